@@ -1,0 +1,128 @@
+/**
+ * Types shared by the engine, the command line and the extension.
+ * Offsets are UTF-16 code-unit offsets (JavaScript string indices), end exclusive.
+ */
+
+/** One stored article. This is also the JSONL line format that the CLI reads and the extension imports and exports. */
+export interface CorpusRecord {
+  id: string;
+  text: string;
+  title?: string;
+  url?: string;
+  /** ISO 8601 date or date-time the publisher gives. */
+  published?: string;
+  site?: string;
+  /** BCP 47 language tag, e.g. "en". */
+  lang?: string;
+  byline?: string;
+  /** ISO 8601 time this machine first saw the article (capture). */
+  firstSeen?: string;
+}
+
+/** An article as extracted from a page or a file: what gets checked against the corpus. */
+export interface PageArticle {
+  /** The clean body used for matching. Every page offset refers to this string. */
+  text: string;
+  title?: string;
+  byline?: string;
+  siteName?: string;
+  publishedTime?: string;
+  modifiedTime?: string;
+  /** Canonical URL when the page names one, else the page URL. */
+  url?: string;
+  lang?: string;
+  /** Photo captions and credits, kept apart from the body. */
+  captions?: string[];
+  /** Page furniture set aside from the body: newsletter prompts, bios, related links… */
+  furniture?: string[];
+  /** [start, end) of each paragraph in `text`. */
+  paragraphs?: [number, number][];
+}
+
+export type Relation = 'verbatim-copy' | 'edited-copy' | 'rewrite' | 'translation' | 'same-story' | 'unrelated';
+
+/**
+ * Which way the text travelled, from the page's point of view:
+ * "original" – the stored article is the page's original (the page derives from it);
+ * "derivative" – the stored article derives from the page;
+ * "unknown" – the signals conflict or are missing.
+ */
+export type Direction = 'original' | 'derivative' | 'unknown';
+
+/** A reused passage: [start, end) in the page text and in the stored record's text. */
+export interface Passage {
+  page: [number, number];
+  source: [number, number];
+}
+
+export interface Match {
+  id: string;
+  relation: Relation;
+  /** 0..1: how much of the two texts is shared, after rewording. */
+  score: number;
+  direction: Direction;
+  /** 0..1: how sure the direction is. 0 when direction is "unknown". */
+  confidence: number;
+  /** Human-readable reasons behind relation and direction. */
+  evidence: string[];
+  passages: Passage[];
+  /** Display metadata of the stored record. */
+  title?: string;
+  site?: string;
+  url?: string;
+  published?: string;
+  lang?: string;
+}
+
+export type DriftKind =
+  | 'quote'
+  | 'name'
+  | 'number'
+  | 'date'
+  | 'negation'
+  | 'tense'
+  | 'attribution'
+  | 'dropped'
+  | 'added'
+  | 'reworded';
+
+export interface DriftItem {
+  kind: DriftKind;
+  /** 1 (cosmetic rewording) … 5 (meaning changed). */
+  severity: number;
+  /** One-line explanation for a person, e.g. "“shackles” became “chains”". */
+  summary: string;
+  page: { text: string; start: number; end: number };
+  source: { id: string; text: string; start: number; end: number };
+}
+
+export type WordOp = { op: 'equal' | 'del' | 'ins'; text: string };
+
+/** Aligned sentences for the side-by-side view. A null side is an added (source null) or dropped (page null) sentence. */
+export interface SentencePair {
+  page: [number, number] | null;
+  source: [number, number] | null;
+  /** Word diff from source to page: "del" is source wording, "ins" is page wording. */
+  ops: WordOp[];
+}
+
+export interface Comparison {
+  sourceId: string;
+  passages: Passage[];
+  pairs: SentencePair[];
+  drift: DriftItem[];
+  /** True when a cost limit stopped alignment: the texts were too different or too large to align fully. */
+  truncated: boolean;
+}
+
+export interface Report {
+  article: PageArticle;
+  /** Best first. Unrelated records are not listed. */
+  matches: Match[];
+  /** Drift of the page against `original` (or the closest copy when the original is unknown). */
+  drift: DriftItem[];
+  /** Id of the best original, or null. */
+  original: string | null;
+  /** The comparison the drift came from, for the side-by-side view. */
+  comparison: Comparison | null;
+}
