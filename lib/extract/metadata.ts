@@ -1,0 +1,368 @@
+import { attr, collapseWhitespace, elementsByTag, textOf, unescapeEntities } from './dom';
+import { dateFromUrl, datelineDate, normalizeDate } from './dates';
+import type { JsonLdFacts } from './json-ld';
+import type { MetaTags } from './meta-tags';
+
+/** What Readability found, used where the page's own metadata is silent. */
+export interface ReadabilityMetadata {
+  title?: string | null;
+  byline?: string | null;
+  siteName?: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Site name
+
+/**
+ * JSON-LD publisher.name, then og:site_name, then application-name, then the JSON-LD WebSite name.
+ * The publisher comes first because og:site_name often carries a tagline ("Site - Read what matters").
+ */
+export function pickSiteName(meta: MetaTags, jsonLd: JsonLdFacts, readability: ReadabilityMetadata = {}): string | undefined {
+  return firstText(
+    jsonLd.article?.publisherName,
+    meta.get('og:site_name'),
+    meta.get('application-name', 'apple-mobile-web-app-title'),
+    jsonLd.websiteName,
+    readability.siteName,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Title
+
+/**
+ * The title Readability reports leads. Its order (JSON-LD, Dublin Core, og:title, twitter:title, then the document
+ * <title> cut at a site separator) is the one readers agree on, and it keeps a site or author segment that the
+ * publisher wrote into og:title ("How to Build a Terrarium | eHow"): the title is reported as published.
+ * Where Readability fell back on the document <title>, the cut is made again with en and em dashes counted as
+ * separators, as Readability's current heuristic does ("Lorem ipsum dolor sit amet – My website").
+ * The page's own chain answers only when Readability has no title or a generic one (the site name alone, "Home").
+ */
+export function pickTitle(
+  doc: Document,
+  meta: MetaTags,
+  jsonLd: JsonLdFacts,
+  siteName: string | undefined,
+  byline?: string,
+  readabilityTitle?: string | null,
+): string | undefined {
+  const siteNames = [siteName, jsonLd.article?.publisherName, jsonLd.websiteName].filter((s): s is string => !!s);
+  const fromReadability = firstText(readabilityTitle);
+  if (fromReadability && !isGenericTitle(fromReadability, siteNames)) {
+    if (metadataTitles(meta, jsonLd).includes(fromReadability)) return fromReadability;
+    return firstText(titleFromDocument(doc)) ?? fromReadability;
+  }
+  return fallbackTitle(doc, meta, jsonLd, siteNames, byline);
+}
+
+/** The values Readability reads a title from before it turns to the document <title>. */
+function metadataTitles(meta: MetaTags, jsonLd: JsonLdFacts): string[] {
+  const keys = ['dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'title', 'twitter:title', 'parsely-title'];
+  return [jsonLd.article?.headline, jsonLd.article?.name, ...keys.map((key) => meta.get(key))]
+    .map((value) => firstText(value))
+    .filter((value): value is string => !!value);
+}
+
+const GENERIC_TITLES = /^(home|home ?page|index|untitled|untitled document|article|news|page not found|404|error)$/i;
+
+/** A title that names no article: the site's own name, "Home", "Untitled". */
+function isGenericTitle(title: string, siteNames: string[]): boolean {
+  return GENERIC_TITLES.test(title.trim()) || siteNames.some((site) => sameName(title, site));
+}
+
+/**
+ * The JSON-LD headline, then og:title (and the Dublin Core / Twitter titles), then the document <title> without
+ * its site part, then the only <h1>, skipping generic ones. Titles that carry the site name ("Headline | Site")
+ * lose it here: this chain only answers where the page's first title was generic, so a site part is not trusted.
+ */
+function fallbackTitle(doc: Document, meta: MetaTags, jsonLd: JsonLdFacts, siteNames: string[], byline?: string): string | undefined {
+  const docTitle = documentTitle(doc);
+  const metaTitle = meta.get('dc:title', 'dcterms:title', 'og:title', 'twitter:title', 'title', 'parsely-title');
+  const candidates = [
+    jsonLd.article && jsonLdTitle(jsonLd.article.headline, jsonLd.article.name, docTitle, siteNames),
+    metaTitle,
+    cleanDocumentTitle(docTitle, siteNames, headingTexts(doc)),
+    onlyH1(doc),
+  ];
+  const title = firstText(...candidates.map((c) => c && !isGenericTitle(c, siteNames) && c));
+  // "Headline - Author - Site": the author's name goes as well.
+  return title && stripSiteName(title, byline ? [...siteNames, byline] : siteNames);
+}
+
+const DOC_TITLE_SEPARATOR = / [|\-\\/>»–—] /g;
+const HIERARCHICAL_SEPARATOR = / [\\/>»] /;
+
+/**
+ * The headline within the document <title>, by Readability's rule: the last separated part goes (the first when
+ * that leaves under three words); "Section: Headline" keeps what follows the colon unless a heading repeats the whole
+ * title; a title of under 15 or over 150 characters gives way to the only <h1>; and a result of four words or fewer
+ * falls back to the whole title, unless only a hierarchical part ("Site » Section") was cut.
+ */
+export function titleFromDocument(doc: Document): string | undefined {
+  const original = collapseWhitespace(documentTitle(doc) ?? '');
+  const wordCount = (s: string) => s.split(/\s+/).length;
+  let title = original;
+  let hierarchical = false;
+  const separators = [...original.matchAll(DOC_TITLE_SEPARATOR)];
+  if (separators.length > 0) {
+    hierarchical = HIERARCHICAL_SEPARATOR.test(original);
+    title = original.slice(0, separators[separators.length - 1].index);
+    if (wordCount(title) < 3) title = original.replace(/^[^|\-\\/>»–—]*[|\-\\/>»–—]/, '');
+  } else if (original.includes(': ')) {
+    if (!headingTexts(doc).includes(original)) {
+      title = original.slice(original.lastIndexOf(':') + 1);
+      if (wordCount(title) < 3) title = original.slice(original.indexOf(':') + 1);
+      else if (wordCount(original.slice(0, original.indexOf(':'))) > 5) title = original;
+    }
+  } else if (original.length > 150 || original.length < 15) {
+    const h1s = elementsByTag(doc, 'h1');
+    if (h1s.length === 1) title = textOf(h1s[0]);
+  }
+  title = collapseWhitespace(title);
+  const words = wordCount(title);
+  if (words <= 4 && (!hierarchical || words !== wordCount(original.replace(/[|\-\\/>»–—]+/g, '')) - 1)) title = original;
+  return title || undefined;
+}
+
+/**
+ * Some publishers put their own name in JSON-LD "name" and the article title in "headline", others a short topic in
+ * "headline" and the title in "name": the one that resembles the document title wins, "name" when neither does.
+ */
+function jsonLdTitle(headline: string | undefined, name: string | undefined, docTitle: string | undefined, siteNames: string[]): string | undefined {
+  if (!headline || !name || headline === name) return headline ?? name;
+  if (siteNames.some((site) => sameName(name, site))) return headline;
+  if (!docTitle) return headline;
+  const headlineMatches = wordOverlap(headline, docTitle) > 0.75;
+  const nameMatches = wordOverlap(name, docTitle) > 0.75;
+  return headlineMatches && !nameMatches ? headline : name;
+}
+
+/** Share of the words of `a` found in `b`. */
+function wordOverlap(a: string, b: string): number {
+  const wordsOf = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const inB = new Set(wordsOf(b));
+  const aWords = wordsOf(a);
+  return aWords.length ? aWords.filter((w) => inB.has(w)).length / aWords.length : 0;
+}
+
+const SEPARATOR = /\s+[|\-–—:·•»/\\]{1,2}\s+/g;
+
+/** Removes a known site name standing before or after a separator: "Headline | Site" → "Headline". */
+export function stripSiteName(title: string, siteNames: string[]): string {
+  const clean = collapseWhitespace(title);
+  const parts = splitOnSeparators(clean);
+  if (parts.length < 2) return clean;
+  const isSite = (s: string) => siteNames.some((name) => sameName(s, name));
+  let start = 0;
+  let end = parts.length;
+  while (end - start > 1 && isSite(parts[end - 1].text)) end--;
+  while (end - start > 1 && isSite(parts[start].text)) start++;
+  if (start === 0 && end === parts.length) return clean;
+  return clean.slice(parts[start].start, parts[end - 1].end).trim();
+}
+
+/**
+ * The document <title> without the site's part. Without a known site name, the last separated part goes when
+ * what remains still reads as a headline (three words or more); a title that is a heading on the page stays whole.
+ */
+export function cleanDocumentTitle(title: string | undefined, siteNames: string[], headings: string[] = []): string | undefined {
+  if (!title) return undefined;
+  const clean = collapseWhitespace(title);
+  if (headings.some((h) => h === clean)) return clean;
+  const withoutSite = stripSiteName(clean, siteNames);
+  if (withoutSite !== clean) return withoutSite;
+  const parts = splitOnSeparators(clean);
+  if (parts.length < 2) return clean;
+  const head = clean.slice(0, parts[parts.length - 2].end).trim();
+  if (wordCount(head) >= 3) return head;
+  const tail = clean.slice(parts[1].start).trim();
+  return wordCount(tail) >= 3 ? tail : clean;
+}
+
+interface Part {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function splitOnSeparators(s: string): Part[] {
+  const parts: Part[] = [];
+  let start = 0;
+  for (const m of s.matchAll(SEPARATOR)) {
+    // A colon only separates a site name when written " : "; "Headline: subtitle" stays whole.
+    parts.push({ text: s.slice(start, m.index).trim(), start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  parts.push({ text: s.slice(start).trim(), start, end: s.length });
+  return parts.filter((p) => p.text);
+}
+
+function sameName(a: string, b: string): boolean {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .trim()
+      .replace(/^(the|www\.)\s*/, '')
+      .replace(/\.(com|net|org|co\.uk|de|fr|ca|example)$/, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '');
+  const x = norm(a);
+  return !!x && x === norm(b);
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+function documentTitle(doc: Document): string | undefined {
+  const title = elementsByTag(doc, 'title')[0];
+  return title ? textOf(title) || undefined : undefined;
+}
+
+function headingTexts(doc: Document): string[] {
+  return [...elementsByTag(doc, 'h1'), ...elementsByTag(doc, 'h2')].map((h) => textOf(h)).filter(Boolean);
+}
+
+function onlyH1(doc: Document): string | undefined {
+  const h1s = elementsByTag(doc, 'h1');
+  return h1s.length === 1 ? textOf(h1s[0]) || undefined : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Byline
+
+/** JSON-LD authors, then author metas (Dublin Core first), then the byline Readability found in the page. */
+export function pickByline(meta: MetaTags, jsonLd: JsonLdFacts, readability: ReadabilityMetadata = {}): string | undefined {
+  const jsonLdAuthors = jsonLd.article?.authors.length ? joinNames(jsonLd.article.authors) : undefined;
+  const metaAuthors = ['dc:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'sailthru.author', 'byl']
+    .map((key) => meta.getAll(key).filter((v) => !/^https?:\/\//i.test(v)))
+    .find((values) => values.length > 0);
+  const byline = firstText(jsonLdAuthors, metaAuthors && joinNames(metaAuthors), readability.byline ?? undefined);
+  return byline && cleanByline(byline);
+}
+
+/** "By Jane Doe" → "Jane Doe"; "Jane Doe | Reporter" keeps its role. */
+export function cleanByline(raw: string): string | undefined {
+  const clean = collapseWhitespace(raw).replace(/^(by|von|par|por|di|door|av|af)\s*:?\s+/i, '');
+  return clean || undefined;
+}
+
+/** Names that hold commas themselves ("Kooman, F.") are joined with semicolons. */
+function joinNames(names: string[]): string {
+  return names.join(names.some((n) => n.includes(',')) ? '; ' : ', ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+
+/** Publisher metas that carry the publication time, best first. */
+const PUBLISHED_META = [
+  'article:published_time', 'og:article:published_time', 'article:published', 'datepublished', 'parsely-pub-date',
+  'pubdate', 'publishdate', 'publish-date', 'publish_date', 'publication_date', 'sailthru.date', 'dc:date.issued',
+  'dcterms:issued', 'dcterms:created', 'dc:date', 'date', 'og:pubdate', 'article.published', 'published_time',
+];
+const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms:modified', 'last-modified', 'article.updated', 'modified_time'];
+
+export interface DateContext {
+  doc: Document;
+  meta: MetaTags;
+  jsonLd: JsonLdFacts;
+  /** Canonical or page URL, for dates in the path. */
+  url?: string;
+  /** The clean article text, for a wire dateline. */
+  text: string;
+}
+
+/**
+ * JSON-LD datePublished of the article, then article:published_time and other metas, then <time datetime>
+ * (pubdate or itemprop=datePublished first), then a date in the URL path, then a wire dateline in the text.
+ * JSON-LD leads because search engines hold publishers to it; article:published_time is left stale or set to the
+ * last update on republished pages.
+ */
+export function pickPublishedTime(ctx: DateContext, modifiedTime?: string): string | undefined {
+  const fromJsonLd = normalizeDate(ctx.jsonLd.article?.datePublished);
+  if (fromJsonLd) return fromJsonLd;
+  const fromMeta = PUBLISHED_META.map((key) => normalizeDate(ctx.meta.get(key))).find(Boolean);
+  if (fromMeta) return fromMeta;
+  const fromWebPage = normalizeDate(ctx.jsonLd.webPage?.datePublished);
+  if (fromWebPage) return fromWebPage;
+  const fromTime = timeElementDate(ctx.doc, 'datePublished');
+  if (fromTime) return fromTime;
+  const fromUrl = dateFromUrl(ctx.url);
+  if (fromUrl.iso) return fromUrl.iso;
+  return datelineDate(ctx.text, fromUrl.year, modifiedTime);
+}
+
+/** Same order as the published time, without the URL and dateline guesses. */
+export function pickModifiedTime(ctx: DateContext): string | undefined {
+  return (
+    normalizeDate(ctx.jsonLd.article?.dateModified) ??
+    MODIFIED_META.map((key) => normalizeDate(ctx.meta.get(key))).find(Boolean) ??
+    normalizeDate(ctx.jsonLd.webPage?.dateModified) ??
+    itempropDate(ctx.doc, 'dateModified')
+  );
+}
+
+/** A <time datetime>: marked pubdate or itemprop first, else the first one inside an <article>, else the first one. */
+function timeElementDate(doc: Document, itemprop: string): string | undefined {
+  const marked = itempropDate(doc, itemprop);
+  if (marked) return marked;
+  const times = elementsByTag(doc, 'time').filter((t) => attr(t, 'datetime'));
+  const pubdate = times.find((t) => t.hasAttribute('pubdate'));
+  const inArticle = times.find((t) => t.closest('article'));
+  for (const time of [pubdate, inArticle, times[0]]) {
+    const iso = time && normalizeDate(attr(time, 'datetime'));
+    if (iso) return iso;
+  }
+  return undefined;
+}
+
+/** Microdata: <time itemprop="datePublished" datetime>, <meta itemprop content>, or the element's own text. */
+function itempropDate(doc: Document, itemprop: string): string | undefined {
+  for (const element of doc.querySelectorAll(`[itemprop~="${itemprop}"]`)) {
+    const raw = attr(element, 'datetime') ?? attr(element, 'content') ?? element.textContent ?? '';
+    const iso = normalizeDate(raw);
+    if (iso) return iso;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// URL
+
+/** link rel=canonical, then og:url, then the page URL; relative ones resolved against <base href> and the page. */
+export function pickCanonicalUrl(doc: Document, meta: MetaTags, pageUrl: string | undefined): string | undefined {
+  const base = baseUrl(doc, pageUrl);
+  const canonical = elementsByTag(doc, 'link').find((l) => (attr(l, 'rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'));
+  for (const candidate of [canonical && attr(canonical, 'href'), meta.get('og:url')]) {
+    const resolved = resolveUrl(candidate, base);
+    if (resolved && /^https?:/i.test(resolved)) return resolved;
+  }
+  return pageUrl ? resolveUrl(pageUrl, undefined) : undefined;
+}
+
+function baseUrl(doc: Document, pageUrl: string | undefined): string | undefined {
+  const baseElement = elementsByTag(doc, 'base').find((b) => attr(b, 'href'));
+  const href = baseElement && attr(baseElement, 'href');
+  return (href && resolveUrl(href, pageUrl)) || pageUrl;
+}
+
+export function resolveUrl(raw: string | undefined | null, base: string | undefined): string | undefined {
+  const value = raw ? unescapeEntities(raw.trim()) : '';
+  if (!value) return undefined;
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function firstText(...values: (string | undefined | null | false)[]): string | undefined {
+  for (const value of values) {
+    if (typeof value !== 'string') continue;
+    const clean = collapseWhitespace(unescapeEntities(value));
+    if (clean) return clean;
+  }
+  return undefined;
+}

@@ -1,0 +1,54 @@
+import { describe, it } from 'vitest';
+import { extractFromHtml } from '../../../lib/extract/html';
+import { expectExtraction, readFixture } from './expect-extraction';
+
+/** Pages built from the five seed texts, with their sites' chrome and widgets. */
+const SEED_PAGES = ['seed-000', 'seed-001', 'seed-002', 'seed-003', 'seed-004'];
+
+/** One small page per metadata source and furniture kind, and pages that hold no article. */
+const SOURCE_PAGES = [
+  'title-jsonld-headline',
+  'title-og',
+  'title-document-suffix',
+  'title-h1',
+  'byline-jsonld',
+  'byline-meta',
+  'byline-dom',
+  'sitename-og',
+  'sitename-jsonld-publisher',
+  'sitename-application-name',
+  'date-article-meta',
+  'date-jsonld-graph',
+  'date-time-pubdate',
+  'date-time-itemprop',
+  'date-url-path',
+  'date-dateline',
+  'canonical-relative',
+  'canonical-og-url',
+  'canonical-page-url',
+  'lang-html',
+  'lang-content-language',
+  'lang-og-locale',
+  'lang-detected',
+  'lang-wrong-declared',
+  'furniture-newsletter',
+  'furniture-share-follow',
+  'furniture-author-bio',
+  'furniture-related',
+  'furniture-trending',
+  'furniture-comments',
+  'furniture-text-cues',
+  'captions-figcaption',
+  'no-article',
+  'no-article-home',
+];
+
+describe.each([
+  ['seed pages', SEED_PAGES],
+  ['metadata sources and furniture kinds', SOURCE_PAGES],
+])('fixture %s', (_group, names) => {
+  it.each(names)('%s', (name) => {
+    const { html, expected } = readFixture(name);
+    expectExtraction(extractFromHtml(html, expected.pageUrl), expected);
+  });
+});
