@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PageArticle, Report } from '../lib/types.ts';
+import { parseCommand } from './args.ts';
+import { CorpusFileError, loadCorpusFile, type CorpusSink } from './corpus-loader.ts';
+import { readInputArticle, InputError, type HtmlExtractor } from './input.ts';
+import type { CliIO } from './io.ts';
+import { loadEngine } from './engine.ts';
+import { toJsonReport, type JsonInputError } from './json-report.ts';
+import { formatTextReport } from './text-report.ts';
+
+export type { CliIO } from './io.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_ERROR = 1;
+export const EXIT_USAGE = 2;
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_CORPUS_PATH = path.join(repoRoot, 'assets', 'seed-corpus.jsonl');
+
+/** A corpus store the CLI can fill and the engine can search. */
+export interface CliStore extends CorpusSink {
+  count(): Promise<number>;
+  close?(): void | Promise<void>;
+}
+
+/** The engine pieces the CLI drives. Loaded lazily so --help and --version stay instant. */
+export interface CliEngine {
+  openStore(): Promise<CliStore>;
+  checkArticle(page: PageArticle, store: CliStore): Promise<Report>;
+  extractFromHtml: HtmlExtractor;
+}
+
+export async function main(argv: string[], io: CliIO, engine: () => Promise<CliEngine> = loadEngine): Promise<number> {
+  const command = parseCommand(argv);
+  switch (command.kind) {
+    case 'help':
+      io.stdout.write(command.text);
+      return EXIT_OK;
+    case 'version':
+      io.stdout.write(`palimpsest ${packageVersion()}\n`);
+      return EXIT_OK;
+    case 'usage-error':
+      io.stderr.write(`palimpsest: ${command.message}\n\n${command.help}`);
+      return EXIT_USAGE;
+    case 'check':
+      return runCheck(command, io, engine);
+  }
+}
+
+interface CheckCommand {
+  files: string[];
+  corpusPaths: string[];
+  json: boolean;
+}
+
+type InputOutcome = { input: string; article: PageArticle } | { input: string; error: string };
+
+async function runCheck(command: CheckCommand, io: CliIO, loadEngineParts: () => Promise<CliEngine>): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const now = io.now ?? (() => performance.now());
+  let enginePromise: Promise<CliEngine> | undefined;
+  const getEngine = () => (enginePromise ??= loadEngineParts());
+
+  const inputs: InputOutcome[] = [];
+  for (const input of command.files) {
+    try {
+      const article = await readInputArticle(path.resolve(cwd, input), input, async () => (await getEngine()).extractFromHtml);
+      inputs.push({ input, article });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      inputs.push({ input, error: err.message });
+    }
+  }
+
+  const reportError = (outcome: { input: string; error: string }) => {
+    io.stderr.write(`palimpsest: ${outcome.error}\n`);
+    if (command.json) io.stdout.write(`${JSON.stringify({ input: outcome.input, error: outcome.error } satisfies JsonInputError)}\n`);
+  };
+
+  if (inputs.every((outcome) => 'error' in outcome)) {
+    for (const outcome of inputs) if ('error' in outcome) reportError(outcome);
+    return EXIT_ERROR;
+  }
+
+  const engine = await getEngine();
+  const store = await engine.openStore();
+  try {
+    const corpusPaths = command.corpusPaths.length > 0 ? command.corpusPaths : [DEFAULT_CORPUS_PATH];
+    for (const corpusPath of corpusPaths) {
+      const label = corpusPath === DEFAULT_CORPUS_PATH ? 'the sample corpus' : corpusPath;
+      try {
+        await loadCorpusFile(path.resolve(cwd, corpusPath), store, { label, stderr: io.stderr, now });
+      } catch (err) {
+        if (!(err instanceof CorpusFileError)) throw err;
+        io.stderr.write(`palimpsest: ${err.message}\n`);
+        return EXIT_ERROR;
+      }
+    }
+    const corpusSize = await store.count();
+    if (corpusSize === 0) io.stderr.write('palimpsest: warning: the corpus is empty; nothing to compare with\n');
+
+    let failed = false;
+    for (const [index, outcome] of inputs.entries()) {
+      if ('error' in outcome) {
+        reportError(outcome);
+        failed = true;
+        continue;
+      }
+      let report: Report;
+      try {
+        report = await engine.checkArticle(outcome.article, store);
+      } catch (err) {
+        // An engine failure on one input should not cost the reports of the others.
+        io.stderr.write(`palimpsest: ${outcome.input}: check failed: ${(err as Error)?.stack ?? String(err)}\n`);
+        if (command.json) io.stdout.write(`${JSON.stringify({ input: outcome.input, error: `check failed: ${(err as Error)?.message ?? String(err)}` })}\n`);
+        failed = true;
+        continue;
+      }
+      if (command.json) {
+        io.stdout.write(`${JSON.stringify(toJsonReport(outcome.input, report))}\n`);
+      } else {
+        if (index > 0) io.stdout.write('\n');
+        io.stdout.write(formatTextReport(report, { input: outcome.input, corpusSize }));
+      }
+    }
+    return failed ? EXIT_ERROR : EXIT_OK;
+  } finally {
+    await store.close?.();
+  }
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/** Entry point for bin/palimpsest.js. */
+export async function runFromProcess(): Promise<void> {
+  // A reader that stops early (| head) closes the pipe; that is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    throw err;
+  });
+  try {
+    process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+  } catch (err) {
+    process.stderr.write(`palimpsest: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exitCode = EXIT_ERROR;
+  }
+}

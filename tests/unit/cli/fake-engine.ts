@@ -1,0 +1,125 @@
+/**
+ * A stand-in engine for testing the command line's plumbing (arguments, corpus loading, output shapes)
+ * independently of how well the real engine matches. It shares words to pick related records and takes
+ * word-diff hunks as drift, with real offsets, so offset checks are meaningful.
+ */
+import { diffWords } from 'diff';
+import type { CliEngine, CliStore } from '../../../cli/main.ts';
+import type { CorpusRecord, DriftItem, Match, PageArticle, Report } from '../../../lib/types.ts';
+
+export class MemoryStore implements CliStore {
+  readonly records = new Map<string, CorpusRecord>();
+  closed = false;
+
+  async addRecords(records: CorpusRecord[]) {
+    let added = 0;
+    let duplicates = 0;
+    for (const record of records) {
+      if (this.records.has(record.id)) duplicates += 1;
+      else {
+        this.records.set(record.id, record);
+        added += 1;
+      }
+    }
+    return { added, duplicates };
+  }
+
+  async count() {
+    return this.records.size;
+  }
+
+  close() {
+    this.closed = true;
+  }
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []);
+}
+
+function sharedRatio(a: string, b: string): number {
+  const wordsA = wordSet(a);
+  const wordsB = wordSet(b);
+  let shared = 0;
+  for (const word of wordsA) if (wordsB.has(word)) shared += 1;
+  return shared / Math.max(1, Math.min(wordsA.size, wordsB.size));
+}
+
+export function fakeDrift(page: string, source: CorpusRecord): DriftItem[] {
+  const items: DriftItem[] = [];
+  let pageAt = 0;
+  let sourceAt = 0;
+  const changes = diffWords(source.text, page);
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i];
+    if (!change.added && !change.removed) {
+      pageAt += change.value.length;
+      sourceAt += change.value.length;
+      continue;
+    }
+    const removed = change.removed ? change.value : '';
+    const next = change.removed && changes[i + 1]?.added ? changes[++i] : undefined;
+    const added = change.added ? change.value : (next?.value ?? '');
+    const kind = removed && added ? (/\d/.test(removed + added) ? 'number' : 'reworded') : removed ? 'dropped' : 'added';
+    items.push({
+      kind,
+      severity: kind === 'number' ? 4 : kind === 'reworded' ? 2 : 1,
+      summary: `“${removed.trim()}” became “${added.trim()}”`,
+      page: { text: added, start: pageAt, end: pageAt + added.length },
+      source: { id: source.id, text: removed, start: sourceAt, end: sourceAt + removed.length },
+    });
+    pageAt += added.length;
+    sourceAt += removed.length;
+  }
+  return items;
+}
+
+export async function fakeCheckArticle(page: PageArticle, store: MemoryStore): Promise<Report> {
+  const matches: Match[] = [];
+  for (const record of store.records.values()) {
+    const score = sharedRatio(page.text, record.text);
+    if (score < 0.2) continue;
+    const copy = score >= 0.6;
+    matches.push({
+      id: record.id,
+      relation: copy ? 'edited-copy' : 'same-story',
+      score,
+      direction: copy ? 'original' : 'unknown',
+      confidence: copy ? 0.75 : 0,
+      evidence: copy ? ['shares most of its wording'] : [],
+      passages: copy ? [{ page: [0, page.text.length], source: [0, record.text.length] }] : [],
+      title: record.title,
+      site: record.site,
+      url: record.url,
+      published: record.published,
+      lang: record.lang,
+    });
+  }
+  matches.sort((a, b) => b.score - a.score);
+  const original = matches.find((match) => match.direction === 'original');
+  const source = original ? store.records.get(original.id)! : undefined;
+  const drift = source ? fakeDrift(page.text, source) : [];
+  return {
+    article: page,
+    matches,
+    drift,
+    original: original?.id ?? null,
+    comparison: source ? { sourceId: source.id, passages: original!.passages, pairs: [], drift, truncated: false } : null,
+  };
+}
+
+/** Extracts the <article> element's text, or null when the page has none: enough to exercise the .html path. */
+export function fakeExtractFromHtml(html: string, url?: string): PageArticle | null {
+  const body = /<article>([\s\S]*)<\/article>/.exec(html);
+  if (!body) return null;
+  const title = /<title>([^<]*)<\/title>/.exec(html)?.[1];
+  return { text: body[1].replace(/<[^>]+>/g, '').trim(), title, url, siteName: 'Example Site' };
+}
+
+export function fakeEngine(store = new MemoryStore()): () => Promise<CliEngine> {
+  return async () => ({
+    openStore: async () => store,
+    checkArticle: (page, s) => fakeCheckArticle(page, s as MemoryStore),
+    extractFromHtml: fakeExtractFromHtml,
+  });
+}
