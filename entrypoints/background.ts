@@ -1,2 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
-export default defineBackground(() => {});
+import { startBackground } from '../extension/background/index.ts';
+
+export default defineBackground(() => {
+  startBackground();
+});

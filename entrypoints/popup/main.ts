@@ -1,0 +1,9 @@
+import './style.css';
+import { PopupApp } from '../../extension/popup/app.ts';
+
+const app = new PopupApp(
+  document.querySelector<HTMLElement>('#content')!,
+  document.querySelector<HTMLElement>('#status')!,
+  document.querySelector<HTMLButtonElement>('#recheck')!,
+);
+void app.start();

@@ -1,0 +1,91 @@
+/**
+ * Checking a tab: read the article, run the engine against the corpus, persist the result for the tab and show
+ * the badge. Results live in storage.session, so a restarted worker answers from there or recomputes.
+ */
+import { checkArticle, compareWith } from '../../lib/engine.ts';
+import type { CompareOutcome, PageOutcome, TabState } from '../shared/protocol.ts';
+import { pageItselfIds } from '../shared/report-view.ts';
+import { clearBadge, showBadge } from './badge.ts';
+import { getCorpus } from './corpus.ts';
+import { findPassageInCorpus } from './passage.ts';
+import { readTab, visibleTabUrl } from './tab-access.ts';
+import { loadTabState, samePage, saveTabState } from './tab-state.ts';
+
+export interface CheckOptions {
+  /** Check again even when a result for the page is stored. */
+  force?: boolean;
+  /** A passage the reader selected: its earliest occurrence and counterparts are looked up too. */
+  selectionText?: string;
+}
+
+/**
+ * Checks running in this worker, so the popup opened by the context menu waits for the menu's check instead of
+ * starting a second one. Only an optimisation: a restarted worker has none and recomputes.
+ */
+const running = new Map<number, Promise<TabState>>();
+
+async function storedStateForCurrentPage(tabId: number): Promise<TabState | null> {
+  const saved = await loadTabState(tabId);
+  if (!saved) return null;
+  const currentUrl = await visibleTabUrl(tabId);
+  return currentUrl === null || samePage(currentUrl, saved.pageUrl) ? saved : null;
+}
+
+async function runCheck(tabId: number, options: CheckOptions): Promise<TabState> {
+  const reading = await readTab(tabId);
+  const pageUrl = reading.kind === 'read' ? reading.page.pageUrl : ((await visibleTabUrl(tabId)) ?? '');
+  let outcome: PageOutcome;
+  if (reading.kind !== 'read') outcome = reading;
+  else if (!reading.page.article) outcome = { kind: 'no-article' };
+  else {
+    try {
+      outcome = { kind: 'report', report: await checkArticle(reading.page.article, await getCorpus()) };
+    } catch (error) {
+      outcome = { kind: 'error', message: `The check failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+  const state: TabState = { tabId, pageUrl, checkedAt: new Date().toISOString(), outcome };
+  const selection = options.selectionText?.trim();
+  if (selection && reading.kind === 'read') {
+    const page = {
+      url: reading.page.article?.url ?? reading.page.pageUrl,
+      itselfIds: outcome.kind === 'report' ? pageItselfIds(outcome.report) : [],
+    };
+    state.passage = await findPassageInCorpus(selection, await getCorpus(), page);
+  }
+  // Readable pages keep their result; a refusal is not stored, so a later grant (toolbar click) is not shadowed.
+  if (reading.kind === 'read') await saveTabState(state);
+  if (outcome.kind === 'report') await showBadge(state);
+  else await clearBadge(tabId);
+  return state;
+}
+
+export function checkTab(tabId: number, options: CheckOptions = {}): Promise<TabState> {
+  const pending = running.get(tabId);
+  if (pending && !options.force && !options.selectionText) return pending;
+  const work = (async () => {
+    if (pending) await pending.catch(() => undefined);
+    if (!options.force && !options.selectionText) {
+      const stored = await storedStateForCurrentPage(tabId);
+      if (stored) return stored;
+    }
+    return runCheck(tabId, options);
+  })();
+  running.set(tabId, work);
+  void work.finally(() => {
+    if (running.get(tabId) === work) running.delete(tabId);
+  });
+  return work;
+}
+
+/** Drift of the tab's article against one stored version (the reader picked it in the popup). */
+export async function compareTabWith(tabId: number, sourceId: string): Promise<CompareOutcome> {
+  const state = await checkTab(tabId);
+  if (state.outcome.kind !== 'report') return { kind: 'unavailable', reason: 'This tab has no checked article.' };
+  const [source] = await (await getCorpus()).getRecords([sourceId]);
+  if (!source) return { kind: 'unavailable', reason: 'That version is no longer in the corpus.' };
+  const { report } = state.outcome;
+  // The report already holds the comparison with its original: no need to align the texts again.
+  const comparison = report.comparison?.sourceId === sourceId ? report.comparison : compareWith(report.article, source);
+  return { kind: 'comparison', comparison, source };
+}

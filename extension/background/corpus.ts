@@ -1,0 +1,56 @@
+/**
+ * The background's access to the corpus. Only the background opens the database; the handle is opened lazily on
+ * the first request of a worker's life, so a stopped and restarted worker simply opens it again.
+ */
+import { browser } from 'wxt/browser';
+import { openCorpusStore, type CorpusStore } from '../../lib/store/index.ts';
+import type { CorpusStatus, SampleReload } from '../shared/protocol.ts';
+import { readSampleCorpus } from './sample-corpus.ts';
+
+const DATABASE_NAME = 'palimpsest-corpus';
+/** storage.local flag: set once the sample corpus went in, so a reader who empties the corpus keeps it empty. */
+const SAMPLE_LOADED_KEY = 'sampleCorpusLoaded';
+
+let opening: Promise<CorpusStore> | null = null;
+let sampleLoading: Promise<SampleReload> | null = null;
+
+function openStore(): Promise<CorpusStore> {
+  // The worker's own IndexedDB, passed explicitly: the store treats absent factories as "use Dexie's defaults",
+  // and an explicit undefined would override those.
+  opening ??= openCorpusStore({ name: DATABASE_NAME, indexedDB: self.indexedDB, IDBKeyRange: self.IDBKeyRange }).catch((error: unknown) => {
+    opening = null;
+    throw error;
+  });
+  return opening;
+}
+
+async function sampleAlreadyLoaded(): Promise<boolean> {
+  const stored = await browser.storage.local.get(SAMPLE_LOADED_KEY);
+  return stored[SAMPLE_LOADED_KEY] === true;
+}
+
+/** Adds the bundled sample records; records already present are counted as duplicates, not replaced. */
+export function loadSampleCorpus(): Promise<SampleReload> {
+  sampleLoading ??= (async () => {
+    const store = await openStore();
+    const { records, errors } = readSampleCorpus();
+    const { added, duplicates } = await store.addRecords(records);
+    await browser.storage.local.set({ [SAMPLE_LOADED_KEY]: true });
+    return { added, duplicates, skipped: errors.length, count: await store.count() };
+  })().finally(() => {
+    sampleLoading = null;
+  });
+  return sampleLoading;
+}
+
+/** The corpus store, with the sample corpus loaded on first use (covers a worker that missed onInstalled). */
+export async function getCorpus(): Promise<CorpusStore> {
+  const store = await openStore();
+  if (!(await sampleAlreadyLoaded())) await loadSampleCorpus();
+  return store;
+}
+
+export async function corpusStatus(): Promise<CorpusStatus> {
+  const store = await getCorpus();
+  return { count: await store.count(), sampleLoaded: await sampleAlreadyLoaded() };
+}

@@ -1,0 +1,21 @@
+/**
+ * Background wiring. Every listener is registered synchronously on each worker start, so events that wake a
+ * stopped worker (messages, menu clicks, tab changes) reach their handler.
+ */
+import { browser } from 'wxt/browser';
+import { listen } from '../shared/protocol.ts';
+import { handleContextMenuClick, registerContextMenu } from './context-menu.ts';
+import { loadSampleCorpus } from './corpus.ts';
+import { backgroundAudience, backgroundHandlers } from './handlers.ts';
+import { handleTabRemoved, handleTabUpdated } from './navigation.ts';
+
+export function startBackground(): void {
+  listen(backgroundHandlers, backgroundAudience);
+  browser.contextMenus.onClicked.addListener(handleContextMenuClick);
+  browser.tabs.onUpdated.addListener(handleTabUpdated);
+  browser.tabs.onRemoved.addListener(handleTabRemoved);
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void registerContextMenu();
+    if (reason === 'install') void loadSampleCorpus();
+  });
+}

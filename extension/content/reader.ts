@@ -1,0 +1,26 @@
+/**
+ * The content script's side of the protocol: it runs in the tab only after the background injected it on a
+ * reader's request, and answers the background alone.
+ */
+import { listen, type AudienceMap, type ContentProtocol, type Handlers } from '../shared/protocol.ts';
+import { extractCurrentPage } from './extract-page.ts';
+import { clearHighlight, highlightPassage } from './highlight.ts';
+
+const handlers: Handlers<ContentProtocol> = {
+  ping: () => ({ ready: true }),
+  'extract-article': () => extractCurrentPage(),
+  'highlight-passage': ({ text }) => ({ found: highlightPassage(text) }),
+  'clear-highlight': () => ({ cleared: clearHighlight() }),
+};
+
+const audience: AudienceMap<ContentProtocol> = {
+  ping: 'background',
+  'extract-article': 'background',
+  'highlight-passage': 'background',
+  'clear-highlight': 'background',
+};
+
+/** Starts answering; returns the function that stops it (called when a newer copy of the script takes over). */
+export function startReader(): () => void {
+  return listen(handlers, audience);
+}

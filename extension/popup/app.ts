@@ -1,0 +1,208 @@
+/**
+ * The popup: asks the background about its tab and shows the answer. All state it shows comes from the
+ * background (which persists it), so closing and reopening the popup shows the same answer.
+ */
+import type { Comparison, DriftItem, Report } from '../../lib/types.ts';
+import { sendToBackground, type TabState } from '../shared/protocol.ts';
+import { originalMatch, versionMatches } from '../shared/report-view.ts';
+import { clear, el } from './dom.ts';
+import { renderDriftSection } from './drift-section.ts';
+import { renderOriginalSection } from './original-section.ts';
+import { renderPageSummary } from './page-summary.ts';
+import { renderPassageSection } from './passage-section.ts';
+import { renderSideBySide } from './side-by-side.ts';
+import { resolveTargetTab } from './target-tab.ts';
+import { publisherName } from './version-card.ts';
+import { renderVersionsSection, renderSameStorySection } from './versions-section.ts';
+
+interface Chosen {
+  id: string;
+  comparison: Comparison | null;
+  sourceText: string;
+  sourceName: string;
+}
+
+export class PopupApp {
+  private tabId: number | null = null;
+  private report: Report | null = null;
+  private chosen: Chosen | null = null;
+  /** Guards against a slow comparison overwriting a later choice. */
+  private choiceCounter = 0;
+
+  constructor(
+    private readonly content: HTMLElement,
+    private readonly status: HTMLElement,
+    private readonly recheckButton: HTMLButtonElement,
+  ) {
+    recheckButton.addEventListener('click', () => void this.load(true));
+  }
+
+  async start(): Promise<void> {
+    this.tabId = await resolveTargetTab();
+    await this.load(false);
+  }
+
+  private say(message: string, busy = false): void {
+    this.status.textContent = message;
+    this.status.classList.toggle('busy', busy);
+    document.body.setAttribute('aria-busy', String(busy));
+  }
+
+  private async load(force: boolean): Promise<void> {
+    if (this.tabId === null) {
+      this.showMessage('No tab to check', 'Open the popup from a tab with an article.');
+      return;
+    }
+    this.recheckButton.disabled = true;
+    delete document.body.dataset.ready;
+    this.say('Reading the article and checking your corpus…', true);
+    try {
+      this.show(await sendToBackground('check-tab', { tabId: this.tabId, force }));
+    } catch (error) {
+      this.say('');
+      this.showMessage('Something went wrong', error instanceof Error ? error.message : String(error));
+    } finally {
+      this.recheckButton.disabled = false;
+      document.body.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  private showMessage(title: string, detail: string, kind = 'note'): void {
+    clear(this.content);
+    this.markReady();
+    this.content.append(el('section', { class: `message message-${kind}`, attrs: { 'data-outcome': kind } }, el('h2', {}, title), detail ? el('p', {}, detail) : null));
+  }
+
+  private show(state: TabState): void {
+    const { outcome } = state;
+    this.report = null;
+    switch (outcome.kind) {
+      case 'no-article':
+        this.say('');
+        this.showMessage('No article found on this page', '', 'no-article');
+        return;
+      case 'restricted':
+        this.say('');
+        this.showMessage('Palimpsest can’t read this page', outcome.reason, 'restricted');
+        return;
+      case 'no-access':
+        this.say('');
+        this.showMessage('Palimpsest needs your go-ahead', outcome.reason, 'no-access');
+        return;
+      case 'error':
+        this.say('');
+        this.showMessage('The check did not finish', outcome.message, 'error');
+        return;
+      case 'report':
+        this.report = outcome.report;
+        this.chosen = this.initialChoice(outcome.report);
+        this.say(this.summaryLine(outcome.report));
+        this.render(state);
+    }
+  }
+
+  private summaryLine(report: Report): string {
+    const versions = versionMatches(report).length;
+    const original = originalMatch(report);
+    const found = versions === 0 ? 'No versions found' : `${versions} ${versions === 1 ? 'version' : 'versions'} found`;
+    return original ? `${found}; original: ${publisherName(original)}.` : `${found}; original unknown.`;
+  }
+
+  /**
+   * The version the drift came from (the original when known), unless that is the stored copy of the page itself;
+   * then the earliest other version, whose comparison is fetched after the first render.
+   */
+  private initialChoice(report: Report): Chosen | null {
+    const versions = versionMatches(report);
+    const fromReport = versions.find((match) => match.id === report.comparison?.sourceId);
+    const match = fromReport ?? versions.find((candidate) => candidate.id === report.original) ?? versions[0];
+    if (!match) return null;
+    return { id: match.id, comparison: fromReport ? report.comparison : null, sourceText: '', sourceName: publisherName(match) };
+  }
+
+  private render(state: TabState): void {
+    const report = this.report!;
+    clear(this.content);
+    this.content.append(renderPageSummary(report.article));
+    if (state.passage) this.content.append(renderPassageSection(state.passage));
+    this.content.append(
+      renderOriginalSection(report),
+      renderVersionsSection(report, this.chosen?.id ?? null, (id) => void this.choose(id)),
+    );
+    const sameStory = renderSameStorySection(report);
+    if (sameStory) this.content.append(sameStory);
+    this.content.append(el('div', { attrs: { id: 'comparison' } }));
+    this.renderComparison();
+    // The source text for the side-by-side view comes with an explicit comparison request.
+    if (this.chosen) void this.choose(this.chosen.id, false).finally(() => this.markReady());
+    else this.markReady();
+  }
+
+  /** Everything for this answer is on screen (tests and screenshots wait for it). */
+  private markReady(): void {
+    document.body.dataset.ready = 'true';
+  }
+
+  private renderComparison(): void {
+    const holder = this.content.querySelector('#comparison');
+    if (!holder || !this.report) return;
+    clear(holder);
+    const chosen = this.chosen;
+    // Nothing to compare with: the sections above already say so.
+    if (!chosen) return;
+    const sourceName = chosen.sourceName;
+    const direction = this.report.matches.find((match) => match.id === chosen.id)?.direction ?? 'unknown';
+    holder.append(
+      renderDriftSection(chosen.comparison, { name: sourceName, direction }, { onChoose: (item, button) => void this.highlight(item, button) }),
+    );
+    const sideBySide = renderSideBySide(chosen.comparison, this.report.article.text, chosen.sourceText, sourceName);
+    if (sideBySide) holder.append(sideBySide);
+  }
+
+  private markChosenVersion(id: string): void {
+    for (const button of this.content.querySelectorAll<HTMLButtonElement>('button.version')) {
+      const chosen = button.dataset.versionId === id;
+      button.setAttribute('aria-pressed', String(chosen));
+      button.querySelector('.compared-tag')?.remove();
+      if (chosen) button.append(el('span', { class: 'compared-tag' }, 'compared below'));
+    }
+  }
+
+  private async choose(id: string, announce = true): Promise<void> {
+    if (this.tabId === null || !this.report) return;
+    const match = this.report.matches.find((candidate) => candidate.id === id);
+    if (!match) return;
+    const ticket = ++this.choiceCounter;
+    this.markChosenVersion(id);
+    if (announce) this.say(`Comparing with ${publisherName(match)}…`, true);
+    try {
+      const outcome = await sendToBackground('compare-version', { tabId: this.tabId, sourceId: id });
+      if (ticket !== this.choiceCounter) return;
+      if (outcome.kind === 'unavailable') {
+        this.say(outcome.reason);
+        return;
+      }
+      this.chosen = { id, comparison: outcome.comparison, sourceText: outcome.source.text, sourceName: publisherName(match) };
+      this.renderComparison();
+      if (announce) this.say(`Compared with ${publisherName(match)}: ${outcome.comparison.drift.length} drift items.`);
+    } catch (error) {
+      if (ticket === this.choiceCounter) this.say(`Could not compare: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async highlight(item: DriftItem, button: HTMLButtonElement): Promise<void> {
+    if (this.tabId === null) return;
+    for (const other of this.content.querySelectorAll('.drift-item[aria-current]')) other.removeAttribute('aria-current');
+    button.setAttribute('aria-current', 'true');
+    if (!item.page.text.trim()) {
+      this.say('That passage was dropped: it is not in this page.');
+      return;
+    }
+    try {
+      const { found } = await sendToBackground('highlight-passage', { tabId: this.tabId, text: item.page.text });
+      this.say(found ? 'Marked in the page.' : 'This passage is not visible in the page.');
+    } catch (error) {
+      this.say(`Could not mark the passage: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+/** "Drift": what changed between the chosen version and the page, grouped by kind, most serious first. */
+import type { Comparison, Direction, DriftItem } from '../../lib/types.ts';
+import { DRIFT_KIND_WORDS, groupDrift } from '../shared/report-view.ts';
+import { el } from './dom.ts';
+import { renderSide, wordOps } from './word-diff.ts';
+
+export interface DriftHandlers {
+  /** The reader chose an item: mark its passage in the page. */
+  onChoose: (item: DriftItem, button: HTMLButtonElement) => void;
+}
+
+function wordingRow(label: string, content: Node | string, side: string): HTMLElement {
+  return el('span', { class: `wording wording-${side}` }, el('span', { class: 'wording-label' }, label), el('span', { class: 'wording-text' }, content));
+}
+
+function driftButton(item: DriftItem, sourceName: string, handlers: DriftHandlers): HTMLElement {
+  const ops = wordOps(item.source.text, item.page.text);
+  const button = el(
+    'button',
+    { class: `drift-item severity-${item.severity}`, attrs: { type: 'button', 'data-kind': item.kind, title: 'Show this passage in the page' } },
+    el('span', { class: 'drift-summary' }, el('span', { class: `chip kind-${item.kind}` }, DRIFT_KIND_WORDS[item.kind]), el('span', {}, item.summary)),
+    item.page.text ? wordingRow('Page', renderSide(ops, 'page'), 'page') : wordingRow('Page', el('em', {}, 'not in this page'), 'page'),
+    item.source.text ? wordingRow(sourceName, renderSide(ops, 'source'), 'source') : wordingRow(sourceName, el('em', {}, 'not in the source'), 'source'),
+  );
+  button.addEventListener('click', () => handlers.onChoose(item, button));
+  return button;
+}
+
+export interface DriftSource {
+  name: string;
+  direction: Direction;
+}
+
+function againstLine({ name, direction }: DriftSource): string {
+  const which = direction === 'derivative' ? `${name}, a later derivative` : name;
+  return `This page against ${which}. Choose an item to see it in the page.`;
+}
+
+export function renderDriftSection(comparison: Comparison | null, source: DriftSource, handlers: DriftHandlers): HTMLElement {
+  const sourceName = source.name;
+  const section = el('section', { class: 'block', attrs: { 'aria-labelledby': 'drift-heading' } });
+  const heading = el('h2', { attrs: { id: 'drift-heading' } }, 'Drift');
+  section.append(heading);
+  if (!comparison) {
+    section.append(el('p', { class: 'muted' }, `Comparing with ${sourceName}…`));
+    return section;
+  }
+  const groups = groupDrift(comparison.drift);
+  heading.append(' ', el('span', { class: 'count' }, String(comparison.drift.length)));
+  section.append(el('p', { class: 'hint' }, againstLine(source)));
+  if (comparison.truncated) {
+    section.append(el('p', { class: 'note' }, 'The texts were too different or too long to align fully: this list may be incomplete.'));
+  }
+  if (groups.length === 0) {
+    section.append(el('p', { class: 'muted' }, 'No drift found: the wording matches.'));
+    return section;
+  }
+  for (const group of groups) {
+    const id = `drift-${group.kinds.join('-')}`;
+    // Rewording changes no meaning: it starts folded so the serious kinds stay in sight.
+    const open = !group.kinds.includes('reworded');
+    section.append(
+      el(
+        'details',
+        { class: 'drift-group', attrs: { 'data-group': group.kinds.join(' '), open: open ? '' : undefined } },
+        el('summary', {}, el('h3', { attrs: { id } }, group.title, ' ', el('span', { class: 'count' }, String(group.items.length)))),
+        el('ul', { class: 'drift-list', attrs: { 'aria-labelledby': id } }, ...group.items.map((item) => el('li', {}, driftButton(item, sourceName, handlers)))),
+      ),
+    );
+  }
+  return section;
+}

@@ -1,0 +1,15 @@
+/** The article the popup speaks about, as the extractor read it. */
+import type { PageArticle } from '../../lib/types.ts';
+import { formatDate } from '../shared/report-view.ts';
+import { el } from './dom.ts';
+
+export function renderPageSummary(article: PageArticle): HTMLElement {
+  const details = [article.siteName, formatDate(article.publishedTime), article.byline].filter(Boolean).join(' · ');
+  return el(
+    'section',
+    { class: 'page-summary', attrs: { 'aria-label': 'This page' } },
+    el('p', { class: 'eyebrow' }, 'This page'),
+    el('h1', { class: 'page-title' }, article.title || 'Untitled article'),
+    details ? el('p', { class: 'muted' }, details) : null,
+  );
+}

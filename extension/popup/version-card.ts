@@ -1,0 +1,33 @@
+/** Shared bits for describing one stored version: who published it, when, where. */
+import type { Match } from '../../lib/types.ts';
+import { displayUrl, formatDate, safeWebUrl } from '../shared/report-view.ts';
+import { el } from './dom.ts';
+
+export function publisherName(match: Pick<Match, 'site' | 'url' | 'id'>): string {
+  if (match.site) return match.site;
+  const url = safeWebUrl(match.url);
+  return url ? new URL(url).hostname.replace(/^www\./, '') : match.id;
+}
+
+/** A link to the stored article's address, or nothing when it has none (or an unsafe one). */
+export function sourceLink(match: Pick<Match, 'url'>): HTMLElement | null {
+  const href = safeWebUrl(match.url);
+  if (!href) return null;
+  return el('a', { class: 'source-link', attrs: { href, target: '_blank', rel: 'noopener noreferrer', title: href } }, displayUrl(href));
+}
+
+/** "16 Aug 2021" or "date unknown". */
+export function dateLabel(match: Pick<Match, 'published'>): HTMLElement {
+  const date = formatDate(match.published);
+  return date
+    ? el('time', { attrs: { datetime: match.published } }, date)
+    : el('span', { class: 'muted' }, 'date unknown');
+}
+
+/** A 0..1 value as a small bar with its meaning in text (the bar alone would carry nothing for screen readers). */
+export function meter(value: number, label: string): HTMLElement {
+  const percent = Math.round(Math.max(0, Math.min(1, value)) * 100);
+  const fill = el('span', { class: 'meter-fill' });
+  fill.style.width = `${percent}%`;
+  return el('span', { class: 'meter-wrap' }, el('span', { class: 'meter', attrs: { 'aria-hidden': 'true' } }, fill), el('span', { class: 'meter-label' }, label));
+}

@@ -1,0 +1,238 @@
+/**
+ * The one message protocol between the extension's contexts.
+ *
+ * Two maps of request type -> {request, response}: what extension pages may ask the background
+ * (`BackgroundProtocol`) and what the background may ask the content script in a tab (`ContentProtocol`).
+ * Every context sends and answers through the typed helpers below, so a request and its answer can never drift
+ * apart silently, and every incoming message is checked against the sender before it reaches a handler.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { PassageReport } from '../../lib/engine.ts';
+import type { Comparison, CorpusRecord, PageArticle, Report } from '../../lib/types.ts';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shapes that travel between contexts
+
+/** What checking a tab gave. Everything here is plain data: it is persisted in storage.session as-is. */
+export type PageOutcome =
+  | { kind: 'report'; report: Report }
+  | { kind: 'no-article' }
+  /** The browser does not let extensions read this page (browser pages, the extension store, the PDF viewer). */
+  | { kind: 'restricted'; reason: string }
+  /** The extension has no access to this tab yet: the reader has to click the toolbar button or the menu on it. */
+  | { kind: 'no-access'; reason: string }
+  | { kind: 'error'; message: string };
+
+export type PassageOutcome =
+  /** `report.occurrences` are the stored versions that contain the passage, earliest first. */
+  | { kind: 'found'; report: PassageReport }
+  | { kind: 'not-found'; selection: string }
+  | { kind: 'error'; selection: string; message: string };
+
+export interface TabState {
+  tabId: number;
+  /** The page address at check time; a navigation drops the state. */
+  pageUrl: string;
+  checkedAt: string;
+  outcome: PageOutcome;
+  /** Present when the check came from "Find original" on a selection. */
+  passage?: PassageOutcome;
+}
+
+export type CompareOutcome =
+  /** `source` is the stored version itself: the side-by-side view needs its text. */
+  | { kind: 'comparison'; comparison: Comparison; source: CorpusRecord }
+  | { kind: 'unavailable'; reason: string };
+
+export interface CorpusStatus {
+  count: number;
+  /** True once the bundled sample corpus has been loaded into the store at least once. */
+  sampleLoaded: boolean;
+}
+
+export interface SampleReload {
+  added: number;
+  duplicates: number;
+  /** Lines of the bundled file that did not parse (normally none). */
+  skipped: number;
+  count: number;
+}
+
+export interface HighlightOutcome {
+  found: boolean;
+}
+
+/** What the content script hands back after reading the page. */
+export interface ExtractedPage {
+  /** location.href of the tab at extraction time. */
+  pageUrl: string;
+  /** null when the page has no article. */
+  article: PageArticle | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The two protocols
+
+interface Exchange<Request, Response> {
+  request: Request;
+  response: Response;
+}
+
+/** Requests that extension pages (popup, options) send to the background. */
+export interface BackgroundProtocol {
+  /** Checks the tab's article against the corpus, or returns the stored result for the page already shown. */
+  'check-tab': Exchange<{ tabId: number; force?: boolean }, TabState>;
+  /** The context-menu path: checks the page and, when given, the selected passage. */
+  'find-original': Exchange<{ tabId: number; selectionText?: string }, TabState>;
+  /** Drift of the tab's article against one stored version. */
+  'compare-version': Exchange<{ tabId: number; sourceId: string }, CompareOutcome>;
+  /** Marks a passage of the page in the tab and scrolls to it. */
+  'highlight-passage': Exchange<{ tabId: number; text: string }, HighlightOutcome>;
+  'corpus-status': Exchange<Record<string, never>, CorpusStatus>;
+  'reload-sample-corpus': Exchange<Record<string, never>, SampleReload>;
+}
+
+/** Requests that the background sends to the content script of one tab. */
+export interface ContentProtocol {
+  ping: Exchange<Record<string, never>, { ready: true }>;
+  'extract-article': Exchange<Record<string, never>, ExtractedPage>;
+  'highlight-passage': Exchange<{ text: string }, HighlightOutcome>;
+  'clear-highlight': Exchange<Record<string, never>, { cleared: boolean }>;
+}
+
+/** Any map of request type -> Exchange (interfaces have no index signature, hence the mapped constraint). */
+type AnyProtocol<P> = { [K in keyof P]: Exchange<unknown, unknown> };
+
+export type RequestOf<P extends AnyProtocol<P>, K extends keyof P> = P[K]['request'];
+export type ResponseOf<P extends AnyProtocol<P>, K extends keyof P> = P[K]['response'];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Envelope
+
+/** Tags our messages so a stray message from elsewhere in the extension is never mistaken for a request. */
+const CHANNEL = 'palimpsest/1';
+
+interface Envelope {
+  channel: typeof CHANNEL;
+  type: string;
+  request: unknown;
+}
+
+type Reply<R> = { ok: true; value: R } | { ok: false; error: string };
+
+function isEnvelope(message: unknown): message is Envelope {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as Envelope).channel === CHANNEL &&
+    typeof (message as Envelope).type === 'string'
+  );
+}
+
+/** Thrown on the sending side when the other side answered with an error. */
+export class ProtocolError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+function unwrap<R>(type: string, reply: unknown): R {
+  if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
+    throw new ProtocolError(type, `no answer to "${type}"`);
+  }
+  const typed = reply as Reply<R>;
+  if (!typed.ok) throw new ProtocolError(type, typed.error);
+  return typed.value;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sending
+
+/** Asks the background. Used by the popup and the options page. */
+export async function sendToBackground<K extends keyof BackgroundProtocol & string>(
+  type: K,
+  request: RequestOf<BackgroundProtocol, K>,
+): Promise<ResponseOf<BackgroundProtocol, K>> {
+  const envelope: Envelope = { channel: CHANNEL, type, request };
+  return unwrap(type, await browser.runtime.sendMessage(envelope));
+}
+
+/** Asks the content script in a tab (top frame only). Used by the background. */
+export async function sendToTab<K extends keyof ContentProtocol & string>(
+  tabId: number,
+  type: K,
+  request: RequestOf<ContentProtocol, K>,
+): Promise<ResponseOf<ContentProtocol, K>> {
+  const envelope: Envelope = { channel: CHANNEL, type, request };
+  return unwrap(type, await browser.tabs.sendMessage(tabId, envelope, { frameId: 0 }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Answering
+
+export type Sender = Browser.runtime.MessageSender;
+
+export type Handler<P extends AnyProtocol<P>, K extends keyof P> = (
+  request: RequestOf<P, K>,
+  sender: Sender,
+) => Promise<ResponseOf<P, K>> | ResponseOf<P, K>;
+
+export type Handlers<P extends AnyProtocol<P>> = { [K in keyof P]: Handler<P, K> };
+
+/**
+ * Who may send a request type:
+ * "extension-pages" – only this extension's own pages (popup, options), never a web page's content script;
+ * "background" – only the background (no tab, no page URL): what content scripts accept.
+ */
+export type Audience = 'extension-pages' | 'background';
+
+export type AudienceMap<P extends AnyProtocol<P>> = { [K in keyof P]: Audience };
+
+/** True when the message comes from this extension's own pages (popup, options, a popup opened as a tab). */
+export function isFromExtensionPage(sender: Sender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  const ownOrigin = browser.runtime.getURL('/');
+  return typeof sender.url === 'string' && sender.url.startsWith(ownOrigin);
+}
+
+/** True when the message comes from the background (it has neither a tab nor a page URL of a web page). */
+export function isFromBackground(sender: Sender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  if (sender.tab) return false;
+  return sender.url === undefined || sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
+function senderAllowed(audience: Audience, sender: Sender): boolean {
+  return audience === 'extension-pages' ? isFromExtensionPage(sender) : isFromBackground(sender);
+}
+
+/**
+ * Registers every handler of a protocol behind one onMessage listener. Messages of other shapes are left alone
+ * (returning undefined lets other listeners answer); messages from a sender not allowed for that type are refused.
+ */
+export function listen<P extends AnyProtocol<P>>(handlers: Handlers<P>, audience: AudienceMap<P>): () => void {
+  const listener = (message: unknown, sender: Sender): Promise<Reply<unknown>> | undefined => {
+    if (!isEnvelope(message)) return undefined;
+    if (!Object.hasOwn(handlers, message.type)) {
+      return Promise.resolve({ ok: false, error: `unknown request "${message.type}"` });
+    }
+    const type = message.type as keyof P;
+    if (!senderAllowed(audience[type], sender)) {
+      return Promise.resolve({ ok: false, error: `"${message.type}" is not accepted from this sender` });
+    }
+    const handler = handlers[type] as Handler<P, keyof P>;
+    return (async (): Promise<Reply<unknown>> => {
+      try {
+        return { ok: true, value: await handler(message.request as RequestOf<P, keyof P>, sender) };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    })();
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

@@ -1,0 +1,165 @@
+/**
+ * Reading a Report for people: which matches are versions of the article and which are other coverage, in what
+ * order, and how relations, directions and drift kinds are said in words. Pure functions on plain data.
+ */
+import type { Direction, DriftItem, DriftKind, Match, Relation, Report } from '../../lib/types.ts';
+
+const COPY_RELATIONS: ReadonlySet<Relation> = new Set(['verbatim-copy', 'edited-copy', 'rewrite', 'translation']);
+
+/** Undated records sort after dated ones; ties keep the engine's order (best first). */
+function byEarliest(a: Match, b: Match): number {
+  const dateA = a.published ?? '\uffff';
+  const dateB = b.published ?? '\uffff';
+  return dateA < dateB ? -1 : dateA > dateB ? 1 : 0;
+}
+
+function comparableUrl(url: string): string {
+  return url.trim().replace(/^https?:\/\/(www\.)?/i, '').replace(/[?#].*$/, '').replace(/\/+$/, '').toLowerCase();
+}
+
+export function sameAddress(a: string, b: string): boolean {
+  return comparableUrl(a) === comparableUrl(b);
+}
+
+function hostOf(url: string | undefined): string | null {
+  const safe = safeWebUrl(url);
+  return safe ? new URL(safe).hostname.replace(/^www\./, '').toLowerCase() : null;
+}
+
+/**
+ * The stored copy of the page itself: same address, or a verbatim copy from the same publisher (the same
+ * article saved under another address). It is not another version of the page.
+ */
+export function isPageItself(match: Match, report: Report): boolean {
+  const { url, siteName } = report.article;
+  if (url && match.url && sameAddress(url, match.url)) return true;
+  if (match.relation !== 'verbatim-copy') return false;
+  const pageHost = hostOf(url);
+  const sameHost = pageHost !== null && pageHost === hostOf(match.url);
+  const sameSite = Boolean(siteName && match.site && siteName.trim().toLowerCase() === match.site.trim().toLowerCase());
+  return sameHost || sameSite;
+}
+
+/** Ids of stored copies of the page itself. */
+export function pageItselfIds(report: Report): string[] {
+  return report.matches.filter((match) => isPageItself(match, report)).map((match) => match.id);
+}
+
+/** Stored articles that are versions of the page (copies, rewrites, translations), earliest first. */
+export function versionMatches(report: Report): Match[] {
+  return report.matches
+    .filter((match) => COPY_RELATIONS.has(match.relation) && !isPageItself(match, report))
+    .sort(byEarliest);
+}
+
+/** Independent coverage of the same story: not copies, listed apart. */
+export function sameStoryMatches(report: Report): Match[] {
+  return report.matches
+    .filter((match) => match.relation === 'same-story' && !isPageItself(match, report))
+    .sort(byEarliest);
+}
+
+export function originalMatch(report: Report): Match | null {
+  return report.original === null ? null : (report.matches.find((match) => match.id === report.original) ?? null);
+}
+
+const RELATION_WORDS: Record<Relation, string> = {
+  'verbatim-copy': 'verbatim copy',
+  'edited-copy': 'edited copy',
+  rewrite: 'rewrite',
+  translation: 'translation',
+  'same-story': 'same story',
+  unrelated: 'unrelated',
+};
+
+const MACHINE_TRANSLATION = /machine|back[- ]?translat|round[- ]?trip/i;
+
+/** The relation in words, sharpened by the evidence: a rewrite with translation evidence is "machine-translated". */
+export function relationInWords(match: Pick<Match, 'relation' | 'evidence'>): string {
+  const words = RELATION_WORDS[match.relation];
+  if (match.relation === 'rewrite' && match.evidence.some((reason) => MACHINE_TRANSLATION.test(reason))) {
+    return 'machine-translated rewrite';
+  }
+  return words;
+}
+
+/** How the stored article stands to the page, from the page's point of view. */
+export function directionInWords(direction: Direction): string {
+  switch (direction) {
+    case 'original':
+      return 'earlier original';
+    case 'derivative':
+      return 'later derivative';
+    default:
+      return 'order unclear';
+  }
+}
+
+export function confidenceInWords(confidence: number): string {
+  const level = confidence >= 0.8 ? 'high' : confidence >= 0.5 ? 'moderate' : 'low';
+  return `${level} confidence (${Math.round(confidence * 100)}%)`;
+}
+
+export interface DriftGroup {
+  title: string;
+  kinds: DriftKind[];
+  items: DriftItem[];
+}
+
+/** Drift groups, most serious kind first. */
+const GROUPS: { title: string; kinds: DriftKind[] }[] = [
+  { title: 'Altered quotes', kinds: ['quote'] },
+  { title: 'Changed names', kinds: ['name'] },
+  { title: 'Changed numbers or dates', kinds: ['number', 'date'] },
+  { title: 'Negation or tense flips', kinds: ['negation', 'tense'] },
+  { title: 'Changed attribution', kinds: ['attribution'] },
+  { title: 'Added or dropped sentences', kinds: ['added', 'dropped'] },
+  { title: 'Reworded', kinds: ['reworded'] },
+];
+
+export function groupDrift(drift: DriftItem[]): DriftGroup[] {
+  return GROUPS.map(({ title, kinds }) => ({
+    title,
+    kinds,
+    items: drift
+      .filter((item) => kinds.includes(item.kind))
+      .sort((a, b) => b.severity - a.severity || a.page.start - b.page.start),
+  })).filter((group) => group.items.length > 0);
+}
+
+export const DRIFT_KIND_WORDS: Record<DriftKind, string> = {
+  quote: 'quote',
+  name: 'name',
+  number: 'number',
+  date: 'date',
+  negation: 'negation',
+  tense: 'tense',
+  attribution: 'attribution',
+  dropped: 'dropped',
+  added: 'added',
+  reworded: 'reworded',
+};
+
+/** "16 Aug 2021" for an ISO date; the raw value when it does not parse. */
+export function formatDate(iso: string | undefined): string | null {
+  if (!iso) return null;
+  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** The address shown for a link, without scheme and "www.". */
+export function displayUrl(url: string): string {
+  return url.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '');
+}
+
+/** Only web addresses become links: stored records are untrusted and could carry javascript: URLs. */
+export function safeWebUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * Drives the built extension (.output/chrome-mv3) in Chromium the way a reader does: open a page, click the
+ * toolbar button (CDP Extensions.triggerAction, which grants activeTab exactly like a real click), read the popup.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const extensionPath = path.join(repoRoot, '.output/chrome-mv3');
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Why the browser suite cannot run here, or null when it can. */
+export function browserSuiteUnavailable(): string | null {
+  if (!existsSync(chromiumPath)) return `Chromium not found at ${chromiumPath} (set CHROMIUM_PATH); browser tests skipped`;
+  if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
+    return `no built extension at ${extensionPath}: run \`npm run test:browser\` (it builds first)`;
+  }
+  return null;
+}
+
+export interface OpenedPage {
+  page: Page;
+  tabId: number;
+}
+
+export class ExtensionSession {
+  private visits = 0;
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly extensionId: string,
+    readonly fixtures: FixtureServer,
+    private readonly browserCdp: CDPSession,
+    private readonly profileDir: string,
+  ) {}
+
+  static async launch(): Promise<ExtensionSession> {
+    const profileDir = mkdtempSync(path.join(tmpdir(), 'palimpsest-profile-'));
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: chromiumPath,
+      headless: true,
+      viewport: { width: 1100, height: 800 },
+      args: [
+        `--disable-extensions-except=${extensionPath}`,
+        `--load-extension=${extensionPath}`,
+        // Lets the browser-level DevTools session click the toolbar button (Extensions.triggerAction).
+        '--enable-unsafe-extension-debugging',
+        '--no-sandbox',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+      ],
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    const browserCdp = await context.browser()!.newBrowserCDPSession();
+    const fixtures = await startFixtureServer(path.join(repoRoot, 'tests/fixtures'));
+    return new ExtensionSession(context, extensionId, fixtures, browserCdp, profileDir);
+  }
+
+  /** The running service worker (a new one after a restart). */
+  async serviceWorker(): Promise<Worker> {
+    const prefix = `chrome-extension://${this.extensionId}/`;
+    const running = this.context.serviceWorkers().find((worker) => worker.url().startsWith(prefix));
+    return running ?? this.context.waitForEvent('serviceworker', { predicate: (worker) => worker.url().startsWith(prefix) });
+  }
+
+  /** Opens a fixture page and clicks the toolbar button on it, which grants the extension access to the tab. */
+  async openFixture(fixture: string): Promise<OpenedPage> {
+    const page = await this.context.newPage();
+    // A fresh query per visit tells apart tabs showing the same fixture.
+    const url = this.fixtures.url(`/${fixture}/page.html?visit=${++this.visits}`);
+    await page.goto(url);
+    await this.clickToolbarButton(page);
+    return { page, tabId: await this.tabIdOf(url) };
+  }
+
+  /** Opens any address (e.g. a browser page) in a new tab and returns it with its tab id. */
+  async openAddress(url: string): Promise<OpenedPage> {
+    const page = await this.context.newPage();
+    await page.goto(url);
+    await page.bringToFront();
+    const worker = await this.serviceWorker();
+    const tabId = await worker.evaluate(async () => {
+      const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return active?.id ?? null;
+    });
+    if (tabId === null) throw new Error(`no active tab for ${url}`);
+    return { page, tabId };
+  }
+
+  async clickToolbarButton(page: Page): Promise<void> {
+    await page.bringToFront();
+    const { targetInfos } = await this.browserCdp.send('Target.getTargets', { filter: [{ type: 'tab', exclude: false }] });
+    const target = targetInfos.find((info) => info.url === page.url());
+    if (!target) throw new Error(`no tab target for ${page.url()}`);
+    await this.browserCdp.send('Extensions.triggerAction' as 'Target.getTargets', { id: this.extensionId, targetId: target.targetId } as never);
+  }
+
+  /** The extension's id for a tab; the toolbar click made its address visible to the extension. */
+  private async tabIdOf(url: string): Promise<number> {
+    const worker = await this.serviceWorker();
+    const tabId = await worker.evaluate(async (pageUrl) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((tab) => tab.url === pageUrl)?.id ?? null;
+    }, url);
+    if (tabId === null) throw new Error(`no tab with ${url}`);
+    return tabId;
+  }
+
+  /** The toolbar badge text for a tab. */
+  async badgeText(tabId: number): Promise<string> {
+    const worker = await this.serviceWorker();
+    return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  }
+
+  /** The popup for a tab, opened as a page (the toolbar popup itself is not scriptable from the test). */
+  async openPopup(tabId: number, viewport = { width: 480, height: 900 }): Promise<Page> {
+    const popup = await this.context.newPage();
+    await popup.setViewportSize(viewport);
+    await popup.goto(`chrome-extension://${this.extensionId}/popup.html?tabId=${tabId}`);
+    return popup;
+  }
+
+  /** An extension page to speak the protocol from, as the popup would. */
+  async extensionPage(): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.extensionId}/options.html`);
+    return page;
+  }
+
+  /** Stops the extension's service worker, as the browser does when it idles; it restarts on the next event. */
+  async stopServiceWorker(): Promise<void> {
+    // ServiceWorker.stopAllWorkers acts on the workers of the page's own origin: use a script-free extension URL.
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.extensionId}/manifest.json`);
+    const session = await this.context.newCDPSession(page);
+    const backgroundUrl = `chrome-extension://${this.extensionId}/background.js`;
+    const stopped = new Promise<void>((resolve) => {
+      session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((version) => version.scriptURL === backgroundUrl && version.runningStatus === 'stopped')) resolve();
+      });
+    });
+    await session.send('ServiceWorker.enable');
+    await session.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+    await session.detach();
+    await page.close();
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+    await this.fixtures.close();
+    rmSync(this.profileDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The reader's path on real pages: open an article, click the toolbar button, read the popup.
+ * Runs the built extension (engine, corpus store and extractor included) in Chromium against the fixture pages.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExtensionSession, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
+import { readPopup, waitForAnswer } from './helpers/popup-reader.ts';
+
+const skipReason = browserSuiteUnavailable();
+if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
+
+describe.skipIf(skipReason !== null)('popup on article pages', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await ExtensionSession.launch();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('names The Week (seed 001) as the original of seed 000, with the drift', async () => {
+    const { tabId } = await session.openFixture('seed-000');
+    // Tall enough for the screenshot to reach the first drift items.
+    const popup = await session.openPopup(tabId, { width: 480, height: 1240 });
+    const shown = await readPopup(popup);
+
+    expect(shown.originalId).toBe('seed-001');
+    expect(shown.originalText).toContain('The Week');
+    expect(shown.originalText).toMatch(/machine-translated rewrite|rewrite|translation/);
+    expect(shown.originalText).toMatch(/confidence \(\d+%\)/);
+
+    // Other coverage of the story is listed apart from the versions, never as the original.
+    expect(shown.sameStory).toEqual(expect.arrayContaining(['seed-002', 'seed-003', 'seed-004']));
+    const versionIds = shown.versions.map((version) => version.id);
+    for (const coverage of ['seed-002', 'seed-003', 'seed-004']) expect(versionIds).not.toContain(coverage);
+    expect(versionIds).toContain('seed-001');
+
+    const drift = shown.drift;
+    const has = (source: RegExp, page: RegExp) => drift.some((item) => source.test(item.source) && page.test(item.page));
+    expect(has(/Echo of Moscow radio/, /Echo Zamir Kabulov/), 'garbled radio station name').toBe(true);
+    expect(has(/The Wall Street Journal reports/, /The Wall Reports of the Street Journal/), 'garbled attribution').toBe(true);
+    expect(has(/(will|with) decide/, /had decided/), 'will decide -> had decided').toBe(true);
+    const quotes = drift.filter((item) => item.kind === 'quote');
+    expect(quotes.length).toBeGreaterThanOrEqual(5);
+    expect(quotes.some((item) => /shackles of slavery/.test(item.source) && /chains of slavery/.test(item.page))).toBe(true);
+
+    // The toolbar badge counts the versions found (the same-story coverage is not a version).
+    expect(await session.badgeText(tabId)).toBe(String(shown.versions.length));
+
+    // Most serious first: altered quotes lead the drift list.
+    expect(drift[0].kind).toBe('quote');
+
+    // The side-by-side view marks changed words with <del>/<ins>.
+    expect(await popup.locator('.sbs-table del').count()).toBeGreaterThan(0);
+    expect(await popup.locator('.sbs-table ins').count()).toBeGreaterThan(0);
+
+    // The README shows this screenshot.
+    mkdirSync(path.join(repoRoot, 'docs'), { recursive: true });
+    await popup.screenshot({ path: path.join(repoRoot, 'docs/popup-seed-000.png'), fullPage: false });
+    await popup.close();
+  });
+
+  it('marks a chosen drift item in the page and scrolls to it', async () => {
+    const { page, tabId } = await session.openFixture('seed-000');
+    const popup = await session.openPopup(tabId);
+    await waitForAnswer(popup);
+    await popup.locator('.drift-item', { hasText: 'chains of slavery' }).first().click();
+    await popup.locator('#status', { hasText: 'Marked in the page' }).waitFor();
+
+    const mark = await page.evaluate(() => {
+      const marks = [...document.querySelectorAll('mark[data-palimpsest-highlight]')];
+      const box = marks[0]?.getBoundingClientRect();
+      return {
+        count: marks.length,
+        text: marks.map((m) => m.textContent).join(''),
+        inView: box ? box.top >= 0 && box.bottom <= window.innerHeight : false,
+      };
+    });
+    expect(mark.count).toBeGreaterThan(0);
+    expect(mark.text).toContain('chains of slavery');
+    expect(mark.inView).toBe(true);
+    await popup.close();
+  });
+
+  it('shows seed 001 as having no earlier original, with seed 000 as a later derivative', async () => {
+    const { tabId } = await session.openFixture('seed-001');
+    const popup = await session.openPopup(tabId);
+    const shown = await readPopup(popup);
+
+    expect(shown.originalId).toBeNull();
+    expect(shown.originalText).toContain('Original unknown');
+    const derivative = shown.versions.find((version) => version.id === 'seed-000');
+    expect(derivative, 'seed 000 listed as a version').toBeDefined();
+    expect(derivative!.text).toContain('later derivative');
+    await popup.close();
+  });
+
+  it('says plainly when a page has no article', async () => {
+    const { tabId } = await session.openFixture('no-article');
+    const popup = await session.openPopup(tabId);
+    const shown = await readPopup(popup);
+
+    expect(shown.message).toBe('No article found on this page');
+    expect(await popup.locator('.message-error').count()).toBe(0);
+    expect(await popup.locator('#status.busy').count()).toBe(0);
+    await popup.close();
+  });
+
+  it('explains that browser pages cannot be read', async () => {
+    const { tabId } = await session.openAddress('chrome://version/');
+    const popup = await session.openPopup(tabId);
+    const shown = await readPopup(popup);
+
+    expect(shown.message).toBe('Palimpsest can’t read this page');
+    expect(await popup.locator('.message').textContent()).toContain('off-limits');
+    await popup.close();
+  });
+});
