@@ -1,0 +1,3 @@
+export { openCorpusStore, contentHash, DEFAULT_DF_CAP, type OpenCorpusStoreOptions } from './dexie-store';
+export { InvalidRecordError, type AddResult, type CorpusStore, type DocStat, type Posting, type SkippedRecord } from './types';
+export { CorpusDatabase } from './schema';

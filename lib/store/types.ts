@@ -1,0 +1,65 @@
+import type { CorpusRecord } from '../types';
+
+/** Why a record of a batch was not stored. */
+export interface SkippedRecord {
+  id: string;
+  /** "same-id": a record with this id is stored; "same-text": the same text is stored under `existingId`. */
+  reason: 'same-id' | 'same-text';
+  existingId: string;
+}
+
+export interface AddResult {
+  /** Records stored by this call. */
+  added: number;
+  /** Records left out because the store (or an earlier record of the batch) already holds them. */
+  duplicates: number;
+  skipped: SkippedRecord[];
+  /** Index keys written for the added records. */
+  features: number;
+}
+
+/** Index facts about one stored record, without its text. */
+export interface DocStat {
+  doc: number;
+  id: string;
+  /** Number of index keys of the record, for score normalisation. */
+  features: number;
+}
+
+/** Postings of one feature key: document numbers, or "stopped" when the key is in too many documents to be useful. */
+export type Posting = Uint32Array | 'stopped';
+
+/**
+ * The local corpus: stored articles plus the inverted index that finds them.
+ * One implementation (Dexie over IndexedDB); Node runs the same code on fake-indexeddb.
+ */
+export interface CorpusStore {
+  /** Validates the whole batch first, then stores and indexes it in one transaction: all of it or nothing. */
+  addRecords(records: readonly CorpusRecord[]): Promise<AddResult>;
+  /** Records in the order of `ids`; undefined where an id is not stored. */
+  getRecords(ids: readonly string[]): Promise<(CorpusRecord | undefined)[]>;
+  count(): Promise<number>;
+  /** Removes records and their postings. Returns how many were stored. */
+  deleteRecords(ids: readonly string[]): Promise<number>;
+  /** Every record, in the order it was first stored. */
+  records(options?: { batchSize?: number }): AsyncIterableIterator<CorpusRecord>;
+  clear(): Promise<void>;
+  close(): void;
+  /** Postings of feature keys (lib/index). Keys not in the index are absent from the map. */
+  lookup(keys: ArrayLike<number>): Promise<Map<number, Posting>>;
+  /** Index facts of document numbers, in the order given; undefined for unknown numbers. */
+  docStats(docs: readonly number[]): Promise<(DocStat | undefined)[]>;
+  /** Rebuilds every posting from the stored texts (after a feature change). */
+  reindex(): Promise<void>;
+}
+
+export class InvalidRecordError extends Error {
+  readonly index: number;
+  readonly reason: string;
+  constructor(index: number, reason: string) {
+    super(`Record ${index}: ${reason}`);
+    this.name = 'InvalidRecordError';
+    this.index = index;
+    this.reason = reason;
+  }
+}

@@ -1,0 +1,420 @@
+/**
+ * Measures candidate retrieval and, when the engine is present, end-to-end source
+ * detection and passage alignment on the PAN 2013 text-alignment training corpus.
+ *
+ *   npm run eval -- [--limit N] [--candidates N] [--no-engine] [--engine-options '{"limit":20}']
+ *                   [--pair-sampling N] [--pair-reach N] [--max-doc-features N] [--batch N] [--out path]
+ *
+ * The corpus is research-licensed and lives outside the repository, in
+ * ../shared/corpora/pan13-train; without it the script says so and exits 0.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { retrieveCandidates } from '../lib/index/retrieve';
+import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from '../lib/index/features';
+import { openCorpusStore, type CorpusStore } from '../lib/store';
+import type { CorpusRecord, Passage } from '../lib/types';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const panDir = path.resolve(repoRoot, '..', 'shared', 'corpora', 'pan13-train');
+
+// ------------------------------------------------------------------ options
+
+interface EvalOptions {
+  /** Evaluate only the first N queries. */
+  limit: number;
+  /** Candidates kept for recall@k; also the largest k reported. */
+  candidates: number;
+  engine: boolean;
+  /** Passed to checkArticle as is, so alignment can be tuned from the command line. */
+  engineOptions: Record<string, unknown>;
+  features: FeatureOptions;
+  /** Records per addRecords call (one transaction each). */
+  batch: number;
+  out: string;
+}
+
+/** The engine settings measured by default. Tune here or with --engine-options. */
+// PAN queries mix passages of up to 24 listed sources (and as many unlisted): 20 candidates are too few there.
+const ENGINE_OPTIONS: Record<string, unknown> = { limit: 50 };
+
+function parseArgs(argv: string[]): EvalOptions {
+  const options: EvalOptions = {
+    limit: Infinity,
+    candidates: 50,
+    engine: true,
+    engineOptions: { ...ENGINE_OPTIONS },
+    features: { ...DEFAULT_FEATURE_OPTIONS },
+    batch: 5000,
+    out: path.join(repoRoot, 'tests', '.artifacts', 'eval-pan.json'),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--limit') options.limit = Number(value());
+    else if (arg === '--candidates') options.candidates = Number(value());
+    else if (arg === '--no-engine') options.engine = false;
+    else if (arg === '--engine-options') options.engineOptions = { ...options.engineOptions, ...JSON.parse(value()) };
+    else if (arg === '--pair-sampling') options.features.pairSampling = Number(value());
+    else if (arg === '--pair-reach') options.features.pairReach = Number(value());
+    else if (arg === '--max-doc-features') options.features.maxDocFeatures = Number(value());
+    else if (arg === '--batch') options.batch = Number(value());
+    else if (arg === '--out') options.out = path.resolve(value());
+    else throw new Error(`Unknown option ${arg}`);
+  }
+  return options;
+}
+
+// ------------------------------------------------------------------ data
+
+interface GoldCase {
+  category: string;
+  passages: Passage[];
+}
+
+interface GoldQuery {
+  reuses: Record<string, GoldCase>;
+  negatives: string[];
+}
+
+function readJsonl<T>(file: string): T[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as T);
+}
+
+const CATEGORIES = ['verbatim', 'random', 'translation-chain', 'summary'];
+const KS = [1, 5, 10, 20, 50];
+
+// ------------------------------------------------------------------ plagdet
+
+type Range = [number, number];
+
+function overlap(a: Range, b: Range): Range | null {
+  const s = Math.max(a[0], b[0]);
+  const e = Math.min(a[1], b[1]);
+  return e > s ? [s, e] : null;
+}
+
+function unionLength(ranges: Range[]): number {
+  const sorted = ranges.filter((r) => r[1] > r[0]).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -Infinity;
+  for (const [s, e] of sorted) {
+    if (e <= end) continue;
+    total += e - Math.max(s, end);
+    end = e;
+  }
+  return total;
+}
+
+/** A reuse case or a detection: passages of one (query, source) pair, as page and source character sets. */
+interface Span {
+  query: string;
+  source: string;
+  page: Range;
+  src: Range;
+}
+
+const spanSize = (s: Span) => s.page[1] - s.page[0] + (s.src[1] - s.src[0]);
+
+/** In PAN, r detects s when they share characters on the page side and on the source side. */
+function detects(r: Span, s: Span): boolean {
+  return r.query === s.query && r.source === s.source && overlap(r.page, s.page) !== null && overlap(r.src, s.src) !== null;
+}
+
+function coveredShare(target: Span, others: Span[]): number {
+  const page: Range[] = [];
+  const src: Range[] = [];
+  for (const o of others) {
+    if (!detects(o, target)) continue;
+    page.push(overlap(o.page, target.page)!);
+    src.push(overlap(o.src, target.src)!);
+  }
+  const size = spanSize(target);
+  return size === 0 ? 0 : (unionLength(page) + unionLength(src)) / size;
+}
+
+/** PAN's plagdet: F1 of macro precision and recall over characters, divided by log2(1 + granularity). */
+export function plagdet(cases: Span[], detections: Span[]): { precision: number; recall: number; granularity: number; plagdet: number } {
+  const byPair = (spans: Span[]) => {
+    const map = new Map<string, Span[]>();
+    for (const s of spans) {
+      const key = `${s.query}\u0000${s.source}`;
+      let list = map.get(key);
+      if (!list) map.set(key, (list = []));
+      list.push(s);
+    }
+    return map;
+  };
+  const casesByPair = byPair(cases);
+  const detectionsByPair = byPair(detections);
+  const pairKey = (s: Span) => `${s.query}\u0000${s.source}`;
+  const recall = cases.length ? cases.reduce((sum, s) => sum + coveredShare(s, detectionsByPair.get(pairKey(s)) ?? []), 0) / cases.length : 0;
+  const precision = detections.length
+    ? detections.reduce((sum, r) => sum + coveredShare(r, casesByPair.get(pairKey(r)) ?? []), 0) / detections.length
+    : 0;
+  let detected = 0;
+  let detectionsOfDetected = 0;
+  for (const s of cases) {
+    const n = (detectionsByPair.get(pairKey(s)) ?? []).filter((r) => detects(r, s)).length;
+    if (n > 0) {
+      detected++;
+      detectionsOfDetected += n;
+    }
+  }
+  const granularity = detected ? detectionsOfDetected / detected : 1;
+  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, granularity, plagdet: f1 / Math.log2(1 + granularity) };
+}
+
+// ------------------------------------------------------------------ measuring
+
+interface CategoryCount {
+  total: number;
+  found: number;
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
+
+interface Loaded {
+  ms: number;
+  added: number;
+  features: number;
+  /** Source ids whose text is stored under another id (the corpus holds a few identical texts). */
+  aliases: Map<string, string>;
+}
+
+async function loadSources(store: CorpusStore, sources: CorpusRecord[], batch: number): Promise<Loaded> {
+  const started = performance.now();
+  let added = 0;
+  let features = 0;
+  const aliases = new Map<string, string>();
+  for (let i = 0; i < sources.length; i += batch) {
+    const result = await store.addRecords(sources.slice(i, i + batch));
+    added += result.added;
+    features += result.features;
+    for (const s of result.skipped) if (s.reason === 'same-text') aliases.set(s.id, s.existingId);
+  }
+  return { ms: performance.now() - started, added, features, aliases };
+}
+
+/** A gold source counts as listed when the record holding its text is. */
+function canonical(aliases: Map<string, string>, id: string): string {
+  return aliases.get(id) ?? id;
+}
+
+async function evaluateRetrieval(store: CorpusStore, queries: { id: string; text: string }[], gold: Record<string, GoldQuery>, options: EvalOptions, aliases: Map<string, string>) {
+  const hits: Record<string, number[]> = {};
+  const hitsAmongOthers: Record<string, number[]> = {};
+  const totals: Record<string, number> = {};
+  let negatives = 0;
+  let negativesListed = 0;
+  const times: number[] = [];
+  for (const query of queries) {
+    const g = gold[query.id];
+    const started = performance.now();
+    const candidates = await retrieveCandidates(query.text, store, { limit: options.candidates, features: options.features });
+    times.push(performance.now() - started);
+    const rank = new Map(candidates.map((c, i) => [c.id, i]));
+    const goldIds = new Set(Object.keys(g.reuses).map((id) => canonical(aliases, id)));
+    for (const [sourceId, reuse] of Object.entries(g.reuses)) {
+      const c = reuse.category;
+      totals[c] = (totals[c] ?? 0) + 1;
+      hits[c] ??= KS.map(() => 0);
+      hitsAmongOthers[c] ??= KS.map(() => 0);
+      const r = rank.get(canonical(aliases, sourceId));
+      if (r === undefined) continue;
+      // Rank ignoring the query's other listed sources, which compete legitimately.
+      const othersAhead = candidates.slice(0, r).filter((x) => !goldIds.has(x.id)).length;
+      KS.forEach((k, j) => {
+        if (r < k) hits[c][j]++;
+        if (othersAhead < k) hitsAmongOthers[c][j]++;
+      });
+    }
+    for (const negative of g.negatives) {
+      negatives++;
+      if (rank.has(canonical(aliases, negative))) negativesListed++;
+    }
+  }
+  const byCategory = Object.fromEntries(
+    CATEGORIES.filter((c) => totals[c]).map((c) => [
+      c,
+      {
+        total: totals[c],
+        recallAtK: Object.fromEntries(KS.map((k, j) => [k, hits[c][j] / totals[c]])),
+        recallAtKAmongNonGold: Object.fromEntries(KS.map((k, j) => [k, hitsAmongOthers[c][j] / totals[c]])),
+      },
+    ]),
+  );
+  return {
+    candidates: options.candidates,
+    byCategory,
+    negativesInCandidates: negatives ? negativesListed / negatives : 0,
+    negatives,
+    msPerQuery: { mean: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length), p50: percentile(times, 50), p95: percentile(times, 95) },
+  };
+}
+
+type CheckArticle = (page: { text: string }, store: CorpusStore, opts?: Record<string, unknown>) => Promise<{ matches: { id: string; relation: string; passages: Passage[] }[] }>;
+
+async function loadEngine(): Promise<CheckArticle | null> {
+  const enginePath = path.join(repoRoot, 'lib', 'engine.ts');
+  if (!fs.existsSync(enginePath)) return null;
+  const engine = (await import('../lib/engine')) as { checkArticle?: CheckArticle };
+  return engine.checkArticle ?? null;
+}
+
+async function evaluateEngine(
+  checkArticle: CheckArticle,
+  store: CorpusStore,
+  queries: { id: string; text: string }[],
+  gold: Record<string, GoldQuery>,
+  options: EvalOptions,
+  aliases: Map<string, string>,
+) {
+  const counts: Record<string, CategoryCount> = {};
+  let negatives = 0;
+  let falseMatches = 0;
+  let unlistedMatches = 0;
+  const cases: Span[] = [];
+  const detections: Span[] = [];
+  const times: number[] = [];
+  for (const query of queries) {
+    const g = gold[query.id];
+    const started = performance.now();
+    const report = await checkArticle({ text: query.text }, store, options.engineOptions);
+    times.push(performance.now() - started);
+    const matched = new Map(report.matches.filter((m) => m.relation !== 'unrelated').map((m) => [m.id, m]));
+    const aliasOf = new Map<string, string>();
+    const listedIds = new Set([...Object.keys(g.reuses), ...g.negatives]);
+    for (const id of listedIds) {
+      const holder = aliases.get(id);
+      if (holder && !listedIds.has(holder) && !aliasOf.has(holder)) aliasOf.set(holder, id);
+    }
+    for (const [sourceId, reuse] of Object.entries(g.reuses)) {
+      const count = (counts[reuse.category] ??= { total: 0, found: 0 });
+      count.total++;
+      if (matched.has(canonical(aliases, sourceId))) count.found++;
+      for (const p of reuse.passages) cases.push({ query: query.id, source: sourceId, page: p.page, src: p.source });
+    }
+    const negativeIds = new Set(g.negatives);
+    for (const negative of negativeIds) {
+      negatives++;
+      if (matched.has(canonical(aliases, negative))) falseMatches++;
+    }
+    // As in PAN, passages are judged on the listed pairs only: the corpus does not list every real reuse.
+    for (const [matchedId, match] of matched) {
+      // Passages of a record holding an aliased source's text are that source's passages (identical text, same offsets).
+      const sourceId = aliasOf.get(matchedId) ?? matchedId;
+      const listed = sourceId in g.reuses || negativeIds.has(sourceId);
+      if (!listed) {
+        unlistedMatches++;
+        continue;
+      }
+      for (const p of match.passages) detections.push({ query: query.id, source: sourceId, page: p.page, src: p.source });
+    }
+  }
+  return {
+    engineOptions: options.engineOptions,
+    recall: Object.fromEntries(CATEGORIES.filter((c) => counts[c]).map((c) => [c, { ...counts[c], recall: counts[c].found / counts[c].total }])),
+    falseMatchRate: negatives ? falseMatches / negatives : 0,
+    falseMatches,
+    negatives,
+    unlistedMatches,
+    passages: plagdet(cases, detections),
+    msPerQuery: { mean: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length), p50: percentile(times, 50), p95: percentile(times, 95) },
+  };
+}
+
+// ------------------------------------------------------------------ report
+
+function printRetrieval(r: Awaited<ReturnType<typeof evaluateRetrieval>>): void {
+  console.log(`\nCandidate retrieval (top ${r.candidates}): recall@k of gold sources`);
+  console.log(['category'.padEnd(18), 'n'.padStart(5), ...KS.map((k) => `@${k}`.padStart(7)), '   among non-gold @1/@5/@10'].join(' '));
+  for (const [c, v] of Object.entries(r.byCategory)) {
+    const others = [1, 5, 10].map((k) => fmt(v.recallAtKAmongNonGold[k])).join('/');
+    console.log([c.padEnd(18), String(v.total).padStart(5), ...KS.map((k) => fmt(v.recallAtK[k]).padStart(7)), '   ' + others].join(' '));
+  }
+  console.log(`negative pairs among candidates: ${fmt(r.negativesInCandidates)} of ${r.negatives}`);
+  console.log(`retrieval ms/query: mean ${fmt(r.msPerQuery.mean, 1)}, p50 ${fmt(r.msPerQuery.p50, 1)}, p95 ${fmt(r.msPerQuery.p95, 1)}`);
+}
+
+function printEngine(e: Awaited<ReturnType<typeof evaluateEngine>>): void {
+  console.log(`\nEnd to end (checkArticle ${JSON.stringify(e.engineOptions)}): a gold source is found when it is a listed match`);
+  console.log(['category'.padEnd(18), 'n'.padStart(5), 'recall'.padStart(8), 'target'.padStart(8)].join(' '));
+  const targets: Record<string, number> = { verbatim: 0.99, random: 0.95, 'translation-chain': 0.9, summary: 0.5 };
+  for (const [c, v] of Object.entries(e.recall)) {
+    console.log([c.padEnd(18), String(v.total).padStart(5), fmt(v.recall).padStart(8), fmt(targets[c] ?? NaN, 2).padStart(8)].join(' '));
+  }
+  console.log(`false matches on negative pairs: ${fmt(e.falseMatchRate)} (${e.falseMatches} of ${e.negatives}; target <= 0.02)`);
+  console.log(`matches on pairs gold does not list: ${e.unlistedMatches}`);
+  const p = e.passages;
+  console.log(`passages: plagdet ${fmt(p.plagdet)} (target >= 0.85), precision ${fmt(p.precision)}, recall ${fmt(p.recall)}, granularity ${fmt(p.granularity)}`);
+  console.log(`checkArticle ms/query: mean ${fmt(e.msPerQuery.mean, 1)}, p50 ${fmt(e.msPerQuery.p50, 1)}, p95 ${fmt(e.msPerQuery.p95, 1)}`);
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(path.join(panDir, 'gold.json'))) {
+    console.log(`PAN corpus not found at ${panDir}: nothing to evaluate.`);
+    return;
+  }
+  const sources = readJsonl<CorpusRecord>(path.join(panDir, 'corpus.jsonl'));
+  const gold = JSON.parse(fs.readFileSync(path.join(panDir, 'gold.json'), 'utf8')) as Record<string, GoldQuery>;
+  const queries = readJsonl<{ id: string; text: string }>(path.join(panDir, 'queries.jsonl'))
+    .filter((q) => gold[q.id])
+    .slice(0, options.limit);
+
+  const store = await openCorpusStore({ name: `eval-pan-${process.pid}`, indexedDB, IDBKeyRange, features: options.features });
+  const load = await loadSources(store, sources, options.batch);
+  const indexBytes = load.features * 6;
+  console.log(
+    `Loaded ${load.added} sources in ${fmt(load.ms / 1000, 1)} s (${fmt(load.added / (load.ms / 1000), 0)} records/s on fake-indexeddb); ` +
+      `${load.aliases.size} duplicate texts; ${fmt(load.features / load.added, 1)} keys/record, ~${fmt(indexBytes / load.added, 0)} bytes of postings/record. ` +
+      `Features ${JSON.stringify(options.features)}. Queries: ${queries.length}.`,
+  );
+
+  const retrieval = await evaluateRetrieval(store, queries, gold, options, load.aliases);
+  printRetrieval(retrieval);
+
+  let endToEnd: Awaited<ReturnType<typeof evaluateEngine>> | null = null;
+  const checkArticle = options.engine ? await loadEngine() : null;
+  if (checkArticle) {
+    endToEnd = await evaluateEngine(checkArticle, store, queries, gold, options, load.aliases);
+    printEngine(endToEnd);
+  } else {
+    console.log(options.engine ? '\nlib/engine.ts not found: end-to-end section skipped.' : '\nEnd-to-end section skipped (--no-engine).');
+  }
+
+  fs.mkdirSync(path.dirname(options.out), { recursive: true });
+  const result = {
+    corpus: 'pan13-train',
+    queries: queries.length,
+    sources: load.added,
+    load: { ms: load.ms, recordsPerSecond: load.added / (load.ms / 1000), keysPerRecord: load.features / load.added, postingBytesPerRecord: indexBytes / load.added },
+    features: options.features,
+    retrieval,
+    endToEnd,
+  };
+  fs.writeFileSync(options.out, JSON.stringify(result, null, 2));
+  console.log(`\nResults written to ${path.relative(repoRoot, options.out)}`);
+  store.close();
+}
+
+await main();

@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { InvalidRecordError, type CorpusStore } from '../../../lib/store';
+import { featuresOf } from '../../../lib/index/features';
+import type { CorpusRecord } from '../../../lib/types';
+import { openTestStore } from './helpers';
+
+const kabul: CorpusRecord = {
+  id: 'kabul',
+  text: 'The United States and other Western nations evacuated their embassies in Kabul on Sunday as the Taliban took control of the Afghan capital.',
+  title: 'Embassies leave Kabul',
+  url: 'https://example.org/kabul',
+  site: 'example.org',
+  published: '2021-08-16',
+  lang: 'en',
+};
+const moscow: CorpusRecord = {
+  id: 'moscow',
+  text: 'Zamir Kabulov told Echo of Moscow radio that the Russian embassy, about 100 people, would stay open while the Taliban guard it.',
+  firstSeen: '2021-08-17T10:00:00Z',
+};
+const beijing: CorpusRecord = {
+  id: 'beijing',
+  text: 'Beijing is taking a cautious approach, saying it views the Taliban as a transitional government in Afghanistan.',
+};
+
+let store: CorpusStore | undefined;
+afterEach(() => store?.close());
+
+async function allIds(s: CorpusStore): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const r of s.records({ batchSize: 2 })) ids.push(r.id);
+  return ids;
+}
+
+describe('CorpusStore on fake-indexeddb', () => {
+  it('stores records and gives them back unchanged, in insertion order', async () => {
+    store = await openTestStore();
+    const result = await store.addRecords([kabul, moscow, beijing]);
+    expect(result).toMatchObject({ added: 3, duplicates: 0, skipped: [] });
+    expect(await store.count()).toBe(3);
+    expect(await store.getRecords(['moscow', 'missing', 'kabul'])).toEqual([moscow, undefined, kabul]);
+    expect(await allIds(store)).toEqual(['kabul', 'moscow', 'beijing']);
+  });
+
+  it('stores nothing from a batch holding an invalid record, and says which one', async () => {
+    store = await openTestStore();
+    const invalid = { id: 'no-text' } as CorpusRecord;
+    const attempt = store.addRecords([kabul, invalid, beijing]);
+    await expect(attempt).rejects.toBeInstanceOf(InvalidRecordError);
+    await expect(attempt).rejects.toMatchObject({ index: 1 });
+    await expect(store.addRecords([{ text: 'no id' } as CorpusRecord])).rejects.toThrow(/missing id/);
+    expect(await store.count()).toBe(0);
+    expect((await store.lookup(featuresOf(kabul.text))).size).toBe(0);
+  });
+
+  it('never stores the same id or the same text twice', async () => {
+    store = await openTestStore();
+    await store.addRecords([kabul]);
+    const retyped = { ...kabul, id: 'kabul-copy', text: kabul.text.replace('The United', '  The  United') };
+    const result = await store.addRecords([kabul, retyped, moscow, { ...moscow, title: 'again' }]);
+    expect(result.added).toBe(1);
+    expect(result.duplicates).toBe(3);
+    expect(result.skipped).toEqual([
+      { id: 'kabul', reason: 'same-id', existingId: 'kabul' },
+      { id: 'kabul-copy', reason: 'same-text', existingId: 'kabul' },
+      { id: 'moscow', reason: 'same-id', existingId: 'moscow' },
+    ]);
+    expect(await store.count()).toBe(2);
+  });
+
+  it('indexes every feature of a record under its document number', async () => {
+    store = await openTestStore();
+    await store.addRecords([kabul, moscow]);
+    const keys = featuresOf(moscow.text);
+    const postings = await store.lookup(keys);
+    expect(postings.size).toBe(keys.length);
+    const docs = new Set([...postings.values()].flatMap((p) => (p === 'stopped' ? [] : [...p])));
+    const stats = await store.docStats([...docs]);
+    expect(stats.map((s) => s?.id)).toContain('moscow');
+    expect(stats.find((s) => s?.id === 'moscow')?.features).toBe(keys.length);
+  });
+
+  it('removes a deleted record and its postings, keeping the others', async () => {
+    store = await openTestStore();
+    await store.addRecords([kabul, moscow, beijing]);
+    expect(await store.deleteRecords(['moscow', 'never-stored'])).toBe(1);
+    expect(await store.count()).toBe(2);
+    expect(await store.getRecords(['moscow'])).toEqual([undefined]);
+    const onlyMoscow = [...featuresOf(moscow.text)].filter((k) => !featuresOf(kabul.text).includes(k) && !featuresOf(beijing.text).includes(k));
+    expect((await store.lookup(onlyMoscow)).size).toBe(0);
+    expect((await store.lookup(featuresOf(kabul.text))).size).toBe(featuresOf(kabul.text).length);
+    expect(await allIds(store)).toEqual(['kabul', 'beijing']);
+  });
+
+  it('stops a key once it is in more documents than the cap', async () => {
+    const { IDBKeyRange, indexedDB } = await import('fake-indexeddb');
+    const { openCorpusStore } = await import('../../../lib/store');
+    store = await openCorpusStore({ name: `cap-${process.pid}`, indexedDB, IDBKeyRange, dfCap: 2 });
+    const texts = ['Kabulov met envoys', 'Kabulov met reporters', 'Kabulov met nobody'].map((text, i) => ({ id: `r${i}`, text }));
+    await store.addRecords(texts.slice(0, 2));
+    const key = [...featuresOf('Kabulov')][0];
+    expect(await store.lookup([key])).toEqual(new Map([[key, new Uint32Array([1, 2])]]));
+    await store.addRecords(texts.slice(2));
+    expect(await store.lookup([key])).toEqual(new Map([[key, 'stopped']]));
+  });
+
+  it('empties on clear and numbers records afresh', async () => {
+    store = await openTestStore();
+    await store.addRecords([kabul, moscow]);
+    await store.clear();
+    expect(await store.count()).toBe(0);
+    expect((await store.lookup(featuresOf(kabul.text))).size).toBe(0);
+    await store.addRecords([beijing]);
+    expect(await allIds(store)).toEqual(['beijing']);
+  });
+
+  it('rebuilds the same postings on reindex', async () => {
+    store = await openTestStore();
+    await store.addRecords([kabul, moscow, beijing]);
+    const keys = featuresOf(moscow.text);
+    const before = await store.lookup(keys);
+    await store.reindex();
+    expect(await store.lookup(keys)).toEqual(before);
+  });
+});
