@@ -14,7 +14,9 @@
  *   (b) body + captions: found in `text` or `captions` (captions are kept, only apart from the running text);
  *   (c) furniture: found only in what we set aside as furniture (newsletter boxes, bios, related lists…);
  *   lost: in none of them. (b) + (c) + lost = 1.
- * The cases that keep the least under (b) are listed with the reason: which furniture pieces hold expected text,
+ * The body target (the body keeps >= 0.98 of the expected text, furniture removed) is read on (b), macro, over the
+ * article cases.
+ * The article cases that keep the least under (b) are listed with the reason: which furniture pieces hold expected text,
  * and which expected passages are missing altogether. Plus token precision of `text`.
  *   byline: a leading "By"/"Par"/"Von" label is dropped on both sides (it labels the byline, it is not part of it).
  * The expected values are Readability's own output, not a human judgement. Every mismatch is listed; those whose
@@ -46,7 +48,7 @@ const TEST_PAGE_URL = 'http://fakehost/test/page.html';
 
 const FIELDS = ['title', 'byline', 'lang', 'siteName', 'publishedTime'] as const;
 type Field = (typeof FIELDS)[number];
-const TARGETS: Partial<Record<Field | 'textRecall', number>> = { title: 0.95, byline: 0.95, lang: 0.95, publishedTime: 0.95, textRecall: 0.98 };
+const TARGETS: Partial<Record<Field | 'bodyRetention', number>> = { title: 0.95, byline: 0.95, lang: 0.95, publishedTime: 0.95, bodyRetention: 0.98 };
 
 /** Expected values checked against the page by hand and found wrong or partial. */
 const REVIEWED: Record<string, Partial<Record<Field, string>>> = {
@@ -55,6 +57,10 @@ const REVIEWED: Record<string, Partial<Record<Field, string>>> = {
       'expected "JOE HILDEBRAND" is the byline of a teaser further down; the article\'s <cite class="author">, article:author and analytics byline all say Laurie Oakes',
   },
   'seattletimes-1': { byline: 'expected is the publication/update time text, not a name; the page credits Benjamin Romano' },
+  'yahoo-2': {
+    title:
+      'expected is og:title "Yahoo News - Latest News & Headlines", which is also the og:site_name: a site title, not the article\'s; the <title> and the article <h1> both read "Russia: Space ship malfunctions, breaks up over Siberia"',
+  },
   'ietf-1': { byline: 'the page has two DC.Creator metas (Kooman, F. and Jong, Michiel de); expected keeps only the last one' },
 };
 
@@ -303,8 +309,11 @@ function lossReason(c: CaseResult): string {
     parts.push(`furniture holds ${(c.retention.toFurniture * 100).toFixed(1)}%: ${pieces.join('; ')}`);
   }
   if (c.retention.lost > 0.0005) {
-    const ceiling = c.expectedTokens ? c.readabilityKeptTokens / c.expectedTokens : 1;
-    const readabilityNote = ceiling < 1 - c.retention.lost + 0.005 ? ` (Readability alone on linkedom keeps ${round(ceiling)}: parser difference)` : '';
+    const readabilityLost = c.expectedTokens ? 1 - c.readabilityKeptTokens / c.expectedTokens : 0;
+    const readabilityNote =
+      readabilityLost > 0.005 && readabilityLost >= c.retention.lost / 2
+        ? ` (Readability 0.6.0 alone keeps ${round(1 - readabilityLost)}: lost before our own steps)`
+        : '';
     const missing = c.missing.slice(0, 3).map((m) => JSON.stringify(m)).join(' | ');
     parts.push(`lost ${(c.retention.lost * 100).toFixed(1)}%${readabilityNote}${missing ? `: ${missing}` : ''}`);
   }
@@ -392,9 +401,10 @@ async function main(argv: string[]): Promise<number> {
       tokens: sum((c) => c.furnitureTokens),
     },
     captions: { casesWithCaptions: cases.filter((c) => c.captions.length > 0).length, pieces: sum((c) => c.captions.length), tokens: sum((c) => c.captionTokens) },
-    target: TARGETS.textRecall,
+    target: TARGETS.bodyRetention,
   };
-  const worst = [...cases]
+  // The agreed "no article" pages keep nothing by definition: they are listed apart, not among the worst.
+  const worst = [...articleCases]
     .sort((x, y) => x.retention.bodyWithCaptions - y.retention.bodyWithCaptions || x.retention.body - y.retention.body)
     .slice(0, WORST_CASES)
     .map((c) => ({ case: c.name, ...roundedRetention(c.retention), reason: lossReason(c) }));
@@ -433,14 +443,15 @@ async function main(argv: string[]): Promise<number> {
   for (const [label, group] of [['all', body.retention.all], ['articles', body.retention.articles]] as const) {
     for (const avg of ['micro', 'macro'] as const) {
       const r = group[avg];
-      const met = avg === 'macro' && label === 'articles' ? `   target (b) >= ${TARGETS.textRecall}: ${r.bodyWithCaptions >= (TARGETS.textRecall ?? 1) ? 'meets' : 'below'}` : '';
+      const met = avg === 'macro' && label === 'articles' ? `   target (b) >= ${TARGETS.bodyRetention}: ${r.bodyWithCaptions >= (TARGETS.bodyRetention ?? 1) ? 'meets' : 'below'}` : '';
       console.log(`    ${`${label} (${group.cases}) ${avg}`.padEnd(40)} ${pct(r.body)}    ${pct(r.bodyWithCaptions)}       ${pct(r.toFurniture)}       ${pct(r.lost)}${met}`);
     }
   }
-  console.log(`  readability    micro ${body.readability.micro.toFixed(4)}  macro ${body.readability.macro.toFixed(4)}  (Readability alone on linkedom: the ceiling)`);
+  console.log(`  readability    micro ${body.readability.micro.toFixed(4)}  macro ${body.readability.macro.toFixed(4)}  (Readability 0.6.0 alone on linkedom, its text against the expected text: the ceiling for (a))`);
   console.log(`  body precision micro ${body.precisionMicro.toFixed(4)}  macro ${body.precisionMacro.toFixed(4)}`);
   console.log(`  set aside      ${body.furniture.pieces} furniture pieces (${body.furniture.tokens} tokens) in ${body.furniture.casesWithFurniture} cases; ${body.captions.pieces} captions (${body.captions.tokens} tokens) in ${body.captions.casesWithCaptions} cases`);
-  console.log(`  the ${WORST_CASES} cases that keep the least (b):`);
+  console.log(`  no article (Readability marks them not readerable, the extractor returns null): ${body.agreedNoArticle.join(', ') || 'none'}`);
+  console.log(`  the ${WORST_CASES} article cases that keep the least (b):`);
   for (const w of worst) console.log(`    ${w.case.padEnd(28)} (a) ${pct(w.body)} (b) ${pct(w.bodyWithCaptions)} (c) ${pct(w.toFurniture)} lost ${pct(w.lost)}\n      ${w.reason}`);
   if (verbose) {
     for (const f of FIELDS) {

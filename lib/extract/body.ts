@@ -8,6 +8,8 @@ export interface Block {
   linkDensity: number;
   /** Tag of the block element the text came from ("p", "li", "h2"…). */
   tag: string;
+  /** The block stands inside a list item or a cell of a data table (a table of contents, a table of products). */
+  inListOrTable?: boolean;
 }
 
 export interface SetAsidePiece {
@@ -29,6 +31,9 @@ const BLOCK_TAGS = new Set([
 /** Elements whose text is not reading text (code, fallbacks, graphics labels). */
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'video', 'audio', 'img', 'picture', 'source', 'head', 'title', 'meta', 'link']);
 const CELL_TAGS = new Set(['td', 'th']);
+const ITEM_TAGS = new Set(['li', 'dd', 'dt']);
+/** What may stand before an author's name in its line: "By", "Por", "Von"… */
+const BYLINE_LABEL = /^(by|por|von|par|di|door|de|av|af)\s*:?$/i;
 
 /** A furniture cue on a container holding at least this share of the text is taken as a mislabelled wrapper. */
 const MAX_FURNITURE_SHARE = 0.5;
@@ -55,10 +60,11 @@ export function walkArticle(root: Element, options: { applyCues?: boolean } = {}
   const setAside: SetAsidePiece[] = [];
   let segments: Segment[] = [];
   let blockTag = tagOf(root);
+  let itemDepth = 0;
 
   const flush = () => {
     const block = blockFromSegments(segments, blockTag);
-    if (block) blocks.push(block);
+    if (block) blocks.push(itemDepth > 0 ? { ...block, inListOrTable: true } : block);
     segments = [];
   };
 
@@ -77,13 +83,18 @@ export function walkArticle(root: Element, options: { applyCues?: boolean } = {}
     if (applyCues && node !== root) {
       const kind = setAsideKindOf(node);
       if (kind && isSetAsideSized(kind, node, totalLength)) {
+        // "Por <span class=byline>Josh Max</span>": the label goes with the name it introduces.
+        const label = kind === 'byline' ? segments.map((s) => s.text).join('').trim() : '';
+        if (label && BYLINE_LABEL.test(label)) segments = [];
         flush();
         const text = piecesText(node);
-        if (text) setAside.push({ kind, text });
+        if (text) setAside.push({ kind, text: label && BYLINE_LABEL.test(label) ? `${label} ${text}` : text });
         return;
       }
     }
     const isBlock = BLOCK_TAGS.has(tag);
+    const isItem = ITEM_TAGS.has(tag) || (CELL_TAGS.has(tag) && isDataTable(node.closest('table')));
+    if (isItem) itemDepth++;
     if (isBlock) {
       flush();
       blockTag = tag;
@@ -99,11 +110,24 @@ export function walkArticle(root: Element, options: { applyCues?: boolean } = {}
     } else if (CELL_TAGS.has(tag)) {
       segments.push({ text: ' ', preformatted: false, inLink });
     }
+    if (isItem) itemDepth--;
   };
 
   for (let child = root.firstChild; child; child = child.nextSibling) visit(child, tagOf(root) === 'pre', false);
   flush();
   return { blocks, setAside };
+}
+
+/**
+ * A table of data rather than of layout. Readability marks each table it keeps (`_readabilityDataTable`, set on the
+ * elements it hands back); without the mark, header cells or a caption tell.
+ */
+export function isDataTable(table: Element | null): boolean {
+  if (!table) return false;
+  const mark = (table as unknown as { _readabilityDataTable?: unknown })._readabilityDataTable;
+  if (typeof mark === 'boolean') return mark;
+  if (table.getAttribute('role') === 'presentation') return false;
+  return table.querySelector('th, thead, caption') !== null;
 }
 
 /** The text of a set-aside element, one line per block. */

@@ -18,6 +18,13 @@ export interface ExtractOptions {
    * `() => undefined` to rely on the page's declared language only.
    */
   detectLanguage?: LanguageDetector;
+  /**
+   * The language already detected for the page (a BCP 47 tag, e.g. from the browser's i18n.detectLanguage, which is
+   * asynchronous). It stands in for the detector's answer: it is weighed against the declared language by the same
+   * rules, and no detector runs. Setting the option at all, even to undefined (detection found nothing reliable),
+   * means detection was done elsewhere: the declared language then stands. Empty or unrecognised tags count as none.
+   */
+  languageHint?: string;
   /** Pages with more elements than this are not read at all (cost limit); the result is then null. */
   maxElements?: number;
 }
@@ -55,7 +62,8 @@ export function extractArticle(doc: Document, urlOrOptions?: string | ExtractOpt
   const walked = walkArticle(parsed.content);
   const sorted = sortBlocks(walked.blocks, { byline, title });
   const captions = [...walked.setAside.filter((p) => p.kind === 'caption').map((p) => p.text), ...sorted.captions];
-  const furniture = [...walked.setAside.filter((p) => p.kind === 'furniture').map((p) => p.text), ...sorted.furniture];
+  // Author and date lines are reported as `byline` and the dates; their text is listed with the furniture.
+  const furniture = [...walked.setAside.filter((p) => p.kind !== 'caption').map((p) => p.text), ...sorted.furniture];
 
   const recovered = findSetAsideAroundArticle(doc, sorted.body.map((b) => b.text));
   const body = sorted.body.filter((block) => !recovered.some((piece) => pieceHolds(piece, block.text)));
@@ -68,7 +76,7 @@ export function extractArticle(doc: Document, urlOrOptions?: string | ExtractOpt
   const dateContext = { doc, meta, jsonLd, url, text };
   const modifiedTime = pickModifiedTime(dateContext);
   const publishedTime = pickPublishedTime(dateContext, modifiedTime);
-  const detect = options.detectLanguage ?? detectLanguageWithFranc;
+  const detect = 'languageHint' in options ? () => options.languageHint : (options.detectLanguage ?? detectLanguageWithFranc);
   const lang = chooseLanguage(declaredLanguage(doc, meta, jsonLd.article?.inLanguage), text, detect);
 
   return withoutEmpty({
@@ -117,14 +125,18 @@ interface SortedBlocks {
 
 /** Second pass over the blocks: the byline line, text cues (newsletter prompts, "Leave a Reply"…), link-only lines. */
 function sortBlocks(blocks: Block[], known: { byline?: string; title?: string }): SortedBlocks {
+  const sorted: SortedBlocks = { body: [], furniture: [], captions: [] };
   const kept = blocks.filter((block, index) => {
     const nearEdge = index < BYLINE_SEARCH_BLOCKS || index >= blocks.length - BYLINE_SEARCH_BLOCKS;
-    return !(nearEdge && (isBylineBlock(block.text, known.byline) || isTitleBlock(block, known.title)));
+    if (!nearEdge) return true;
+    // The headline repeated above the text is the title; the author line is the byline, listed with the furniture.
+    if (isTitleBlock(block, known.title)) return false;
+    if (isBylineBlock(block.text, known.byline)) sorted.furniture.push(block.text);
+    return !isBylineBlock(block.text, known.byline);
   });
   const roles = classifyBlocks(kept.map((b) => b.text));
-  const sorted: SortedBlocks = { body: [], furniture: [], captions: [] };
   kept.forEach((block, index) => {
-    const role = roles[index] === 'body' && isLinkBlock(block) ? 'furniture' : roles[index];
+    const role = isCreditLine(block) ? 'caption' : roles[index] === 'body' && isLinkBlock(block) ? 'furniture' : roles[index];
     if (role === 'body') sorted.body.push(block);
     else if (role === 'caption') sorted.captions.push(block.text);
     else sorted.furniture.push(block.text);
@@ -132,13 +144,24 @@ function sortBlocks(blocks: Block[], known: { byline?: string; title?: string })
   return sorted;
 }
 
-/** List items stay: a list of links is as often a table of contents or a list of sources as furniture. */
+/**
+ * List items and table cells stay: a list of links is as often a table of contents or a list of sources as
+ * furniture, and a table of links (apps, products, documents) is the article's own content.
+ */
 function isLinkBlock(block: Block): boolean {
   return (
     block.text.length <= LINK_BLOCK_MAX_CHARS &&
     block.linkDensity >= LINK_BLOCK_MIN_DENSITY &&
+    !block.inListOrTable &&
     !/^(h[1-6]|li|dt|dd|td|th|tr)$/.test(block.tag)
   );
+}
+
+/** A picture credit standing on its own line: "(Artist: Mechanical-Hand)", "Photo: Jane Doe". */
+const CREDIT_LINE = /^[([]?\s*(?:photo(?:graph)?|image|picture|artist|illustration|drawing|credit|foto|bild)s?(?:\s+(?:credit|by))?\s*[:©]/i;
+
+function isCreditLine(block: Block): boolean {
+  return block.text.length <= LINK_BLOCK_MAX_CHARS && !/^h[1-6]$/.test(block.tag) && CREDIT_LINE.test(block.text);
 }
 
 /** "Peter Weber", "By Peter Weber", "By Peter Weber, August 16, 2021": the byline line, which `byline` reports. */

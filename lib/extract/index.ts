@@ -4,5 +4,5 @@
  * content script does not bundle an HTML parser.
  */
 export { extractArticle, type ExtractOptions } from './extract';
-export { detectLanguageWithFranc, normalizeLanguageTag, type LanguageDetector } from './language';
+export { chooseLanguage, detectLanguageWithFranc, normalizeLanguageTag, type LanguageDetector } from './language';
 export { instantOf, normalizeDate } from './dates';

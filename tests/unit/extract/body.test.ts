@@ -50,6 +50,25 @@ describe('walkArticle', () => {
     ]);
   });
 
+  it('sets aside the "By" label with the name it introduces', () => {
+    const { blocks, setAside } = walk(`<p>${LONG}</p><p><span>Por <span class="last-byline">Josh Max</span></span></p>`);
+    expect(blocks.map((b) => b.text)).toEqual([LONG]);
+    expect(setAside).toEqual([{ kind: 'byline', text: 'Por Josh Max' }]);
+  });
+
+  it('marks the blocks that stand in a list item or a cell of a data table, not of a layout table', () => {
+    const { blocks } = walk(`
+      <table><tr><th>Application</th></tr><tr><td><div><p><a href="/app">Farm Heroes Super Saga</a></p></div></td></tr></table>
+      <table><tr><td><p><a href="/sister">Sister site</a></p></td></tr></table>
+      <ul><li><a href="/a">A source</a></li></ul><p>Own line</p>`);
+    expect(blocks.filter((b) => b.tag !== 'tr').map((b) => [b.text, !!b.inListOrTable])).toEqual([
+      ['Farm Heroes Super Saga', true],
+      ['Sister site', false],
+      ['A source', true],
+      ['Own line', false],
+    ]);
+  });
+
   it('does not take a furniture cue on a wrapper holding most of the text', () => {
     const { blocks, setAside } = walk(`<div class="share-container"><p>${LONG}</p><p>${LONG}</p></div><p>Short.</p>`);
     expect(blocks).toHaveLength(3);

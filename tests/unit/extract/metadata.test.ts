@@ -1,3 +1,4 @@
+import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { readJsonLd } from '../../../lib/extract/json-ld';
 import { readMetaTags } from '../../../lib/extract/meta-tags';
@@ -11,17 +12,25 @@ import {
   pickSiteName,
   pickTitle,
   stripSiteName,
+  titleFromDocument,
 } from '../../../lib/extract/metadata';
 import { jsonLdScript, page } from './dom-helpers';
 
 const HEADLINE = 'Russia is already tentatively cozying up to the Taliban after Afghan sweep';
 
+/**
+ * The title as extractArticle picks it: Readability's (run on a clone), weighed against the page's metadata.
+ * The page gets an article body, as Readability reports nothing for a page without one.
+ */
 function titleOf(head: string, body = '') {
-  const doc = page({ head, body });
+  const doc = page({ head, body: body + ARTICLE_BODY });
   const meta = readMetaTags(doc);
   const jsonLd = readJsonLd(doc);
-  return pickTitle(doc, meta, jsonLd, pickSiteName(meta, jsonLd));
+  const readabilityTitle = new Readability(doc.cloneNode(true) as Document).parse()?.title;
+  return pickTitle(doc, meta, jsonLd, pickSiteName(meta, jsonLd), undefined, readabilityTitle);
 }
+
+const ARTICLE_BODY = `<article><p>${'Russia’s ambassador is scheduled to meet with Taliban leaders on Tuesday. '.repeat(8)}</p></article>`;
 
 describe('title', () => {
   const og = `<meta property="og:title" content="Moscow warms to the Taliban">`;
@@ -40,14 +49,31 @@ describe('title', () => {
     expect(titleOf(docTitle)).toBe(HEADLINE);
   });
 
+  it('counts en and em dashes as separators in the document title, as Readability does', () => {
+    expect(titleOf(`<title>Lorem ipsum dolor sit amet – My website</title>`)).toBe('Lorem ipsum dolor sit amet');
+    expect(titleOf(`<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>`)).toBe(
+      'Evolve: Shared Mutable History — evolve extension for Mercurial',
+    );
+  });
+
   it('takes the only <h1> without any title', () => {
     expect(titleOf('', `<h1>${HEADLINE}</h1><p>Text</p>`)).toBe(HEADLINE);
   });
 
-  it('strips the site name from og:title too', () => {
+  // The title is reported as published: a publisher that writes its name into og:title keeps it there.
+  it('keeps a site segment the publisher wrote into og:title', () => {
     expect(titleOf(`<meta property="og:title" content="How to Build a Terrarium | eHow"><meta property="og:site_name" content="eHow">`)).toBe(
-      'How to Build a Terrarium',
+      'How to Build a Terrarium | eHow',
     );
+  });
+
+  it('passes over an og:title that is only the site name, for the document title', () => {
+    const head = `<title>${HEADLINE}</title><meta property="og:title" content="Yahoo News - Latest News &amp; Headlines"><meta property="og:site_name" content="Yahoo News - Latest News &amp; Headlines">`;
+    expect(titleOf(head, `<h1>${HEADLINE}</h1>`)).toBe(HEADLINE);
+  });
+
+  it('passes over a generic title ("Home") for the headline', () => {
+    expect(titleOf(`<meta property="og:title" content="Home">`, `<h1>${HEADLINE}</h1>`)).toBe(HEADLINE);
   });
 
   it('prefers the Dublin Core title from a property attribute over one misplaced in a name attribute', () => {
@@ -57,6 +83,29 @@ describe('title', () => {
   it('uses JSON-LD headline when "name" is the publisher', () => {
     const head = jsonLdScript({ '@type': 'NewsArticle', name: 'Aktuálně.cz', headline: 'West Ham threaten the giants', publisher: { name: 'Aktuálně.cz' } });
     expect(titleOf(head)).toBe('West Ham threaten the giants');
+  });
+});
+
+describe('titleFromDocument', () => {
+  const fromTitle = (title: string, body = '') => titleFromDocument(page({ head: `<title>${title}</title>`, body }));
+
+  it('drops the last separated part, or the first when that leaves under three words', () => {
+    expect(fromTitle('Russia cozies up to the Taliban | The Week')).toBe('Russia cozies up to the Taliban');
+    expect(fromTitle('The Week | Russia cozies up to the Taliban')).toBe('Russia cozies up to the Taliban');
+  });
+
+  it('keeps the whole title when the cut leaves four words or fewer', () => {
+    expect(fromTitle('Short one here | Speed Reads')).toBe('Short one here | Speed Reads');
+  });
+
+  it('keeps what follows a colon unless a heading repeats the whole title', () => {
+    expect(fromTitle('Outside the web: standalone WebAssembly binaries using Emscripten · V8')).toBe('standalone WebAssembly binaries using Emscripten · V8');
+    const whole = 'Outside the web: standalone WebAssembly binaries using Emscripten';
+    expect(fromTitle(whole, `<h1>${whole}</h1>`)).toBe(whole);
+  });
+
+  it('takes the only <h1> for a title too short to be a headline', () => {
+    expect(fromTitle('Blog', `<h1>${HEADLINE}</h1>`)).toBe(HEADLINE);
   });
 });
 
