@@ -7,7 +7,19 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Palimpsest',
     description: 'Finds where a news article came from: its original, earlier versions, and how the text drifted.',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      'alarms',
+      // Chrome's service worker has no DOM: feed XML and fetched article pages are parsed in an offscreen document.
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
+    // Asked for only when the reader turns on capture of visited pages or subscribes to a feed (per feed origin).
+    // Firefox builds MV2, where optional host access is listed among the optional permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'] }),
     action: { default_title: 'Palimpsest: find the original' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",

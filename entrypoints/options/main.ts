@@ -1,4 +1,4 @@
 import './style.css';
-import { startOptions } from '../../extension/options/corpus-panel.ts';
+import { startOptionsPage } from '../../extension/options/options-page.ts';
 
-void startOptions(document);
+void startOptionsPage(document);

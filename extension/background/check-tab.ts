@@ -3,6 +3,7 @@
  * the badge. Results live in storage.session, so a restarted worker answers from there or recomputes.
  */
 import { checkArticle, compareWith } from '../../lib/engine.ts';
+import { MAX_ARTICLE_CHARS, tooLargeMessage } from '../shared/limits.ts';
 import type { CompareOutcome, PageOutcome, TabState } from '../shared/protocol.ts';
 import { pageItselfIds } from '../shared/report-view.ts';
 import { clearBadge, showBadge } from './badge.ts';
@@ -37,7 +38,10 @@ async function runCheck(tabId: number, options: CheckOptions): Promise<TabState>
   let outcome: PageOutcome;
   if (reading.kind !== 'read') outcome = reading;
   else if (!reading.page.article) outcome = { kind: 'no-article' };
-  else {
+  else if (reading.page.article.text.length > MAX_ARTICLE_CHARS) {
+    // The engine caps its own work, but a text this long would still hold the worker for a long time.
+    outcome = { kind: 'error', message: tooLargeMessage(reading.page.article.text.length, MAX_ARTICLE_CHARS) };
+  } else {
     try {
       outcome = { kind: 'report', report: await checkArticle(reading.page.article, await getCorpus()) };
     } catch (error) {

@@ -3,7 +3,7 @@
  * the first request of a worker's life, so a stopped and restarted worker simply opens it again.
  */
 import { browser } from 'wxt/browser';
-import { openCorpusStore, type CorpusStore } from '../../lib/store/index.ts';
+import { openCorpusStore, type CorpusCatalog, type CorpusStore } from '../../lib/store/index.ts';
 import type { CorpusStatus, SampleReload } from '../shared/protocol.ts';
 import { readSampleCorpus } from './sample-corpus.ts';
 
@@ -11,10 +11,13 @@ const DATABASE_NAME = 'palimpsest-corpus';
 /** storage.local flag: set once the sample corpus went in, so a reader who empties the corpus keeps it empty. */
 const SAMPLE_LOADED_KEY = 'sampleCorpusLoaded';
 
-let opening: Promise<CorpusStore> | null = null;
+/** The store, with the reader's view of it (versions of an address, listing, filters). */
+export type Corpus = CorpusStore & CorpusCatalog;
+
+let opening: Promise<Corpus> | null = null;
 let sampleLoading: Promise<SampleReload> | null = null;
 
-function openStore(): Promise<CorpusStore> {
+function openStore(): Promise<Corpus> {
   // The worker's own IndexedDB, passed explicitly: the store treats absent factories as "use Dexie's defaults",
   // and an explicit undefined would override those.
   opening ??= openCorpusStore({ name: DATABASE_NAME, indexedDB: self.indexedDB, IDBKeyRange: self.IDBKeyRange }).catch((error: unknown) => {
@@ -44,7 +47,7 @@ export function loadSampleCorpus(): Promise<SampleReload> {
 }
 
 /** The corpus store, with the sample corpus loaded on first use (covers a worker that missed onInstalled). */
-export async function getCorpus(): Promise<CorpusStore> {
+export async function getCorpus(): Promise<Corpus> {
   const store = await openStore();
   if (!(await sampleAlreadyLoaded())) await loadSampleCorpus();
   return store;

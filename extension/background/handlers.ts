@@ -1,9 +1,14 @@
 /** Every request the background answers, in one place, each with who may send it. */
 import type { AudienceMap, BackgroundProtocol, Handlers } from '../shared/protocol.ts';
+import { captureTab } from './capture.ts';
 import { checkTab, compareTabWith } from './check-tab.ts';
 import { findOriginal } from './context-menu.ts';
-import { corpusStatus, loadSampleCorpus } from './corpus.ts';
+import { clearCorpus, corpusPage, deleteIds, deleteWhere, selectWhere } from './corpus-admin.ts';
+import { corpusStatus, getCorpus, loadSampleCorpus } from './corpus.ts';
+import { listFeeds, refreshFeeds, subscribe, unsubscribe } from './feeds.ts';
 import { highlightInTab } from './highlight.ts';
+import { commitImportBatch, forgetImport, importStatus } from './imports.ts';
+import { pageHistory } from './page-history.ts';
 
 export const backgroundHandlers: Handlers<BackgroundProtocol> = {
   'check-tab': ({ tabId, force }) => checkTab(tabId, { force }),
@@ -12,6 +17,22 @@ export const backgroundHandlers: Handlers<BackgroundProtocol> = {
   'highlight-passage': ({ tabId, text }) => highlightInTab(tabId, text),
   'corpus-status': () => corpusStatus(),
   'reload-sample-corpus': () => loadSampleCorpus(),
+  'capture-tab': ({ tabId }) => captureTab(tabId),
+  'page-history': ({ tabId }) => pageHistory(tabId),
+  'import-status': ({ key }) => importStatus(key),
+  'import-batch': ({ source, records, advance }) => commitImportBatch(source, records, advance),
+  'import-forget': ({ key }) => forgetImport(key),
+  'corpus-page': ({ after, limit }) => corpusPage(after, limit),
+  'corpus-find': async (search) => (await getCorpus()).findRecords(search),
+  'corpus-sites': async () => (await getCorpus()).siteCounts(),
+  'corpus-select': (filter) => selectWhere(filter),
+  'corpus-delete': ({ ids }) => deleteIds(ids),
+  'corpus-delete-where': (filter) => deleteWhere(filter),
+  'corpus-clear': () => clearCorpus(),
+  'feeds-list': () => listFeeds(),
+  'feed-subscribe': ({ url }) => subscribe(url),
+  'feed-unsubscribe': ({ url }) => unsubscribe(url),
+  'feeds-refresh': ({ url }) => refreshFeeds(url),
 };
 
 // Content scripts only answer the background; nothing here is open to them or to web pages.
@@ -22,4 +43,20 @@ export const backgroundAudience: AudienceMap<BackgroundProtocol> = {
   'highlight-passage': 'extension-pages',
   'corpus-status': 'extension-pages',
   'reload-sample-corpus': 'extension-pages',
+  'capture-tab': 'extension-pages',
+  'page-history': 'extension-pages',
+  'import-status': 'extension-pages',
+  'import-batch': 'extension-pages',
+  'import-forget': 'extension-pages',
+  'corpus-page': 'extension-pages',
+  'corpus-find': 'extension-pages',
+  'corpus-sites': 'extension-pages',
+  'corpus-select': 'extension-pages',
+  'corpus-delete': 'extension-pages',
+  'corpus-delete-where': 'extension-pages',
+  'corpus-clear': 'extension-pages',
+  'feeds-list': 'extension-pages',
+  'feed-subscribe': 'extension-pages',
+  'feed-unsubscribe': 'extension-pages',
+  'feeds-refresh': 'extension-pages',
 };

@@ -4,8 +4,10 @@
  */
 import { browser } from 'wxt/browser';
 import { listen } from '../shared/protocol.ts';
+import { handleVisitForCapture } from './capture.ts';
 import { handleContextMenuClick, registerContextMenu } from './context-menu.ts';
 import { loadSampleCorpus } from './corpus.ts';
+import { handleAlarm, syncFeedAlarm } from './feeds.ts';
 import { backgroundAudience, backgroundHandlers } from './handlers.ts';
 import { handleTabRemoved, handleTabUpdated } from './navigation.ts';
 
@@ -14,8 +16,12 @@ export function startBackground(): void {
   browser.contextMenus.onClicked.addListener(handleContextMenuClick);
   browser.tabs.onUpdated.addListener(handleTabUpdated);
   browser.tabs.onRemoved.addListener(handleTabRemoved);
+  browser.tabs.onUpdated.addListener(handleVisitForCapture);
+  browser.alarms.onAlarm.addListener(handleAlarm);
+  browser.runtime.onStartup.addListener(() => void syncFeedAlarm());
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void registerContextMenu();
+    void syncFeedAlarm();
     if (reason === 'install') void loadSampleCorpus();
   });
 }

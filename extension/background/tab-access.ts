@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { sendToTab, type ExtractedPage, type PageOutcome } from '../shared/protocol.ts';
+import { isTooLargeMessage, READ_TIMEOUT_MESSAGE, READ_TIMEOUT_MS, TimeLimitExceeded, withTimeLimit } from '../shared/limits.ts';
 
 const READER_SCRIPT = '/content-scripts/content.js';
 
@@ -46,13 +47,25 @@ export async function ensureReader(tabId: number): Promise<TabReading | null> {
   return null;
 }
 
-export async function readTab(tabId: number): Promise<TabReading> {
+/** Browser and extension pages (this extension's own included): never scriptable, whatever the injection error says. */
+const NON_WEB_PAGE = /^(chrome|chrome-extension|chrome-search|chrome-untrusted|devtools|edge|about|moz-extension|view-source):/i;
+
+async function injectAndRead(tabId: number): Promise<TabReading> {
+  const url = await visibleTabUrl(tabId);
+  if (url !== null && NON_WEB_PAGE.test(url)) return { kind: 'restricted', reason: RESTRICTED_REASON };
   const refusal = await ensureReader(tabId);
   if (refusal) return refusal;
+  return { kind: 'read', page: await sendToTab(tabId, 'extract-article', {}) };
+}
+
+/** Reads the tab's article; a page that is huge or stuck (its scripts hold the tab) gets an answer in bounded time. */
+export async function readTab(tabId: number): Promise<TabReading> {
   try {
-    return { kind: 'read', page: await sendToTab(tabId, 'extract-article', {}) };
+    return await withTimeLimit(injectAndRead(tabId), READ_TIMEOUT_MS);
   } catch (error) {
-    return { kind: 'error', message: `Could not read the page: ${error instanceof Error ? error.message : String(error)}` };
+    if (error instanceof TimeLimitExceeded) return { kind: 'error', message: READ_TIMEOUT_MESSAGE };
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: 'error', message: isTooLargeMessage(message) ? message : `Could not read the page: ${message}` };
   }
 }
 

@@ -5,6 +5,7 @@
  * show up for assistive technology, and survive page styles. Styles are set through the CSSOM, which pages'
  * Content-Security-Policy does not block (inline style attributes would be).
  */
+import { sameOriginFrameDocuments } from './frames.ts';
 import { findPassageRange } from './text-locator.ts';
 
 export const HIGHLIGHT_ATTRIBUTE = 'data-palimpsest-highlight';
@@ -12,7 +13,7 @@ export const HIGHLIGHT_ATTRIBUTE = 'data-palimpsest-highlight';
 function textNodesIn(range: Range): Text[] {
   const root = range.commonAncestorContainer;
   if (root.nodeType === Node.TEXT_NODE) return [root as Text];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const walker = (root.ownerDocument ?? document).createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (range.intersectsNode(node) && (node as Text).data.length > 0) nodes.push(node as Text);
@@ -49,7 +50,8 @@ function wrapPart({ node, start, end }: Part): HTMLElement | null {
   if (end < target.data.length) target.splitText(end);
   if (start > 0) target = target.splitText(start);
   if (!target.data.trim()) return null;
-  const mark = document.createElement('mark');
+  // Made by the text's own document: the passage may sit in a frame.
+  const mark = (node.ownerDocument ?? document).createElement('mark');
   mark.setAttribute(HIGHLIGHT_ATTRIBUTE, '');
   styleMark(mark);
   target.parentNode!.insertBefore(mark, target);
@@ -57,8 +59,13 @@ function wrapPart({ node, start, end }: Part): HTMLElement | null {
   return mark;
 }
 
+/** The page and the frames the reader could read the article from. */
+function readableDocuments(): Document[] {
+  return [document, ...sameOriginFrameDocuments(document)];
+}
+
 export function clearHighlight(): boolean {
-  const marks = document.querySelectorAll(`mark[${HIGHLIGHT_ATTRIBUTE}]`);
+  const marks = readableDocuments().flatMap((doc) => [...doc.querySelectorAll(`mark[${HIGHLIGHT_ATTRIBUTE}]`)]);
   for (const mark of marks) {
     const parent = mark.parentNode;
     if (!parent) continue;
@@ -72,7 +79,11 @@ export function clearHighlight(): boolean {
 /** Marks the first rendered occurrence of `passage`; returns false when the page does not contain it. */
 export function highlightPassage(passage: string): boolean {
   clearHighlight();
-  const range = findPassageRange(document.body, passage);
+  let range: Range | null = null;
+  for (const doc of readableDocuments()) {
+    range = doc.body ? findPassageRange(doc.body, passage) : null;
+    if (range) break;
+  }
   if (!range) return false;
   const marks = partsOf(range)
     .map(wrapPart)

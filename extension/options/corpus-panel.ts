@@ -1,5 +1,6 @@
 /** The options page's corpus panel: how many articles are stored, and reloading the bundled sample. */
 import { sendToBackground } from '../shared/protocol.ts';
+import { announceCorpusChange, CORPUS_CHANGED } from './ui.ts';
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -22,6 +23,7 @@ export async function startOptions(doc: Document): Promise<void> {
     try {
       const result = await sendToBackground('reload-sample-corpus', {});
       showCount(result.count);
+      announceCorpusChange(doc);
       status.textContent =
         result.added > 0
           ? `Added ${result.added} sample ${result.added === 1 ? 'article' : 'articles'}${result.duplicates ? `; ${result.duplicates} were already stored` : ''}.`
@@ -33,6 +35,10 @@ export async function startOptions(doc: Document): Promise<void> {
     }
   });
 
+  // Imports, feeds and deletions elsewhere on the page change the count.
+  doc.addEventListener(CORPUS_CHANGED, () => {
+    void sendToBackground('corpus-status', {}).then(({ count }) => showCount(count), () => undefined);
+  });
   try {
     showCount((await sendToBackground('corpus-status', {})).count);
   } catch (error) {

@@ -7,6 +7,7 @@ import { sendToBackground, type TabState } from '../shared/protocol.ts';
 import { originalMatch, versionMatches } from '../shared/report-view.ts';
 import { clear, el } from './dom.ts';
 import { renderDriftSection } from './drift-section.ts';
+import { HistorySection } from './history-section.ts';
 import { renderOriginalSection } from './original-section.ts';
 import { renderPageSummary } from './page-summary.ts';
 import { renderPassageSection } from './passage-section.ts';
@@ -131,6 +132,11 @@ export class PopupApp {
     );
     const sameStory = renderSameStorySection(report);
     if (sameStory) this.content.append(sameStory);
+    if (this.tabId !== null) {
+      const history = new HistorySection(this.tabId);
+      this.content.append(history.element);
+      void history.load();
+    }
     this.content.append(el('div', { attrs: { id: 'comparison' } }));
     this.renderComparison();
     // The source text for the side-by-side view comes with an explicit comparison request.

@@ -8,7 +8,11 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { PassageReport } from '../../lib/engine.ts';
-import type { Comparison, CorpusRecord, PageArticle, Report } from '../../lib/types.ts';
+import type { ParsedFeed } from '../../lib/import/feed.ts';
+import type { BatchAdvance, ImportProgress, ImportSource } from '../../lib/import/progress.ts';
+import type { VersionChange } from '../../lib/import/versions.ts';
+import type { RecordFilter, RecordSearch, RecordSummary } from '../../lib/store/catalog.ts';
+import type { Comparison, CorpusRecord, PageArticle, Report, WordOp } from '../../lib/types.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shapes that travel between contexts
@@ -71,6 +75,78 @@ export interface ExtractedPage {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// The reader's corpus: capture, versions of one address, import, export, feeds
+
+export type CaptureOutcome =
+  /** Stored; `versions` counts the stored versions at this address, this one included. */
+  | { kind: 'added'; id: string; firstSeen: string; versions: number }
+  /** The same text is stored already (identical text is never stored twice). */
+  | { kind: 'unchanged'; existingId: string; firstSeen?: string }
+  | { kind: 'no-article' }
+  /** The page cannot be read (browser page, or no access to the tab). */
+  | { kind: 'refused'; reason: string }
+  | { kind: 'error'; message: string };
+
+export interface HistoryVersion {
+  id: string;
+  firstSeen?: string;
+  published?: string;
+  title?: string;
+  chars: number;
+}
+
+/** One step of an article's edit history (lib/import/versions.ts). */
+export type { ChangedSentence, VersionChange as HistoryChange } from '../../lib/import/versions.ts';
+
+/** The stored versions of the tab's article address, oldest first, and what changed from each to the next. */
+export interface PageHistory {
+  url: string | null;
+  versions: HistoryVersion[];
+  changes: VersionChange[];
+}
+
+export interface CorpusPage {
+  /** JSONL lines (lib/corpus/jsonl.ts), newline-terminated. */
+  jsonl: string;
+  count: number;
+  /** Pass as `after` for the next page; null when the corpus has no more records. */
+  last: number | null;
+}
+
+export interface DeleteOutcome {
+  deleted: number;
+  /** Records left in the corpus. */
+  count: number;
+}
+
+export interface FeedView {
+  url: string;
+  title?: string;
+  addedAt: string;
+  lastChecked?: string;
+  /** Why the last refresh did not complete, in words. */
+  lastError?: string;
+  /** Articles this feed brought into the corpus. */
+  stored: number;
+  /** Origins of the feed's articles that Palimpsest may not fetch yet (their text then comes from the feed). */
+  missingOrigins: string[];
+}
+
+export interface FeedRefreshReport {
+  url: string;
+  /** New items read from the feed in this refresh. */
+  items: number;
+  added: number;
+  duplicates: number;
+  problems: string[];
+  error?: string;
+}
+
+export type FeedSubscription =
+  | { kind: 'subscribed'; feed: FeedView; refresh: FeedRefreshReport }
+  | { kind: 'refused'; reason: string };
+
+// ---------------------------------------------------------------------------------------------------------------
 // The two protocols
 
 interface Exchange<Request, Response> {
@@ -90,6 +166,37 @@ export interface BackgroundProtocol {
   'highlight-passage': Exchange<{ tabId: number; text: string }, HighlightOutcome>;
   'corpus-status': Exchange<Record<string, never>, CorpusStatus>;
   'reload-sample-corpus': Exchange<Record<string, never>, SampleReload>;
+  /** "Add this page": stores the tab's article as a new version when its text is new. */
+  'capture-tab': Exchange<{ tabId: number }, CaptureOutcome>;
+  /** The stored versions of the tab's article and the differences between them. */
+  'page-history': Exchange<{ tabId: number }, PageHistory>;
+  /** The saved progress of an import of this file, if one was started. */
+  'import-status': Exchange<{ key: string }, ImportProgress | null>;
+  /** Stores one batch of an import (all of it or none of it) and moves the import's saved progress forward. */
+  'import-batch': Exchange<{ source: ImportSource; records: CorpusRecord[]; advance: Omit<BatchAdvance, 'added' | 'duplicates'> }, ImportProgress>;
+  /** Forgets an import's progress, so the file is read from the start next time. */
+  'import-forget': Exchange<{ key: string }, { forgotten: boolean }>;
+  /** One page of the corpus as JSONL, in storage order, for an export. */
+  'corpus-page': Exchange<{ after: number; limit: number }, CorpusPage>;
+  'corpus-find': Exchange<RecordSearch, { items: RecordSummary[]; more: boolean }>;
+  'corpus-sites': Exchange<Record<string, never>, { site: string; count: number }[]>;
+  /** How many records a filter covers, before deleting them. */
+  'corpus-select': Exchange<RecordFilter, { count: number }>;
+  'corpus-delete': Exchange<{ ids: string[] }, DeleteOutcome>;
+  'corpus-delete-where': Exchange<RecordFilter, DeleteOutcome>;
+  'corpus-clear': Exchange<Record<string, never>, DeleteOutcome>;
+  'feeds-list': Exchange<Record<string, never>, FeedView[]>;
+  /** Subscribes (the page has obtained access to the feed's origin) and reads the feed once. */
+  'feed-subscribe': Exchange<{ url: string }, FeedSubscription>;
+  'feed-unsubscribe': Exchange<{ url: string }, FeedView[]>;
+  /** What the schedule does, now: reads every feed (or one) and stores its new articles. */
+  'feeds-refresh': Exchange<{ url?: string }, FeedRefreshReport[]>;
+}
+
+/** Requests that the background sends to its offscreen document (Chrome: the service worker has no DOM). */
+export interface OffscreenProtocol {
+  'parse-feed': Exchange<{ xml: string; url: string }, ParsedFeed>;
+  'extract-html': Exchange<{ html: string; url: string }, PageArticle | null>;
 }
 
 /** Requests that the background sends to the content script of one tab. */
@@ -111,20 +218,25 @@ export type ResponseOf<P extends AnyProtocol<P>, K extends keyof P> = P[K]['resp
 
 /** Tags our messages so a stray message from elsewhere in the extension is never mistaken for a request. */
 const CHANNEL = 'palimpsest/1';
+/**
+ * The offscreen document hears every runtime message (the popup's and options page's requests too), so its
+ * requests travel on a channel of their own: it never answers, or refuses, what is meant for the background.
+ */
+const OFFSCREEN_CHANNEL = 'palimpsest-offscreen/1';
 
 interface Envelope {
-  channel: typeof CHANNEL;
+  channel: string;
   type: string;
   request: unknown;
 }
 
 type Reply<R> = { ok: true; value: R } | { ok: false; error: string };
 
-function isEnvelope(message: unknown): message is Envelope {
+function isEnvelope(message: unknown, channel: string): message is Envelope {
   return (
     typeof message === 'object' &&
     message !== null &&
-    (message as Envelope).channel === CHANNEL &&
+    (message as Envelope).channel === channel &&
     typeof (message as Envelope).type === 'string'
   );
 }
@@ -158,6 +270,15 @@ export async function sendToBackground<K extends keyof BackgroundProtocol & stri
   request: RequestOf<BackgroundProtocol, K>,
 ): Promise<ResponseOf<BackgroundProtocol, K>> {
   const envelope: Envelope = { channel: CHANNEL, type, request };
+  return unwrap(type, await browser.runtime.sendMessage(envelope));
+}
+
+/** Asks the offscreen document. Used by the background. */
+export async function sendToOffscreen<K extends keyof OffscreenProtocol & string>(
+  type: K,
+  request: RequestOf<OffscreenProtocol, K>,
+): Promise<ResponseOf<OffscreenProtocol, K>> {
+  const envelope: Envelope = { channel: OFFSCREEN_CHANNEL, type, request };
   return unwrap(type, await browser.runtime.sendMessage(envelope));
 }
 
@@ -214,9 +335,10 @@ function senderAllowed(audience: Audience, sender: Sender): boolean {
  * Registers every handler of a protocol behind one onMessage listener. Messages of other shapes are left alone
  * (returning undefined lets other listeners answer); messages from a sender not allowed for that type are refused.
  */
-export function listen<P extends AnyProtocol<P>>(handlers: Handlers<P>, audience: AudienceMap<P>): () => void {
+export function listen<P extends AnyProtocol<P>>(handlers: Handlers<P>, audience: AudienceMap<P>, channel: 'main' | 'offscreen' = 'main'): () => void {
+  const expected = channel === 'offscreen' ? OFFSCREEN_CHANNEL : CHANNEL;
   const listener = (message: unknown, sender: Sender): Promise<Reply<unknown>> | undefined => {
-    if (!isEnvelope(message)) return undefined;
+    if (!isEnvelope(message, expected)) return undefined;
     if (!Object.hasOwn(handlers, message.type)) {
       return Promise.resolve({ ok: false, error: `unknown request "${message.type}"` });
     }

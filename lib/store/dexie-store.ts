@@ -2,6 +2,8 @@ import { FEATURE_VERSION, featuresOf, type FeatureOptions } from '../index/featu
 import { hash64Hex } from '../index/hash';
 import { normalize } from '../text/normalize';
 import type { CorpusRecord } from '../types';
+import * as catalog from './catalog';
+import type { CorpusCatalog, RecordFilter, RecordSearch } from './catalog';
 import { addToBucket, bucketOf, decodeRow, encodeRow, groupByBucket, keyOf, removeFromBucket, tailOf } from './postings';
 import { CorpusDatabase, STOPPED_DOC, type DocRow, type PostingRow, type StoredRecord } from './schema';
 import { InvalidRecordError, type AddResult, type CorpusStore, type DocStat, type Posting, type SkippedRecord } from './types';
@@ -34,7 +36,7 @@ function databaseOptions(options: OpenCorpusStoreOptions): { indexedDB?: IDBFact
 }
 
 /** Opens (creating when needed) a corpus store, rebuilding the index if it was built by other feature code. */
-export async function openCorpusStore(options: OpenCorpusStoreOptions): Promise<CorpusStore> {
+export async function openCorpusStore(options: OpenCorpusStoreOptions): Promise<CorpusStore & CorpusCatalog> {
   const db = new CorpusDatabase(options.name, databaseOptions(options));
   await db.open();
   const store = new DexieCorpusStore(db, options.dfCap ?? DEFAULT_DF_CAP, options.features ?? {});
@@ -60,12 +62,9 @@ export function contentHash(text: string): string {
   return hash64Hex(normalize(text));
 }
 
-function toCorpusRecord(stored: StoredRecord): CorpusRecord {
-  const { doc: _doc, hash: _hash, ...record } = stored;
-  return record;
-}
+const toCorpusRecord = catalog.toCorpusRecord;
 
-class DexieCorpusStore implements CorpusStore {
+class DexieCorpusStore implements CorpusStore, CorpusCatalog {
   constructor(
     private readonly db: CorpusDatabase,
     private readonly dfCap: number,
@@ -245,6 +244,28 @@ class DexieCorpusStore implements CorpusStore {
       after = batch[batch.length - 1].doc;
     }
     await db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
+  }
+
+  // The reader's view of the corpus (lib/store/catalog.ts).
+
+  versionsAt(url: string) {
+    return catalog.versionsAt(this.db, url);
+  }
+
+  recordPage(after: number, limit: number) {
+    return catalog.recordPage(this.db, after, limit);
+  }
+
+  findRecords(search: RecordSearch) {
+    return catalog.findRecords(this.db, search);
+  }
+
+  siteCounts() {
+    return catalog.siteCounts(this.db);
+  }
+
+  idsWhere(filter: RecordFilter) {
+    return catalog.idsWhere(this.db, filter);
   }
 }
 

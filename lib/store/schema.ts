@@ -5,6 +5,7 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type { CorpusRecord } from '../types';
+import { urlKey } from './url-key';
 
 /** A stored record: the CorpusRecord plus its document number and content hash. */
 export interface StoredRecord extends CorpusRecord {
@@ -12,6 +13,8 @@ export interface StoredRecord extends CorpusRecord {
   doc: number;
   /** Hash of the normalised text: the same text is stored once. */
   hash: string;
+  /** The address as a grouping key (lib/store/url-key.ts): records sharing it are versions of one article. Set on write. */
+  urlKey?: string;
 }
 
 /** Per-document index facts, kept apart from the text so retrieval never loads texts. */
@@ -58,5 +61,23 @@ export class CorpusDatabase extends Dexie {
       postings: 'bucket',
       meta: 'key',
     });
+    // Version 2: index the address key, so the versions of one article (a page visited again after an edit)
+    // are found together. Existing records keep everything and gain their key.
+    this.version(2)
+      .stores({ records: 'doc, &id, &hash, url, urlKey, site, published, firstSeen' })
+      .upgrade((tx) =>
+        tx
+          .table<StoredRecord, number>('records')
+          .toCollection()
+          .modify((record) => {
+            const key = urlKey(record.url);
+            if (key !== undefined) record.urlKey = key;
+          }),
+      );
+    this.records.hook('creating', (_doc, record) => {
+      const key = urlKey(record.url);
+      if (key !== undefined) record.urlKey = key;
+    });
+    this.records.hook('updating', (changes) => ('url' in changes ? { urlKey: urlKey((changes as Partial<StoredRecord>).url) } : undefined));
   }
 }

@@ -5,5 +5,11 @@
 declare const chrome: {
   tabs: { query(queryInfo: object): Promise<{ id?: number; url?: string }[]> };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
-  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: any; error?: string }> };
+  runtime: {
+    sendMessage(message: unknown): Promise<{ ok: boolean; value?: any; error?: string }>;
+    getContexts(filter: object): Promise<{ contextType: string; documentUrl?: string }[]>;
+  };
+  alarms: { get(name: string): Promise<{ name: string; periodInMinutes?: number } | undefined> };
+  permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
+  storage: { local: { get(key: string): Promise<Record<string, any>> } };
 };

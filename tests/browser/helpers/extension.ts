@@ -2,7 +2,7 @@
  * Drives the built extension (.output/chrome-mv3) in Chromium the way a reader does: open a page, click the
  * toolbar button (CDP Extensions.triggerAction, which grants activeTab exactly like a real click), read the popup.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,26 @@ export function browserSuiteUnavailable(): string | null {
   return null;
 }
 
+export interface LaunchOptions {
+  /**
+   * Loads a copy of the extension whose manifest already grants access to every site, as if the reader had
+   * granted the optional host access: browsers show that permission prompt outside the page, where no test
+   * can answer it. permissions.request() then resolves at once, so the pages' request paths still run.
+   */
+  grantAllHosts?: boolean;
+}
+
+/** A copy of the built extension with `<all_urls>` granted up front; removed with the session. */
+function extensionWithHostAccess(): string {
+  const copy = mkdtempSync(path.join(tmpdir(), 'palimpsest-granted-'));
+  cpSync(extensionPath, copy, { recursive: true });
+  const manifestPath = path.join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.host_permissions = ['<all_urls>'];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return copy;
+}
+
 export interface OpenedPage {
   page: Page;
   tabId: number;
@@ -36,17 +56,20 @@ export class ExtensionSession {
     readonly fixtures: FixtureServer,
     private readonly browserCdp: CDPSession,
     private readonly profileDir: string,
+    private readonly extensionCopy: string | null = null,
   ) {}
 
-  static async launch(): Promise<ExtensionSession> {
+  static async launch(options: LaunchOptions = {}): Promise<ExtensionSession> {
     const profileDir = mkdtempSync(path.join(tmpdir(), 'palimpsest-profile-'));
+    const extensionCopy = options.grantAllHosts ? extensionWithHostAccess() : null;
+    const loadedPath = extensionCopy ?? extensionPath;
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath,
       headless: true,
       viewport: { width: 1100, height: 800 },
       args: [
-        `--disable-extensions-except=${extensionPath}`,
-        `--load-extension=${extensionPath}`,
+        `--disable-extensions-except=${loadedPath}`,
+        `--load-extension=${loadedPath}`,
         // Lets the browser-level DevTools session click the toolbar button (Extensions.triggerAction).
         '--enable-unsafe-extension-debugging',
         '--no-sandbox',
@@ -62,7 +85,7 @@ export class ExtensionSession {
     const extensionId = new URL(worker.url()).host;
     const browserCdp = await context.browser()!.newBrowserCDPSession();
     const fixtures = await startFixtureServer(path.join(repoRoot, 'tests/fixtures'));
-    return new ExtensionSession(context, extensionId, fixtures, browserCdp, profileDir);
+    return new ExtensionSession(context, extensionId, fixtures, browserCdp, profileDir, extensionCopy);
   }
 
   /** The running service worker (a new one after a restart). */
@@ -80,6 +103,14 @@ export class ExtensionSession {
     await page.goto(url);
     await this.clickToolbarButton(page);
     return { page, tabId: await this.tabIdOf(url) };
+  }
+
+  /** Opens a web address in a new tab and clicks the toolbar button on it (the reader's go-ahead for that tab). */
+  async openUrl(url: string): Promise<OpenedPage> {
+    const page = await this.context.newPage();
+    await page.goto(url);
+    await this.clickToolbarButton(page);
+    return { page, tabId: await this.tabIdOf(page.url()) };
   }
 
   /** Opens any address (e.g. a browser page) in a new tab and returns it with its tab id. */
@@ -159,5 +190,6 @@ export class ExtensionSession {
     await this.context.close();
     await this.fixtures.close();
     rmSync(this.profileDir, { recursive: true, force: true });
+    if (this.extensionCopy) rmSync(this.extensionCopy, { recursive: true, force: true });
   }
 }

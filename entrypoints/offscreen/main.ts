@@ -1,0 +1,3 @@
+import { startDomWorker } from '../../extension/offscreen/dom-worker.ts';
+
+startDomWorker();

@@ -1,0 +1,53 @@
+/**
+ * DOM work for the background. Firefox's background page has DOMParser and does it in place; Chrome's service
+ * worker has none, so it opens an offscreen document (reason DOM_PARSER) for the duration of a feed refresh.
+ */
+import { browser } from 'wxt/browser';
+import type { ParsedFeed } from '../../lib/import/feed.ts';
+import type { PageArticle } from '../../lib/types.ts';
+import { extractFromHtmlText, parseFeedXml } from '../shared/dom-work.ts';
+import { sendToOffscreen } from '../shared/protocol.ts';
+
+const OFFSCREEN_PATH = '/offscreen.html';
+
+const hasDom = (): boolean => typeof DOMParser === 'function';
+
+let creating: Promise<void> | null = null;
+
+async function offscreenOpen(): Promise<boolean> {
+  const url = browser.runtime.getURL(OFFSCREEN_PATH);
+  const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+  return contexts.length > 0;
+}
+
+async function ensureOffscreen(): Promise<void> {
+  if (await offscreenOpen()) return;
+  creating ??= browser.offscreen
+    .createDocument({
+      url: OFFSCREEN_PATH,
+      reasons: ['DOM_PARSER'],
+      justification: 'Read subscribed news feeds and extract the text of their articles.',
+    })
+    .finally(() => {
+      creating = null;
+    });
+  await creating;
+}
+
+/** Closes the offscreen document when a batch of DOM work is over; it holds memory for nothing otherwise. */
+export async function releaseDom(): Promise<void> {
+  if (hasDom() || !(await offscreenOpen())) return;
+  await browser.offscreen.closeDocument().catch(() => undefined);
+}
+
+export async function parseFeedText(xml: string, url: string): Promise<ParsedFeed> {
+  if (hasDom()) return parseFeedXml(xml, url);
+  await ensureOffscreen();
+  return sendToOffscreen('parse-feed', { xml, url });
+}
+
+export async function extractHtml(html: string, url: string): Promise<PageArticle | null> {
+  if (hasDom()) return extractFromHtmlText(html, url);
+  await ensureOffscreen();
+  return sendToOffscreen('extract-html', { html, url });
+}

@@ -1,0 +1,39 @@
+/**
+ * The storing side of imports. The options page reads and parses the file and sends batches; each batch is stored
+ * in one database transaction (all of it or none of it), then the import's progress is saved, so an import
+ * stopped for any reason (cancelled, page closed, browser quit, disk full) resumes after its last stored batch.
+ * A batch stored whose progress was not saved is harmless: record ids are stable, so it comes back as duplicates.
+ */
+import { browser } from 'wxt/browser';
+import { advance, freshProgress, importKey, type BatchAdvance, type ImportProgress, type ImportSource } from '../../lib/import/progress.ts';
+import type { CorpusRecord } from '../../lib/types.ts';
+import { getCorpus } from './corpus.ts';
+import { withStorageErrors } from './storage-errors.ts';
+
+const PREFIX = 'import:';
+
+export async function importStatus(key: string): Promise<ImportProgress | null> {
+  const stored = await browser.storage.local.get(PREFIX + key);
+  return (stored[PREFIX + key] as ImportProgress | undefined) ?? null;
+}
+
+export async function forgetImport(key: string): Promise<{ forgotten: boolean }> {
+  const existed = (await importStatus(key)) !== null;
+  await browser.storage.local.remove(PREFIX + key);
+  return { forgotten: existed };
+}
+
+export async function commitImportBatch(
+  source: ImportSource,
+  records: CorpusRecord[],
+  step: Omit<BatchAdvance, 'added' | 'duplicates'>,
+): Promise<ImportProgress> {
+  const key = importKey(source);
+  const now = new Date().toISOString();
+  const previous = (await importStatus(key)) ?? freshProgress(source, now);
+  const store = await getCorpus();
+  const stored = records.length > 0 ? await withStorageErrors(() => store.addRecords(records)) : { added: 0, duplicates: 0 };
+  const progress = advance(previous, { ...step, added: stored.added, duplicates: stored.duplicates }, now);
+  await withStorageErrors(() => browser.storage.local.set({ [PREFIX + key]: progress }));
+  return progress;
+}

@@ -1,0 +1,46 @@
+/**
+ * The edit history of the tab's article: its stored versions at the same address, oldest first, and for each
+ * step the sentences that changed, with the changed words marked (the engine's sentence alignment and word diff).
+ */
+import { versionChange, type VersionChange } from '../../lib/import/versions.ts';
+import type { CorpusRecord } from '../../lib/types.ts';
+import type { HistoryVersion, PageHistory } from '../shared/protocol.ts';
+import { getCorpus } from './corpus.ts';
+import { visibleTabUrl } from './tab-access.ts';
+import { loadTabState, samePage } from './tab-state.ts';
+
+/** Older steps beyond these are listed without their differences (cost limit). */
+const MAX_CHANGES = 8;
+
+/** Addresses the tab's article may be stored under: the page's canonical address first, then the tab's. */
+async function addressesOf(tabId: number): Promise<string[]> {
+  const addresses: string[] = [];
+  const current = await visibleTabUrl(tabId);
+  const state = await loadTabState(tabId);
+  if (state && (current === null || samePage(current, state.pageUrl))) {
+    if (state.outcome.kind === 'report' && state.outcome.report.article.url) addresses.push(state.outcome.report.article.url);
+    addresses.push(state.pageUrl);
+  }
+  if (current) addresses.push(current);
+  return [...new Set(addresses.filter(Boolean))];
+}
+
+function versionOf(record: CorpusRecord): HistoryVersion {
+  const version: HistoryVersion = { id: record.id, chars: record.text.length };
+  if (record.firstSeen) version.firstSeen = record.firstSeen;
+  if (record.published) version.published = record.published;
+  if (record.title) version.title = record.title;
+  return version;
+}
+
+export async function pageHistory(tabId: number): Promise<PageHistory> {
+  const store = await getCorpus();
+  for (const url of await addressesOf(tabId)) {
+    const versions = await store.versionsAt(url);
+    if (versions.length === 0) continue;
+    const changes: VersionChange[] = [];
+    for (let i = versions.length - 1; i > 0 && changes.length < MAX_CHANGES; i--) changes.unshift(versionChange(versions[i - 1], versions[i]));
+    return { url, versions: versions.map(versionOf), changes };
+  }
+  return { url: null, versions: [], changes: [] };
+}

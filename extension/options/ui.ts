@@ -1,0 +1,43 @@
+/** Small helpers shared by the options page's panels. */
+export { clear, el } from '../popup/dom.ts';
+
+/** Fired on the document whenever the stored articles change, so counts and lists refresh. */
+export const CORPUS_CHANGED = 'palimpsest:corpus-changed';
+
+export function announceCorpusChange(doc: Document): void {
+  doc.dispatchEvent(new CustomEvent(CORPUS_CHANGED));
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function formatCount(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toLocaleString('en', { maximumFractionDigits: value < 10 ? 1 : 0 })} ${units[unit]}`;
+}
+
+/** "3 Jan 2026, 14:05" in the reader's time zone. */
+export function formatTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+export function byId<T extends HTMLElement = HTMLElement>(doc: Document, id: string): T {
+  const element = doc.getElementById(id);
+  if (!element) throw new Error(`options page: #${id} is missing`);
+  return element as T;
+}

@@ -1,0 +1,44 @@
+/**
+ * Cost limits of a check, so that no page, however large or strange, keeps the reader waiting without an answer.
+ * The engine caps its own work too; these limits stop a check before that work starts.
+ */
+
+/** Article text beyond this (about 300,000 words, several books) is not checked. News articles are far shorter. */
+export const MAX_ARTICLE_CHARS = 2_000_000;
+
+/**
+ * Page text (all of the body's text, scripts' text included) beyond this is not read at all: running the
+ * extractor on it would hold the tab for minutes. Generous, as pages carry large inline scripts.
+ */
+export const MAX_PAGE_TEXT_CHARS = 20_000_000;
+
+/** How long the background waits for the page reader's answer before telling the reader. */
+export const READ_TIMEOUT_MS = 30_000;
+
+const millions = (chars: number): string => `${(chars / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })} million`;
+
+export function tooLargeMessage(chars: number, limit: number): string {
+  return `This page is too large to check: its text runs to ${millions(chars)} characters, and Palimpsest checks up to ${millions(limit)}.`;
+}
+
+export const READ_TIMEOUT_MESSAGE = `The page did not answer within ${READ_TIMEOUT_MS / 1000} seconds: it may be too large to check, or still busy. Try again once it has finished loading.`;
+
+export function isTooLargeMessage(message: string): boolean {
+  return message.startsWith('This page is too large to check');
+}
+
+export class TimeLimitExceeded extends Error {
+  constructor() {
+    super('time limit exceeded');
+    this.name = 'TimeLimitExceeded';
+  }
+}
+
+/** `work`, or a TimeLimitExceeded rejection after `ms` (the work itself is not stopped; its answer is dropped). */
+export function withTimeLimit<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeLimitExceeded()), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
