@@ -1,0 +1,459 @@
+/**
+ * Passage alignment by seed and extend, after the PAN text-alignment systems
+ * (Sanchez-Perez et al. 2014): sentence pairs whose tf·isf cosine and Dice are
+ * both high are seeds; seeds close to each other in both texts are clustered into
+ * passages; a passage is kept when its two sides are similar as a whole.
+ * Every stage has a cost limit; hitting one returns what was found with truncated: true.
+ */
+import type { Passage } from '../types';
+import { buildModel, Vocabulary, type TextModel } from './model';
+import { cosine, inverseUnitFrequency, sumVectors, unitVectors, type SparseVector } from './vectors';
+import { bridgeModel, isCrossLanguage } from './crosslang';
+import { alignUnitSequences, CROSS_LANGUAGE_THRESHOLD, type Step } from './dp';
+
+export interface AlignOptions {
+  pageLang?: string;
+  sourceLang?: string;
+  /** Characters of each text considered. */
+  maxChars?: number;
+  /** Sentence units of each text considered. */
+  maxUnits?: number;
+  /** Budget of term-posting visits while scoring sentence pairs. */
+  maxPairChecks?: number;
+  /** Seeds kept (best first) before extension. */
+  maxSeeds?: number;
+  /** Shortest passage kept, in characters of the page text. */
+  minPassageChars?: number;
+  seedCosine?: number;
+  seedDice?: number;
+  /** Cosine that a whole passage needs between its page and source sides. */
+  validation?: number;
+  /** Largest gap, in sentence units, bridged when extending seeds. */
+  maxGap?: number;
+  /** Largest gap used when the page condenses the source (summaries). */
+  summaryMaxGap?: number;
+  /** A seed is kept when its similarity is at least this share of the best seed of its sentences. */
+  nearBest?: number;
+  /** Summaries: largest gap between page sentences, fewest page sentences, and whole-passage cosine needed. */
+  summaryPageGap?: number;
+  summaryMinSentences?: number;
+  summaryValidation?: number;
+  /** Similarity a passage made of a single sentence pair needs. */
+  singleSeedSimilarity?: number;
+}
+
+export interface ScoredPassage extends Passage {
+  /** Cosine of the two sides as wholes. */
+  similarity: number;
+  /** Seeds (sentence pairs) inside the passage. */
+  seeds: number;
+}
+
+export interface AlignResult {
+  passages: ScoredPassage[];
+  truncated: boolean;
+  crossLanguage: boolean;
+  pageLang: string;
+  sourceLang: string;
+}
+
+const DEFAULTS = {
+  maxPairChecks: 3_000_000,
+  maxSeeds: 20_000,
+  minPassageChars: 120,
+  seedCosine: 0.28,
+  seedDice: 0.28,
+  validation: 0.34,
+  maxGap: 4,
+  summaryMaxGap: 24,
+  singleSeedSimilarity: 0.42,
+  nearBest: 0.7,
+  summaryPageGap: 1,
+  summaryMinSentences: 3,
+  summaryValidation: 0.4,
+};
+
+export interface Seed {
+  i: number;
+  j: number;
+  sim: number;
+  dice: number;
+}
+
+interface Context {
+  page: TextModel;
+  source: TextModel;
+  pageVectors: SparseVector[];
+  sourceVectors: SparseVector[];
+}
+
+export function alignPassages(pageText: string, sourceText: string, opts: AlignOptions = {}): AlignResult {
+  const o = { ...DEFAULTS, ...definedOnly(opts) };
+  const vocab = new Vocabulary();
+  const limits = { maxChars: opts.maxChars, maxUnits: opts.maxUnits };
+  const page = buildModel(pageText, vocab, opts.pageLang, limits);
+  const source = buildModel(sourceText, vocab, opts.sourceLang, limits);
+  const crossLanguage = isCrossLanguage(page.lang, source.lang);
+  if (crossLanguage) {
+    // A guessed language can be wrong (short or garbled text): shared words then still decide.
+    if (!opts.pageLang || !opts.sourceLang) {
+      const same = alignModels(page, source, vocab.size, o);
+      if (same.passages.length) return finish(same, page, source, false);
+    }
+    const bridgeVocab = new Vocabulary();
+    const pageBridge = bridgeModel(page, bridgeVocab);
+    const sourceBridge = bridgeModel(source, bridgeVocab);
+    return finish(alignAcrossLanguages(pageBridge, sourceBridge, bridgeVocab.size, { ...o, ...crossLanguageThresholds(opts) }), page, source, true);
+  }
+  return finish(alignModels(page, source, vocab.size, o), page, source, false);
+}
+
+function finish(r: { passages: ScoredPassage[]; truncated: boolean }, page: TextModel, source: TextModel, crossLanguage: boolean): AlignResult {
+  return {
+    passages: r.passages,
+    truncated: r.truncated || page.truncated || source.truncated,
+    crossLanguage,
+    pageLang: page.lang,
+    sourceLang: source.lang,
+  };
+}
+
+// Across languages only names, numbers and cognates are shared, so single sentences match more weakly.
+function crossLanguageThresholds(opts: AlignOptions): Partial<typeof DEFAULTS> {
+  return {
+    seedCosine: opts.seedCosine ?? 0.15,
+    seedDice: opts.seedDice ?? 0.2,
+    validation: opts.validation ?? 0.2,
+  };
+}
+
+// DP cells (page × source sentences) for aligning across languages; larger texts fall back to seeds.
+const CROSS_LANGUAGE_MAX_CELLS = 250_000;
+// A sentence pair across languages counts when its bridge cosine reaches this.
+const CROSS_LANGUAGE_PAIR = 0.08;
+
+/**
+ * Across languages single sentence pairs are weak evidence, but a translation keeps
+ * the order of its sentences: a monotone alignment (DP) of all sentences finds the
+ * runs of pairs that share names, numbers and cognates, and each run is a passage.
+ */
+export function alignAcrossLanguages(page: TextModel, source: TextModel, vocabSize: number, o: typeof DEFAULTS): { passages: ScoredPassage[]; truncated: boolean } {
+  if (page.units.length * source.units.length > CROSS_LANGUAGE_MAX_CELLS) return alignModels(page, source, vocabSize, o);
+  const isf = inverseUnitFrequency([page, source], vocabSize, true);
+  const ctx: Context = { page, source, pageVectors: unitVectors(page, isf), sourceVectors: unitVectors(source, isf) };
+  const steps = alignUnitSequences(ctx.pageVectors, ctx.sourceVectors, CROSS_LANGUAGE_THRESHOLD).filter((s) => s.di > 0 && s.dj > 0 && s.sim >= CROSS_LANGUAGE_PAIR);
+  const runs: Step[][] = [];
+  for (const step of steps) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (last && step.i - (last.i + last.di) <= o.maxGap && step.j - (last.j + last.dj) <= o.maxGap) run.push(step);
+    else runs.push([step]);
+  }
+  const passages: ScoredPassage[] = [];
+  for (const run of runs) {
+    const seeds: Seed[] = run.flatMap((s) => [
+      { i: s.i, j: s.j, sim: s.sim, dice: 0 },
+      { i: s.i + s.di - 1, j: s.j + s.dj - 1, sim: s.sim, dice: 0 },
+    ]);
+    const passage = { ...toPassage(ctx, seeds), seeds: run.length };
+    if (passage.similarity >= o.validation && (run.length > 1 || passage.similarity >= o.singleSeedSimilarity)) passages.push(passage);
+  }
+  return { passages: passages.filter((p) => p.page[1] - p.page[0] >= o.minPassageChars && p.source[1] - p.source[0] >= o.minPassageChars), truncated: false };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function alignModels(page: TextModel, source: TextModel, vocabSize: number, o: typeof DEFAULTS): { passages: ScoredPassage[]; truncated: boolean } {
+  const isf = inverseUnitFrequency([page, source], vocabSize);
+  const ctx: Context = { page, source, pageVectors: unitVectors(page, isf), sourceVectors: unitVectors(source, isf) };
+  const found = findSeeds(ctx, o);
+  const truncated = found.truncated;
+  const seeds = keepNearBest(found.seeds, o.nearBest);
+  if (seeds.length === 0) return { passages: [], truncated };
+  let passages = extend(ctx, seeds, o.maxGap, o.validation);
+  if (condenses(passages, ctx)) {
+    const wide = extend(ctx, seeds, o.summaryMaxGap, o.validation);
+    if (coveredSource(wide) > coveredSource(passages)) passages = wide;
+  }
+  // Only where nothing else aligned: elsewhere the loose grouping mostly adds noise.
+  if (passages.length === 0) passages = summaryPassages(ctx, found.seeds, o);
+  passages = removeOverlaps(passages)
+    .filter((p) => p.page[1] - p.page[0] >= o.minPassageChars && p.source[1] - p.source[0] >= o.minPassageChars)
+    // One sentence pair alone is weak evidence: topical neighbours share that much.
+    .filter((p) => p.seeds > 1 || p.similarity >= o.singleSeedSimilarity)
+    .map((p) => refineEdges(ctx, p));
+  passages = mergeCondensed(passages);
+  return { passages, truncated };
+}
+
+/** Sentence pairs similar enough to start a passage, found through an inverted index. */
+export function findSeeds(ctx: Context, o: Pick<typeof DEFAULTS, 'maxPairChecks' | 'maxSeeds' | 'seedCosine' | 'seedDice'>): { seeds: Seed[]; truncated: boolean } {
+  const postings = new Map<number, { unit: number; weight: number }[]>();
+  ctx.pageVectors.forEach((v, i) => {
+    v.ids.forEach((id, k) => {
+      let list = postings.get(id);
+      if (!list) postings.set(id, (list = []));
+      list.push({ unit: i, weight: v.weights[k] });
+    });
+  });
+  const seeds: Seed[] = [];
+  let checks = 0;
+  let truncated = false;
+  const dots = new Float64Array(ctx.pageVectors.length);
+  const shared = new Int32Array(ctx.pageVectors.length);
+  const touched: number[] = [];
+  for (let j = 0; j < ctx.sourceVectors.length && !truncated; j++) {
+    const sv = ctx.sourceVectors[j];
+    if (sv.norm === 0) continue;
+    for (let k = 0; k < sv.ids.length; k++) {
+      const list = postings.get(sv.ids[k]);
+      if (!list) continue;
+      checks += list.length;
+      if (checks > o.maxPairChecks) {
+        truncated = true;
+        break;
+      }
+      for (const { unit, weight } of list) {
+        if (shared[unit] === 0) touched.push(unit);
+        shared[unit]++;
+        dots[unit] += weight * sv.weights[k];
+      }
+    }
+    for (const i of touched) {
+      const pv = ctx.pageVectors[i];
+      const cos = dots[i] / (pv.norm * sv.norm || 1);
+      const dc = (2 * shared[i]) / (pv.ids.length + sv.ids.length);
+      if (cos >= o.seedCosine && dc >= o.seedDice) seeds.push({ i, j, sim: cos, dice: dc });
+      dots[i] = 0;
+      shared[i] = 0;
+    }
+    touched.length = 0;
+  }
+  if (seeds.length > o.maxSeeds) {
+    seeds.sort((a, b) => b.sim - a.sim);
+    seeds.length = o.maxSeeds;
+    truncated = true;
+  }
+  return { seeds, truncated };
+}
+
+/**
+ * A sentence copied verbatim also resembles other sentences on the same topic; those
+ * weaker pairings stretch passages. A seed is kept when it is nearly as good as
+ * the best seed of its page sentence and of its source sentence.
+ */
+export function keepNearBest(seeds: Seed[], ratio: number): Seed[] {
+  if (ratio <= 0) return seeds;
+  const bestI = new Map<number, number>();
+  const bestJ = new Map<number, number>();
+  for (const s of seeds) {
+    bestI.set(s.i, Math.max(bestI.get(s.i) ?? 0, s.sim));
+    bestJ.set(s.j, Math.max(bestJ.get(s.j) ?? 0, s.sim));
+  }
+  return seeds.filter((s) => s.sim >= ratio * bestI.get(s.i)! && s.sim >= ratio * bestJ.get(s.j)!);
+}
+
+/** Clusters seeds that lie within maxGap units of each other in both texts, then validates each cluster. */
+export function extend(ctx: Context, seeds: Seed[], maxGap: number, validation: number): ScoredPassage[] {
+  const out: ScoredPassage[] = [];
+  for (const group of clusterSeeds(seeds, maxGap)) {
+    const passage = toPassage(ctx, group);
+    if (passage.similarity >= validation) out.push(passage);
+    else if (maxGap > 0 && group.length > 1) out.push(...extend(ctx, group, maxGap - 1, validation));
+  }
+  return out;
+}
+
+/** Alternately splits by page and source position wherever two neighbouring seeds are more than maxGap apart. */
+export function clusterSeeds(seeds: Seed[], maxGap: number): Seed[][] {
+  let groups = [seeds];
+  let stablePasses = 0;
+  let byPage = true;
+  while (stablePasses < 2) {
+    const next: Seed[][] = [];
+    let split = false;
+    for (const group of groups) {
+      const parts = splitByGap(group, byPage ? (s) => s.i : (s) => s.j, maxGap);
+      if (parts.length > 1) split = true;
+      next.push(...parts);
+    }
+    groups = next;
+    stablePasses = split ? 0 : stablePasses + 1;
+    byPage = !byPage;
+  }
+  return groups;
+}
+
+function splitByGap(group: Seed[], key: (s: Seed) => number, maxGap: number): Seed[][] {
+  const sorted = [...group].sort((a, b) => key(a) - key(b));
+  const parts: Seed[][] = [];
+  let current: Seed[] = [];
+  for (const seed of sorted) {
+    if (current.length > 0 && key(seed) - key(current[current.length - 1]) > maxGap + 1) {
+      parts.push(current);
+      current = [];
+    }
+    current.push(seed);
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
+}
+
+function toPassage(ctx: Context, group: Seed[]): ScoredPassage {
+  let i0 = Infinity;
+  let i1 = -1;
+  let j0 = Infinity;
+  let j1 = -1;
+  for (const s of group) {
+    i0 = Math.min(i0, s.i);
+    i1 = Math.max(i1, s.i);
+    j0 = Math.min(j0, s.j);
+    j1 = Math.max(j1, s.j);
+  }
+  const similarity = cosine(sumVectors(ctx.pageVectors.slice(i0, i1 + 1)), sumVectors(ctx.sourceVectors.slice(j0, j1 + 1)));
+  return {
+    page: [ctx.page.units[i0].start, ctx.page.units[i1].end],
+    source: [ctx.source.units[j0].start, ctx.source.units[j1].end],
+    similarity,
+    seeds: group.length,
+  };
+}
+
+// A page that condenses its source (a summary) spreads its seeds far apart in the source.
+function condenses(passages: ScoredPassage[], ctx: Context): boolean {
+  if (passages.length === 0) return true;
+  const pageCovered = passages.reduce((n, p) => n + p.page[1] - p.page[0], 0);
+  return pageCovered < 0.5 * coveredSource(passages);
+}
+
+function coveredSource(passages: ScoredPassage[]): number {
+  return passages.reduce((n, p) => n + p.source[1] - p.source[0], 0);
+}
+
+/**
+ * Summaries: consecutive page sentences that each resemble some sentence of the
+ * source, wherever it is, form a passage when the page condenses a much longer
+ * stretch of the source and the two stretches are similar as wholes.
+ */
+export function summaryPassages(ctx: Context, seeds: Seed[], o: { summaryPageGap: number; summaryMinSentences: number; summaryValidation: number }): ScoredPassage[] {
+  const out: ScoredPassage[] = [];
+  for (const group of splitByGap(seeds, (s) => s.i, o.summaryPageGap)) {
+    const pageUnits = new Set(group.map((s) => s.i));
+    if (pageUnits.size < o.summaryMinSentences) continue;
+    const passage = toPassage(ctx, group);
+    const pageLength = passage.page[1] - passage.page[0];
+    if (pageLength * 2 > passage.source[1] - passage.source[0]) continue;
+    if (passage.similarity >= o.summaryValidation) out.push(passage);
+  }
+  return out;
+}
+
+// Page characters between two passages that a summary may have left unaligned.
+const SUMMARY_PAGE_GAP = 250;
+
+/**
+ * A summary packs sentences from all over its source into one short stretch: page
+ * passages that follow each other closely while their sources lie far apart (and
+ * span much more text) are one condensed passage.
+ */
+export function mergeCondensed(passages: ScoredPassage[]): ScoredPassage[] {
+  const out: ScoredPassage[] = [];
+  for (const p of [...passages].sort((a, b) => a.page[0] - b.page[0])) {
+    const last = out[out.length - 1];
+    if (last && p.page[0] - last.page[1] <= SUMMARY_PAGE_GAP) {
+      const page: [number, number] = [last.page[0], Math.max(last.page[1], p.page[1])];
+      const source: [number, number] = [Math.min(last.source[0], p.source[0]), Math.max(last.source[1], p.source[1])];
+      if (page[1] - page[0] < 0.5 * (source[1] - source[0])) {
+        const weight = (x: ScoredPassage) => x.page[1] - x.page[0];
+        const similarity = (last.similarity * weight(last) + p.similarity * weight(p)) / (weight(last) + weight(p));
+        out[out.length - 1] = { page, source, similarity, seeds: last.seeds + p.seeds };
+        continue;
+      }
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+/** Where two passages overlap in the page, the stronger one wins. */
+export function removeOverlaps(passages: ScoredPassage[]): ScoredPassage[] {
+  const strength = (p: ScoredPassage) => p.similarity * Math.sqrt(p.page[1] - p.page[0]);
+  const kept: ScoredPassage[] = [];
+  for (const p of [...passages].sort((a, b) => strength(b) - strength(a))) {
+    if (!kept.some((k) => k.page[0] < p.page[1] && p.page[0] < k.page[1])) kept.push(p);
+  }
+  return kept.sort((a, b) => a.page[0] - b.page[0]);
+}
+
+// How far into a passage an edge may move, in tokens.
+const EDGE_SCAN = 200;
+// Content words in the look-ahead window, and how many of them must occur on the other side.
+const EDGE_WINDOW = 4;
+const EDGE_HITS = 3;
+// A cut-off edge must be foreign to the other side: at most this share of its content words occur there.
+const FOREIGN_SHARE = 0.25;
+
+/**
+ * Passages are built from whole sentences, but reuse often starts or ends inside
+ * one. An edge moves inwards past words that the other side does not have, up to
+ * where a run of shared content words begins.
+ */
+export function refineEdges(ctx: Context, p: ScoredPassage): ScoredPassage {
+  const page = tokenRange(ctx.page, p.page);
+  const source = tokenRange(ctx.source, p.source);
+  if (page[1] - page[0] < 3 || source[1] - source[0] < 3) return p;
+  const pageTerms = termSet(ctx.page, page);
+  const sourceTerms = termSet(ctx.source, source);
+  const pageCut = [trimEdge(ctx.page, page, sourceTerms, 1), trimEdge(ctx.page, page, sourceTerms, -1)];
+  const sourceCut = [trimEdge(ctx.source, source, pageTerms, 1), trimEdge(ctx.source, source, pageTerms, -1)];
+  if (pageCut[1] <= pageCut[0] || sourceCut[1] <= sourceCut[0]) return p;
+  return {
+    ...p,
+    page: [ctx.page.tokens[pageCut[0]].start, ctx.page.tokens[pageCut[1] - 1].end],
+    source: [ctx.source.tokens[sourceCut[0]].start, ctx.source.tokens[sourceCut[1] - 1].end],
+  };
+}
+
+function tokenRange(model: TextModel, [start, end]: [number, number]): [number, number] {
+  const tokens = model.tokens;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo;
+  while (last < tokens.length && tokens[last].start < end) last++;
+  return [lo, last];
+}
+
+function termSet(model: TextModel, [from, to]: [number, number]): Set<number> {
+  const set = new Set<number>();
+  for (let t = from; t < to; t++) if (model.terms[t] >= 0) set.add(model.terms[t]);
+  return set;
+}
+
+/**
+ * New edge (start index for step 1, end index for step -1) of the token range:
+ * the first content word, walking inwards, that opens a window of mostly shared
+ * content words, provided what is skipped is mostly foreign.
+ */
+function trimEdge(model: TextModel, [from, to]: [number, number], other: Set<number>, step: 1 | -1): number {
+  const content: number[] = [];
+  const first = step === 1 ? from : to - 1;
+  for (let t = first, n = 0; t >= from && t < to && n < EDGE_SCAN; t += step, n++) if (model.terms[t] >= 0) content.push(t);
+  let skippedHits = 0;
+  for (let k = 0; k + EDGE_WINDOW <= content.length; k++) {
+    let hits = 0;
+    for (let w = k; w < k + EDGE_WINDOW; w++) if (other.has(model.terms[content[w]])) hits++;
+    if (hits >= EDGE_HITS && other.has(model.terms[content[k]])) {
+      if (k < 3 || skippedHits > FOREIGN_SHARE * k) return step === 1 ? from : to;
+      return step === 1 ? content[k] : content[k] + 1;
+    }
+    if (other.has(model.terms[content[k]])) skippedHits++;
+  }
+  return step === 1 ? from : to;
+}

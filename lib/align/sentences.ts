@@ -1,0 +1,115 @@
+/**
+ * Sentence alignment for the side-by-side view: dynamic programming over the
+ * sentences of the aligned region (Gale–Church style, with lexical similarity
+ * instead of length as the match score), allowing 1–1, 1–2, 2–1, 1–0 and 0–1.
+ * Each aligned pair carries the word diff from source to page.
+ */
+import type { Passage, SentencePair } from '../types';
+import { buildModel, Vocabulary, type TextModel, type Unit } from './model';
+import { bridgeModel, isCrossLanguage } from './crosslang';
+import { inverseUnitFrequency, unitVectors } from './vectors';
+import { alignUnitSequences, CROSS_LANGUAGE_THRESHOLD, MATCH_THRESHOLD } from './dp';
+import { diffOps } from './diff';
+
+export interface SentenceAlignOptions {
+  pageLang?: string;
+  sourceLang?: string;
+  /** Restrict alignment to the hull of these passages (plus `margin` sentences each side). */
+  passages?: Passage[];
+  /** Sentences beyond the passages included on both sides (default 2), or per side. */
+  margin?: number;
+  pageMargin?: number;
+  sourceMargin?: number;
+  /** Budget of DP cells (page sentences × source sentences); beyond it the region is cut. */
+  maxCells?: number;
+  maxChars?: number;
+  /** Decided by the caller (e.g. from passage alignment) instead of from the two languages. */
+  crossLanguage?: boolean;
+  /** jsdiff edit budget per sentence pair. */
+  maxEditLength?: number;
+}
+
+export interface SentenceAlignment {
+  pairs: SentencePair[];
+  /** Pair similarity (0 for added or dropped sentences), parallel to pairs. */
+  similarity: number[];
+  truncated: boolean;
+  crossLanguage: boolean;
+  pageLang: string;
+  sourceLang: string;
+}
+
+const DEFAULT_MAX_CELLS = 250_000;
+
+export function alignSentences(pageText: string, sourceText: string, opts: SentenceAlignOptions = {}): SentencePair[] {
+  return alignSentencesDetailed(pageText, sourceText, opts).pairs;
+}
+
+export function alignSentencesDetailed(pageText: string, sourceText: string, opts: SentenceAlignOptions = {}): SentenceAlignment {
+  const vocab = new Vocabulary();
+  const limits = { maxChars: opts.maxChars, minUnitTerms: 1 };
+  let page = buildModel(pageText, vocab, opts.pageLang, limits);
+  let source = buildModel(sourceText, vocab, opts.sourceLang, limits);
+  let vocabSize = vocab.size;
+  const crossLanguage = opts.crossLanguage ?? isCrossLanguage(page.lang, source.lang);
+  if (crossLanguage) {
+    const bridge = new Vocabulary();
+    page = bridgeModel(page, bridge);
+    source = bridgeModel(source, bridge);
+    vocabSize = bridge.size;
+  }
+  let truncated = page.truncated || source.truncated;
+  let [p0, p1] = unitRange(page.units, opts.passages?.map((p) => p.page), opts.pageMargin ?? opts.margin ?? 2);
+  let [s0, s1] = unitRange(source.units, opts.passages?.map((p) => p.source), opts.sourceMargin ?? opts.margin ?? 2);
+  const maxCells = opts.maxCells ?? DEFAULT_MAX_CELLS;
+  while ((p1 - p0) * (s1 - s0) > maxCells) {
+    truncated = true;
+    if (p1 - p0 > s1 - s0) p1 = p0 + Math.max(1, Math.floor(maxCells / Math.max(1, s1 - s0)));
+    else s1 = s0 + Math.max(1, Math.floor(maxCells / Math.max(1, p1 - p0)));
+  }
+  const isf = inverseUnitFrequency([page, source], vocabSize, true);
+  const pv = unitVectors(page, isf).slice(p0, p1);
+  const sv = unitVectors(source, isf).slice(s0, s1);
+  const steps = alignUnitSequences(pv, sv, crossLanguage ? CROSS_LANGUAGE_THRESHOLD : MATCH_THRESHOLD);
+  const pairs: SentencePair[] = [];
+  const similarity: number[] = [];
+  for (const step of steps) {
+    const pSpan = spanOf(page, p0 + step.i, step.di);
+    const sSpan = spanOf(source, s0 + step.j, step.dj);
+    // A word diff between two languages says nothing: the pair is shown as replaced.
+    const ops = crossLanguage && pSpan && sSpan
+      ? [{ op: 'del' as const, text: sourceText.slice(sSpan[0], sSpan[1]) }, { op: 'ins' as const, text: pageText.slice(pSpan[0], pSpan[1]) }]
+      : opsFor(pageText, sourceText, pSpan, sSpan, opts.maxEditLength);
+    pairs.push({ page: pSpan, source: sSpan, ops });
+    similarity.push(step.sim);
+  }
+  return { pairs, similarity, truncated, crossLanguage, pageLang: page.lang, sourceLang: source.lang };
+}
+
+function unitRange(units: Unit[], spans: [number, number][] | undefined, margin: number): [number, number] {
+  if (!spans || spans.length === 0) return [0, units.length];
+  const lo = Math.min(...spans.map((s) => s[0]));
+  const hi = Math.max(...spans.map((s) => s[1]));
+  let first = units.findIndex((u) => u.end > lo);
+  if (first < 0) first = units.length;
+  let last = units.length;
+  for (let k = units.length - 1; k >= 0; k--) {
+    if (units[k].start < hi) {
+      last = k + 1;
+      break;
+    }
+  }
+  return [Math.max(0, first - margin), Math.min(units.length, Math.max(first, last) + margin)];
+}
+
+function spanOf(model: TextModel, first: number, count: number): [number, number] | null {
+  if (count === 0) return null;
+  return [model.units[first].start, model.units[first + count - 1].end];
+}
+
+function opsFor(pageText: string, sourceText: string, p: [number, number] | null, s: [number, number] | null, maxEditLength?: number) {
+  if (p && s) return diffOps(sourceText.slice(s[0], s[1]), pageText.slice(p[0], p[1]), { maxEditLength });
+  if (p) return [{ op: 'ins' as const, text: pageText.slice(p[0], p[1]) }];
+  if (s) return [{ op: 'del' as const, text: sourceText.slice(s[0], s[1]) }];
+  return [];
+}

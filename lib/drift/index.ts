@@ -1,0 +1,1 @@
+export { detectDrift, sameName, type DriftOptions } from './detect';

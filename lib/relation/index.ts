@@ -1,0 +1,2 @@
+export { classifyRelation, MIN_COPY_CHARS, type RelationInput, type RelationResult, type RelationSide } from './classify';
+export { artefacts, coverage, sharedFacts, wordingKept } from './features';

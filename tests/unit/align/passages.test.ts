@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { alignPassages } from '../../../lib/align/passages';
+import type { CorpusRecord } from '../../../lib/types';
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+const seeds = new Map<string, CorpusRecord>(
+  readFileSync(path.join(repoRoot, 'assets', 'seed-corpus.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as CorpusRecord)
+    .map((r) => [r.id, r]),
+);
+const text = (id: string) => seeds.get(id)!.text;
+
+const filler = [
+  'The orchard behind the old mill produces apples, pears and a few plums every autumn.',
+  'Volunteers gather on Saturdays to prune the trees and mend the wooden fences.',
+  'A local baker buys most of the harvest for pies sold at the weekly market.',
+  'Children from the village school visit in spring to learn how bees pollinate blossoms.',
+  'The mill itself was restored ten years ago and now houses a small museum of farm tools.',
+  'Visitors can walk a marked trail along the stream that once turned the wheel.',
+].join(' ');
+
+const copied =
+  'The U.S. and other Western nations evacuated their embassies in Kabul on Sunday as the Taliban took control of the Afghan capital, but Russia and China stayed put. ' +
+  'Russia\'s ambassador is scheduled to meet with Taliban leaders on Tuesday. ' +
+  'Beijing is taking a cautious approach, saying it views the Taliban as a transitional government.';
+
+describe('alignPassages', () => {
+  it('finds a verbatim paragraph inside unrelated text, with edges at the copied words', () => {
+    const page = `${filler} ${copied} ${filler}`;
+    const source = text('seed-001');
+    const { passages, truncated } = alignPassages(page, source);
+    expect(truncated).toBe(false);
+    expect(passages).toHaveLength(1);
+    const [p] = passages;
+    const start = page.indexOf(copied);
+    expect(Math.abs(p.page[0] - start)).toBeLessThanOrEqual(5);
+    expect(Math.abs(p.page[1] - (start + copied.length))).toBeLessThanOrEqual(5);
+    expect(source.slice(p.source[0], p.source[0] + 20)).toBe('The U.S. and other W');
+  });
+
+  it('aligns the back-translated copy 000 with its original 001', () => {
+    const { passages } = alignPassages(text('seed-000'), text('seed-001'));
+    const pageCovered = passages.reduce((n, p) => n + p.page[1] - p.page[0], 0);
+    expect(pageCovered / text('seed-000').length).toBeGreaterThan(0.8);
+    for (const p of passages) expect(p.similarity).toBeGreaterThan(0.5);
+  });
+
+  it('finds no passage between independent reports of the same story', () => {
+    for (const [a, b] of [['seed-000', 'seed-002'], ['seed-001', 'seed-004'], ['seed-003', 'seed-004'], ['seed-002', 'seed-003']]) {
+      expect(alignPassages(text(a), text(b)).passages, `${a} / ${b}`).toEqual([]);
+    }
+  });
+
+  it('finds nothing in unrelated text', () => {
+    expect(alignPassages(filler, text('seed-001')).passages).toEqual([]);
+  });
+
+  it('stops at the pair budget and says so', () => {
+    const result = alignPassages(text('seed-000'), text('seed-001'), { maxPairChecks: 10 });
+    expect(result.truncated).toBe(true);
+  });
+
+  it('only considers the first maxChars characters', () => {
+    const result = alignPassages(`${filler} ${copied}`, text('seed-001'), { maxChars: filler.length });
+    expect(result.truncated).toBe(true);
+    expect(result.passages).toEqual([]);
+  });
+});
+
+// A Russian rendering of the opening of 001: names, numbers and cognates are all that is shared.
+const russian = [
+  'США и другие западные страны в воскресенье эвакуировали свои посольства в Кабуле, когда талибы взяли под контроль афганскую столицу, но Россия и Китай остались.',
+  '«У нас относительно большое посольство в Афганистане, это около 100 человек», — заявил в понедельник радиостанции «Эхо Москвы» Замир Кабулов, специальный представитель президента России по Афганистану.',
+  '«Некоторых сотрудников отправят в отпуск или эвакуируют другим способом, чтобы не создавать слишком большого присутствия».',
+  'Он сказал, что талибы теперь охраняют посольство России в Кабуле.',
+  'Посол России должен встретиться с лидерами талибов во вторник.',
+].join(' ');
+
+describe('alignPassages across languages', () => {
+  it('aligns a Russian translation with the English original offline', () => {
+    const result = alignPassages(russian, text('seed-001'), { pageLang: 'ru', sourceLang: 'en' });
+    expect(result.crossLanguage).toBe(true);
+    expect(result.passages.length).toBeGreaterThan(0);
+    const [p] = result.passages;
+    expect(p.source[0]).toBeLessThan(200);
+    expect(p.page[1] - p.page[0]).toBeGreaterThan(russian.length * 0.5);
+  });
+
+  it('guesses the languages when no tags are given', () => {
+    const result = alignPassages(russian, text('seed-001'));
+    expect([result.pageLang, result.sourceLang]).toEqual(['ru', 'en']);
+    expect(result.crossLanguage).toBe(true);
+  });
+});

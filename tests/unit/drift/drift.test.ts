@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { alignSentences } from '../../../lib/align/sentences';
+import { detectDrift, sameName } from '../../../lib/drift/detect';
+import { nameCandidates } from '../../../lib/text/names';
+import type { DriftItem } from '../../../lib/types';
+
+function drift(source: string, page: string): DriftItem[] {
+  return detectDrift(page, { id: 'src', text: source }, alignSentences(page, source));
+}
+
+function show(items: DriftItem[]): string {
+  return items.map((d) => `[${d.kind} ${d.severity}] ${d.summary}`).join('\n') || '(no drift)';
+}
+
+function only(items: DriftItem[], kind: DriftItem['kind']): DriftItem {
+  const found = items.filter((d) => d.kind === kind);
+  if (found.length !== 1) throw new Error(`expected one ${kind} item, got:\n${show(items)}`);
+  return found[0];
+}
+
+describe('detectDrift: numbers and dates', () => {
+  it('does not report "about 100" written as "around one hundred"', () => {
+    const items = drift('The embassy has about 100 people, the ambassador said.', 'The embassy has around one hundred people, the ambassador said.');
+    expect(items.filter((d) => d.kind === 'number'), show(items)).toEqual([]);
+    expect(items.every((d) => d.severity <= 1), show(items)).toBe(true);
+  });
+
+  it('reports 100 becoming 200 as a number change, and only once', () => {
+    const items = drift('The embassy has about 100 people, the ambassador said.', 'The embassy has about 200 people, the ambassador said.');
+    const item = only(items, 'number');
+    expect(item.severity).toBe(5);
+    expect([item.source.text, item.page.text]).toEqual(['100', '200']);
+    expect(items, show(items)).toHaveLength(1);
+  });
+
+  it('reports a changed date', () => {
+    const item = only(drift('The talks resume on 16 August 2021 in Doha.', 'The talks resume on 18 August 2021 in Doha.'), 'date');
+    expect(item.summary).toBe('Date changed: “16 August 2021” became “18 August 2021”');
+  });
+});
+
+describe('detectDrift: meaning', () => {
+  it('reports a dropped negation', () => {
+    const item = only(drift('The government does not recognise the new rulers, the minister said.', 'The government recognises the new rulers, the minister said.'), 'negation');
+    expect(item.summary).toBe('Negation removed: “does not recognise” became “recognises”');
+    expect(item.severity).toBe(5);
+  });
+
+  it('does not take "whether or not" for a negation', () => {
+    const items = drift('Moscow will decide whether to recognise the government.', 'Moscow will decide whether or not to recognise the government.');
+    expect(items.filter((d) => d.kind === 'negation'), show(items)).toEqual([]);
+  });
+
+  it('reports "will decide" becoming "had decided" as a tense change', () => {
+    const item = only(drift('Moscow will decide on recognition later, officials said.', 'Moscow had decided on recognition later, officials said.'), 'tense');
+    expect([item.source.text, item.page.text]).toEqual(['will decide', 'had decided']);
+  });
+
+  it('reads the typo "with decide" as "will decide"', () => {
+    const item = only(drift('Kabulov said Moscow with decide on whether to recognize the government.', 'Kabulov said Moscow had decided whether to recognize the government.'), 'tense');
+    expect(item.summary).toBe('Tense or modality changed: “with decide” (read as “will decide”) became “had decided”');
+  });
+});
+
+describe('detectDrift: quotes, names and attribution', () => {
+  it('reports an altered quote with the changed words', () => {
+    const item = only(drift('"We are ready for talks," Sergei Lavrov told reporters in Moscow.', '"We are ready for negotiations," Sergei Lavrov told reporters in Moscow.'), 'quote');
+    expect(item.summary).toBe('Quote altered: “talks” became “negotiations”');
+    expect(item.page.text).toBe('We are ready for negotiations,');
+  });
+
+  it('reports a changed name', () => {
+    const item = only(drift('Hua Chunying, a spokesperson for the ministry, spoke on Monday.', 'Wang Wenbin, a spokesperson for the ministry, spoke on Monday.'), 'name');
+    expect([item.source.text, item.page.text]).toEqual(['Hua Chunying', 'Wang Wenbin']);
+  });
+
+  it('reports a changed news source as attribution', () => {
+    const item = only(drift('The talks were held in a calm atmosphere, according to Reuters.', 'The talks were held in a calm atmosphere, according to AFP.'), 'attribution');
+    expect(item.summary).toBe('Attribution changed: “Reuters” became “AFP”');
+  });
+
+  it('treats transliterations, demonyms and acronyms as the same name', () => {
+    const [kabulov] = nameCandidates('Zamir Kabulov spoke.');
+    const [kabulow] = nameCandidates('Samir Kabulow spoke.');
+    expect(sameName(kabulov, kabulow)).toBe(true);
+    const [us] = nameCandidates('They met the U.S. envoy.');
+    const [unitedStates] = nameCandidates('They met the United States envoy.');
+    expect(sameName(us, unitedStates)).toBe(true);
+    const items = drift('The U.S. and Russia evacuated staff.', 'The United States and Russia evacuated staff.');
+    expect(items.filter((d) => d.kind === 'name' || d.kind === 'attribution'), show(items)).toEqual([]);
+  });
+});
+
+describe('detectDrift: sentences and wording', () => {
+  it('reports a dropped sentence', () => {
+    const item = only(drift('The delegates met in a large hall. The meeting lasted four hours and ended without agreement.', 'The delegates met in a large hall.'), 'dropped');
+    expect(item.source.text).toBe('The meeting lasted four hours and ended without agreement.');
+  });
+
+  it('reports an added photo caption', () => {
+    const items = drift('The delegates met in a large hall near the river.', 'Delegates arrive at the hall Jane Doe / Reuters\nThe delegates met in a large hall near the river.');
+    expect(only(items, 'added').summary).toMatch(/^Photo caption added/);
+  });
+
+  it('rates plain rewording as cosmetic', () => {
+    const item = only(drift('The delegates met in a large hall near the river.', 'The delegates gathered in a big hall close to the river.'), 'reworded');
+    expect(item.severity).toBe(1);
+    expect(item.summary).toBe('Reworded: “met in a large hall near” became “gathered in a big hall close to”');
+  });
+
+  it('reports nothing for identical texts', () => {
+    expect(drift('One sentence here. And “a quote” there.', 'One sentence here. And "a quote" there.')).toEqual([]);
+  });
+
+  it('ranks the most serious first', () => {
+    const items = drift(
+      'The delegates met in a large hall. The embassy has 100 staff. Officials will decide soon.',
+      'The delegates gathered in a big hall. The embassy has 300 staff. Officials had decided soon.',
+    );
+    expect(items.map((d) => d.kind), show(items)).toEqual(['number', 'tense', 'reworded']);
+  });
+});

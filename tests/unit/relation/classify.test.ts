@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { alignPassages } from '../../../lib/align/passages';
+import { classifyRelation, type RelationSide } from '../../../lib/relation/classify';
+import { artefacts } from '../../../lib/relation/features';
+import type { CorpusRecord } from '../../../lib/types';
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+const seeds = new Map<string, CorpusRecord>(
+  readFileSync(path.join(repoRoot, 'assets', 'seed-corpus.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as CorpusRecord)
+    .map((r) => [r.id, r]),
+);
+
+const article = [
+  'The city council approved a new budget for the harbour district on Thursday after a long debate.',
+  'Mayor Anna Lindqvist said the plan would fund two new ferry piers and a cycle bridge over the canal.',
+  'Opposition members argued that the cost of 48 million euros was too high for a project of this size.',
+  'Construction is expected to start in March and to last about three years, according to the planning office.',
+  'Residents of the district will be invited to comment on the designs at a public meeting next month.',
+].join(' ');
+
+function relate(page: RelationSide, source: RelationSide) {
+  const align = alignPassages(page.text, source.text);
+  return classifyRelation({ page, source, passages: align.passages, crossLanguage: align.crossLanguage });
+}
+
+describe('classifyRelation', () => {
+  it('calls an identical text a verbatim copy', () => {
+    const r = relate({ text: article }, { text: article });
+    expect(r.relation, r.evidence.join('\n')).toBe('verbatim-copy');
+    expect(r.score).toBeGreaterThan(0.9);
+  });
+
+  it('calls a lightly edited text an edited copy', () => {
+    const edited = article.replace('on Thursday after a long debate', 'on Thursday').replace('two new ferry piers', 'three new ferry piers');
+    const r = relate({ text: edited }, { text: article });
+    expect(r.relation, r.evidence.join('\n')).toBe('edited-copy');
+  });
+
+  it('calls the back-translated seed a rewrite of its original', () => {
+    const r = relate({ text: seeds.get('seed-000')!.text, published: '2021-08-17' }, { text: seeds.get('seed-001')!.text, published: '2021-08-16' });
+    expect(r.relation, r.evidence.join('\n')).toBe('rewrite');
+    expect(r.direction).toBe('original');
+    expect(r.evidence.some((e) => e.includes('2021-08-16'))).toBe(true);
+  });
+
+  it('calls independent coverage of the same events same-story', () => {
+    const r = relate({ text: seeds.get('seed-004')!.text }, { text: seeds.get('seed-002')!.text });
+    expect(r.relation, r.evidence.join('\n')).toBe('same-story');
+    expect(r.direction).toBe('unknown');
+    expect(r.confidence).toBe(0);
+  });
+
+  it('calls texts about different things unrelated', () => {
+    const r = relate({ text: article }, { text: seeds.get('seed-001')!.text });
+    expect(r.relation, r.evidence.join('\n')).toBe('unrelated');
+  });
+});
+
+describe('direction', () => {
+  it('follows the publication dates', () => {
+    expect(relate({ text: article, published: '2024-05-02' }, { text: article, published: '2024-05-01' }).direction).toBe('original');
+    expect(relate({ text: article, published: '2024-05-01' }, { text: article, published: '2024-05-02' }).direction).toBe('derivative');
+  });
+
+  it('uses first-seen times when a record has no publication date', () => {
+    const r = relate({ text: article, published: '2024-05-03' }, { text: article, firstSeen: '2024-05-01T08:00:00Z' });
+    expect(r.direction).toBe('original');
+    expect(r.evidence.join('\n')).toContain('first seen');
+  });
+
+  it('is unknown with confidence 0 without dates or text traces', () => {
+    const r = relate({ text: article }, { text: article });
+    expect([r.direction, r.confidence]).toEqual(['unknown', 0]);
+  });
+
+  it('is unknown with confidence 0 when dates and text traces disagree', () => {
+    // The machine-translated seed claims the earlier date.
+    const r = relate({ text: seeds.get('seed-000')!.text, published: '2021-08-15' }, { text: seeds.get('seed-001')!.text, published: '2021-08-16' });
+    expect(r.relation).toBe('rewrite');
+    expect([r.direction, r.confidence], r.evidence.join('\n')).toEqual(['unknown', 0]);
+  });
+});
+
+describe('artefacts', () => {
+  it('notices common words capitalised inside a name and stray quote marks', () => {
+    const garbled = 'ties with Pakistan and Iran, “The Wall Reports of the Street Journal. Officials met Iran “.';
+    const clean = 'ties with Pakistan and Iran," The Wall Street Journal reports. Officials met Iran.';
+    const traces = artefacts(garbled, clean);
+    expect(traces.capitalisedWords).toEqual(['Reports']);
+    expect(traces.strayQuotes).toBeGreaterThan(0);
+    expect(artefacts(clean, garbled).capitalisedWords).toEqual([]);
+  });
+});
