@@ -23,7 +23,8 @@ export interface DateKey {
   raw: string;
 }
 
-const MONTHS: Record<string, number> = {};
+// No prototype: "constructor" or "toString" in a text must not look like a month.
+const MONTHS: Record<string, number> = Object.create(null);
 function addMonths(names: string[][]): void {
   names.forEach((forms, i) => {
     for (const form of forms) MONTHS[foldWord(form)] = i + 1;
@@ -47,22 +48,23 @@ addMonths([
 // Month words that are also common words: only taken as months next to a day or a year.
 const AMBIGUOUS_MONTHS = new Set(['may', 'mar', 'march', 'jan', 'mai', 'mars', 'sep', 'dec', 'oct', 'nov', 'aug', 'jun', 'jul', 'apr', 'feb', 'maj', 'dez', 'okt', 'sept']);
 
-const WEEKDAYS: [RegExp, number][] = [
-  [/^(sunday|sun|sonntag|dimanche|domingo|domenica|воскресенье|воскресенья|niedziela|niedzielę)$/, 0],
-  [/^(monday|mon|montag|lundi|lunes|lunedi|понедельник|понедельника|poniedziałek|poniedzialek)$/, 1],
-  [/^(tuesday|tue|tues|dienstag|mardi|martes|martedi|вторник|вторника|wtorek)$/, 2],
-  [/^(wednesday|wed|mittwoch|mercredi|miercoles|mercoledi|среда|среду|среды|środa|sroda|środę|srode)$/, 3],
-  [/^(thursday|thu|thur|thurs|donnerstag|jeudi|jueves|giovedi|четверг|четверга|czwartek)$/, 4],
-  [/^(friday|fri|freitag|vendredi|viernes|venerdi|пятница|пятницу|пятницы|piątek|piatek)$/, 5],
-  [/^(saturday|sat|samstag|sonnabend|samedi|sabado|sabato|суббота|субботу|субботы|sobota|sobotę|sobote)$/, 6],
-];
+const WEEKDAYS = new Map<string, number>();
+[
+  ['sunday', 'sun', 'sonntag', 'dimanche', 'domingo', 'domenica', 'воскресенье', 'воскресенья', 'niedziela', 'niedzielę'],
+  ['monday', 'mon', 'montag', 'lundi', 'lunes', 'lunedi', 'понедельник', 'понедельника', 'poniedziałek', 'poniedzialek'],
+  ['tuesday', 'tue', 'tues', 'dienstag', 'mardi', 'martes', 'martedi', 'вторник', 'вторника', 'wtorek'],
+  ['wednesday', 'wed', 'mittwoch', 'mercredi', 'miercoles', 'mercoledi', 'среда', 'среду', 'среды', 'środa', 'sroda', 'środę', 'srode'],
+  ['thursday', 'thu', 'thur', 'thurs', 'donnerstag', 'jeudi', 'jueves', 'giovedi', 'четверг', 'четверга', 'czwartek'],
+  ['friday', 'fri', 'freitag', 'vendredi', 'viernes', 'venerdi', 'пятница', 'пятницу', 'пятницы', 'piątek', 'piatek'],
+  ['saturday', 'sat', 'samstag', 'sonnabend', 'samedi', 'sabado', 'sabato', 'суббота', 'субботу', 'субботы', 'sobota', 'sobotę', 'sobote'],
+].forEach((forms, day) => {
+  for (const form of forms) WEEKDAYS.set(form, day);
+});
 // Short weekday forms that are ordinary words elsewhere ("Sat down", "Sun rose").
 const WEEKDAY_ABBREVIATIONS = new Set(['sun', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat']);
 
 function weekdayOf(word: string): number | undefined {
-  const folded = foldWord(word);
-  for (const [pattern, day] of WEEKDAYS) if (pattern.test(folded)) return day;
-  return undefined;
+  return WEEKDAYS.get(foldWord(word));
 }
 
 const WORD = '[\\p{L}\\p{M}]+';

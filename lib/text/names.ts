@@ -58,6 +58,20 @@ const VOWEL_CLASS: Record<string, string> = { a: 'a', e: 'i', i: 'i', o: 'u', u:
  * Words in other scripts (Arabic, Chinese…) are returned folded but otherwise unchanged.
  */
 export function nameKey(word: string): string {
+  let key = nameKeys.get(word);
+  if (key === undefined) {
+    key = computeNameKey(word);
+    if (nameKeys.size >= NAME_KEY_CACHE_LIMIT) nameKeys.clear();
+    nameKeys.set(word, key);
+  }
+  return key;
+}
+
+// The same names recur in every version of a story; the bound keeps long sessions flat.
+const NAME_KEY_CACHE_LIMIT = 10_000;
+const nameKeys = new Map<string, string>();
+
+function computeNameKey(word: string): string {
   const trimmed = word.normalize('NFKC').trim();
   // Acronyms (NATO, U.S., ISIS) are spelled the same everywhere and too short for a skeleton.
   if (/^(?:\p{Lu}\.?){1,6}$/u.test(trimmed)) return foldWord(trimmed.replace(/\./g, ''));

@@ -84,10 +84,46 @@ const DIACRITIC_MARKS = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\u
  * "Straße" -> "strasse", "Ёлка" -> "елка". Recomposed to NFC so Hangul stays syllables.
  */
 export function foldWord(w: string): string {
+  // ASCII has no diacritics, ligatures or decompositions: lowercasing is the whole fold.
+  if (ASCII_ONLY.test(w)) return w.toLowerCase();
+  let folded = foldedWords.get(w);
+  if (folded === undefined) {
+    folded = foldNonAscii(w);
+    if (foldedWords.size >= FOLD_CACHE_LIMIT) foldedWords.clear();
+    foldedWords.set(w, folded);
+  }
+  return folded;
+}
+
+const ASCII_ONLY = /^[\x00-\x7F]*$/;
+// Words recur across the articles of a comparison; the bound keeps long sessions flat.
+const FOLD_CACHE_LIMIT = 20_000;
+const foldedWords = new Map<string, string>();
+
+function foldNonAscii(w: string): string {
   return w
     .toLowerCase()
     .normalize('NFD')
     .replace(DIACRITIC_MARKS, '')
     .replace(LETTER_FOLD_PATTERN, (c) => LETTER_FOLDS[c])
     .normalize('NFC');
+}
+
+const wordNorms = new Map<string, string>();
+const PLAIN_ASCII = /^[\x21-\x5F\x61-\x7E]*$/;
+
+/**
+ * foldWord(normalize(word)): the comparison form of one word. ASCII words without
+ * spaces or backquotes only need lowercasing; other words are remembered, since
+ * the same words recur across the articles being compared.
+ */
+export function wordNorm(word: string): string {
+  if (PLAIN_ASCII.test(word)) return word.toLowerCase();
+  let norm = wordNorms.get(word);
+  if (norm === undefined) {
+    norm = foldWord(normalize(word));
+    if (wordNorms.size >= FOLD_CACHE_LIMIT) wordNorms.clear();
+    wordNorms.set(word, norm);
+  }
+  return norm;
 }

@@ -39,14 +39,15 @@ function usesDecimalComma(lang?: string): boolean {
   return !!lang && DECIMAL_COMMA_LANGS.has(lang.toLowerCase().split(/[-_]/)[0]);
 }
 
-const SCALES: Record<string, number> = {
+// Lookup tables without a prototype, so that a word like "constructor" is no scale.
+const SCALES: Record<string, number> = Object.assign(Object.create(null), {
   thousand: 1e3, thousands: 1e3, k: 1e3, tsd: 1e3, tausend: 1e3, mille: 1e3, mil: 1e3, тыс: 1e3, тысяч: 1e3, тысячи: 1e3, тысяча: 1e3,
   million: 1e6, millions: 1e6, mln: 1e6, mn: 1e6, mio: 1e6, millionen: 1e6, millones: 1e6, millon: 1e6, milioni: 1e6, milione: 1e6, млн: 1e6, миллион: 1e6, миллиона: 1e6, миллионов: 1e6,
   billion: 1e9, billions: 1e9, bn: 1e9, bln: 1e9, mrd: 1e9, milliarde: 1e9, milliarden: 1e9, milliard: 1e9, milliards: 1e9, млрд: 1e9, миллиард: 1e9, миллиарда: 1e9, миллиардов: 1e9,
   trillion: 1e12, trillions: 1e12, tn: 1e12, trn: 1e12, billionen: 1e12, трлн: 1e12,
-};
+});
 // "m" and "b" are scales only after a currency sign ("$5m"), otherwise metres and bytes.
-const CURRENCY_SCALES: Record<string, number> = { m: 1e6, b: 1e9, bn: 1e9 };
+const CURRENCY_SCALES: Record<string, number> = Object.assign(Object.create(null), { m: 1e6, b: 1e9, bn: 1e9 });
 
 const MAX_DIGITS = 18;
 const NUMERAL_RUN = /\d+(?:[.,'’\u00A0\u2009\u202F ]\d+)*/g;
@@ -275,15 +276,23 @@ interface WordToken {
   end: number;
 }
 
+// Every number word's role, looked up once per word of the text. Earlier tables win.
+const FIXED_ROLES = new Map<string, WordRole>();
+function addRoles(words: Iterable<string>, roleOfWord: (w: string) => WordRole): void {
+  for (const w of words) if (!FIXED_ROLES.has(w)) FIXED_ROLES.set(w, roleOfWord(w));
+}
+addRoles(Object.keys(UNITS), (w) => ({ kind: 'unit', value: UNITS[w] }));
+addRoles(ONE, () => ({ kind: 'one' }));
+addRoles(HUNDRED, () => ({ kind: 'hundred' }));
+addRoles(Object.keys(WORD_SCALES), (w) => ({ kind: 'scale', value: WORD_SCALES[w] }));
+addRoles(JOINERS, () => ({ kind: 'joiner' }));
+
 function roleOf(word: string, next: string): WordRole | null {
   const w = foldWord(word);
   // "Sept." is September; "sept" is French for seven.
   if (w === 'sept' && (word !== 'sept' || next.startsWith('.'))) return null;
-  if (w in UNITS) return { kind: 'unit', value: UNITS[w] };
-  if (ONE.has(w)) return { kind: 'one' };
-  if (HUNDRED.has(w)) return { kind: 'hundred' };
-  if (w in WORD_SCALES) return { kind: 'scale', value: WORD_SCALES[w] };
-  if (JOINERS.has(w)) return { kind: 'joiner' };
+  const role = FIXED_ROLES.get(w);
+  if (role) return role;
   const german = germanCompound(w);
   if (german !== null) return { kind: 'unit', value: german };
   return null;
@@ -326,10 +335,10 @@ function numberWords(text: string): NumberKey[] {
     const role = roleOf(m[0], text.slice(end, end + 1));
     const last = run.at(-1);
     const adjacent = last !== undefined && m.index - last.end <= 3 && /^[\s-]+$/.test(text.slice(last.end, m.index));
-    if (!role || !adjacent) flush();
+    if ((!role || !adjacent) && run.length > 0) flush();
     if (role) run.push({ role, start: m.index, end });
   }
-  flush();
+  if (run.length > 0) flush();
   return out;
 }
 
