@@ -1,7 +1,17 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 
 // The extension never talks to a server: every permission here serves local matching and capture.
+/** `npm run dev` opens this browser; Debian's Chromium is not where web-ext looks for Chrome. */
+const chromiumBinary = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+/** Chromium refuses to start as root without this. */
+const runningAsRoot = process.getuid?.() === 0;
+
 export default defineConfig({
+  webExt: {
+    ...(chromiumBinary ? { binaries: { chrome: chromiumBinary } } : {}),
+    chromiumArgs: ['--no-first-run', ...(runningAsRoot ? ['--no-sandbox'] : [])],
+  },
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: ({ browser }) => ({
