@@ -55,7 +55,19 @@ async function injectAndRead(tabId: number): Promise<TabReading> {
   if (url !== null && NON_WEB_PAGE.test(url)) return { kind: 'restricted', reason: RESTRICTED_REASON };
   const refusal = await ensureReader(tabId);
   if (refusal) return refusal;
-  return { kind: 'read', page: await sendToTab(tabId, 'extract-article', {}) };
+  const page = await sendToTab(tabId, 'extract-article', {});
+  // Some builds let scripts into the PDF viewer's frame, where there is never an article to read.
+  if (!page.article && (await documentType(tabId)) === 'application/pdf') return { kind: 'restricted', reason: RESTRICTED_REASON };
+  return { kind: 'read', page };
+}
+
+async function documentType(tabId: number): Promise<string | null> {
+  try {
+    const [frame] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: () => document.contentType });
+    return typeof frame?.result === 'string' ? frame.result : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Reads the tab's article; a page that is huge or stuck (its scripts hold the tab) gets an answer in bounded time. */

@@ -10,7 +10,7 @@ export interface DriftHandlers {
 }
 
 function wordingRow(label: string, content: Node | string, side: string): HTMLElement {
-  return el('span', { class: `wording wording-${side}` }, el('span', { class: 'wording-label' }, label), el('span', { class: 'wording-text' }, content));
+  return el('span', { class: `wording wording-${side}` }, el('span', { class: 'wording-label' }, label), el('span', { class: 'wording-text', attrs: { dir: 'auto' } }, content));
 }
 
 function driftButton(item: DriftItem, sourceName: string, handlers: DriftHandlers): HTMLElement {

@@ -9,7 +9,8 @@ export function renderPageSummary(article: PageArticle): HTMLElement {
     'section',
     { class: 'page-summary', attrs: { 'aria-label': 'This page' } },
     el('p', { class: 'eyebrow' }, 'This page'),
-    el('h1', { class: 'page-title' }, article.title || 'Untitled article'),
+    // The page's own words may run right to left (Arabic, Hebrew): their direction comes from the text itself.
+    el('h1', { class: 'page-title', attrs: { dir: article.title ? 'auto' : undefined } }, article.title || 'Untitled article'),
     details ? el('p', { class: 'muted' }, details) : null,
   );
 }

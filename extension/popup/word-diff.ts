@@ -75,6 +75,13 @@ function tokens(text: string): string[] {
 }
 
 /**
+ * Edits (in tokens, spaces included) a word diff may find before it gives up and shows the two wordings whole.
+ * Two long passages with little in common (a whole-page selection against a translation) would otherwise cost
+ * time quadratic in their length and freeze the popup; past this many edits a word-level diff says nothing anyway.
+ */
+export const MAX_DISPLAY_EDITS = 600;
+
+/**
  * Word operations from `source` to `page` wording, for drift items that carry only the two texts. Typographic
  * variants (curly vs straight quotes, dash kinds) count as the same word: they change nothing a reader cares about.
  */
@@ -82,7 +89,9 @@ export function wordOps(source: string, page: string): DisplayOp[] {
   const sourceTokens = tokens(source);
   const comparator = (left: string, right: string): boolean => foldTypography(left) === foldTypography(right);
   let sourceAt = 0;
-  return diffArrays(sourceTokens, tokens(page), { comparator }).map((change): DisplayOp => {
+  const changes = diffArrays(sourceTokens, tokens(page), { comparator, maxEditLength: MAX_DISPLAY_EDITS });
+  if (!changes) return [...(source ? [{ op: 'del' as const, text: source }] : []), ...(page ? [{ op: 'ins' as const, text: page }] : [])];
+  return changes.map((change): DisplayOp => {
     const text = change.value.join('');
     if (change.added) return { op: 'ins', text };
     if (change.removed) {

@@ -7,6 +7,12 @@ import { parseCorpusLine } from '../corpus/jsonl';
 import type { CorpusRecord } from '../types';
 import { ByteLineSplitter, DEFAULT_MAX_LINE_BYTES, type ByteLine, type ByteLineOptions } from './lines';
 
+/**
+ * Records with a longer text are reported, not stored: every later check that met one among its candidates would
+ * spend seconds on it (pages longer than this are not checked either). News articles are far shorter.
+ */
+export const MAX_RECORD_TEXT_CHARS = 2_000_000;
+
 export type JsonlImportItem =
   | { kind: 'record'; record: CorpusRecord; line: number; end: number }
   | { kind: 'problem'; line: number; end: number; reason: string };
@@ -29,6 +35,11 @@ export async function* readJsonlRecords(
       const parsed = parseCorpusLine(line.text, line.line);
       if ('error' in parsed) {
         yield { kind: 'problem', line: line.line, end: line.end, reason: parsed.error.reason };
+        continue;
+      }
+      if (parsed.record.text.length > MAX_RECORD_TEXT_CHARS) {
+        const length = parsed.record.text.length.toLocaleString('en');
+        yield { kind: 'problem', line: line.line, end: line.end, reason: `text of ${length} characters, longer than the ${MAX_RECORD_TEXT_CHARS.toLocaleString('en')} a record may have` };
         continue;
       }
       const first = firstLineOf.get(parsed.record.id);

@@ -76,6 +76,24 @@ async function drain(record: WARCRecord): Promise<boolean> {
 
 const TRUNCATED = 'the archive ends in the middle of this record (an incomplete file?), reading stopped';
 
+/**
+ * Bytes left after the last whole record beyond which the file is incomplete rather than padded. A gzip member
+ * cut short yields no record at all (the decompressor holds back what it has), so only this count tells.
+ */
+const TRAILING_SLACK_BYTES = 4;
+
+/** Passes the chunks through, counting their bytes. */
+function counted(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, total: { bytes: number }): AsyncIterable<Uint8Array> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      for await (const chunk of source) {
+        total.bytes += chunk.length;
+        yield chunk;
+      }
+    },
+  };
+}
+
 function contentTypeOf(record: WARCRecord): string | undefined {
   return (record.warcType === 'response' ? record.httpHeaders?.headers.get('Content-Type') : record.warcContentType) ?? undefined;
 }
@@ -86,7 +104,8 @@ export async function* readWarcPages(
 ): AsyncGenerator<WarcItem> {
   const skip = options.skipRecords ?? 0;
   const maxPageBytes = options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
-  const parser = new WARCParser(source);
+  const fed = { bytes: 0 };
+  const parser = new WARCParser(counted(source, fed));
   let recordNumber = 0;
   for (;;) {
     let record: WARCRecord | null;
@@ -96,7 +115,10 @@ export async function* readWarcPages(
       yield { kind: 'problem', recordNumber: recordNumber + 1, reason: `the archive is damaged here, reading stopped: ${messageOf(error)}` };
       return;
     }
-    if (!record) return;
+    if (!record) {
+      if (fed.bytes - parser.offset > TRAILING_SLACK_BYTES) yield { kind: 'problem', recordNumber: recordNumber + 1, reason: TRUNCATED };
+      return;
+    }
     recordNumber += 1;
     if (recordNumber <= skip) {
       if (!(await drain(record))) {

@@ -1,0 +1,151 @@
+/**
+ * Nothing stored is lost across a schema upgrade. A corpus database as schema version 1 left it — records, the
+ * per-document rows, the inverted index and the store's counters — opens under the current schema with every
+ * record intact, still found by retrieval, its address key filled in, and document numbers never reused.
+ * The version-1 declaration is copied here on purpose: it is what browsers hold, whatever the code says today.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Dexie } from 'dexie';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseCorpus } from '../../../lib/corpus/jsonl.ts';
+import { checkArticle } from '../../../lib/engine.ts';
+import { openCorpusStore, type CorpusCatalog, type CorpusStore } from '../../../lib/store/index.ts';
+import type { CorpusRecord } from '../../../lib/types.ts';
+import { IMG_PAYLOAD, JAVASCRIPT_URL } from './payloads.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const seeds = parseCorpus(readFileSync(path.join(repoRoot, 'assets/seed-corpus.jsonl'), 'utf8')).records;
+
+/** Schema version 1, exactly as first released. */
+const VERSION_1_STORES = {
+  records: 'doc, &id, &hash, url, site, published, firstSeen',
+  docs: 'doc',
+  postings: 'bucket',
+  meta: 'key',
+};
+
+const extra: CorpusRecord[] = [
+  { id: 'no-address', text: 'A wire bulletin with no address at all: the harbour reopened on Monday after repairs to the quay.' },
+  { id: `hostile ${IMG_PAYLOAD}`, url: JAVASCRIPT_URL, title: IMG_PAYLOAD, text: 'A record with a hostile address and title, stored and given back exactly as it was imported.' },
+  { id: 'edited-a', url: 'https://courier.example/news/library', firstSeen: '2026-01-01T10:00:00Z', text: 'The library reopens on Monday after two years of work on its roof and reading rooms.' },
+  { id: 'edited-b', url: 'https://www.courier.example/news/library/', firstSeen: '2026-01-02T10:00:00Z', text: 'The library reopens on Tuesday after two years of work on its roof, reading rooms and lifts.' },
+];
+const everything = [...seeds, ...extra];
+
+let counter = 0;
+const freshName = () => `schema-upgrade-${process.pid}-${++counter}`;
+const factories = { indexedDB, IDBKeyRange };
+
+let open: (CorpusStore & CorpusCatalog)[] = [];
+afterEach(() => {
+  for (const store of open) store.close();
+  open = [];
+});
+
+async function openStore(name: string): Promise<CorpusStore & CorpusCatalog> {
+  const store = await openCorpusStore({ name, ...factories });
+  open.push(store);
+  return store;
+}
+
+type Rows = Record<keyof typeof VERSION_1_STORES, Record<string, unknown>[]>;
+
+/** Every row the current store writes for `records`, read raw; exactly what version 1 wrote (it lacked urlKey). */
+async function rowsWrittenFor(records: CorpusRecord[]): Promise<Rows> {
+  const name = freshName();
+  const store = await openStore(name);
+  await store.addRecords(records);
+  store.close();
+  open = open.filter((s) => s !== store);
+  const raw = new Dexie(name, factories);
+  await raw.open();
+  const rows = {} as Rows;
+  for (const table of Object.keys(VERSION_1_STORES) as (keyof Rows)[]) rows[table] = await raw.table(table).toArray();
+  raw.close();
+  for (const row of rows.records) delete row.urlKey;
+  return rows;
+}
+
+async function version1Database(rows: Rows): Promise<string> {
+  const name = freshName();
+  const v1 = new Dexie(name, factories);
+  v1.version(1).stores(VERSION_1_STORES);
+  await v1.open();
+  await v1.transaction('rw', v1.tables, async () => {
+    for (const table of Object.keys(VERSION_1_STORES) as (keyof Rows)[]) await v1.table(table).bulkAdd(rows[table]);
+  });
+  expect(v1.verno).toBe(1);
+  v1.close();
+  return name;
+}
+
+async function rawVersion(name: string): Promise<number> {
+  const raw = new Dexie(name, factories);
+  await raw.open();
+  const version = raw.verno;
+  raw.close();
+  return version;
+}
+
+function pageOf(record: CorpusRecord) {
+  return { text: record.text, title: record.title, siteName: record.site, publishedTime: record.published, url: record.url, lang: record.lang };
+}
+
+describe('opening a schema-version-1 corpus', () => {
+  it('keeps every record, field for field, in storage order', async () => {
+    const name = await version1Database(await rowsWrittenFor(everything));
+    const store = await openStore(name);
+    expect(await store.count()).toBe(everything.length);
+    const all: CorpusRecord[] = [];
+    for await (const record of store.records()) all.push(record);
+    expect(all).toEqual(everything);
+    expect(await store.getRecords(everything.map((record) => record.id))).toEqual(everything);
+    store.close();
+    open = [];
+    expect(await rawVersion(name)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('still finds the original through the version-1 index, and finds versions of one address', async () => {
+    const name = await version1Database(await rowsWrittenFor(everything));
+    const store = await openStore(name);
+    const seed000 = seeds.find((record) => record.id === 'seed-000')!;
+    const report = await checkArticle(pageOf(seed000), store, { excludeIds: ['seed-000'] });
+    expect(report.original).toBe('seed-001');
+    expect((await store.versionsAt('http://courier.example/news/library')).map((record) => record.id)).toEqual(['edited-a', 'edited-b']);
+  });
+
+  it('goes on numbering documents after the highest version-1 number, and deletes cleanly', async () => {
+    const rows = await rowsWrittenFor(everything);
+    const highest = Math.max(...rows.records.map((row) => row.doc as number));
+    const name = await version1Database(rows);
+    const store = await openStore(name);
+    const added = { id: 'after-upgrade', url: 'https://courier.example/news/pool', text: 'The pool closes for the winter on Friday, the council said in a short statement.' };
+    expect((await store.addRecords([added])).added).toBe(1);
+    expect(await store.deleteRecords(['seed-002', 'no-address'])).toBe(2);
+    expect(await store.count()).toBe(everything.length - 1);
+    store.close();
+    open = [];
+
+    const raw = new Dexie(name, factories);
+    await raw.open();
+    const stored = await raw.table('records').where('id').equals('after-upgrade').first();
+    const docs = await raw.table('docs').count();
+    raw.close();
+    expect(stored.doc).toBeGreaterThan(highest);
+    expect(docs, 'one index row per stored record').toBe(everything.length - 1);
+  });
+
+  it('rebuilds an index written by older feature code instead of trusting it', async () => {
+    const rows = await rowsWrittenFor(everything);
+    const meta = rows.meta.find((row) => row.key === 'featureVersion');
+    expect(meta, 'version 1 stored its feature version').toBeDefined();
+    meta!.value = -1;
+    rows.postings = [];
+    const store = await openStore(await version1Database(rows));
+    const report = await checkArticle(pageOf(seeds.find((record) => record.id === 'seed-000')!), store, { excludeIds: ['seed-000'] });
+    expect(report.original).toBe('seed-001');
+  });
+});
