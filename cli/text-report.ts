@@ -95,7 +95,24 @@ export function formatTextReport(report: Report, context: TextReportContext): st
 
   const drift = formatDrift(report);
   if (drift.length > 0) lines.push('', ...drift);
+  const setAside = formatSetAside(report);
+  if (setAside.length > 0) lines.push('', ...setAside);
   return `${lines.join('\n')}\n`;
+}
+
+/** What extraction kept out of the compared text, so a reader sees it was left out on purpose, not missed. */
+function formatSetAside(report: Report): string[] {
+  const { furniture = [], captions = [] } = report.article;
+  const lines: string[] = [];
+  if (furniture.length > 0) {
+    lines.push(`Set aside as page furniture (${furniture.length}; not compared):`);
+    for (const piece of furniture) lines.push(`  ${quoteOrNothing(piece)}`);
+  }
+  if (captions.length > 0) {
+    lines.push(`Captions (${captions.length}; kept apart from the text):`);
+    for (const caption of captions) lines.push(`  ${quoteOrNothing(caption)}`);
+  }
+  return lines;
 }
 
 function headline(report: Report, input: string): string {

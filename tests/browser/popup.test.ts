@@ -96,6 +96,19 @@ describe.skipIf(skipReason !== null)('popup on article pages', () => {
     const derivative = shown.versions.find((version) => version.id === 'seed-000');
     expect(derivative, 'seed 000 listed as a version').toBeDefined();
     expect(derivative!.text).toContain('later derivative');
+
+    // The Week's newsletter prompts, bio and related links are set aside, shown apart, and never compared.
+    const setAside = popup.locator('.set-aside');
+    await expect.poll(() => setAside.count()).toBe(1);
+    expect(await setAside.locator('summary').textContent()).toMatch(/^Set aside: \d+ pieces of page furniture/);
+    const furniture = await setAside.locator('.set-aside-furniture li').allTextContents();
+    const startsAPiece = (start: string) => furniture.some((piece) => piece.startsWith(start));
+    expect(startsAPiece('Subscribe to The Week')).toBe(true);
+    expect(startsAPiece("Sign up for The Week's Free Newsletters")).toBe(true);
+    expect(startsAPiece('Peter has worked as a news and culture writer')).toBe(true);
+    expect(startsAPiece("America's academic brain drain has begun")).toBe(true);
+    const driftText = (await popup.locator('.drift-item').allTextContents()).join(' ');
+    expect(driftText).not.toContain('Subscribe to The Week');
     await popup.close();
   });
 

@@ -120,6 +120,26 @@ describe('palimpsest check on the seed story', () => {
     expect(text).toMatch(/page: {3}“They have broken the chains of slavery in Afghanistan,”\n {6}source: “They have broken the shackles of slavery in Afghanistan,”/);
   }, 60_000);
 
+  it('shows the furniture it set aside on The Week page, apart from the compared text', async () => {
+    const json = await checkJson(['check', fixturePage('seed-001')]);
+    const startsAPiece = (start: string) => json.article.furniture!.some((piece) => piece.startsWith(start));
+    expect(startsAPiece('Subscribe to The Week')).toBe(true);
+    expect(startsAPiece("Sign up for The Week's Free Newsletters")).toBe(true);
+    expect(startsAPiece('Peter has worked as a news and culture writer')).toBe(true);
+    expect(json.article.text).not.toContain('Subscribe to The Week');
+    expect(json.article.text).not.toContain('Peter has worked as a news and culture writer');
+
+    const text = (await check(['check', fixturePage('seed-001')])).stdout;
+    expect(text).toMatch(/^Set aside as page furniture \(\d+; not compared\):$/m);
+    expect(text).toMatch(/^ {2}“Subscribe to The Week Escape your echo chamber\./m);
+    expect(text).toMatch(/^ {2}“Sign up for The Week's Free Newsletters From our morning news briefing/m);
+  }, 60_000);
+
+  it('keeps the added photo caption of the translated copy apart as a caption', async () => {
+    const text = (await check(['check', fixturePage('seed-000')])).stdout;
+    expect(text).toMatch(/^Captions \(1; kept apart from the text\):\n {2}“Afghans applaud atop captured Soviet tank/m);
+  }, 60_000);
+
   it('reports stored duplicates of the same text under another id', async () => {
     const copy = { ...seeds.find((record) => record.id === 'seed-002')!, id: 'forbes-again' };
     await writeFile(path.join(dir, 'with-copy.jsonl'), serializeCorpus([...seeds, copy]));
