@@ -4,7 +4,9 @@
  * Stored texts are compared on their article body only: page furniture
  * (newsletter prompts, bios, related links) is never a difference.
  */
-import type { Comparison, CorpusRecord, DriftItem, Match, PageArticle, Passage, Relation, Report, SentencePair } from './types';
+import type { Comparison, CorpusRecord, DriftItem, Match, PageArticle, Passage, Relation, Report, SentencePair, WordOp } from './types';
+import { findCounterparts } from './align/counterparts';
+import { diffOps } from './align/diff';
 import { alignPassages, type AlignOptions, type AlignResult, type ScoredPassage } from './align/passages';
 import { alignSentencesDetailed } from './align/sentences';
 import { languageOf } from './align/model';
@@ -38,6 +40,8 @@ export interface CheckOptions<S = RecordSource> {
 
 const DEFAULT_LIMIT = 20;
 const MOSTLY_COVERED = 0.8;
+// Copies whose direction is refined by drift (garbled names, added captions).
+const DRIFT_CHECKED_COPIES = 2;
 const COPY_RELATIONS: Relation[] = ['verbatim-copy', 'edited-copy', 'rewrite', 'translation'];
 
 export function isCopyRelation(relation: Relation): boolean {
@@ -73,6 +77,33 @@ export function recordBody(record: CorpusRecord): Body {
     return Math.min(e, s + Math.max(0, offset - starts[lo]));
   };
   return { text: split.body, toOriginal };
+}
+
+const BODY_CACHE_SIZE = 512;
+const bodies = new Map<string, { text: string; body: Body }>();
+
+/** A record's body, cached per record, as the same records come up for page after page. */
+export function bodyOf(record: CorpusRecord): Body {
+  const hit = bodies.get(record.id);
+  if (hit && hit.text === record.text) return hit.body;
+  const body = recordBody(record);
+  bodies.delete(record.id);
+  bodies.set(record.id, { text: record.text, body });
+  if (bodies.size > BODY_CACHE_SIZE) bodies.delete(bodies.keys().next().value!);
+  return body;
+}
+
+// Below this share of the text kept as body, the furniture split may be wrong rather than the text mostly
+// boilerplate (newsletter-style prose): reused text must not become unmatchable by being cut away.
+const MIN_BODY_SHARE = 0.5;
+
+/** Passages against the body; against the whole text when most of it was cut away as furniture and the body holds none. */
+function alignRecord(pageText: string, record: CorpusRecord, opts: AlignOptions): { body: Body; align: AlignResult } {
+  const body = bodyOf(record);
+  const align = alignPassages(pageText, body.text, { sourceLang: record.lang, ...opts });
+  if (align.passages.length > 0 || body.text.length >= MIN_BODY_SHARE * record.text.length) return { body, align };
+  const whole = alignPassages(pageText, record.text, { sourceLang: record.lang, ...opts });
+  return whole.passages.length > 0 ? { body: identityBody(record.text), align: whole } : { body, align };
 }
 
 function identityBody(text: string): Body {
@@ -117,6 +148,8 @@ interface Assessment {
   align: AlignResult;
   result: RelationResult;
   comparison?: Comparison;
+  /** Passages were found on the page translated by the on-device translator. */
+  translated?: boolean;
 }
 
 function isSelf(page: PageArticle, record: CorpusRecord, excludeIds: string[]): boolean {
@@ -130,18 +163,18 @@ function canonicalUrl(url: string): string {
   return url.trim().replace(/^https?:\/\/(www\.)?/i, '').replace(/[#?].*$/, '').replace(/\/+$/, '').toLowerCase();
 }
 
+/** What relation and direction need: passages and cheap features; drift comes later, for few records. */
 function assess(page: PreparedPage, record: CorpusRecord, alignOpts: AlignOptions = {}): Assessment {
-  const body = recordBody(record);
-  const align = alignPassages(page.article.text, body.text, { pageLang: page.article.lang, sourceLang: record.lang, ...alignOpts });
-  let result = classify(page, record, body, align.passages, align.crossLanguage);
-  const assessment: Assessment = { record, body, align, result };
-  if (isCopyRelation(result.relation)) {
-    // Garbled names and added captions also tell which version came first.
-    assessment.comparison = compareBodies(page, record, body, align);
-    result = classify(page, record, body, align.passages, align.crossLanguage, assessment.comparison);
-    assessment.result = result;
-  }
-  return assessment;
+  const { body, align } = alignRecord(page.article.text, record, { pageLang: page.article.lang, ...alignOpts });
+  const result = classify(page, record, body, align.passages, align.crossLanguage);
+  return { record, body, align, result };
+}
+
+/** Garbled names and added captions also tell which version came first: drift refines a copy's direction. */
+function refineByDrift(page: PreparedPage, a: Assessment): void {
+  a.comparison ??= compareBodies(page, a.record, a.body, a.align);
+  a.result = classify(page, a.record, a.body, a.align.passages, a.align.crossLanguage, a.comparison);
+  if (a.translated) a.result.evidence.push(TRANSLATOR_EVIDENCE);
 }
 
 function classify(page: PreparedPage, record: CorpusRecord, body: Body, passages: ScoredPassage[], crossLanguage: boolean, comparison?: Comparison): RelationResult {
@@ -214,8 +247,7 @@ function mapDrift(record: CorpusRecord, body: Body, d: DriftItem): DriftItem {
 /** Drift of the page against a chosen stored version. */
 export function compareWith(page: PageArticle, record: CorpusRecord, alignOpts: AlignOptions = {}): Comparison {
   const prepared = preparePage(page);
-  const body = recordBody(record);
-  const align = alignPassages(page.text, body.text, { pageLang: page.lang, sourceLang: record.lang, ...alignOpts });
+  const { body, align } = alignRecord(page.text, record, { pageLang: page.lang, ...alignOpts });
   return compareBodies(prepared, record, body, align);
 }
 
@@ -226,6 +258,7 @@ async function defaultRetrieve<S>(text: string, store: S, opts: { limit: number;
 
 async function loadCandidates<S extends RecordSource>(text: string, store: S, opts: CheckOptions<S>, lang?: string): Promise<CorpusRecord[]> {
   const retrieve = opts.retrieve ?? defaultRetrieve;
+  // No pruning by retrieval score: on PAN, real sources rank as low as a tenth of the best score.
   const candidates = await retrieve(text, store, { limit: opts.limit ?? DEFAULT_LIMIT, lang });
   const records = await store.getRecords(candidates.map((c) => c.id));
   return records.filter((r): r is CorpusRecord => !!r);
@@ -246,6 +279,12 @@ export async function checkArticle<S extends RecordSource>(page: PageArticle, st
     if (opts.translate && a.align.crossLanguage && !isCopyRelation(a.result.relation)) await refineByTranslation(prepared, a, opts.translate);
     assessments.push(a);
   }
+  // Drift (sentence alignment, names, quotes) is costly: only the strongest copies get it for their direction.
+  assessments
+    .filter((a) => isCopyRelation(a.result.relation))
+    .sort((a, b) => b.result.score - a.result.score)
+    .slice(0, DRIFT_CHECKED_COPIES)
+    .forEach((a) => refineByDrift(prepared, a));
   const listed = assessments
     .filter((a) => a.result.relation !== 'unrelated')
     .sort((a, b) => GROUP[a.result.relation] - GROUP[b.result.relation] || b.result.score - a.result.score);
@@ -270,6 +309,8 @@ export async function checkArticle<S extends RecordSource>(page: PageArticle, st
  * not align is aligned again on the page translated into the record's language.
  * Page offsets of the translated passages are mapped back proportionally.
  */
+const TRANSLATOR_EVIDENCE = 'Aligned through the on-device translator';
+
 async function refineByTranslation(page: PreparedPage, a: Assessment, translate: NonNullable<CheckOptions['translate']>): Promise<void> {
   let translated: string;
   try {
@@ -284,7 +325,8 @@ async function refineByTranslation(page: PreparedPage, a: Assessment, translate:
   const passages = align.passages.map((p) => ({ ...p, page: [Math.floor(p.page[0] * scale), Math.ceil(p.page[1] * scale)] as [number, number] }));
   a.align = { ...a.align, passages, crossLanguage: true };
   a.result = classify(page, a.record, a.body, passages, true);
-  a.result.evidence.push('Aligned through the on-device translator');
+  a.translated = true;
+  a.result.evidence.push(TRANSLATOR_EVIDENCE);
 }
 
 // ---------------------------------------------------------------- selected passage
@@ -304,13 +346,21 @@ export interface PassageOccurrence {
   similarity: number;
   /** How the occurrence drifted from the earliest one (empty for the earliest itself). */
   drift: DriftItem[];
+  /**
+   * "copy": the record holds the passage itself (copied, edited, translated). "counterpart": the record
+   * does not, but a sentence of it reports the same fact (same names and numbers, other words).
+   * Absent means "copy".
+   */
+  kind?: 'copy' | 'counterpart';
+  /** Word-level differences from the occurrence to the selection (counterparts). */
+  ops?: WordOp[];
 }
 
 export interface PassageReport {
   selection: string;
   /** The earliest stored occurrence, or null when the passage is nowhere in the corpus. */
   earliest: PassageOccurrence | null;
-  /** Every occurrence, earliest first. */
+  /** Every occurrence: copies earliest first, then same-story counterparts earliest first. */
   occurrences: PassageOccurrence[];
   /** Drift of the selection against the earliest occurrence. */
   drift: DriftItem[];
@@ -319,32 +369,44 @@ export interface PassageReport {
 
 const SELECTION_MIN_CHARS = 40;
 
-/** Where a selected passage occurs in the corpus, its earliest occurrence, and how the others drifted from it. */
+type Found = { record: CorpusRecord; body: Body; span: [number, number]; similarity: number; kind: 'copy' | 'counterpart' };
+
+/**
+ * Where a selected passage occurs in the corpus, its earliest occurrence, and how the others drifted from it.
+ * Records that do not hold the passage but report the same fact in their own words are listed after the
+ * copies as counterparts; when no record holds the passage, the earliest counterpart is the earliest occurrence.
+ */
 export async function findPassage<S extends RecordSource>(selection: string, store: S, opts: CheckOptions<S> = {}): Promise<PassageReport> {
   const records = (await loadCandidates(selection, store, opts)).filter((r) => !(opts.excludeIds ?? []).includes(r.id));
-  const found: { record: CorpusRecord; body: Body; passage: ScoredPassage; truncated: boolean }[] = [];
+  const copies: Found[] = [];
+  const others: { record: CorpusRecord; body: Body }[] = [];
+  let truncated = false;
   const minPassageChars = Math.min(120, Math.max(SELECTION_MIN_CHARS, Math.floor(selection.length * 0.5)));
   for (const record of records) {
-    const body = recordBody(record);
-    const align = alignPassages(selection, body.text, { sourceLang: record.lang, minPassageChars, ...opts.align });
+    const { body, align } = alignRecord(selection, record, { minPassageChars, ...opts.align });
+    truncated ||= align.truncated;
     const best = [...align.passages].sort((x, y) => y.page[1] - y.page[0] - (x.page[1] - x.page[0]) || y.similarity - x.similarity)[0];
-    if (best) found.push({ record, body, passage: best, truncated: align.truncated });
+    if (best) copies.push({ record, body, span: expandToSentences(body.text, best.source), similarity: best.similarity, kind: 'copy' });
+    else others.push({ record, body });
   }
-  found.sort((a, b) => dateOf(a.record).localeCompare(dateOf(b.record)) || b.passage.similarity - a.passage.similarity);
-  const truncated = found.some((f) => f.truncated);
+  const earliestFirst = (a: Found, b: Found) => dateOf(a.record).localeCompare(dateOf(b.record)) || b.similarity - a.similarity;
+  copies.sort(earliestFirst);
+  const counterparts = findCounterparts(selection, others.map((o) => ({ text: o.body.text, lang: o.record.lang })), { lang: opts.align?.pageLang })
+    .flatMap((c, k): Found[] => (c ? [{ ...others[k], span: [c.start, c.end], similarity: c.score, kind: 'counterpart' }] : []))
+    .sort(earliestFirst);
+  const found = [...copies, ...counterparts];
   if (found.length === 0) return { selection, earliest: null, occurrences: [], drift: [], truncated };
-  const spans = found.map((f) => expandToSentences(f.body.text, f.passage.source));
   const first = found[0];
-  const firstSpan = spans[0];
-  const firstRecord: CorpusRecord = { ...first.record, text: first.body.text.slice(firstSpan[0], firstSpan[1]) };
+  const [f0, f1] = first.span;
+  const firstRecord: CorpusRecord = { ...first.record, text: first.body.text.slice(f0, f1) };
   // Drift source offsets are relative to the earliest passage: move them into that record's text.
   const toFirstRecord = (d: DriftItem): DriftItem => {
-    const start = first.body.toOriginal(firstSpan[0] + d.source.start);
-    const end = first.body.toOriginal(firstSpan[0] + d.source.end);
+    const start = first.body.toOriginal(f0 + d.source.start);
+    const end = first.body.toOriginal(f0 + d.source.end);
     return { ...d, source: { id: first.record.id, start, end, text: first.record.text.slice(start, end) } };
   };
   const occurrences = found.map((f, k): PassageOccurrence => {
-    const [b0, b1] = spans[k];
+    const [b0, b1] = f.span;
     const start = f.body.toOriginal(b0);
     const end = f.body.toOriginal(b1);
     const passageText = f.body.text.slice(b0, b1);
@@ -357,7 +419,10 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
             return toFirstRecord({ ...d, page: { text: f.record.text.slice(ps, pe), start: ps, end: pe } });
           });
     const r = f.record;
-    return { id: r.id, title: r.title, site: r.site, url: r.url, published: r.published, lang: r.lang, start, end, text: r.text.slice(start, end), similarity: f.passage.similarity, drift };
+    const text = r.text.slice(start, end);
+    const occurrence: PassageOccurrence = { id: r.id, title: r.title, site: r.site, url: r.url, published: r.published, lang: r.lang, start, end, text, similarity: f.similarity, drift, kind: f.kind };
+    if (f.kind === 'counterpart') occurrence.ops = diffOps(text, selection);
+    return occurrence;
   });
   const drift = passageDrift(selection, firstRecord, opts.align?.pageLang, first.record.lang).map(toFirstRecord);
   return { selection, earliest: occurrences[0], occurrences, drift, truncated };

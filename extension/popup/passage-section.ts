@@ -37,6 +37,7 @@ function occurrenceItem(report: PassageReport, occurrence: PassageOccurrence, ea
       { class: 'version-top' },
       el('span', { class: 'publisher' }, publisherName(occurrence)),
       earliest ? el('span', { class: 'chip chip-earliest' }, 'earliest') : el('span', { class: 'chip' }, `${Math.round(occurrence.similarity * 100)}% alike`),
+      occurrence.kind === 'counterpart' ? el('span', { class: 'chip chip-counterpart' }, 'same fact, own words') : null,
     ),
     el('span', { class: 'version-meta' }, dateLabel(occurrence)),
     earliest ? earliestAgainstSelection(report, occurrence) : el('blockquote', { class: 'counterpart-text' }, occurrence.text),
@@ -59,8 +60,16 @@ export function renderPassageSection(passage: PassageOutcome): HTMLElement {
     section.append(el('p', { class: 'note' }, `The passage could not be looked up: ${passage.message}`));
   } else {
     const { occurrences, earliest } = passage.report;
+    const copies = occurrences.filter((occurrence) => occurrence.kind !== 'counterpart').length;
+    const articles = (n: number) => `${n} stored ${n === 1 ? 'article' : 'articles'}`;
+    const hint =
+      copies === occurrences.length
+        ? `Found in ${articles(copies)}, earliest first.`
+        : copies === 0
+          ? `Not copied in any stored article; ${articles(occurrences.length)} report the same fact in their own words, earliest first.`
+          : `Found in ${articles(copies)}, earliest first; ${articles(occurrences.length - copies)} more report the same fact in their own words.`;
     section.append(
-      el('p', { class: 'hint' }, `Found in ${occurrences.length} stored ${occurrences.length === 1 ? 'article' : 'articles'}, earliest first.`),
+      el('p', { class: 'hint' }, hint),
       el('ol', { class: 'counterpart-list' }, ...occurrences.map((occurrence) => occurrenceItem(passage.report, occurrence, occurrence.id === earliest?.id))),
     );
   }

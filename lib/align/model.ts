@@ -69,10 +69,19 @@ const ISO3_TO_1: Record<string, string> = {
 export function languageOf(text: string, tag?: string): string {
   if (tag) return tag.toLowerCase().split(/[-_]/)[0];
   // A thousand characters decide the language as well as the whole text would.
-  const guess = franc(text.slice(0, 1000), { minLength: 20 });
+  const sample = text.slice(0, 1000);
+  const known = guessedLanguages.get(sample);
+  if (known !== undefined) return known;
   // Only languages told apart reliably count; anything else is left undetermined.
-  return ISO3_TO_1[guess] ?? 'und';
+  const language = ISO3_TO_1[franc(sample, { minLength: 20 })] ?? 'und';
+  guessedLanguages.set(sample, language);
+  if (guessedLanguages.size > GUESSED_LANGUAGES) guessedLanguages.delete(guessedLanguages.keys().next().value!);
+  return language;
 }
+
+// Guessing is costly and the same stored texts are compared with page after page.
+const GUESSED_LANGUAGES = 2048;
+const guessedLanguages = new Map<string, string>();
 
 /** Stemmed comparison form of a content word, or null for function words and non-words. */
 export function contentTerm(word: string, stop: Set<string>): string | null {

@@ -29,7 +29,8 @@ export function coverage(spans: [number, number][], length: number): number {
 const TRIGRAM_LIMIT = 200_000;
 
 function trigrams(text: string): string[] {
-  const tokens = analyse(text.length > TRIGRAM_LIMIT ? text.slice(0, TRIGRAM_LIMIT) : text, undefined).tokens.map((t) => t.norm);
+  // Word triples need only the words: guessing the language of every passage would cost more than the rest.
+  const tokens = analyse(text.length > TRIGRAM_LIMIT ? text.slice(0, TRIGRAM_LIMIT) : text, 'und').tokens.map((t) => t.norm);
   const out: string[] = [];
   for (let i = 0; i + 2 < tokens.length; i++) out.push(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`);
   return out;

@@ -180,4 +180,31 @@ describe('compareWith and findPassage on the seeds', () => {
     expect(byId.get('seed-000')!.text.slice(copy!.start, copy!.end)).toBe(copy!.text);
     expect(found.drift.find((d) => d.kind === 'quote')?.summary).toContain('“shackles” became “chains”');
   });
+
+  it('finds same-story counterparts of a sentence of 004, which no stored version copies', async () => {
+    const selection =
+      "Russia is different: Its ambassador will speak to representatives of the Taliban, who have already taken control of the area around the embassy, about the security of the mission, said Samir Kabulov, President Vladimir Putin's special envoy for Afghanistan, on Monday morning on the radio station Echo Moskwy known.";
+    const found = await findPassage(selection, store, { retrieve, excludeIds: ['seed-004'] });
+    const ids = found.occurrences.map((o) => o.id);
+    expect(ids).toEqual(expect.arrayContaining(['seed-001', 'seed-000']));
+    expect(found.earliest?.kind).toBe('counterpart');
+    for (const id of ['seed-001', 'seed-000']) {
+      const counterpart = found.occurrences.find((o) => o.id === id)!;
+      expect(counterpart.kind).toBe('counterpart');
+      expect(byId.get(id)!.text.slice(counterpart.start, counterpart.end)).toBe(counterpart.text);
+      expect(counterpart.text).toContain('Kabulov');
+      expect(counterpart.text).toContain('about 100 people');
+      expect(counterpart.ops?.some((op) => op.op !== 'equal')).toBe(true);
+    }
+  });
+
+  it('lists counterparts after the copies, keeping the earliest copy first', async () => {
+    const selection = "Russia's embassy in Kabul should continue to work, but some of the staff of around one hundred should be taken out of the country.";
+    const found = await findPassage(selection, store, { retrieve });
+    expect(found.earliest?.id).toBe('seed-004');
+    expect(found.earliest?.kind).toBe('copy');
+    const counterpart = found.occurrences.find((o) => o.id === 'seed-001');
+    expect(counterpart?.kind, JSON.stringify(found.occurrences.map((o) => [o.id, o.kind]))).toBe('counterpart');
+    expect(counterpart?.text).toContain('about 100 people');
+  });
 });
