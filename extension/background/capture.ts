@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import { recordFromArticle } from '../../lib/import/records.ts';
+import { recordFromArticle, webAddress } from '../../lib/import/records.ts';
 import type { PageArticle } from '../../lib/types.ts';
 import type { CaptureOutcome } from '../shared/protocol.ts';
 import { captureVisitsEnabled, originPattern } from '../shared/settings.ts';
@@ -14,7 +14,9 @@ import { withStorageErrors } from './storage-errors.ts';
 import { readTab } from './tab-access.ts';
 
 export async function captureArticle(article: PageArticle, pageUrl: string, now = new Date().toISOString()): Promise<CaptureOutcome> {
-  const record = recordFromArticle(article, { url: pageUrl, firstSeen: now });
+  const made = recordFromArticle(article, { url: pageUrl, firstSeen: now });
+  if ('tooLarge' in made) return { kind: 'error', message: `${webAddress(article.url) ?? pageUrl} is ${made.tooLarge}.` };
+  const { record } = made;
   const store = await getCorpus();
   const result = await withStorageErrors(() => store.addRecords([record]));
   if (result.added === 1) {

@@ -119,7 +119,9 @@ async function readItem(item: FeedItem, feed: ParsedFeed, now: string): Promise<
   if (!article) return { problem: `${item.title ?? item.link}: not stored, ${why}${item.contentHtml ? ' and the feed’s text is too short' : ''}`, retry };
   // The feed's headline is the publisher's own metadata: cleaner than a title read off the page.
   const titled = item.title ? { ...article, title: item.title } : article;
-  return { record: recordFromArticle(titled, { url: item.link, firstSeen: now, published: item.published, site: feed.title }) };
+  const made = recordFromArticle(titled, { url: item.link, firstSeen: now, published: item.published, site: feed.title });
+  if ('record' in made) return made;
+  return { problem: `${item.title ? `${item.title} (${item.link})` : item.link}: not stored, ${made.tooLarge}`, retry: false };
 }
 
 function originsOf(feed: ParsedFeed): string[] {

@@ -1,7 +1,11 @@
 /** "Find original" on a selection: the earliest stored occurrence of the passage and its counterparts. */
 import { findPassage, type RecordSource } from '../../lib/engine.ts';
+import { MAX_SELECTION_CHARS, selectionTooLongMessage } from '../shared/limits.ts';
 import type { PassageOutcome } from '../shared/protocol.ts';
 import { sameAddress } from '../shared/report-view.ts';
+
+/** How much of a selection too long to trace is kept to show the reader which one it was. */
+const SHOWN_OF_LONG_SELECTION = 300;
 
 export interface SelectionPage {
   /** The page's canonical address: a stored record at that address is the page itself. */
@@ -15,6 +19,8 @@ export interface SelectionPage {
  * win ties for "earliest"), so they are left out.
  */
 export async function findPassageInCorpus(selection: string, store: RecordSource, page: SelectionPage): Promise<PassageOutcome> {
+  const tooLong = selectionTooLong(selection);
+  if (tooLong) return tooLong;
   try {
     let report = await findPassage(selection, store, { excludeIds: page.itselfIds });
     const atPageAddress = report.occurrences
@@ -27,4 +33,19 @@ export async function findPassageInCorpus(selection: string, store: RecordSource
   } catch (error) {
     return { kind: 'error', selection, message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** The first `chars` characters, never ending in half of a surrogate pair. */
+function startOf(text: string, chars: number): string {
+  const cutsPair = /[\uD800-\uDBFF]/.test(text.charAt(chars - 1));
+  return text.slice(0, cutsPair ? chars - 1 : chars).trimEnd();
+}
+
+/**
+ * Every selection ("Find original" from the menu or from a request) is traced through findPassageInCorpus, so the
+ * length cap lives here; only the start of a refused selection is kept, as the tab's stored result shows it.
+ */
+export function selectionTooLong(selection: string): PassageOutcome | null {
+  if (selection.length <= MAX_SELECTION_CHARS) return null;
+  return { kind: 'error', selection: `${startOf(selection, SHOWN_OF_LONG_SELECTION)}…`, message: selectionTooLongMessage(selection.length) };
 }

@@ -2,7 +2,7 @@
 import type { ImportProgress } from '../../lib/import/progress.ts';
 import { sendToBackground } from '../shared/protocol.ts';
 import { htmlImporter, jsonlImporter, warcImporter, type Importer } from './importers.ts';
-import { keyOf, runImport } from './import-runner.ts';
+import { ImportInterrupted, keyOf, runImport } from './import-runner.ts';
 import { announceCorpusChange, clear, describeError, el, formatCount, formatTime } from './ui.ts';
 
 type ImporterFactory = (files: File[]) => Importer;
@@ -150,7 +150,10 @@ class ImportCard {
         this.status.textContent = `Done: ${this.saved ? storedSummary(this.saved) : 'nothing to import'}.${passedOver}`;
       }
     } catch (error) {
-      this.status.textContent = `The import stopped: ${describeError(error)} Everything stored before this point is kept; choose the same file again to continue.`;
+      this.status.textContent =
+        error instanceof ImportInterrupted
+          ? error.message
+          : `The import stopped: ${describeError(error)} Everything stored before this point is kept; choose the same file again to continue.`;
     } finally {
       this.controller = null;
       this.restart = false;

@@ -1,14 +1,57 @@
 /**
  * Runs one import: reads steps from an importer, sends full batches to the background (which stores each in one
  * transaction and saves the progress), and stops cleanly when cancelled. What was read but not yet sent when the
- * import stops is read again next time: the saved progress only ever covers stored batches.
+ * import stops is read again next time: the saved progress only ever covers stored batches. A batch lost because
+ * the service worker stopped is sent once more before the import gives up.
  */
 import { importKey, RecordBatch, type ImportProblem, type ImportProgress } from '../../lib/import/progress.ts';
-import { sendToBackground } from '../shared/protocol.ts';
+import { isUndelivered, sendToBackground, type BackgroundProtocol, type RequestOf } from '../shared/protocol.ts';
 import type { Importer, ImportStep } from './importers.ts';
 
 /** A batch that fills slowly (article extraction) is still sent this often, so progress survives a closed page. */
 const FLUSH_INTERVAL_MS = 1500;
+/** Time for a stopped background to start again before a lost batch is sent once more. */
+const RETRY_DELAY_MS = 1000;
+
+export const INTERRUPTED_MESSAGE = 'The import was interrupted; choose the file again to continue where it stopped.';
+
+/** The background stopped (or restarted) twice while storing one batch: the import cannot go on by itself. */
+export class ImportInterrupted extends Error {
+  constructor(cause: unknown) {
+    super(INTERRUPTED_MESSAGE, { cause });
+    this.name = 'ImportInterrupted';
+  }
+}
+
+export type BatchRequest = RequestOf<BackgroundProtocol, 'import-batch'>;
+export type SendBatch = (batch: BatchRequest) => Promise<ImportProgress>;
+
+export interface RunOptions {
+  /** Stores one batch; the background's 'import-batch' request unless a test says otherwise. */
+  send?: SendBatch;
+  retryDelayMs?: number;
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends a batch, and sends it once more when it never reached an answer (the service worker was stopped while
+ * storing it, or was restarting). Sending twice is safe: batches are idempotent, a stored batch comes back as
+ * duplicates. An error the background answered with (the disk is full) is not retried.
+ */
+export async function sendBatchWithRetry(send: SendBatch, batch: BatchRequest, retryDelayMs = RETRY_DELAY_MS): Promise<ImportProgress> {
+  try {
+    return await send(batch);
+  } catch (error) {
+    if (!isUndelivered(error)) throw error;
+  }
+  await wait(retryDelayMs);
+  try {
+    return await send(batch);
+  } catch (error) {
+    throw isUndelivered(error) ? new ImportInterrupted(error) : error;
+  }
+}
 
 export interface RunCallbacks {
   /** Called as the file is read: share done, records read and records passed over in this run. */
@@ -23,7 +66,8 @@ export interface RunResult {
   passedOver: number;
 }
 
-export async function runImport(importer: Importer, from: ImportProgress | null, signal: AbortSignal, callbacks: RunCallbacks): Promise<RunResult> {
+export async function runImport(importer: Importer, from: ImportProgress | null, signal: AbortSignal, callbacks: RunCallbacks, options: RunOptions = {}): Promise<RunResult> {
+  const send = options.send ?? ((batch: BatchRequest) => sendToBackground('import-batch', batch));
   const batch = new RecordBatch();
   let problems: ImportProblem[] = [];
   let last: ImportStep | null = null;
@@ -36,7 +80,8 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
     const sent = problems;
     problems = [];
     const position = last?.position ?? progress?.position ?? 0;
-    progress = await sendToBackground('import-batch', { source: importer.source, records, advance: { position, line: last?.line, problems: sent, done } });
+    const request: BatchRequest = { source: importer.source, records, advance: { position, line: last?.line, problems: sent, done } };
+    progress = await sendBatchWithRetry(send, request, options.retryDelayMs);
     lastFlush = Date.now();
     callbacks.onStored(progress);
   };

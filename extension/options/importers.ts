@@ -76,8 +76,12 @@ export function warcImporter(file: File): Importer {
         }
         await breathe();
         const article = extractPage(item.html, item.url);
-        if (!article) yield { problem: { where, reason: 'no article found in the page' }, position };
-        else yield { record: recordFromArticle(article, { url: item.url, firstSeen: item.date }), position };
+        if (!article) {
+          yield { problem: { where, reason: 'no article found in the page' }, position };
+          continue;
+        }
+        const made = recordFromArticle(article, { url: item.url, firstSeen: item.date });
+        yield 'record' in made ? { record: made.record, position } : { problem: { where, reason: made.tooLarge }, position };
       }
     },
     fraction: () => (file.size > 0 ? Math.min(1, bytesRead / file.size) : 1),
@@ -112,8 +116,8 @@ export function htmlImporter(files: File[]): Importer {
           yield { problem: { where: file.name, reason: 'no article found in the page' }, position };
           continue;
         }
-        const record = recordFromArticle(article, { url: savedFromUrl(html), firstSeen: new Date(file.lastModified).toISOString(), fallbackName: file.name });
-        yield { record, position };
+        const made = recordFromArticle(article, { url: savedFromUrl(html), firstSeen: new Date(file.lastModified).toISOString(), fallbackName: file.name });
+        yield 'record' in made ? { record: made.record, position } : { problem: { where: file.name, reason: made.tooLarge }, position };
       }
     },
     fraction: () => (files.length > 0 ? handled / files.length : 1),

@@ -252,10 +252,31 @@ export class ProtocolError extends Error {
   }
 }
 
-function unwrap<R>(type: string, reply: unknown): R {
-  if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
-    throw new ProtocolError(type, `no answer to "${type}"`);
+/** Thrown on the sending side when the other side went away without answering (its listener stopped). */
+export class NoAnswerError extends ProtocolError {
+  constructor(type: string) {
+    super(type, `no answer to "${type}"`);
+    this.name = 'NoAnswerError';
   }
+}
+
+/**
+ * How the browsers report a message that was lost because its receiver stopped (a service worker stopped or
+ * restarted mid-request) or was not there yet. Chrome: "…the message channel closed before a response was
+ * received", "The message port closed…", "Could not establish connection. Receiving end does not exist.";
+ * Firefox: "Promised response from onMessage listener went out of scope", "Message manager disconnected".
+ */
+const UNDELIVERED = /message channel closed|message port closed|receiving end does not exist|went out of scope|message manager disconnected/i;
+
+/** True when a request got no answer because the receiver went away, so sending it again may succeed. */
+export function isUndelivered(error: unknown): boolean {
+  if (error instanceof NoAnswerError) return true;
+  if (error instanceof ProtocolError) return false;
+  return error instanceof Error && UNDELIVERED.test(error.message);
+}
+
+function unwrap<R>(type: string, reply: unknown): R {
+  if (typeof reply !== 'object' || reply === null || !('ok' in reply)) throw new NoAnswerError(type);
   const typed = reply as Reply<R>;
   if (!typed.ok) throw new ProtocolError(type, typed.error);
   return typed.value;

@@ -6,12 +6,9 @@
 import { parseCorpusLine } from '../corpus/jsonl';
 import type { CorpusRecord } from '../types';
 import { ByteLineSplitter, DEFAULT_MAX_LINE_BYTES, type ByteLine, type ByteLineOptions } from './lines';
+import { recordTextTooLarge } from './record-limit';
 
-/**
- * Records with a longer text are reported, not stored: every later check that met one among its candidates would
- * spend seconds on it (pages longer than this are not checked either). News articles are far shorter.
- */
-export const MAX_RECORD_TEXT_CHARS = 2_000_000;
+export { MAX_RECORD_TEXT_CHARS } from './record-limit';
 
 export type JsonlImportItem =
   | { kind: 'record'; record: CorpusRecord; line: number; end: number }
@@ -37,9 +34,9 @@ export async function* readJsonlRecords(
         yield { kind: 'problem', line: line.line, end: line.end, reason: parsed.error.reason };
         continue;
       }
-      if (parsed.record.text.length > MAX_RECORD_TEXT_CHARS) {
-        const length = parsed.record.text.length.toLocaleString('en');
-        yield { kind: 'problem', line: line.line, end: line.end, reason: `text of ${length} characters, longer than the ${MAX_RECORD_TEXT_CHARS.toLocaleString('en')} a record may have` };
+      const tooLarge = recordTextTooLarge(parsed.record.text);
+      if (tooLarge) {
+        yield { kind: 'problem', line: line.line, end: line.end, reason: tooLarge };
         continue;
       }
       const first = firstLineOf.get(parsed.record.id);

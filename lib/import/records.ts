@@ -7,6 +7,7 @@ import { isIsoDate } from '../corpus/jsonl';
 import { hash64Hex } from '../index/hash';
 import { normalize } from '../text/normalize';
 import type { CorpusRecord, PageArticle } from '../types';
+import { recordTextTooLarge } from './record-limit';
 
 export interface RecordOrigin {
   /** Where the article was read, when the page does not name its own address. */
@@ -52,8 +53,19 @@ function nonEmpty(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-/** The record for an article; fields the JSONL format would reject (a date that is not ISO 8601) are left out. */
-export function recordFromArticle(article: PageArticle, origin: RecordOrigin = {}): CorpusRecord {
+/** A record to store, or why the article cannot be one (`tooLarge`: "too large (N characters; the limit is M)"). */
+export type ArticleRecord = { record: CorpusRecord } | { tooLarge: string };
+
+/**
+ * The record for an article; fields the JSONL format would reject (a date that is not ISO 8601) are left out.
+ * Every article-based way into the corpus goes through here, so the record size limit is checked here.
+ */
+export function recordFromArticle(article: PageArticle, origin: RecordOrigin = {}): ArticleRecord {
+  const tooLarge = recordTextTooLarge(article.text);
+  return tooLarge ? { tooLarge } : { record: buildRecord(article, origin) };
+}
+
+function buildRecord(article: PageArticle, origin: RecordOrigin): CorpusRecord {
   const url = webAddress(article.url) ?? webAddress(origin.url);
   const name = url ?? `file:${origin.fallbackName ?? 'untitled'}`;
   const record: CorpusRecord = { id: versionId(name, article.text), text: article.text };

@@ -41,7 +41,7 @@ async function importFile(options: Page, format: 'jsonl' | 'html' | 'warc', file
   const importCard = card(options, format);
   await importCard.locator('.import-file').setInputFiles(file);
   await importCard.locator('.import-start:not([disabled])').click();
-  await importCard.locator('.import-status', { hasText: /^(Done|The import stopped)/ }).waitFor({ timeout: 60_000 });
+  await importCard.locator('.import-status', { hasText: /^(Done|The import stopped|The import was interrupted)/ }).waitFor({ timeout: 60_000 });
   return (await importCard.locator('.import-status').textContent()) ?? '';
 }
 

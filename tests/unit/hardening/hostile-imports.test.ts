@@ -97,7 +97,7 @@ describe('hostile JSONL', () => {
   it('reports a record too long to compare (under the line limit) and keeps its id free for a later record', async () => {
     const long = 'word '.repeat(MAX_RECORD_TEXT_CHARS / 5 + 1);
     const items = await readJsonl([encoder.encode([line({ id: 'huge', text: long }), line({ id: 'huge', text: 'The real record.' })].join('\n'))]);
-    expect(problems(items)).toEqual([`line 1: text of ${(long.length).toLocaleString('en')} characters, longer than the 2,000,000 a record may have`]);
+    expect(problems(items)).toEqual([`line 1: too large (${long.length.toLocaleString('en')} characters; the limit is 2,000,000)`]);
     expect(recordIds(items)).toEqual(['huge']);
   });
 
