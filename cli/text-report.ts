@@ -1,4 +1,5 @@
-import type { Direction, DriftItem, DriftKind, Match, Relation, Report } from '../lib/types.ts';
+import type { Direction, DriftItem, DriftKind, Match, Report } from '../lib/types.ts';
+import { RELATION_WORDS } from '../lib/relation/words.ts';
 
 /** Groups are ordered by their most serious item; equal groups follow this order (meaning-bearing kinds first). */
 const KIND_ORDER: DriftKind[] = [
@@ -25,15 +26,6 @@ const KIND_TITLES: Record<DriftKind, string> = {
   dropped: 'Dropped',
   added: 'Added',
   reworded: 'Reworded',
-};
-
-const RELATION_WORDS: Record<Relation, string> = {
-  'verbatim-copy': 'verbatim copy',
-  'edited-copy': 'edited copy',
-  rewrite: 'rewrite',
-  translation: 'translation',
-  'same-story': 'same story',
-  unrelated: 'unrelated',
 };
 
 const DIRECTION_WORDS: Record<Direction, string> = {

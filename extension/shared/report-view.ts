@@ -3,6 +3,7 @@
  * order, and how relations, directions and drift kinds are said in words. Pure functions on plain data.
  */
 import type { Direction, DriftItem, DriftKind, Match, Relation, Report } from '../../lib/types.ts';
+import { RELATION_WORDS } from '../../lib/relation/words.ts';
 
 const COPY_RELATIONS: ReadonlySet<Relation> = new Set(['verbatim-copy', 'edited-copy', 'rewrite', 'translation']);
 
@@ -62,15 +63,6 @@ export function sameStoryMatches(report: Report): Match[] {
 export function originalMatch(report: Report): Match | null {
   return report.original === null ? null : (report.matches.find((match) => match.id === report.original) ?? null);
 }
-
-const RELATION_WORDS: Record<Relation, string> = {
-  'verbatim-copy': 'verbatim copy',
-  'edited-copy': 'edited copy',
-  rewrite: 'rewrite',
-  translation: 'translation',
-  'same-story': 'same story',
-  unrelated: 'unrelated',
-};
 
 const MACHINE_TRANSLATION = /machine|back[- ]?translat|round[- ]?trip/i;
 

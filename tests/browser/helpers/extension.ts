@@ -136,7 +136,7 @@ export class ExtensionSession {
   }
 
   /** The extension's id for a tab; the toolbar click made its address visible to the extension. */
-  private async tabIdOf(url: string): Promise<number> {
+  async tabIdOf(url: string): Promise<number> {
     const worker = await this.serviceWorker();
     const tabId = await worker.evaluate(async (pageUrl) => {
       const tabs = await chrome.tabs.query({});

@@ -7,18 +7,7 @@ export async function openAndClick(session: ExtensionSession, url: string): Prom
   const page = await session.context.newPage();
   await page.goto(url);
   await session.clickToolbarButton(page);
-  return { page, tabId: await tabIdOf(session, page.url()) };
-}
-
-/** The extension's id for the tab showing `url` (visible to it once the toolbar button was clicked). */
-export async function tabIdOf(session: ExtensionSession, url: string): Promise<number> {
-  const worker = await session.serviceWorker();
-  const tabId = await worker.evaluate(async (pageUrl) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((tab) => tab.url === pageUrl)?.id ?? null;
-  }, url);
-  if (tabId === null) throw new Error(`no tab with ${url}`);
-  return tabId;
+  return { page, tabId: await session.tabIdOf(page.url()) };
 }
 
 /** Everything a page did that a planted payload could cause: dialogs, page errors, console output. */
