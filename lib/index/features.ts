@@ -19,8 +19,9 @@
 import { stemmer } from 'stemmer';
 import { deu, eng, fra, ita, nld, por, rus, spa } from 'stopword';
 import { nameKey } from '../text/names';
-import { foldWord, normalize } from '../text/normalize';
+import { wordNorm } from '../text/normalize';
 import { words } from '../text/segment';
+import { memoizeWord } from '../text/word-memo';
 import { fnv1a32, mix32 } from './hash';
 
 /** Bump when the features of a text change: stored postings must then be rebuilt. */
@@ -80,19 +81,12 @@ const DIGITS = /\p{N}/u;
 const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 const STEM_PREFIX = 6;
 
-const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 50_000;
+const englishStem = memoizeWord((word) => stemmer(word), STEM_CACHE_LIMIT);
 
 /** Porter stem for English; a fixed-length prefix elsewhere, a light stemmer that needs no word lists. */
 function stem(word: string, lang: string): string {
-  if (lang !== 'en') return word.slice(0, STEM_PREFIX);
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    s = stemmer(word);
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemCache.set(word, s);
-  }
-  return s;
+  return lang === 'en' ? englishStem(word) : word.slice(0, STEM_PREFIX);
 }
 
 interface IndexToken {
@@ -103,18 +97,7 @@ interface IndexToken {
 // Scripts written without spaces need ICU's dictionary segmentation; everything else splits on a pattern.
 const SPACELESS_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
-const foldCache = new Map<string, string>();
-const FOLD_CACHE_LIMIT = 100_000;
-
-function folded(raw: string): string {
-  let norm = foldCache.get(raw);
-  if (norm === undefined) {
-    norm = foldWord(normalize(raw));
-    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-    foldCache.set(raw, norm);
-  }
-  return norm;
-}
+const TERM_HASH_CACHE_LIMIT = 100_000;
 
 /**
  * Words with their comparison form (as lib/text's words()). Indexing runs on every
@@ -124,7 +107,7 @@ function folded(raw: string): string {
 function indexTokens(text: string, lang: string | undefined): IndexToken[] {
   if (SPACELESS_SCRIPT.test(text)) return words(text, lang);
   const tokens: IndexToken[] = [];
-  for (const m of text.matchAll(WORD)) tokens.push({ text: m[0], norm: folded(m[0]) });
+  for (const m of text.matchAll(WORD)) tokens.push({ text: m[0], norm: wordNorm(m[0]) });
   return tokens;
 }
 
@@ -157,17 +140,7 @@ function pairKey(a: number, b: number): number {
   return mix32(Math.imul(lo, 0x9e3779b1) ^ mix32(hi ^ PAIR_SEED));
 }
 
-const termHashCache = new Map<string, number>();
-
-function termHash(term: string): number {
-  let h = termHashCache.get(term);
-  if (h === undefined) {
-    h = fnv1a32(term);
-    if (termHashCache.size >= FOLD_CACHE_LIMIT) termHashCache.clear();
-    termHashCache.set(term, h);
-  }
-  return h;
-}
+const termHash = memoizeWord((term) => fnv1a32(term), TERM_HASH_CACHE_LIMIT);
 
 function isSampled(key: number, sampling: number): boolean {
   return sampling <= 1 || mix32(key) % sampling === 0;
@@ -184,18 +157,6 @@ function pairKeys(terms: string[], options: FeatureOptions, into: Set<number>): 
   }
 }
 
-const nameKeyCache = new Map<string, string>();
-
-function cachedNameKey(word: string): string {
-  let key = nameKeyCache.get(word);
-  if (key === undefined) {
-    key = nameKey(word);
-    if (nameKeyCache.size >= FOLD_CACHE_LIMIT) nameKeyCache.clear();
-    nameKeyCache.set(word, key);
-  }
-  return key;
-}
-
 // Capitalised words of four letters or more, not stopwords: names, places, organisations, acronyms.
 const CAPITALISED = /^\p{Lu}/u;
 
@@ -207,7 +168,7 @@ function nameKeys(tokens: IndexToken[], lang: string, limit: number, into: Set<n
     if (!CAPITALISED.test(token.text) || DIGITS.test(token.text)) continue;
     const word = token.norm.replace(APOSTROPHE_TAIL, '');
     if (word.length < 4 || stop.has(word)) continue;
-    const key = cachedNameKey(token.text);
+    const key = nameKey(token.text);
     if (key.length < 3) continue;
     const hashed = fnv1a32(NAME_TAG + key);
     if (!into.has(hashed)) {

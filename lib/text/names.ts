@@ -7,6 +7,7 @@
 import { isCalendarWord } from './dates';
 import { foldWord } from './normalize';
 import { sentences, words, type Token } from './segment';
+import { memoizeWord } from './word-memo';
 
 const CYRILLIC: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',
@@ -58,18 +59,12 @@ const VOWEL_CLASS: Record<string, string> = { a: 'a', e: 'i', i: 'i', o: 'u', u:
  * Words in other scripts (Arabic, Chinese…) are returned folded but otherwise unchanged.
  */
 export function nameKey(word: string): string {
-  let key = nameKeys.get(word);
-  if (key === undefined) {
-    key = computeNameKey(word);
-    if (nameKeys.size >= NAME_KEY_CACHE_LIMIT) nameKeys.clear();
-    nameKeys.set(word, key);
-  }
-  return key;
+  return rememberedNameKey(word);
 }
 
-// The same names recur in every version of a story; the bound keeps long sessions flat.
+// The same names recur in every version of a story.
 const NAME_KEY_CACHE_LIMIT = 10_000;
-const nameKeys = new Map<string, string>();
+const rememberedNameKey = memoizeWord((word) => computeNameKey(word), NAME_KEY_CACHE_LIMIT);
 
 function computeNameKey(word: string): string {
   const trimmed = word.normalize('NFKC').trim();

@@ -3,6 +3,7 @@
  * (curly vs straight quotes, en dash vs hyphen, non-breaking spaces, full-width
  * forms) must normalise to the same string.
  */
+import { memoizeWord } from './word-memo';
 
 // Characters with no visible width that only break comparisons. They are removed
 // before NFKC so that a mark separated from its base by one of them composes on the
@@ -86,19 +87,13 @@ const DIACRITIC_MARKS = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\u
 export function foldWord(w: string): string {
   // ASCII has no diacritics, ligatures or decompositions: lowercasing is the whole fold.
   if (ASCII_ONLY.test(w)) return w.toLowerCase();
-  let folded = foldedWords.get(w);
-  if (folded === undefined) {
-    folded = foldNonAscii(w);
-    if (foldedWords.size >= FOLD_CACHE_LIMIT) foldedWords.clear();
-    foldedWords.set(w, folded);
-  }
-  return folded;
+  return rememberedFold(w);
 }
 
 const ASCII_ONLY = /^[\x00-\x7F]*$/;
 // Words recur across the articles of a comparison; the bound keeps long sessions flat.
 const FOLD_CACHE_LIMIT = 20_000;
-const foldedWords = new Map<string, string>();
+const rememberedFold = memoizeWord((w) => foldNonAscii(w), FOLD_CACHE_LIMIT);
 
 function foldNonAscii(w: string): string {
   return w
@@ -109,7 +104,7 @@ function foldNonAscii(w: string): string {
     .normalize('NFC');
 }
 
-const wordNorms = new Map<string, string>();
+const rememberedWordNorm = memoizeWord((word) => foldWord(normalize(word)), FOLD_CACHE_LIMIT);
 const PLAIN_ASCII = /^[\x21-\x5F\x61-\x7E]*$/;
 
 /**
@@ -119,11 +114,5 @@ const PLAIN_ASCII = /^[\x21-\x5F\x61-\x7E]*$/;
  */
 export function wordNorm(word: string): string {
   if (PLAIN_ASCII.test(word)) return word.toLowerCase();
-  let norm = wordNorms.get(word);
-  if (norm === undefined) {
-    norm = foldWord(normalize(word));
-    if (wordNorms.size >= FOLD_CACHE_LIMIT) wordNorms.clear();
-    wordNorms.set(word, norm);
-  }
-  return norm;
+  return rememberedWordNorm(word);
 }
