@@ -100,9 +100,10 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const TERM_HASH_CACHE_LIMIT = 100_000;
 
 /**
- * Words with their comparison form (as lib/text's words()). Indexing runs on every
- * imported article, so space-delimited text is split by a pattern, about forty
- * times faster than Intl.Segmenter; both sides of a lookup use this same function.
+ * Words with their comparison form. Space-delimited text is split by a plainer pattern than
+ * lib/text's words(), which follows ICU: keeping "U.S"-style and digit-joined runs apart, as
+ * ICU does, lowered PAN candidate recall@50 on random obfuscation from 0.989 to 0.979 (first
+ * 150 queries). Both sides of a lookup use this same function.
  */
 function indexTokens(text: string, lang: string | undefined): IndexToken[] {
   if (SPACELESS_SCRIPT.test(text)) return words(text, lang);
