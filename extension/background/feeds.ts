@@ -27,13 +27,8 @@ const FETCH_TIMEOUT_MS = 20_000;
 const MAX_FEED_BYTES = 10 * 1024 * 1024;
 const MAX_PAGE_BYTES = 10 * 1024 * 1024;
 
-interface StoredFeed {
-  url: string;
-  title?: string;
-  addedAt: string;
-  lastChecked?: string;
-  lastError?: string;
-  stored: number;
+/** A subscription as kept in storage: what the options page sees, plus the bookkeeping of refreshes. */
+interface StoredFeed extends Omit<FeedView, 'missingOrigins'> {
   /** Keys of the items already handled. */
   seen: string[];
   /** Origins the feed's articles live on (match patterns), to tell the reader which need access. */
