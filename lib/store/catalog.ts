@@ -5,6 +5,7 @@
  * the index stays in step.
  */
 import type { CorpusRecord } from '../types';
+import { chunkOf, chunksOf, entryOf } from './directory';
 import type { CorpusDatabase, StoredRecord } from './schema';
 import { urlKey } from './url-key';
 
@@ -137,6 +138,12 @@ export async function idsWhere(db: CorpusDatabase, filter: RecordFilter): Promis
     const bySite = new Set((await db.records.where('site').equals(filter.site).primaryKeys()) as number[]);
     docs = docs ? new Set([...docs].filter((doc) => bySite.has(doc))) : bySite;
   }
-  const rows = await db.docs.bulkGet([...docs!].sort((a, b) => a - b));
-  return rows.flatMap((row) => (row ? [row.id] : []));
+  const sorted = [...docs!].sort((a, b) => a - b);
+  const chunks = chunksOf(sorted);
+  const fetched = await db.directory.bulkGet(chunks);
+  const rows = new Map(chunks.map((chunk, i) => [chunk, fetched[i]]));
+  return sorted.flatMap((doc) => {
+    const entry = entryOf(rows.get(chunkOf(doc)), doc);
+    return entry ? [entry.id] : [];
+  });
 }

@@ -4,9 +4,10 @@ import { normalize } from '../text/normalize';
 import type { CorpusRecord } from '../types';
 import * as catalog from './catalog';
 import type { CorpusCatalog, RecordFilter, RecordSearch } from './catalog';
-import { addToBucket, bucketOf, decodeRow, encodeRow, groupByBucket, keyOf, removeFromBucket, tailOf } from './postings';
-import { CorpusDatabase, STOPPED_DOC, type DocRow, type PostingRow, type StoredRecord } from './schema';
-import { InvalidRecordError, type AddResult, type CorpusStore, type DocStat, type Posting, type SkippedRecord } from './types';
+import { chunkOf, chunksOf, clearEntry, emptyChunk, entryOf, setEntry, type DirectoryChunk, type DirectoryEntry } from './directory';
+import { DEFAULT_MID_LIMIT, DEFAULT_PENDING_LIMIT, PostingIndex } from './posting-index';
+import { CorpusDatabase, META_FEATURE_VERSION, type StoredRecord } from './schema';
+import { InvalidRecordError, type AddResult, type CorpusStore, type DocStat, type IndexSize, type Posting, type SkippedRecord } from './types';
 
 /**
  * A key found in more documents than this is stopped (see addToBucket). At 100,000
@@ -22,10 +23,13 @@ export interface OpenCorpusStoreOptions {
   dfCap?: number;
   /** Index selection, for experiments; stored postings must be rebuilt (reindex) when it changes. */
   features?: Partial<FeatureOptions>;
+  /** Postings kept in pending runs before they are folded into the middle tier (tests use small values). */
+  pendingLimit?: number;
+  /** Postings kept in the middle tier before it is folded into the buckets (tests use small values). */
+  midLimit?: number;
 }
 
 const META_NEXT_DOC = 'nextDoc';
-const META_FEATURE_VERSION = 'featureVersion';
 
 /** Dexie treats a present-but-undefined `indexedDB` as "none": pass only what the caller set. */
 function databaseOptions(options: OpenCorpusStoreOptions): { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } {
@@ -39,7 +43,8 @@ function databaseOptions(options: OpenCorpusStoreOptions): { indexedDB?: IDBFact
 export async function openCorpusStore(options: OpenCorpusStoreOptions): Promise<CorpusStore & CorpusCatalog> {
   const db = new CorpusDatabase(options.name, databaseOptions(options));
   await db.open();
-  const store = new DexieCorpusStore(db, options.dfCap ?? DEFAULT_DF_CAP, options.features ?? {});
+  const index = new PostingIndex(db, options.dfCap ?? DEFAULT_DF_CAP, options.pendingLimit ?? DEFAULT_PENDING_LIMIT, options.midLimit ?? DEFAULT_MID_LIMIT);
+  const store = new DexieCorpusStore(db, index, options.features ?? {});
   await store.ensureFeatureVersion();
   return store;
 }
@@ -67,9 +72,13 @@ const toCorpusRecord = catalog.toCorpusRecord;
 class DexieCorpusStore implements CorpusStore, CorpusCatalog {
   constructor(
     private readonly db: CorpusDatabase,
-    private readonly dfCap: number,
+    private readonly index: PostingIndex,
     private readonly featureOptions: Partial<FeatureOptions>,
   ) {}
+
+  /** Directory rows as last read, valid while the stored index version is `directoryVersion`. */
+  private directoryCache = new Map<number, DirectoryChunk | undefined>();
+  private directoryVersion = -1;
 
   async ensureFeatureVersion(): Promise<void> {
     const stored = await this.db.meta.get(META_FEATURE_VERSION);
@@ -87,7 +96,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
     // Hashing and feature extraction run before the transaction, which must not wait on anything but the database.
     const prepared = records.map((record) => this.prepare(record));
     const db = this.db;
-    return db.transaction('rw', db.records, db.docs, db.postings, db.meta, async () => {
+    const result = await db.transaction('rw', [db.records, db.directory, db.pending, db.meta], async () => {
       const ids = prepared.map((p) => p.record.id);
       const hashes = prepared.map((p) => p.hash);
       const storedIds = new Set((await db.records.where('id').anyOf(ids).keys()) as string[]);
@@ -110,44 +119,38 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
         storedByHash.set(p.hash, id);
         fresh.push(p);
       }
-      if (fresh.length === 0) return { added: 0, duplicates: skipped.length, skipped, features: 0 };
+      if (fresh.length === 0) return { added: 0, duplicates: skipped.length, skipped, features: 0, mergeDue: false };
 
       let nextDoc = (await db.meta.get(META_NEXT_DOC))?.value ?? 1;
       const storedRecords: StoredRecord[] = [];
-      const docRows: DocRow[] = [];
-      const entries: [number, number][] = [];
+      const entries: DirectoryEntry[] = [];
+      const postings: [number, number][] = [];
       for (const p of fresh) {
         const doc = nextDoc++;
         storedRecords.push({ ...p.record, doc, hash: p.hash });
-        docRows.push({ doc, id: p.record.id, features: p.keys.length });
-        for (const key of p.keys) entries.push([key, doc]);
+        entries.push({ doc, id: p.record.id, features: p.keys.length });
+        for (const key of p.keys) postings.push([key, doc]);
       }
-      await this.updateBuckets(groupByBucket(entries), (content, group) => addToBucket(content, group, this.dfCap));
       await db.records.bulkAdd(storedRecords);
-      await db.docs.bulkAdd(docRows);
+      await this.writeDirectory(entries);
+      const mergeDue = await this.index.append(postings);
       await db.meta.put({ key: META_NEXT_DOC, value: nextDoc });
-      return { added: fresh.length, duplicates: skipped.length, skipped, features: entries.length };
+      return { added: fresh.length, duplicates: skipped.length, skipped, features: postings.length, mergeDue };
     });
+    // Folding pending runs into the buckets is its own transaction: the batch above is stored either way.
+    const { mergeDue, ...added } = result as AddResult & { mergeDue?: boolean };
+    if (mergeDue) await this.index.merge();
+    return added;
   }
 
-  /** Read-modify-write of the touched buckets; call inside a rw transaction. */
-  private async updateBuckets(
-    groups: Map<number, [number, number][]>,
-    change: (content: ReturnType<typeof decodeRow>, group: [number, number][]) => void,
-  ): Promise<void> {
-    const buckets = [...groups.keys()].sort((a, b) => a - b);
-    const rows = await this.db.postings.bulkGet(buckets);
-    const puts: PostingRow[] = [];
-    const deletes: number[] = [];
-    buckets.forEach((bucket, i) => {
-      const content = decodeRow(rows[i]);
-      change(content, groups.get(bucket)!);
-      const row = encodeRow(bucket, content);
-      if (row) puts.push(row);
-      else if (rows[i]) deletes.push(bucket);
-    });
-    if (puts.length) await this.db.postings.bulkPut(puts);
-    if (deletes.length) await this.db.postings.bulkDelete(deletes);
+  /** Sets directory entries; call inside a rw transaction. */
+  private async writeDirectory(entries: readonly DirectoryEntry[], clear: readonly number[] = []): Promise<void> {
+    const chunks = chunksOf([...entries.map((e) => e.doc), ...clear]);
+    const rows = await this.db.directory.bulkGet(chunks);
+    const byChunk = new Map(chunks.map((chunk, i) => [chunk, rows[i] ?? emptyChunk(chunk)]));
+    for (const entry of entries) setEntry(byChunk.get(chunkOf(entry.doc))!, entry);
+    for (const doc of clear) clearEntry(byChunk.get(chunkOf(doc))!, doc);
+    await this.db.directory.bulkPut([...byChunk.values()]);
   }
 
   async getRecords(ids: readonly string[]): Promise<(CorpusRecord | undefined)[]> {
@@ -164,16 +167,16 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
   async deleteRecords(ids: readonly string[]): Promise<number> {
     if (ids.length === 0) return 0;
     const db = this.db;
-    return db.transaction('rw', db.records, db.docs, db.postings, async () => {
+    return db.transaction('rw', [db.records, db.directory, db.buckets, db.midBuckets, db.pending, db.meta], async () => {
       const found = await db.records.where('id').anyOf([...ids]).toArray();
       if (found.length === 0) return 0;
-      const entries: [number, number][] = [];
-      // Postings are found again from the text: features are deterministic and versioned (ensureFeatureVersion).
-      for (const r of found) for (const key of featuresOf(r.text, r.lang, this.featureOptions)) entries.push([key, r.doc]);
-      await this.updateBuckets(groupByBucket(entries), removeFromBucket);
+      // The buckets holding a record's postings are found again from its text: features are deterministic and
+      // versioned (ensureFeatureVersion).
+      const keys = found.flatMap((r) => [...featuresOf(r.text, r.lang, this.featureOptions)]);
       const docs = found.map((r) => r.doc);
+      await this.index.remove(new Set(docs), keys);
+      await this.writeDirectory([], docs);
       await db.records.bulkDelete(docs);
-      await db.docs.bulkDelete(docs);
       return found.length;
     });
   }
@@ -191,8 +194,10 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
 
   async clear(): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', db.records, db.docs, db.postings, db.meta, async () => {
-      await Promise.all([db.records.clear(), db.docs.clear(), db.postings.clear(), db.meta.clear()]);
+    await db.transaction('rw', [db.records, db.directory, db.buckets, db.midBuckets, db.pending, db.meta], async () => {
+      await Promise.all([db.records.clear(), db.directory.clear()]);
+      await db.meta.delete(META_NEXT_DOC);
+      await this.index.clear();
       await db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
     });
   }
@@ -201,48 +206,70 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
     this.db.close();
   }
 
-  async lookup(keys: ArrayLike<number>): Promise<Map<number, Posting>> {
-    const wanted = new Map<number, Set<number>>();
-    for (let i = 0; i < keys.length; i++) {
-      const bucket = bucketOf(keys[i]);
-      let tails = wanted.get(bucket);
-      if (!tails) wanted.set(bucket, (tails = new Set()));
-      tails.add(tailOf(keys[i]));
-    }
-    const buckets = [...wanted.keys()].sort((a, b) => a - b);
-    const rows = await this.db.postings.bulkGet(buckets);
-    const result = new Map<number, Posting>();
-    rows.forEach((row, i) => {
-      if (row) collectPostings(row, wanted.get(buckets[i])!, result);
-    });
-    return result;
+  lookup(keys: ArrayLike<number>): Promise<Map<number, Posting>> {
+    return this.index.lookup(keys);
   }
 
   async docStats(docs: readonly number[]): Promise<(DocStat | undefined)[]> {
     if (docs.length === 0) return [];
-    return this.db.docs.bulkGet([...docs]);
+    const rows = await this.directoryRows(chunksOf(docs));
+    return docs.map((doc) => entryOf(rows.get(chunkOf(doc)), doc));
+  }
+
+  /** Directory rows, kept between calls while the index is unchanged: retrieval asks for hundreds of documents per page. */
+  private async directoryRows(chunks: readonly number[]): Promise<Map<number, DirectoryChunk | undefined>> {
+    const db = this.db;
+    return db.transaction('r', db.directory, db.meta, async () => {
+      const version = await this.index.version();
+      if (version !== this.directoryVersion) {
+        this.directoryCache.clear();
+        this.directoryVersion = version;
+      }
+      const missing = chunks.filter((chunk) => !this.directoryCache.has(chunk));
+      if (missing.length > 0) {
+        const rows = await db.directory.bulkGet(missing);
+        missing.forEach((chunk, i) => this.directoryCache.set(chunk, rows[i]));
+      }
+      return this.directoryCache;
+    });
+  }
+
+  async indexSize(): Promise<IndexSize> {
+    const postings = await this.index.size();
+    let directoryBytes = 0;
+    let docs = 0;
+    await this.db.directory.each((row) => {
+      for (const id of row.ids) directoryBytes += id.length + 2;
+      docs += row.ids.filter((id) => id !== '').length;
+    });
+    return { docs, postings: postings.postings, bytes: postings.bytes + directoryBytes };
   }
 
   async reindex(): Promise<void> {
     const db = this.db;
-    await db.postings.clear();
+    await db.transaction('rw', [db.directory, db.buckets, db.midBuckets, db.pending, db.meta], async () => {
+      await db.directory.clear();
+      await this.index.clear();
+    });
     let after = 0;
     for (;;) {
       const batch = await db.records.where('doc').above(after).limit(500).toArray();
       if (batch.length === 0) break;
-      const entries: [number, number][] = [];
-      const docRows: DocRow[] = [];
+      const entries: DirectoryEntry[] = [];
+      const postings: [number, number][] = [];
       for (const r of batch) {
         const keys = featuresOf(r.text, r.lang, this.featureOptions);
-        docRows.push({ doc: r.doc, id: r.id, features: keys.length });
-        for (const key of keys) entries.push([key, r.doc]);
+        entries.push({ doc: r.doc, id: r.id, features: keys.length });
+        for (const key of keys) postings.push([key, r.doc]);
       }
-      await db.transaction('rw', db.docs, db.postings, async () => {
-        await this.updateBuckets(groupByBucket(entries), (content, group) => addToBucket(content, group, this.dfCap));
-        await db.docs.bulkPut(docRows);
+      const mergeDue = await db.transaction('rw', [db.directory, db.pending, db.meta], async () => {
+        await this.writeDirectory(entries);
+        return this.index.append(postings);
       });
+      if (mergeDue) await this.index.merge();
       after = batch[batch.length - 1].doc;
     }
+    await this.index.merge();
     await db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
   }
 
@@ -266,21 +293,5 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
 
   idsWhere(filter: RecordFilter) {
     return catalog.idsWhere(this.db, filter);
-  }
-}
-
-/** Rebuilds full keys from (bucket, tail): the bucket holds the top bits, the tail the low 16. */
-function collectPostings(row: PostingRow, tails: Set<number>, into: Map<number, Posting>): void {
-  let i = 0;
-  while (i < row.tails.length) {
-    const tail = row.tails[i];
-    let j = i;
-    while (j < row.tails.length && row.tails[j] === tail) j++;
-    if (tails.has(tail)) {
-      const key = keyOf(row.bucket, tail);
-      const docs = row.docs.subarray(i, j);
-      into.set(key, docs.includes(STOPPED_DOC) ? 'stopped' : Uint32Array.from(docs));
-    }
-    i = j;
   }
 }

@@ -1,98 +1,138 @@
 /**
- * Encoding of posting buckets (see PostingRow). Pure functions, so the merge and
- * removal rules are tested without a database.
+ * Runs of postings: (key, doc) pairs sorted by key then document, interleaved in one Uint32Array
+ * ([key0, doc0, key1, doc1, …]). Document 0 marks a key stopped for being in too many documents.
+ * Pure functions, so sorting, merging, lookup and removal are tested without a database.
  */
-import { BUCKET_BITS, STOPPED_DOC, type PostingRow } from './schema';
 
-const TAIL_MASK = 0xffff;
+/** A stopped key keeps one pair with this document number. */
+export const STOPPED_DOC = 0;
 
-export function bucketOf(key: number): number {
-  return key >>> (32 - BUCKET_BITS);
+/** Bits of a key that choose its bucket row. */
+export const BUCKET_BITS = 14;
+export const BUCKET_COUNT = 1 << BUCKET_BITS;
+
+export function bucketOf(key: number, bits = BUCKET_BITS): number {
+  return key >>> (32 - bits);
 }
 
-export function tailOf(key: number): number {
-  return key & TAIL_MASK;
-}
-
-const LOW_BITS = 32 - BUCKET_BITS;
-
-/** The full key back from its bucket (top bits) and tail (low 16 bits; they overlap when BUCKET_BITS > 16). */
-export function keyOf(bucket: number, tail: number): number {
-  return ((bucket << LOW_BITS) | (tail & ((1 << LOW_BITS) - 1))) >>> 0;
-}
-
-/** Postings per tail of one bucket; "stopped" for keys past the document-frequency cap. */
-export type BucketContent = Map<number, number[] | 'stopped'>;
-
-export function decodeRow(row: PostingRow | undefined): BucketContent {
-  const content: BucketContent = new Map();
-  if (!row) return content;
-  for (let i = 0; i < row.tails.length; i++) {
-    const tail = row.tails[i];
-    const doc = row.docs[i];
-    const current = content.get(tail);
-    if (doc === STOPPED_DOC) content.set(tail, 'stopped');
-    else if (current === undefined) content.set(tail, [doc]);
-    else if (current !== 'stopped') current.push(doc);
+/** Pairs sorted by key, then document, without repeats. */
+export function sortPairs(entries: readonly (readonly [key: number, doc: number])[]): Uint32Array {
+  const packed = new BigUint64Array(entries.length);
+  entries.forEach(([key, doc], i) => {
+    packed[i] = (BigInt(key >>> 0) << 32n) | BigInt(doc >>> 0);
+  });
+  packed.sort();
+  const pairs = new Uint32Array(entries.length * 2);
+  let n = 0;
+  for (let i = 0; i < packed.length; i++) {
+    if (i > 0 && packed[i] === packed[i - 1]) continue;
+    pairs[n++] = Number(packed[i] >> 32n);
+    pairs[n++] = Number(packed[i] & 0xffffffffn);
   }
-  return content;
+  return pairs.slice(0, n);
 }
 
-export function encodeRow(bucket: number, content: BucketContent): PostingRow | null {
-  let size = 0;
-  for (const docs of content.values()) size += docs === 'stopped' ? 1 : docs.length;
-  if (size === 0) return null;
-  const tails = new Uint16Array(size);
-  const docs = new Uint32Array(size);
-  let i = 0;
-  for (const tail of [...content.keys()].sort((a, b) => a - b)) {
-    const list = content.get(tail)!;
-    if (list === 'stopped') {
-      tails[i] = tail;
-      docs[i++] = STOPPED_DOC;
-      continue;
-    }
-    for (const doc of list) {
-      tails[i] = tail;
-      docs[i++] = doc;
-    }
+/** Number of pairs in a run. */
+export function pairCount(pairs: Uint32Array): number {
+  return pairs.length >>> 1;
+}
+
+/** Pair indexes [start, end) holding `key` (binary search). */
+export function rangeOf(pairs: Uint32Array, key: number): [number, number] {
+  const n = pairs.length >>> 1;
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pairs[2 * mid] < key) lo = mid + 1;
+    else hi = mid;
   }
-  return { bucket, tails, docs };
+  let end = lo;
+  while (end < n && pairs[2 * end] === key) end++;
+  return [lo, end];
+}
+
+/** Documents of `key` in a run; "stopped" when the run stopped it. */
+export function docsOf(pairs: Uint32Array, key: number): number[] | 'stopped' {
+  const [start, end] = rangeOf(pairs, key);
+  const docs: number[] = [];
+  for (let i = start; i < end; i++) {
+    const doc = pairs[2 * i + 1];
+    if (doc === STOPPED_DOC) return 'stopped';
+    docs.push(doc);
+  }
+  return docs;
+}
+
+/** Pair indexes [start, end) of the keys of one bucket, in a run sorted by key. */
+export function bucketRange(pairs: Uint32Array, bucket: number, from = 0, bits = BUCKET_BITS): [number, number] {
+  const n = pairs.length >>> 1;
+  let end = from;
+  while (end < n && bucketOf(pairs[2 * end], bits) === bucket) end++;
+  return [from, end];
 }
 
 /**
- * Adds (tail, doc) postings to a bucket. A key whose documents would exceed `dfCap`
- * is stopped: its postings are dropped for good, since a key that common no longer
- * tells sources apart and would only cost reads.
+ * Merges newer postings into a run. A key whose documents would exceed `dfCap` is stopped: its postings are
+ * dropped for good, since a key that common no longer tells sources apart and would only cost reads.
  */
-export function addToBucket(content: BucketContent, additions: readonly [tail: number, doc: number][], dfCap: number): void {
-  for (const [tail, doc] of additions) {
-    const current = content.get(tail);
-    if (current === 'stopped') continue;
-    if (current === undefined) content.set(tail, [doc]);
-    else if (current.length >= dfCap) content.set(tail, 'stopped');
-    else current.push(doc);
+export function mergeRuns(base: Uint32Array | undefined, additions: Uint32Array, dfCap: number): Uint32Array {
+  const a = base ?? new Uint32Array(0);
+  const b = additions;
+  const na = a.length >>> 1;
+  const nb = b.length >>> 1;
+  const out = new Uint32Array(a.length + b.length);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < na || j < nb) {
+    const key = j >= nb || (i < na && a[2 * i] <= b[2 * j]) ? a[2 * i] : b[2 * j];
+    let endA = i;
+    while (endA < na && a[2 * endA] === key) endA++;
+    let endB = j;
+    while (endB < nb && b[2 * endB] === key) endB++;
+    const start = n;
+    let stopped = false;
+    let last = -1;
+    while (i < endA || j < endB) {
+      const doc = j >= endB || (i < endA && a[2 * i + 1] <= b[2 * j + 1]) ? a[2 * i++ + 1] : b[2 * j++ + 1];
+      if (doc === STOPPED_DOC) stopped = true;
+      else if (doc !== last) {
+        out[2 * n] = key;
+        out[2 * n + 1] = doc;
+        n++;
+        last = doc;
+      }
+    }
+    if (stopped || n - start > dfCap) {
+      n = start;
+      out[2 * n] = key;
+      out[2 * n + 1] = STOPPED_DOC;
+      n++;
+    }
   }
+  return out.slice(0, 2 * n);
 }
 
-export function removeFromBucket(content: BucketContent, removals: readonly [tail: number, doc: number][]): void {
-  for (const [tail, doc] of removals) {
-    const current = content.get(tail);
-    if (current === undefined || current === 'stopped') continue;
-    const kept = current.filter((d) => d !== doc);
-    if (kept.length === 0) content.delete(tail);
-    else content.set(tail, kept);
+/** The run without any posting of `docs`. Stopped keys stay stopped. */
+export function withoutDocs(pairs: Uint32Array, docs: ReadonlySet<number>): Uint32Array {
+  const kept: number[] = [];
+  for (let i = 0; i < pairs.length; i += 2) {
+    if (!docs.has(pairs[i + 1])) kept.push(pairs[i], pairs[i + 1]);
   }
+  return kept.length === pairs.length ? pairs : Uint32Array.from(kept);
 }
 
-/** Groups (key, doc) postings by bucket. */
-export function groupByBucket(entries: Iterable<[key: number, doc: number]>): Map<number, [number, number][]> {
-  const groups = new Map<number, [number, number][]>();
-  for (const [key, doc] of entries) {
-    const bucket = bucketOf(key);
-    let group = groups.get(bucket);
-    if (!group) groups.set(bucket, (group = []));
-    group.push([tailOf(key), doc]);
-  }
-  return groups;
+/** True when any posting of the run belongs to one of `docs`. */
+export function mentionsAny(pairs: Uint32Array, docs: ReadonlySet<number>): boolean {
+  for (let i = 1; i < pairs.length; i += 2) if (docs.has(pairs[i])) return true;
+  return false;
+}
+
+/** Sorted runs merged into one sorted run (repeats kept once). */
+export function concatRuns(runs: readonly Uint32Array[]): Uint32Array {
+  if (runs.length === 1) return runs[0];
+  const entries: [number, number][] = [];
+  for (const run of runs) for (let i = 0; i < run.length; i += 2) entries.push([run[i], run[i + 1]]);
+  return sortPairs(entries);
 }

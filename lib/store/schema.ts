@@ -5,6 +5,7 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type { CorpusRecord } from '../types';
+import type { DirectoryChunk } from './directory';
 import { urlKey } from './url-key';
 
 /** A stored record: the CorpusRecord plus its document number and content hash. */
@@ -17,26 +18,32 @@ export interface StoredRecord extends CorpusRecord {
   urlKey?: string;
 }
 
-/** Per-document index facts, kept apart from the text so retrieval never loads texts. */
-export interface DocRow {
-  doc: number;
-  id: string;
-  features: number;
+/**
+ * One bucket of the inverted index: the postings of every key whose top BUCKET_BITS bits are `bucket`, as a
+ * sorted run of (key, doc) pairs (lib/store/postings.ts) in one buffer. IndexedDB pays per request far more than
+ * per byte, so keys share 2^14 rows: a page reads one row per key, and folding new postings in rewrites at most
+ * 16,384 rows however many documents arrive. At 100,000 articles of ~200 keys a row holds ~1,200 pairs (10 KB).
+ */
+export interface BucketRow {
+  bucket: number;
+  pairs: ArrayBuffer;
 }
 
 /**
- * One bucket of the inverted index. A feature key's top BUCKET_BITS bits choose the
- * bucket; `tails` holds its low 16 bits and `docs` the document number, pairwise.
- * Document number 0 marks a key stopped for being too common.
- * IndexedDB pays per row on every read and write, so keys share 2^16 bucket rows
- * instead of one row each: an import batch touches at most 65,536 rows, a page reads
- * one row per key, and a posting costs 6 bytes. At 100,000 articles of ~200 keys a
- * row holds ~300 postings (1.8 KB).
+ * The middle tier between pending runs and buckets: the same layout with 2^10 rows. Pending runs are folded in
+ * here often and cheaply (1,024 rows); these rows are folded into the 16,384 buckets only once they hold
+ * MID_LIMIT postings, so the big rewrite happens a few times per 100,000 articles rather than every few thousand.
  */
-export interface PostingRow {
-  bucket: number;
-  tails: Uint16Array;
-  docs: Uint32Array;
+export type MidBucketRow = BucketRow;
+
+/**
+ * Postings of recent imports, not yet folded into the buckets: one sorted run per batch, written in one request.
+ * Lookups read them all (a few MB at most), and the store folds them into the buckets once they hold
+ * PENDING_LIMIT postings, so importing costs a handful of requests per batch instead of one per bucket touched.
+ */
+export interface PendingRow {
+  segment: number;
+  pairs: ArrayBuffer;
 }
 
 export interface MetaRow {
@@ -44,13 +51,15 @@ export interface MetaRow {
   value: number;
 }
 
-export const BUCKET_BITS = 16;
-export const STOPPED_DOC = 0;
+/** Meta row holding the feature code version the index was built with. */
+export const META_FEATURE_VERSION = 'featureVersion';
 
 export class CorpusDatabase extends Dexie {
   records!: Table<StoredRecord, number>;
-  docs!: Table<DocRow, number>;
-  postings!: Table<PostingRow, number>;
+  directory!: Table<DirectoryChunk, number>;
+  buckets!: Table<BucketRow, number>;
+  midBuckets!: Table<MidBucketRow, number>;
+  pending!: Table<PendingRow, number>;
   meta!: Table<MetaRow, string>;
 
   constructor(name: string, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
@@ -74,6 +83,12 @@ export class CorpusDatabase extends Dexie {
             if (key !== undefined) record.urlKey = key;
           }),
       );
+    // Version 3: the index moves to posting runs (buckets of sorted pairs, a middle tier, pending runs of imports) and
+    // a chunked document directory. Records are untouched; the old index tables go, and clearing the stored
+    // feature version makes the store rebuild the index from the records when it opens (openCorpusStore).
+    this.version(3)
+      .stores({ docs: null, postings: null, directory: 'chunk', buckets: 'bucket', midBuckets: 'bucket', pending: 'segment' })
+      .upgrade((tx) => tx.table<MetaRow, string>('meta').delete(META_FEATURE_VERSION));
     this.records.hook('creating', (_doc, record) => {
       const key = urlKey(record.url);
       if (key !== undefined) record.urlKey = key;

@@ -26,6 +26,15 @@ export interface DocStat {
   features: number;
 }
 
+/** What the index takes, beyond the stored texts. */
+export interface IndexSize {
+  /** Records in the directory. */
+  docs: number;
+  postings: number;
+  /** Bytes of posting runs and directory entries, without the database's own overhead. */
+  bytes: number;
+}
+
 /** Postings of one feature key: document numbers, or "stopped" when the key is in too many documents to be useful. */
 export type Posting = Uint32Array | 'stopped';
 
@@ -49,6 +58,8 @@ export interface CorpusStore {
   lookup(keys: ArrayLike<number>): Promise<Map<number, Posting>>;
   /** Index facts of document numbers, in the order given; undefined for unknown numbers. */
   docStats(docs: readonly number[]): Promise<(DocStat | undefined)[]>;
+  /** The size of the index (for the benchmark and the storage panel). */
+  indexSize(): Promise<IndexSize>;
   /** Rebuilds every posting from the stored texts (after a feature change). */
   reindex(): Promise<void>;
 }

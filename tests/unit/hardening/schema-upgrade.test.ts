@@ -1,7 +1,8 @@
 /**
  * Nothing stored is lost across a schema upgrade. A corpus database as schema version 1 left it — records, the
  * per-document rows, the inverted index and the store's counters — opens under the current schema with every
- * record intact, still found by retrieval, its address key filled in, and document numbers never reused.
+ * record intact, its index rebuilt in the current layout and found by retrieval, its address key filled in, and
+ * document numbers never reused.
  * The version-1 declaration is copied here on purpose: it is what browsers hold, whatever the code says today.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCorpus } from '../../../lib/corpus/jsonl.ts';
 import { checkArticle } from '../../../lib/engine.ts';
-import { openCorpusStore, type CorpusCatalog, type CorpusStore } from '../../../lib/store/index.ts';
+import { FEATURE_VERSION, featuresOf } from '../../../lib/index/features.ts';
+import { contentHash, openCorpusStore, type CorpusCatalog, type CorpusStore } from '../../../lib/store/index.ts';
 import type { CorpusRecord } from '../../../lib/types.ts';
 import { IMG_PAYLOAD, JAVASCRIPT_URL } from './payloads.ts';
 
@@ -53,20 +55,35 @@ async function openStore(name: string): Promise<CorpusStore & CorpusCatalog> {
 
 type Rows = Record<keyof typeof VERSION_1_STORES, Record<string, unknown>[]>;
 
-/** Every row the current store writes for `records`, read raw; exactly what version 1 wrote (it lacked urlKey). */
-async function rowsWrittenFor(records: CorpusRecord[]): Promise<Rows> {
-  const name = freshName();
-  const store = await openStore(name);
-  await store.addRecords(records);
-  store.close();
-  open = open.filter((s) => s !== store);
-  const raw = new Dexie(name, factories);
-  await raw.open();
-  const rows = {} as Rows;
-  for (const table of Object.keys(VERSION_1_STORES) as (keyof Rows)[]) rows[table] = await raw.table(table).toArray();
-  raw.close();
-  for (const row of rows.records) delete row.urlKey;
-  return rows;
+/**
+ * The rows version 1 wrote for `records`: records with their number and hash (no address key), one row per
+ * document, and the inverted index in its version-1 layout (a key's top 16 bits chose the row; its low 16 bits
+ * and the document number sat pairwise in two arrays).
+ */
+function rowsWrittenFor(records: CorpusRecord[]): Rows {
+  const recordRows = records.map((record, i) => ({ ...record, doc: i + 1, hash: contentHash(record.text) }));
+  const keysOf = (record: CorpusRecord) => [...featuresOf(record.text, record.lang)];
+  const buckets = new Map<number, [number, number][]>();
+  for (const row of recordRows) {
+    for (const key of keysOf(row)) {
+      const bucket = key >>> 16;
+      if (!buckets.has(bucket)) buckets.set(bucket, []);
+      buckets.get(bucket)!.push([key & 0xffff, row.doc]);
+    }
+  }
+  const postings = [...buckets].map(([bucket, pairs]) => {
+    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return { bucket, tails: Uint16Array.from(pairs, (p) => p[0]), docs: Uint32Array.from(pairs, (p) => p[1]) };
+  });
+  return {
+    records: recordRows,
+    docs: recordRows.map((row) => ({ doc: row.doc, id: row.id, features: keysOf(row).length })),
+    postings,
+    meta: [
+      { key: 'nextDoc', value: recordRows.length + 1 },
+      { key: 'featureVersion', value: FEATURE_VERSION },
+    ],
+  };
 }
 
 async function version1Database(rows: Rows): Promise<string> {
@@ -96,7 +113,7 @@ function pageOf(record: CorpusRecord) {
 
 describe('opening a schema-version-1 corpus', () => {
   it('keeps every record, field for field, in storage order', async () => {
-    const name = await version1Database(await rowsWrittenFor(everything));
+    const name = await version1Database(rowsWrittenFor(everything));
     const store = await openStore(name);
     expect(await store.count()).toBe(everything.length);
     const all: CorpusRecord[] = [];
@@ -108,8 +125,8 @@ describe('opening a schema-version-1 corpus', () => {
     expect(await rawVersion(name)).toBeGreaterThanOrEqual(2);
   });
 
-  it('still finds the original through the version-1 index, and finds versions of one address', async () => {
-    const name = await version1Database(await rowsWrittenFor(everything));
+  it('rebuilds the index from the records, still finds the original, and finds versions of one address', async () => {
+    const name = await version1Database(rowsWrittenFor(everything));
     const store = await openStore(name);
     const seed000 = seeds.find((record) => record.id === 'seed-000')!;
     const report = await checkArticle(pageOf(seed000), store, { excludeIds: ['seed-000'] });
@@ -118,7 +135,7 @@ describe('opening a schema-version-1 corpus', () => {
   });
 
   it('goes on numbering documents after the highest version-1 number, and deletes cleanly', async () => {
-    const rows = await rowsWrittenFor(everything);
+    const rows = rowsWrittenFor(everything);
     const highest = Math.max(...rows.records.map((row) => row.doc as number));
     const name = await version1Database(rows);
     const store = await openStore(name);
@@ -132,14 +149,17 @@ describe('opening a schema-version-1 corpus', () => {
     const raw = new Dexie(name, factories);
     await raw.open();
     const stored = await raw.table('records').where('id').equals('after-upgrade').first();
-    const docs = await raw.table('docs').count();
+    const directory = await raw.table('directory').toArray();
+    const tables = raw.tables.map((table) => table.name);
     raw.close();
     expect(stored.doc).toBeGreaterThan(highest);
-    expect(docs, 'one index row per stored record').toBe(everything.length - 1);
+    const entries = directory.flatMap((row) => row.ids.filter((id: string) => id !== ''));
+    expect(entries.length, 'one directory entry per stored record').toBe(everything.length - 1);
+    expect(tables, 'the version-1 index tables are gone').not.toContain('postings');
   });
 
   it('rebuilds an index written by older feature code instead of trusting it', async () => {
-    const rows = await rowsWrittenFor(everything);
+    const rows = rowsWrittenFor(everything);
     const meta = rows.meta.find((row) => row.key === 'featureVersion');
     expect(meta, 'version 1 stored its feature version').toBeDefined();
     meta!.value = -1;

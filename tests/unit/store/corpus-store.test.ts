@@ -122,4 +122,59 @@ describe('CorpusStore on fake-indexeddb', () => {
     await store.reindex();
     expect(await store.lookup(keys)).toEqual(before);
   });
+
+  it('answers the same before and after pending postings are folded into the buckets', async () => {
+    const { IDBKeyRange, indexedDB } = await import('fake-indexeddb');
+    const { openCorpusStore } = await import('../../../lib/store');
+    const records = [kabul, moscow, beijing];
+    const keys = records.flatMap((r) => [...featuresOf(r.text)]);
+    const open = (name: string, pendingLimit: number, midLimit: number) =>
+      openCorpusStore({ name: `${name}-${process.pid}`, indexedDB, IDBKeyRange, pendingLimit, midLimit });
+    const unmerged = await open('never-merged', 1 << 30, 1 << 30);
+    const middle = await open('merged-to-middle', 1, 1 << 30);
+    const merged = await open('always-merged', 1, 1);
+    for (const record of records) for (const store of [unmerged, middle, merged]) await store.addRecords([record]);
+    const expected = await unmerged.lookup(keys);
+    expect(await middle.lookup(keys)).toEqual(expected);
+    expect(await merged.lookup(keys)).toEqual(expected);
+    expect((await merged.indexSize()).postings).toBe((await unmerged.indexSize()).postings);
+
+    for (const store of [unmerged, middle, merged]) await store.deleteRecords(['moscow']);
+    expect(await middle.lookup(keys)).toEqual(await unmerged.lookup(keys));
+    expect(await merged.lookup(keys)).toEqual(await unmerged.lookup(keys));
+    const moscowDoc = 2;
+    for (const posting of (await merged.lookup(keys)).values()) expect(posting === 'stopped' ? [] : [...posting]).not.toContain(moscowDoc);
+    expect(await merged.docStats([1, moscowDoc, 3])).toEqual([
+      { doc: 1, id: 'kabul', features: featuresOf(kabul.text).length },
+      undefined,
+      { doc: 3, id: 'beijing', features: featuresOf(beijing.text).length },
+    ]);
+    for (const store of [unmerged, middle, merged]) store.close();
+  });
+
+  it('stops a key over the cap even before its postings are folded into the buckets', async () => {
+    const { IDBKeyRange, indexedDB } = await import('fake-indexeddb');
+    const { openCorpusStore } = await import('../../../lib/store');
+    store = await openCorpusStore({ name: `cap-pending-${process.pid}`, indexedDB, IDBKeyRange, dfCap: 2, pendingLimit: 1 << 30 });
+    const texts = ['Kabulov met envoys', 'Kabulov met reporters', 'Kabulov met nobody'].map((text, i) => ({ id: `r${i}`, text }));
+    for (const text of texts) await store.addRecords([text]);
+    const key = [...featuresOf('Kabulov')][0];
+    expect(await store.lookup([key])).toEqual(new Map([[key, 'stopped']]));
+  });
+
+  it('sees records another connection to the same database added', async () => {
+    const { IDBKeyRange, indexedDB } = await import('fake-indexeddb');
+    const { openCorpusStore } = await import('../../../lib/store');
+    const name = `two-connections-${process.pid}`;
+    const reader = await openCorpusStore({ name, indexedDB, IDBKeyRange });
+    const writer = await openCorpusStore({ name, indexedDB, IDBKeyRange });
+    await writer.addRecords([kabul]);
+    const keys = [...featuresOf(moscow.text)].filter((key) => !featuresOf(kabul.text).includes(key));
+    expect((await reader.lookup(keys)).size).toBe(0);
+    await writer.addRecords([moscow]);
+    expect((await reader.lookup(keys)).size).toBe(keys.length);
+    expect((await reader.docStats([2]))[0]?.id).toBe('moscow');
+    reader.close();
+    writer.close();
+  });
 });

@@ -1,40 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { addToBucket, bucketOf, decodeRow, encodeRow, groupByBucket, keyOf, removeFromBucket, tailOf } from '../../../lib/store/postings';
+import { bucketOf, bucketRange, concatRuns, docsOf, mergeRuns, sortPairs, STOPPED_DOC, withoutDocs } from '../../../lib/store/postings';
 
-describe('posting buckets', () => {
-  it('splits a key into bucket and tail and joins it back', () => {
-    for (const key of [0, 1, 0xffff, 0x10000, 0xdeadbeef, 0xffffffff]) expect(keyOf(bucketOf(key), tailOf(key))).toBe(key);
+const pairsOf = (run: Uint32Array) => Array.from({ length: run.length / 2 }, (_, i) => [run[2 * i], run[2 * i + 1]]);
+
+describe('posting runs', () => {
+  it('sorts (key, doc) pairs by key then document, once each', () => {
+    const run = sortPairs([[7, 3], [2, 1], [7, 1], [0xffffffff, 2], [7, 3]]);
+    expect(pairsOf(run)).toEqual([[2, 1], [7, 1], [7, 3], [0xffffffff, 2]]);
   });
 
-  it('round-trips through the row encoding, grouped by tail', () => {
-    const content = decodeRow(undefined);
-    addToBucket(content, [[7, 3], [2, 1], [7, 4]], 10);
-    const row = encodeRow(5, content)!;
-    expect([...row.tails]).toEqual([2, 7, 7]);
-    expect([...row.docs]).toEqual([1, 3, 4]);
-    expect(decodeRow(row)).toEqual(new Map([[2, [1]], [7, [3, 4]]]));
+  it('finds the documents of a key, and nothing for an absent key', () => {
+    const run = sortPairs([[5, 9], [5, 2], [6, 1], [4, 4]]);
+    expect(docsOf(run, 5)).toEqual([2, 9]);
+    expect(docsOf(run, 3)).toEqual([]);
+    expect(docsOf(run, 7)).toEqual([]);
   });
 
-  it('stops a tail past the cap and ignores later postings for it', () => {
-    const content = decodeRow(undefined);
-    addToBucket(content, [[1, 1], [1, 2], [1, 3], [1, 4]], 2);
-    expect(content.get(1)).toBe('stopped');
-    const row = encodeRow(0, content)!;
-    expect([...row.docs]).toEqual([0]);
-    expect(decodeRow(row).get(1)).toBe('stopped');
+  it('merges newer postings in, keeping each document once', () => {
+    const merged = mergeRuns(sortPairs([[1, 1], [3, 2]]), sortPairs([[1, 1], [1, 5], [2, 5]]), 10);
+    expect(pairsOf(merged)).toEqual([[1, 1], [1, 5], [2, 5], [3, 2]]);
   });
 
-  it('removes postings and drops an emptied row', () => {
-    const content = decodeRow(undefined);
-    addToBucket(content, [[1, 1], [1, 2], [3, 2]], 10);
-    removeFromBucket(content, [[1, 2], [3, 2]]);
-    expect(content).toEqual(new Map([[1, [1]]]));
-    removeFromBucket(content, [[1, 1]]);
-    expect(encodeRow(0, content)).toBeNull();
+  it('stops a key past the cap and ignores later postings for it', () => {
+    const stopped = mergeRuns(undefined, sortPairs([[1, 1], [1, 2], [1, 3], [2, 3]]), 2);
+    expect(pairsOf(stopped)).toEqual([[1, STOPPED_DOC], [2, 3]]);
+    expect(docsOf(stopped, 1)).toBe('stopped');
+    expect(pairsOf(mergeRuns(stopped, sortPairs([[1, 9]]), 2))).toEqual([[1, STOPPED_DOC], [2, 3]]);
   });
 
-  it('groups postings by bucket', () => {
-    const groups = groupByBucket([[0x00010002, 9], [0x00010003, 9], [0x00020002, 8]]);
-    expect(groups).toEqual(new Map([[1, [[2, 9], [3, 9]]], [2, [[2, 8]]]]));
+  it('removes every posting of deleted documents, keeping stopped keys stopped', () => {
+    const run = mergeRuns(undefined, sortPairs([[1, 1], [1, 2], [1, 3], [2, 2], [3, 4]]), 2);
+    expect(pairsOf(withoutDocs(run, new Set([2, 4])))).toEqual([[1, STOPPED_DOC]]);
+  });
+
+  it('joins runs of several batches into one sorted run', () => {
+    expect(pairsOf(concatRuns([sortPairs([[5, 1], [9, 1]]), sortPairs([[5, 2], [1, 2]])]))).toEqual([[1, 2], [5, 1], [5, 2], [9, 1]]);
+  });
+
+  it('groups a sorted run by bucket: the top bits of the key', () => {
+    const low = 0x00000010;
+    const high = 0xfff00000;
+    const run = sortPairs([[high, 1], [low, 1], [low + 1, 2]]);
+    expect(bucketOf(low)).toBe(0);
+    expect(bucketRange(run, 0)).toEqual([0, 2]);
+    expect(bucketRange(run, bucketOf(high), 2)).toEqual([2, 3]);
   });
 });
