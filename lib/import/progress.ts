@@ -99,7 +99,7 @@ export interface BatchLimits {
   maxChars: number;
 }
 
-export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxRecords: 200, maxChars: 4_000_000 };
+export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxRecords: 1000, maxChars: 4_000_000 };
 
 /** Collects records until a batch is full. */
 export class RecordBatch {

@@ -129,7 +129,7 @@ describe.skipIf(skipReason !== null)('import and export in the options page', ()
 
   it('cancels a large import and continues it after the last stored batch', async () => {
     const file = path.join(workDir, 'bulk.jsonl');
-    const total = 4000;
+    const total = 12_000;
     const lines = Array.from({ length: total }, (_, i) =>
       line({ id: `bulk-${i}`, site: 'Bulk Wire', text: `Bulletin ${i}: the harbour authority recorded ${i * 7} arrivals and ${i * 3} departures, ${i % 5} delays, and reported the quay ${i % 2 ? 'open' : 'closed'} for repairs on pier ${i % 11}.` }),
     );
@@ -159,7 +159,7 @@ describe.skipIf(skipReason !== null)('import and export in the options page', ()
   it('round-trips the corpus: export, delete everything, import the export, export again', async () => {
     const first = await exportCorpus(options, path.join(workDir, 'export-1.jsonl'));
     const count = first.trimEnd().split('\n').length;
-    expect(count).toBeGreaterThan(4000);
+    expect(count).toBeGreaterThan(12_000);
     expect(await options.locator('#article-count').textContent()).toBe(count.toLocaleString('en'));
 
     await options.locator('#delete-all').click();
