@@ -4,12 +4,13 @@
  */
 import { checkArticle, compareWith } from '../../lib/engine.ts';
 import { MAX_ARTICLE_CHARS, tooLargeMessage } from '../shared/limits.ts';
-import type { CompareOutcome, PageOutcome, TabState } from '../shared/protocol.ts';
-import { pageItselfIds } from '../shared/report-view.ts';
+import { likelySources } from '../../lib/sources.ts';
+import type { CompareOutcome, FirstLook, PageOutcome, TabState } from '../shared/protocol.ts';
+import { pageItselfIds, sameAddress } from '../shared/report-view.ts';
 import { clearBadge, showBadge } from './badge.ts';
 import { getCorpus } from './corpus.ts';
 import { findPassageInCorpus } from './passage.ts';
-import { readTab, visibleTabUrl } from './tab-access.ts';
+import { readTab, visibleTabUrl, type TabReading } from './tab-access.ts';
 import { loadTabState, samePage, saveTabState } from './tab-state.ts';
 
 export interface CheckOptions {
@@ -32,8 +33,26 @@ async function storedStateForCurrentPage(tabId: number): Promise<TabState | null
   return currentUrl === null || samePage(currentUrl, saved.pageUrl) ? saved : null;
 }
 
+/**
+ * Readings of a tab in progress: the popup asks for its first look and the full check at once, and both need the
+ * same extraction of the page.
+ */
+const readings = new Map<number, Promise<TabReading>>();
+
+function readTabOnce(tabId: number): Promise<TabReading> {
+  const pending = readings.get(tabId);
+  if (pending) return pending;
+  const reading = readTab(tabId);
+  readings.set(tabId, reading);
+  void reading.finally(() => setTimeout(() => readings.delete(tabId), READING_SHARED_MS));
+  return reading;
+}
+
+/** How long a finished reading still serves a request that arrives just after it (the other half of a popup's pair). */
+const READING_SHARED_MS = 2000;
+
 async function runCheck(tabId: number, options: CheckOptions): Promise<TabState> {
-  const reading = await readTab(tabId);
+  const reading = options.force || options.selectionText ? await readTab(tabId) : await readTabOnce(tabId);
   const pageUrl = reading.kind === 'read' ? reading.page.pageUrl : ((await visibleTabUrl(tabId)) ?? '');
   let outcome: PageOutcome;
   if (reading.kind !== 'read') outcome = reading;
@@ -80,6 +99,21 @@ export function checkTab(tabId: number, options: CheckOptions = {}): Promise<Tab
     if (running.get(tabId) === work) running.delete(tabId);
   });
   return work;
+}
+
+/**
+ * The popup's first answer: stored versions that share most of the page's index keys, before any alignment. Nothing
+ * when the full result is stored already (the popup gets it at once) or the page cannot be read.
+ */
+export async function firstLook(tabId: number): Promise<FirstLook> {
+  if (running.has(tabId) === false && (await storedStateForCurrentPage(tabId))) return { kind: 'none' };
+  const reading = await readTabOnce(tabId);
+  const article = reading.kind === 'read' ? reading.page.article : null;
+  if (!article || article.text.length > MAX_ARTICLE_CHARS) return { kind: 'none' };
+  const sources = await likelySources(article.text, await getCorpus(), { lang: article.lang });
+  // The stored copy of this very page is not a version of it.
+  const others = sources.filter((source) => !(article.url && source.url && sameAddress(article.url, source.url)));
+  return others.length > 0 ? { kind: 'sources', sources: others } : { kind: 'none' };
 }
 
 /** Drift of the tab's article against one stored version (the reader picked it in the popup). */

@@ -1,7 +1,7 @@
 /** Every request the background answers, in one place, each with who may send it. */
 import type { AudienceMap, BackgroundProtocol, Handlers } from '../shared/protocol.ts';
 import { captureTab } from './capture.ts';
-import { checkTab, compareTabWith } from './check-tab.ts';
+import { checkTab, compareTabWith, firstLook } from './check-tab.ts';
 import { findOriginal } from './context-menu.ts';
 import { clearCorpus, corpusPage, deleteIds, deleteWhere, selectWhere } from './corpus-admin.ts';
 import { corpusStatus, getCorpus, loadSampleCorpus } from './corpus.ts';
@@ -12,6 +12,7 @@ import { pageHistory } from './page-history.ts';
 
 export const backgroundHandlers: Handlers<BackgroundProtocol> = {
   'check-tab': ({ tabId, force }) => checkTab(tabId, { force }),
+  'first-look': ({ tabId }) => firstLook(tabId),
   'find-original': ({ tabId, selectionText }) => findOriginal(tabId, selectionText),
   'compare-version': ({ tabId, sourceId }) => compareTabWith(tabId, sourceId),
   'highlight-passage': ({ tabId, text }) => highlightInTab(tabId, text),
@@ -38,6 +39,7 @@ export const backgroundHandlers: Handlers<BackgroundProtocol> = {
 // Content scripts only answer the background; nothing here is open to them or to web pages.
 export const backgroundAudience: AudienceMap<BackgroundProtocol> = {
   'check-tab': 'extension-pages',
+  'first-look': 'extension-pages',
   'find-original': 'extension-pages',
   'compare-version': 'extension-pages',
   'highlight-passage': 'extension-pages',

@@ -3,10 +3,11 @@
  * background (which persists it), so closing and reopening the popup shows the same answer.
  */
 import type { Comparison, DriftItem, Report } from '../../lib/types.ts';
-import { sendToBackground, type TabState } from '../shared/protocol.ts';
+import { sendToBackground, type FirstLook, type TabState } from '../shared/protocol.ts';
 import { originalMatch, versionMatches } from '../shared/report-view.ts';
 import { clear, el } from './dom.ts';
 import { renderDriftSection } from './drift-section.ts';
+import { renderFirstLook } from './first-look-section.ts';
 import { HistorySection } from './history-section.ts';
 import { renderOriginalSection } from './original-section.ts';
 import { renderPageSummary } from './page-summary.ts';
@@ -56,9 +57,12 @@ export class PopupApp {
     }
     this.recheckButton.disabled = true;
     delete document.body.dataset.ready;
+    delete document.body.dataset.firstResult;
     this.say('Reading the article and checking your corpus…', true);
     try {
-      this.show(await sendToBackground('check-tab', { tabId: this.tabId, force }));
+      const full = sendToBackground('check-tab', { tabId: this.tabId, force });
+      if (!force) void this.showFirstLook(this.tabId, full);
+      this.show(await full);
     } catch (error) {
       this.say('');
       this.showMessage('Something went wrong', error instanceof Error ? error.message : String(error));
@@ -66,6 +70,31 @@ export class PopupApp {
       this.recheckButton.disabled = false;
       document.body.setAttribute('aria-busy', 'false');
     }
+  }
+
+  /** Shows the close versions found from the index alone, unless the full answer is already on screen. */
+  private async showFirstLook(tabId: number, full: Promise<unknown>): Promise<void> {
+    let answered = false;
+    void full.then(
+      () => (answered = true),
+      () => (answered = true),
+    );
+    let look: FirstLook;
+    try {
+      look = await sendToBackground('first-look', { tabId });
+    } catch {
+      return; // The full check reports any problem with the page.
+    }
+    if (answered || look.kind !== 'sources') return;
+    clear(this.content);
+    this.content.append(renderFirstLook(look.sources));
+    this.markFirstResult();
+    this.say('Close versions found; checking how the text changed…', true);
+  }
+
+  /** Something about the page's origins is on screen (the benchmark times the click to this). */
+  private markFirstResult(): void {
+    document.body.dataset.firstResult = 'true';
   }
 
   private showMessage(title: string, detail: string, kind = 'note'): void {
@@ -146,6 +175,7 @@ export class PopupApp {
 
   /** Everything for this answer is on screen (tests and screenshots wait for it). */
   private markReady(): void {
+    this.markFirstResult();
     document.body.dataset.ready = 'true';
   }
 

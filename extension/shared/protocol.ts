@@ -8,6 +8,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { PassageReport } from '../../lib/engine.ts';
+import type { LikelySource } from '../../lib/sources.ts';
 import type { ParsedFeed } from '../../lib/import/feed.ts';
 import type { BatchAdvance, ImportProgress, ImportSource } from '../../lib/import/progress.ts';
 import type { VersionChange } from '../../lib/import/versions.ts';
@@ -26,6 +27,13 @@ export type PageOutcome =
   /** The extension has no access to this tab yet: the reader has to click the toolbar button or the menu on it. */
   | { kind: 'no-access'; reason: string }
   | { kind: 'error'; message: string };
+
+/** The popup's first answer while the full check runs (lib/sources.ts). */
+export type FirstLook =
+  /** Stored versions of the page found from the index alone, closest first. */
+  | { kind: 'sources'; sources: LikelySource[] }
+  /** Nothing to show before the full result: it is stored already, the page has no article, or nothing is close. */
+  | { kind: 'none' };
 
 export type PassageOutcome =
   /** `report.occurrences` are the stored versions that contain the passage, earliest first. */
@@ -158,6 +166,8 @@ interface Exchange<Request, Response> {
 export interface BackgroundProtocol {
   /** Checks the tab's article against the corpus, or returns the stored result for the page already shown. */
   'check-tab': Exchange<{ tabId: number; force?: boolean }, TabState>;
+  /** Close stored versions of the tab's article, found from the index alone while 'check-tab' runs. */
+  'first-look': Exchange<{ tabId: number }, FirstLook>;
   /** The context-menu path: checks the page and, when given, the selected passage. */
   'find-original': Exchange<{ tabId: number; selectionText?: string }, TabState>;
   /** Drift of the tab's article against one stored version. */

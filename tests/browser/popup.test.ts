@@ -64,6 +64,21 @@ describe.skipIf(skipReason !== null)('popup on article pages', () => {
     await popup.close();
   });
 
+  it('gives a first look from the index alone: the close version of 000, nothing for same-story coverage', async () => {
+    const copy = await session.openFixture('seed-000');
+    const coverage = await session.openFixture('seed-002');
+    const page = await session.extensionPage();
+    const firstLook = (tabId: number) =>
+      page.evaluate((id) => chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: 'first-look', request: { tabId: id } }), tabId);
+    const found = await firstLook(copy.tabId);
+    expect(found.ok).toBe(true);
+    expect(found.value.kind).toBe('sources');
+    expect(found.value.sources.map((source: { id: string }) => source.id)).toEqual(['seed-001']);
+    expect(found.value.sources[0].containment).toBeGreaterThan(0.5);
+    expect((await firstLook(coverage.tabId)).value).toEqual({ kind: 'none' });
+    await Promise.all([page.close(), copy.page.close(), coverage.page.close()]);
+  });
+
   it('marks a chosen drift item in the page and scrolls to it', async () => {
     const { page, tabId } = await session.openFixture('seed-000');
     const popup = await session.openPopup(tabId);

@@ -1,0 +1,30 @@
+/**
+ * The first answer, shown while the full check runs: stored versions found from the index alone (lib/sources.ts).
+ * It names them and how much wording they share; which came first and what changed come with the full check.
+ */
+import type { LikelySource } from '../../lib/sources.ts';
+import { el } from './dom.ts';
+import { dateLabel, publisherName, sourceLink } from './version-card.ts';
+
+function sourceCard(source: LikelySource): HTMLElement {
+  const shared = `Shares ${Math.round(source.containment * 100)}% of its wording with this page.`;
+  return el(
+    'li',
+    { class: 'card first-look-source', attrs: { 'data-source-id': source.id } },
+    el('div', { class: 'card-top' }, el('span', { class: 'publisher' }, publisherName(source)), dateLabel(source)),
+    source.title ? el('p', { class: 'source-title' }, source.title) : null,
+    sourceLink(source),
+    el('p', { class: 'muted' }, shared),
+  );
+}
+
+export function renderFirstLook(sources: readonly LikelySource[]): HTMLElement {
+  const heading = sources.length === 1 ? 'A close version is in your corpus' : `${sources.length} close versions are in your corpus`;
+  return el(
+    'section',
+    { class: 'block first-look', attrs: { 'aria-labelledby': 'first-look-heading' } },
+    el('h2', { attrs: { id: 'first-look-heading' } }, heading),
+    el('ul', { class: 'first-look-list' }, ...sources.map(sourceCard)),
+    el('p', { class: 'muted' }, 'Checking which came first and how the text changed…'),
+  );
+}

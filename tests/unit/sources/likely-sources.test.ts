@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCorpus } from '../../../lib/corpus/jsonl.ts';
+import { featuresOf } from '../../../lib/index/features.ts';
+import { keyContainment, likelySources } from '../../../lib/sources.ts';
+import { openCorpusStore, type CorpusStore } from '../../../lib/store/index.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const seeds = parseCorpus(readFileSync(path.join(repoRoot, 'assets/seed-corpus.jsonl'), 'utf8')).records;
+const seed = (id: string) => seeds.find((record) => record.id === id)!;
+
+let store: CorpusStore;
+beforeAll(async () => {
+  store = await openCorpusStore({ name: `likely-sources-${process.pid}`, indexedDB, IDBKeyRange });
+  await store.addRecords(seeds);
+});
+afterAll(() => store.close());
+
+const ids = async (id: string) => (await likelySources(seed(id).text, store, { excludeIds: [id] })).map((source) => source.id);
+
+describe('likely sources: the first answer, from the index alone', () => {
+  it('finds the copy each way between 000 and 001, with its details for the popup', async () => {
+    expect(await ids('seed-000')).toEqual(['seed-001']);
+    expect(await ids('seed-001')).toEqual(['seed-000']);
+    const [source] = await likelySources(seed('seed-000').text, store, { excludeIds: ['seed-000'] });
+    expect(source).toMatchObject({ id: 'seed-001', title: seed('seed-001').title, published: seed('seed-001').published });
+    expect(source.containment).toBeGreaterThan(0.5);
+  });
+
+  it('leaves independent coverage of the same story to the full check', async () => {
+    for (const id of ['seed-002', 'seed-003', 'seed-004']) expect(await ids(id), id).toEqual([]);
+  });
+
+  it('finds a stored text itself, and nothing for an unrelated text', async () => {
+    expect((await likelySources(seed('seed-002').text, store)).map((source) => source.id)).toEqual(['seed-002']);
+    expect(await likelySources('The harbour reopened on Monday after repairs to the quay, the council said.', store)).toEqual([]);
+  });
+
+  it('measures containment against the smaller key set', () => {
+    expect(keyContainment(new Set([1, 2, 3, 4]), [1, 2])).toBe(1);
+    expect(keyContainment(new Set([1, 2, 3, 4]), [1, 5, 6, 7])).toBe(0.25);
+    expect(keyContainment(new Set(), [1])).toBe(0);
+    const text = seed('seed-001').text;
+    expect(keyContainment(new Set(featuresOf(text)), featuresOf(text))).toBe(1);
+  });
+});
