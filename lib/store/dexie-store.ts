@@ -30,6 +30,7 @@ export interface OpenCorpusStoreOptions {
 }
 
 const META_NEXT_DOC = 'nextDoc';
+const META_RECORD_COUNT = 'recordCount';
 
 /** Dexie treats a present-but-undefined `indexedDB` as "none": pass only what the caller set. */
 function databaseOptions(options: OpenCorpusStoreOptions): { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } {
@@ -135,6 +136,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
       await this.writeDirectory(entries);
       const mergeDue = await this.index.append(postings);
       await db.meta.put({ key: META_NEXT_DOC, value: nextDoc });
+      await this.countChanged(fresh.length);
       return { added: fresh.length, duplicates: skipped.length, skipped, features: postings.length, mergeDue };
     });
     // Folding pending runs into the buckets is its own transaction: the batch above is stored either way.
@@ -160,8 +162,24 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
     return ids.map((id) => byId.get(id));
   }
 
-  count(): Promise<number> {
-    return this.db.records.count();
+  /** From a counter kept with the records: IndexedDB counts by walking the whole table, on every page checked. */
+  async count(): Promise<number> {
+    const db = this.db;
+    const counter = await db.meta.get(META_RECORD_COUNT);
+    if (counter) return counter.value;
+    return db.transaction('rw', db.records, db.meta, async () => {
+      const kept = await db.meta.get(META_RECORD_COUNT);
+      if (kept) return kept.value;
+      const counted = await db.records.count();
+      await db.meta.put({ key: META_RECORD_COUNT, value: counted });
+      return counted;
+    });
+  }
+
+  /** Moves the record counter by `change`, when it is kept; call inside a rw transaction over meta. */
+  private async countChanged(change: number): Promise<void> {
+    const kept = await this.db.meta.get(META_RECORD_COUNT);
+    if (kept) await this.db.meta.put({ key: META_RECORD_COUNT, value: kept.value + change });
   }
 
   async deleteRecords(ids: readonly string[]): Promise<number> {
@@ -177,6 +195,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
       await this.index.remove(new Set(docs), keys);
       await this.writeDirectory([], docs);
       await db.records.bulkDelete(docs);
+      await this.countChanged(-found.length);
       return found.length;
     });
   }
@@ -196,7 +215,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
     const db = this.db;
     await db.transaction('rw', [db.records, db.directory, db.buckets, db.midBuckets, db.pending, db.meta], async () => {
       await Promise.all([db.records.clear(), db.directory.clear()]);
-      await db.meta.delete(META_NEXT_DOC);
+      await db.meta.bulkDelete([META_NEXT_DOC, META_RECORD_COUNT]);
       await this.index.clear();
       await db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
     });
