@@ -2,8 +2,13 @@
  * Measures candidate retrieval and, when the engine is present, end-to-end source
  * detection and passage alignment on the PAN 2013 text-alignment training corpus.
  *
- *   npm run eval -- [--limit N] [--candidates N] [--no-engine] [--engine-options '{"limit":20}']
- *                   [--pair-sampling N] [--pair-reach N] [--max-doc-features N] [--batch N] [--out path]
+ *   npm run eval -- [--limit N | --sample N [--seed S]] [--candidates N] [--no-engine]
+ *                   [--engine-options '{"limit":20}'] [--pair-sampling N] [--pair-reach N]
+ *                   [--max-doc-features N] [--batch N] [--out path]
+ *
+ * --sample N evaluates N queries drawn (reproducibly, by --seed) from every kind of query in
+ * proportion: the first queries of the corpus are not representative of the whole.
+ * The output JSON lists, per query, each gold source's retrieval rank and matched relation.
  *
  * The corpus is research-licensed and lives outside the repository, in
  * ../shared/corpora/pan13-train; without it the script says so and exits 0.
@@ -26,6 +31,9 @@ const panDir = path.resolve(repoRoot, '..', 'shared', 'corpora', 'pan13-train');
 interface EvalOptions {
   /** Evaluate only the first N queries. */
   limit: number;
+  /** Evaluate a stratified sample of this many queries instead (0: all). */
+  sample: number;
+  seed: number;
   /** Candidates kept for recall@k; also the largest k reported. */
   candidates: number;
   engine: boolean;
@@ -44,6 +52,8 @@ const ENGINE_OPTIONS: Record<string, unknown> = { limit: 50 };
 function parseArgs(argv: string[]): EvalOptions {
   const options: EvalOptions = {
     limit: Infinity,
+    sample: 0,
+    seed: 1,
     candidates: 50,
     engine: true,
     engineOptions: { ...ENGINE_OPTIONS },
@@ -59,6 +69,8 @@ function parseArgs(argv: string[]): EvalOptions {
       return v;
     };
     if (arg === '--limit') options.limit = Number(value());
+    else if (arg === '--sample') options.sample = Number(value());
+    else if (arg === '--seed') options.seed = Number(value());
     else if (arg === '--candidates') options.candidates = Number(value());
     else if (arg === '--no-engine') options.engine = false;
     else if (arg === '--engine-options') options.engineOptions = { ...options.engineOptions, ...JSON.parse(value()) };
@@ -90,6 +102,79 @@ function readJsonl<T>(file: string): T[] {
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as T);
+}
+
+/** The kind of a query: the category of its listed reuses (one per query in PAN), or "negative" without any. */
+function queryKind(g: GoldQuery): string {
+  return Object.values(g.reuses)[0]?.category ?? 'negative';
+}
+
+/** mulberry32: a small seeded generator, so that a sample can be drawn again. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** n items drawn from every kind in proportion to its size (at least one of each), kept in their original order. */
+export function stratifiedSample<T>(items: T[], kindOf: (item: T) => string, n: number, seed: number): T[] {
+  if (n >= items.length) return items;
+  const byKind = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const kind = kindOf(item);
+    let list = byKind.get(kind);
+    if (!list) byKind.set(kind, (list = []));
+    list.push(i);
+  });
+  const random = seededRandom(seed);
+  const quotas = [...byKind.entries()].map(([kind, list]) => {
+    const exact = (n * list.length) / items.length;
+    return { kind, list, take: Math.max(1, Math.floor(exact)), rest: exact - Math.floor(exact) };
+  });
+  // Largest remainders take the seats that rounding down left over.
+  let left = n - quotas.reduce((sum, q) => sum + q.take, 0);
+  for (const q of [...quotas].sort((a, b) => b.rest - a.rest)) {
+    if (left <= 0) break;
+    if (q.take < q.list.length) {
+      q.take++;
+      left--;
+    }
+  }
+  const chosen: number[] = [];
+  for (const q of quotas) {
+    const list = [...q.list];
+    for (let i = list.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [list[i], list[j]] = [list[j], list[i]];
+    }
+    chosen.push(...list.slice(0, Math.min(q.take, list.length)));
+  }
+  return chosen.sort((a, b) => a - b).map((i) => items[i]);
+}
+
+/** What happened to one query's listed sources, written out so that misses can be read one by one. */
+interface QueryDetail {
+  kind: string;
+  retrievalMs?: number;
+  checkMs?: number;
+  /** Per listed source (gold reuses, then negatives): rank among candidates and the relation found, null when not. */
+  sources: Record<string, { category: string; rank: number | null; relation: string | null; score?: number; alignedChars?: number }>;
+}
+
+function detailOf(details: Map<string, QueryDetail>, id: string, g: GoldQuery): QueryDetail {
+  let detail = details.get(id);
+  if (!detail) {
+    const sources: QueryDetail['sources'] = {};
+    for (const [sourceId, reuse] of Object.entries(g.reuses)) sources[sourceId] = { category: reuse.category, rank: null, relation: null };
+    for (const negative of g.negatives) sources[negative] = { category: 'negative', rank: null, relation: null };
+    details.set(id, (detail = { kind: queryKind(g), sources }));
+  }
+  return detail;
 }
 
 const CATEGORIES = ['verbatim', 'random', 'translation-chain', 'summary'];
@@ -219,7 +304,14 @@ function canonical(aliases: Map<string, string>, id: string): string {
   return aliases.get(id) ?? id;
 }
 
-async function evaluateRetrieval(store: CorpusStore, queries: { id: string; text: string }[], gold: Record<string, GoldQuery>, options: EvalOptions, aliases: Map<string, string>) {
+async function evaluateRetrieval(
+  store: CorpusStore,
+  queries: { id: string; text: string }[],
+  gold: Record<string, GoldQuery>,
+  options: EvalOptions,
+  aliases: Map<string, string>,
+  details: Map<string, QueryDetail>,
+) {
   const hits: Record<string, number[]> = {};
   const hitsAmongOthers: Record<string, number[]> = {};
   const totals: Record<string, number> = {};
@@ -232,6 +324,9 @@ async function evaluateRetrieval(store: CorpusStore, queries: { id: string; text
     const candidates = await retrieveCandidates(query.text, store, { limit: options.candidates, features: options.features });
     times.push(performance.now() - started);
     const rank = new Map(candidates.map((c, i) => [c.id, i]));
+    const detail = detailOf(details, query.id, g);
+    detail.retrievalMs = Math.round(times[times.length - 1]);
+    for (const [sourceId, d] of Object.entries(detail.sources)) d.rank = rank.get(canonical(aliases, sourceId)) ?? null;
     const goldIds = new Set(Object.keys(g.reuses).map((id) => canonical(aliases, id)));
     for (const [sourceId, reuse] of Object.entries(g.reuses)) {
       const c = reuse.category;
@@ -271,7 +366,11 @@ async function evaluateRetrieval(store: CorpusStore, queries: { id: string; text
   };
 }
 
-type CheckArticle = (page: { text: string }, store: CorpusStore, opts?: Record<string, unknown>) => Promise<{ matches: { id: string; relation: string; passages: Passage[] }[] }>;
+type CheckArticle = (
+  page: { text: string },
+  store: CorpusStore,
+  opts?: Record<string, unknown>,
+) => Promise<{ matches: { id: string; relation: string; score: number; passages: Passage[] }[] }>;
 
 async function loadEngine(): Promise<CheckArticle | null> {
   const enginePath = path.join(repoRoot, 'lib', 'engine.ts');
@@ -287,6 +386,7 @@ async function evaluateEngine(
   gold: Record<string, GoldQuery>,
   options: EvalOptions,
   aliases: Map<string, string>,
+  details: Map<string, QueryDetail>,
 ) {
   const counts: Record<string, CategoryCount> = {};
   let negatives = 0;
@@ -301,6 +401,15 @@ async function evaluateEngine(
     const report = await checkArticle({ text: query.text }, store, options.engineOptions);
     times.push(performance.now() - started);
     const matched = new Map(report.matches.filter((m) => m.relation !== 'unrelated').map((m) => [m.id, m]));
+    const detail = detailOf(details, query.id, g);
+    detail.checkMs = Math.round(times[times.length - 1]);
+    for (const [sourceId, d] of Object.entries(detail.sources)) {
+      const m = matched.get(canonical(aliases, sourceId));
+      if (!m) continue;
+      d.relation = m.relation;
+      d.score = m.score;
+      d.alignedChars = m.passages.reduce((n, p) => n + p.page[1] - p.page[0], 0);
+    }
     const aliasOf = new Map<string, string>();
     const listedIds = new Set([...Object.keys(g.reuses), ...g.negatives]);
     for (const id of listedIds) {
@@ -377,9 +486,10 @@ async function main(): Promise<void> {
   }
   const sources = readJsonl<CorpusRecord>(path.join(panDir, 'corpus.jsonl'));
   const gold = JSON.parse(fs.readFileSync(path.join(panDir, 'gold.json'), 'utf8')) as Record<string, GoldQuery>;
-  const queries = readJsonl<{ id: string; text: string }>(path.join(panDir, 'queries.jsonl'))
+  const allQueries = readJsonl<{ id: string; text: string }>(path.join(panDir, 'queries.jsonl'))
     .filter((q) => gold[q.id])
     .slice(0, options.limit);
+  const queries = options.sample > 0 ? stratifiedSample(allQueries, (q) => queryKind(gold[q.id]), options.sample, options.seed) : allQueries;
 
   const store = await openCorpusStore({ name: `eval-pan-${process.pid}`, indexedDB, IDBKeyRange, features: options.features });
   const load = await loadSources(store, sources, options.batch);
@@ -387,16 +497,18 @@ async function main(): Promise<void> {
   console.log(
     `Loaded ${load.added} sources in ${fmt(load.ms / 1000, 1)} s (${fmt(load.added / (load.ms / 1000), 0)} records/s on fake-indexeddb); ` +
       `${load.aliases.size} duplicate texts; ${fmt(load.features / load.added, 1)} keys/record, ~${fmt(indexBytes / load.added, 0)} bytes of postings/record. ` +
-      `Features ${JSON.stringify(options.features)}. Queries: ${queries.length}.`,
+      `Features ${JSON.stringify(options.features)}. ` +
+      `Queries: ${queries.length}${options.sample > 0 ? ` (stratified sample, seed ${options.seed})` : ''}.`,
   );
 
-  const retrieval = await evaluateRetrieval(store, queries, gold, options, load.aliases);
+  const details = new Map<string, QueryDetail>();
+  const retrieval = await evaluateRetrieval(store, queries, gold, options, load.aliases, details);
   printRetrieval(retrieval);
 
   let endToEnd: Awaited<ReturnType<typeof evaluateEngine>> | null = null;
   const checkArticle = options.engine ? await loadEngine() : null;
   if (checkArticle) {
-    endToEnd = await evaluateEngine(checkArticle, store, queries, gold, options, load.aliases);
+    endToEnd = await evaluateEngine(checkArticle, store, queries, gold, options, load.aliases, details);
     printEngine(endToEnd);
   } else {
     console.log(options.engine ? '\nlib/engine.ts not found: end-to-end section skipped.' : '\nEnd-to-end section skipped (--no-engine).');
@@ -406,11 +518,13 @@ async function main(): Promise<void> {
   const result = {
     corpus: 'pan13-train',
     queries: queries.length,
+    sample: options.sample > 0 ? { size: options.sample, seed: options.seed } : null,
     sources: load.added,
     load: { ms: load.ms, recordsPerSecond: load.added / (load.ms / 1000), keysPerRecord: load.features / load.added, postingBytesPerRecord: indexBytes / load.added },
     features: options.features,
     retrieval,
     endToEnd,
+    perQuery: Object.fromEntries(details),
   };
   fs.writeFileSync(options.out, JSON.stringify(result, null, 2));
   console.log(`\nResults written to ${path.relative(repoRoot, options.out)}`);

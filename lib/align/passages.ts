@@ -26,6 +26,20 @@ export interface AlignOptions {
   minPassageChars?: number;
   seedCosine?: number;
   seedDice?: number;
+  /**
+   * A sentence merged with its neighbours on one side (lost punctuation, line breaks) still
+   * lies inside the other side's sentence: a pair is also a seed when the smaller sentence's
+   * term weight is mostly shared, with at least `seedContainedTerms` terms in common.
+   */
+  seedContainment?: number;
+  seedContainedTerms?: number;
+  /**
+   * Weaker sentence pairs (heavily reworded text) count as seeds only in a chain: with at
+   * least `chainNeighbours` other seeds within maxGap units in both texts.
+   */
+  weakSeedCosine?: number;
+  weakSeedDice?: number;
+  chainNeighbours?: number;
   /** Cosine that a whole passage needs between its page and source sides. */
   validation?: number;
   /** Largest gap, in sentence units, bridged when extending seeds. */
@@ -63,6 +77,11 @@ const DEFAULTS = {
   minPassageChars: 120,
   seedCosine: 0.28,
   seedDice: 0.28,
+  seedContainment: 0.6,
+  seedContainedTerms: 4,
+  weakSeedCosine: 0.2,
+  weakSeedDice: 0.2,
+  chainNeighbours: 2,
   validation: 0.34,
   maxGap: 4,
   summaryMaxGap: 24,
@@ -78,6 +97,8 @@ export interface Seed {
   j: number;
   sim: number;
   dice: number;
+  /** Below the seed thresholds: kept only inside a chain of seeds. */
+  weak?: boolean;
 }
 
 interface Context {
@@ -170,26 +191,39 @@ export function alignModels(page: TextModel, source: TextModel, vocabSize: numbe
   const ctx: Context = { page, source, pageVectors: unitVectors(page, isf), sourceVectors: unitVectors(source, isf) };
   const found = findSeeds(ctx, o);
   const truncated = found.truncated;
-  const seeds = keepNearBest(found.seeds, o.nearBest);
-  if (seeds.length === 0) return { passages: [], truncated };
-  let passages = extend(ctx, seeds, o.maxGap, o.validation);
-  if (condenses(passages, ctx)) {
-    const wide = extend(ctx, seeds, o.summaryMaxGap, o.validation);
-    if (coveredSource(wide) > coveredSource(passages)) passages = wide;
+  const strong = found.seeds.filter((s) => !s.weak);
+  let passages: ScoredPassage[] = [];
+  if (strong.length > 0) {
+    const seeds = keepNearBest(strong, o.nearBest);
+    passages = extend(ctx, seeds, o.maxGap, o.validation);
+    if (condenses(passages, ctx)) {
+      const wide = extend(ctx, seeds, o.summaryMaxGap, o.validation);
+      if (coveredSource(wide) > coveredSource(passages)) passages = wide;
+    }
+    // Only where nothing else aligned: elsewhere the loose grouping mostly adds noise.
+    if (passages.length === 0) passages = summaryPassages(ctx, strong, o);
+    passages = removeOverlaps(passages).filter((p) => isLongEnough(p, o));
   }
-  // Only where nothing else aligned: elsewhere the loose grouping mostly adds noise.
-  if (passages.length === 0) passages = summaryPassages(ctx, found.seeds, o);
-  passages = removeOverlaps(passages)
-    .filter((p) => p.page[1] - p.page[0] >= o.minPassageChars && p.source[1] - p.source[0] >= o.minPassageChars)
-    // One sentence pair alone is weak evidence: topical neighbours share that much.
-    .filter((p) => p.seeds > 1 || p.similarity >= o.singleSeedSimilarity)
-    .map((p) => refineEdges(ctx, p));
-  passages = mergeCondensed(passages);
-  return { passages, truncated };
+  // Chains of weaker pairs add passages only where the strong seeds found none: they would blur those.
+  if (found.seeds.length > strong.length) {
+    const chains = extend(ctx, keepNearBest(chained(found.seeds, o.maxGap, o.chainNeighbours), o.nearBest), o.maxGap, o.validation);
+    const disjoint = removeOverlaps(chains).filter((c) => isLongEnough(c, o) && !passages.some((p) => p.page[0] < c.page[1] && c.page[0] < p.page[1]));
+    if (disjoint.length) passages = [...passages, ...disjoint].sort((a, b) => a.page[0] - b.page[0]);
+  }
+  return { passages: mergeCondensed(passages.map((p) => refineEdges(ctx, p))), truncated };
+}
+
+function isLongEnough(p: ScoredPassage, o: typeof DEFAULTS): boolean {
+  if (p.page[1] - p.page[0] < o.minPassageChars || p.source[1] - p.source[0] < o.minPassageChars) return false;
+  // One sentence pair alone is weak evidence: topical neighbours share that much.
+  return p.seeds > 1 || p.similarity >= o.singleSeedSimilarity;
 }
 
 /** Sentence pairs similar enough to start a passage, found through an inverted index. */
-export function findSeeds(ctx: Context, o: Pick<typeof DEFAULTS, 'maxPairChecks' | 'maxSeeds' | 'seedCosine' | 'seedDice'>): { seeds: Seed[]; truncated: boolean } {
+export function findSeeds(
+  ctx: Context,
+  o: Pick<typeof DEFAULTS, 'maxPairChecks' | 'maxSeeds' | 'seedCosine' | 'seedDice' | 'seedContainment' | 'seedContainedTerms' | 'weakSeedCosine' | 'weakSeedDice'>,
+): { seeds: Seed[]; truncated: boolean } {
   const postings = new Map<number, { unit: number; weight: number }[]>();
   ctx.pageVectors.forEach((v, i) => {
     v.ids.forEach((id, k) => {
@@ -202,6 +236,9 @@ export function findSeeds(ctx: Context, o: Pick<typeof DEFAULTS, 'maxPairChecks'
   let checks = 0;
   let truncated = false;
   const dots = new Float64Array(ctx.pageVectors.length);
+  // Squared weight of the shared terms on the page side and on the source side.
+  const pageShared = new Float64Array(ctx.pageVectors.length);
+  const sourceShared = new Float64Array(ctx.pageVectors.length);
   const shared = new Int32Array(ctx.pageVectors.length);
   const touched: number[] = [];
   for (let j = 0; j < ctx.sourceVectors.length && !truncated; j++) {
@@ -215,19 +252,28 @@ export function findSeeds(ctx: Context, o: Pick<typeof DEFAULTS, 'maxPairChecks'
         truncated = true;
         break;
       }
+      const sw = sv.weights[k];
       for (const { unit, weight } of list) {
         if (shared[unit] === 0) touched.push(unit);
         shared[unit]++;
-        dots[unit] += weight * sv.weights[k];
+        dots[unit] += weight * sw;
+        pageShared[unit] += weight * weight;
+        sourceShared[unit] += sw * sw;
       }
     }
     for (const i of touched) {
       const pv = ctx.pageVectors[i];
       const cos = dots[i] / (pv.norm * sv.norm || 1);
       const dc = (2 * shared[i]) / (pv.ids.length + sv.ids.length);
-      if (cos >= o.seedCosine && dc >= o.seedDice) seeds.push({ i, j, sim: cos, dice: dc });
+      if ((cos >= o.seedCosine && dc >= o.seedDice) || (shared[i] >= o.seedContainedTerms && contained(pv, sv, pageShared[i], sourceShared[i]) >= o.seedContainment)) {
+        seeds.push({ i, j, sim: cos, dice: dc });
+      } else if (cos >= o.weakSeedCosine && dc >= o.weakSeedDice) {
+        seeds.push({ i, j, sim: cos, dice: dc, weak: true });
+      }
       dots[i] = 0;
       shared[i] = 0;
+      pageShared[i] = 0;
+      sourceShared[i] = 0;
     }
     touched.length = 0;
   }
@@ -237,6 +283,34 @@ export function findSeeds(ctx: Context, o: Pick<typeof DEFAULTS, 'maxPairChecks'
     truncated = true;
   }
   return { seeds, truncated };
+}
+
+/** Strong seeds, and weak ones with enough seeds near them in both texts. */
+export function chained(seeds: Seed[], maxGap: number, neighbours: number): Seed[] {
+  if (!seeds.some((s) => s.weak)) return seeds;
+  const byPage = [...seeds].sort((a, b) => a.i - b.i);
+  const kept: Seed[] = [];
+  let lo = 0;
+  for (const seed of byPage) {
+    if (!seed.weak) {
+      kept.push(seed);
+      continue;
+    }
+    while (byPage[lo].i < seed.i - maxGap - 1) lo++;
+    const near = new Set<number>();
+    for (let k = lo; k < byPage.length && byPage[k].i <= seed.i + maxGap + 1; k++) {
+      const other = byPage[k];
+      // Neighbours in other sentences: one sentence paired with several others is no chain.
+      if (other.i !== seed.i && other.j !== seed.j && Math.abs(other.j - seed.j) <= maxGap + 1) near.add(other.i);
+    }
+    if (near.size >= neighbours) kept.push(seed);
+  }
+  return kept;
+}
+
+/** Share of the smaller vector's squared weight that lies on shared terms. */
+function contained(pv: SparseVector, sv: SparseVector, pageShared: number, sourceShared: number): number {
+  return pv.ids.length <= sv.ids.length ? pageShared / (pv.norm * pv.norm || 1) : sourceShared / (sv.norm * sv.norm || 1);
 }
 
 /**

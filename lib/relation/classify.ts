@@ -78,7 +78,7 @@ export function classifyRelation(input: RelationInput): RelationResult {
     }
     const shared = sharedFacts(page.text, source.text, page.lang, source.lang);
     measures.shared = shared;
-    const sameStory = isSameStory(shared, input.crossLanguage, publishedClose(page, source));
+    const sameStory = isSameStory(shared, input.crossLanguage, publishedClose(page, source), passages.length > 0);
     if (passages.length) evidence.push(`Shares only ${alignedChars} characters of aligned text (${passages.length} short passage${passages.length > 1 ? 's' : ''})`);
     if (!sameStory) return { relation: 'unrelated', score: 0, direction: 'unknown', confidence: 0, evidence: [...evidence, 'No shared passages and few shared facts'], measures };
     evidence.push(describeShared(shared));
@@ -117,15 +117,19 @@ function percent(x: number): string {
  * names, not just a few common ones) and is about the same things. Texts on one
  * topic that tell different stories share a few names or words, rarely both.
  */
-function isSameStory(shared: SharedFacts, crossLanguage: boolean, datesClose: boolean): boolean {
+function isSameStory(shared: SharedFacts, crossLanguage: boolean, datesClose: boolean, sharesPassage: boolean): boolean {
   if (shared.names.length < 5) return false;
   if (crossLanguage) return shared.nameOverlap >= 0.35;
+  // Without dates, a handful of names and topic words is what any two pages on one subject
+  // share: the same event names many of its actors, or the texts share some wording.
+  if (!datesClose && !sharesPassage && shared.names.length < UNDATED_SAME_STORY_NAMES) return false;
   // News of one event appears within days; undated texts need more in common.
   const needed = datesClose ? 0.7 : 0.85;
   return shared.nameOverlap >= 0.25 && shared.topic >= MIN_SAME_STORY_TOPIC && shared.nameOverlap + shared.topic >= needed;
 }
 
 const CLOSE_DAYS = 7;
+const UNDATED_SAME_STORY_NAMES = 10;
 
 function publishedClose(page: RelationSide, source: RelationSide): boolean {
   const a = Date.parse(page.published ?? '');

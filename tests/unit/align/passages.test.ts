@@ -55,6 +55,23 @@ describe('alignPassages', () => {
     }
   });
 
+  it('finds copied lines whose line breaks the page lost, as one long sentence', () => {
+    const lines = [
+      'Handmade oak bookshelf with five adjustable shelves',
+      'Solid brass hinges and a hand rubbed linseed finish',
+      'Ships flat packed with every screw and a printed assembly guide',
+      'Free delivery within the county and a ten year workshop guarantee',
+    ];
+    const shopNotes = 'Our workshop is closed on public holidays. Orders placed on Friday are packed on Monday morning.';
+    const source = `${shopNotes}\n${lines.join('\n')}\n${shopNotes}`;
+    const page = `${filler} ${lines.join(' ')} ${filler}`;
+    const { passages } = alignPassages(page, source);
+    const copiedAt = page.indexOf(lines[0]);
+    expect(passages.some((p) => p.page[0] <= copiedAt + 5 && p.page[1] >= copiedAt + lines.join(' ').length - 5)).toBe(true);
+    // Cosine and Dice alone lose the first line: it is a small part of the long page sentence it ended up in.
+    expect(alignPassages(page, source, { seedContainment: 2 }).passages.some((p) => p.page[0] <= copiedAt + 5)).toBe(false);
+  });
+
   it('finds nothing in unrelated text', () => {
     expect(alignPassages(filler, text('seed-001')).passages).toEqual([]);
   });

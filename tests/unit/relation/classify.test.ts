@@ -55,6 +55,20 @@ describe('classifyRelation', () => {
     expect(r.confidence).toBe(0);
   });
 
+  it('needs dates, shared wording or many names to call two reports one story', () => {
+    const a =
+      'Mayor Anna Lindqvist met Governor Peter Holm in Malmo to discuss the bridge tolls. Lindqvist wants lower tolls for commuters who cross the Oresund bridge every day. ' +
+      'Holm said the ferry operators at Helsingborg would lose money if the tolls fell. Minister Karin Berg is expected to decide on the bridge tolls before the summer.';
+    const b =
+      'Commuters crossing the Oresund bridge may soon pay lower tolls. After talks in Malmo, Governor Holm warned that cheaper crossings would hurt ferry companies in Helsingborg, ' +
+      'while Mayor Lindqvist argued that daily commuters deserve relief. The final decision on bridge tolls rests with Karin Berg, the minister. Anna Lindqvist and Peter Holm will meet again.';
+    const relation = (pagePublished?: string, sourcePublished?: string) =>
+      classifyRelation({ page: { text: a, published: pagePublished }, source: { text: b, published: sourcePublished }, passages: [], crossLanguage: false }).relation;
+    expect(relation('2024-03-01', '2024-03-02')).toBe('same-story');
+    // Undated pages on one subject share a handful of names and topic words without telling one story.
+    expect(relation()).toBe('unrelated');
+  });
+
   it('calls texts about different things unrelated', () => {
     const r = relate({ text: article }, { text: seeds.get('seed-001')!.text });
     expect(r.relation, r.evidence.join('\n')).toBe('unrelated');
