@@ -70,6 +70,10 @@ export function contentHash(text: string): string {
 
 const toCorpusRecord = catalog.toCorpusRecord;
 
+function present<T>(items: readonly (T | undefined)[]): T[] {
+  return items.filter((item): item is T => item !== undefined);
+}
+
 class DexieCorpusStore implements CorpusStore, CorpusCatalog {
   constructor(
     private readonly db: CorpusDatabase,
@@ -100,8 +104,8 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
     const result = await db.transaction('rw', [db.records, db.directory, db.pending, db.meta], async () => {
       const ids = prepared.map((p) => p.record.id);
       const hashes = prepared.map((p) => p.hash);
-      const storedIds = new Set((await db.records.where('id').anyOf(ids).keys()) as string[]);
-      const storedByHash = new Map((await db.records.where('hash').anyOf(hashes).toArray()).map((r) => [r.hash, r.id]));
+      const storedIds = new Set(present(await this.recordsWhere('id', ids)).map((r) => r.id));
+      const storedByHash = new Map(present(await this.recordsWhere('hash', hashes)).map((r) => [r.hash, r.id]));
       const skipped: SkippedRecord[] = [];
       const fresh: PreparedRecord[] = [];
       const batchIds = new Set<string>();
@@ -155,9 +159,17 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
     await this.db.directory.bulkPut([...byChunk.values()]);
   }
 
+  /**
+   * Records by a unique field, one index read per value. `anyOf` walks one cursor instead, which fake-indexeddb
+   * advances by scanning: 0.1-0.3 s per page at 10,000 records in Node.
+   */
+  private recordsWhere(field: 'id' | 'hash', values: readonly string[]): Promise<(StoredRecord | undefined)[]> {
+    return Promise.all([...new Set(values)].map((value) => this.db.records.where(field).equals(value).first()));
+  }
+
   async getRecords(ids: readonly string[]): Promise<(CorpusRecord | undefined)[]> {
     if (ids.length === 0) return [];
-    const found = await this.db.records.where('id').anyOf([...ids]).toArray();
+    const found = present(await this.recordsWhere('id', ids));
     const byId = new Map(found.map((r) => [r.id, toCorpusRecord(r)]));
     return ids.map((id) => byId.get(id));
   }
@@ -186,7 +198,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
     if (ids.length === 0) return 0;
     const db = this.db;
     return db.transaction('rw', [db.records, db.directory, db.buckets, db.midBuckets, db.pending, db.meta], async () => {
-      const found = await db.records.where('id').anyOf([...ids]).toArray();
+      const found = present(await this.recordsWhere('id', ids));
       if (found.length === 0) return 0;
       // The buckets holding a record's postings are found again from its text: features are deterministic and
       // versioned (ensureFeatureVersion).
