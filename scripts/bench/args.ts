@@ -1,0 +1,60 @@
+/** Command-line options of `npm run bench`. */
+import { parseArgs } from 'node:util';
+
+export type Part = 'node' | 'chromium';
+
+export interface BenchOptions {
+  sizes: number[];
+  runs: number;
+  only: Part | null;
+  /** Queries of each kind (edited copies, rewritten copies, no-source stories). */
+  queries: number;
+  coldSamples: number;
+  out: string;
+  build: boolean;
+}
+
+export const USAGE = `usage: npm run bench -- [options]
+  --sizes 1000,10000,100000   corpus sizes (articles)
+  --runs N                    repeat each size N times and report medians (default 1)
+  --only node|chromium        measure one path only
+  --queries N                 queries of each kind: edited copies, rewritten copies, no-source stories (default 100)
+  --cold N                    cold query samples per size and path (default 20)
+  --out FILE                  results as JSON (default tests/.artifacts/bench.json)
+  --no-build                  use the existing .output/chrome-mv3-bench build
+`;
+
+function positiveInteger(value: string, option: string): number {
+  const number = Number(value.replace(/[_,]/g, ''));
+  if (!Number.isInteger(number) || number <= 0) throw new Error(`${option} wants a positive whole number, not "${value}"`);
+  return number;
+}
+
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string', default: '1000,10000,100000' },
+      runs: { type: 'string', default: '1' },
+      only: { type: 'string' },
+      queries: { type: 'string', default: '100' },
+      cold: { type: 'string', default: '20' },
+      out: { type: 'string', default: 'tests/.artifacts/bench.json' },
+      'no-build': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const only = values.only ?? null;
+  if (only !== null && only !== 'node' && only !== 'chromium') throw new Error(`--only wants node or chromium, not "${only}"`);
+  // Sizes are separated by commas, so a size itself is written without thousands separators (or with "_").
+  const sizes = values.sizes.split(',').map((size) => positiveInteger(size.trim(), '--sizes'));
+  return {
+    sizes,
+    runs: positiveInteger(values.runs, '--runs'),
+    only,
+    queries: positiveInteger(values.queries, '--queries'),
+    coldSamples: positiveInteger(values.cold, '--cold'),
+    out: values.out,
+    build: !values['no-build'],
+  };
+}

@@ -1,0 +1,436 @@
+/**
+ * The Chromium measurements: the extension built with `wxt build --mode bench` (which adds the worker hooks of
+ * extension/background/bench-hooks.ts) loaded in Debian's Chromium. Articles go in through the options page's
+ * 'import-batch' request, queries through the hooks (the real getCorpus + checkArticle), and the toolbar click
+ * is a real click on the seed 000 page with the real popup timed until it shows the first result.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { startFixtureServer, type FixtureServer } from '../../tests/browser/helpers/fixture-server.ts';
+import { DEFAULT_BATCH_LIMITS } from '../../lib/import/progress.ts';
+import type { CorpusRecord } from '../../lib/types.ts';
+import type { BenchCorpus, BenchQuery } from './corpus.ts';
+import type { IndexSize } from './node-path.ts';
+import { spread } from './node-path.ts';
+import type { QueryOutcome } from './outcomes.ts';
+
+/** The options page's batch size. */
+const IMPORT_BATCH = DEFAULT_BATCH_LIMITS.maxRecords;
+/** Records handed to the options page at a time before it sends them; the handing over is not timed. */
+const STAGED_RECORDS = 5000;
+
+export interface ChromiumRun {
+  importMs: number;
+  articlesPerSecond: number;
+  stored: number;
+  indexSize: IndexSize | null;
+  /** IndexedDB usage as the browser counts it (navigator.storage.estimate), added by the import, per article. */
+  diskBytesPerArticle: number;
+  /** The query (likely sources), warm. */
+  warm: QueryOutcome[];
+  /** The full check (alignment, relation, drift), warm. */
+  fullWarm: QueryOutcome[];
+  cold: QueryOutcome[];
+  /** Part of each cold check spent opening the corpus on the fresh worker. */
+  coldOpenMs: number[];
+  heapAfterImport: number;
+  heapPeak: number;
+  /** Toolbar click to the first result in the real popup, on the seed 000 page; worker running. */
+  clickWarmMs: number[];
+  /** The same with the worker stopped before the click (it idled out). */
+  clickColdMs: number[];
+  popup: string;
+}
+
+type Log = (line: string) => void;
+
+/** A DevTools session on a target the browser-level session attaches to; Playwright does not hand out worker sessions. */
+class TargetSession {
+  private nextId = 0;
+  private readonly waiting = new Map<number, (message: { result?: unknown; error?: { message: string } }) => void>();
+  private readonly listener = (event: { sessionId?: string; message: string }) => {
+    if (event.sessionId !== this.sessionId) return;
+    const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
+    if (message.id !== undefined) this.waiting.get(message.id)?.(message);
+  };
+
+  /** A target that goes away (a stopped worker, a closed popup) answers nothing more. */
+  private readonly onDetached = (event: { sessionId: string }) => {
+    if (event.sessionId !== this.sessionId) return;
+    for (const answer of this.waiting.values()) answer({ error: { message: 'No session: the target went away' } });
+    this.waiting.clear();
+  };
+
+  private constructor(
+    private readonly browser: CDPSession,
+    private readonly sessionId: string,
+  ) {
+    browser.on('Target.receivedMessageFromTarget', this.listener);
+    browser.on('Target.detachedFromTarget', this.onDetached);
+  }
+
+  static async attach(browser: CDPSession, targetId: string): Promise<TargetSession> {
+    const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: false });
+    return new TargetSession(browser, sessionId);
+  }
+
+  async send<T>(method: string, params: object = {}): Promise<T> {
+    const id = ++this.nextId;
+    const answered = new Promise<{ result?: unknown; error?: { message: string } }>((resolve) => this.waiting.set(id, resolve));
+    await this.browser.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) });
+    const message = await answered;
+    this.waiting.delete(id);
+    if (message.error) throw new Error(`${method}: ${message.error.message}`);
+    return message.result as T;
+  }
+
+  async detach(): Promise<void> {
+    this.browser.off('Target.receivedMessageFromTarget', this.listener);
+    this.browser.off('Target.detachedFromTarget', this.onDetached);
+    await this.browser.send('Target.detachFromTarget', { sessionId: this.sessionId }).catch(() => undefined);
+  }
+}
+
+interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
+}
+
+class BenchBrowser {
+  private visits = 0;
+  private stopperPage: Page | null = null;
+  private stopper: CDPSession | null = null;
+  private attached: { targetId: string; session: TargetSession } | null = null;
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly extensionId: string,
+    private readonly cdp: CDPSession,
+    readonly fixtures: FixtureServer,
+    private readonly profileDir: string,
+  ) {}
+
+  static async launch(extensionDir: string, chromiumPath: string, repoRoot: string): Promise<BenchBrowser> {
+    const profileDir = mkdtempSync(path.join(tmpdir(), 'palimpsest-bench-profile-'));
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: chromiumPath,
+      headless: true,
+      viewport: { width: 1100, height: 800 },
+      args: [
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        '--enable-unsafe-extension-debugging',
+        '--no-sandbox',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+      ],
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // Only for the extension's id: the bench reaches the worker through DevTools sessions of its own.
+    const extensionId = new URL(worker.url()).host;
+    const cdp = await context.browser()!.newBrowserCDPSession();
+    const fixtures = await startFixtureServer(path.join(repoRoot, 'tests/fixtures'));
+    return new BenchBrowser(context, extensionId, cdp, fixtures, profileDir);
+  }
+
+  get origin(): string {
+    return `chrome-extension://${this.extensionId}/`;
+  }
+
+  /** A DevTools session on the running worker; Playwright loses track of a worker restarted through DevTools. */
+  private async workerSession(): Promise<TargetSession> {
+    const target = (await this.targets()).find((info) => info.type === 'service_worker' && info.url.startsWith(this.origin));
+    if (!target) throw new Error('the extension has no running service worker');
+    if (this.attached?.targetId !== target.targetId) {
+      await this.attached?.session.detach();
+      this.attached = { targetId: target.targetId, session: await TargetSession.attach(this.cdp, target.targetId) };
+    }
+    return this.attached.session;
+  }
+
+  /** Evaluates in the worker, retrying while a freshly started worker has not run its script yet. */
+  async inWorker<T>(expression: string): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const session = await this.workerSession();
+        const evaluated = await session.send<{ result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
+          'Runtime.evaluate',
+          { expression, awaitPromise: true, returnByValue: true },
+        );
+        if (evaluated.exceptionDetails) throw new Error(evaluated.exceptionDetails.exception?.description ?? evaluated.exceptionDetails.text);
+        return evaluated.result.value;
+      } catch (error) {
+        if (attempt >= 40 || !/palimpsestBench is not defined|no running service worker|No session|not found/i.test(String(error))) throw error;
+        await this.forgetWorkerSession();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  }
+
+  private async forgetWorkerSession(): Promise<void> {
+    await this.attached?.session.detach();
+    this.attached = null;
+  }
+
+  async targets(): Promise<TargetInfo[]> {
+    const { targetInfos } = await this.cdp.send('Target.getTargets', { filter: [{}] } as never);
+    return targetInfos as TargetInfo[];
+  }
+
+  /** JS heap in use by the extension's service worker, in bytes. */
+  async workerHeap(): Promise<number> {
+    return (await (await this.workerSession()).send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
+  }
+
+  private async serviceWorkerControl(): Promise<CDPSession> {
+    if (this.stopper) return this.stopper;
+    // ServiceWorker.* act on the workers of the page's own origin: a script-free extension URL.
+    this.stopperPage = await this.context.newPage();
+    await this.stopperPage.goto(`${this.origin}manifest.json`);
+    this.stopper = await this.context.newCDPSession(this.stopperPage);
+    await this.stopper.send('ServiceWorker.enable');
+    return this.stopper;
+  }
+
+  /** Waits until the worker reaches `status` (as DevTools reports it) after `act`. */
+  private async workerReaches(status: 'stopped' | 'running', act: (control: CDPSession) => Promise<unknown>): Promise<void> {
+    const control = await this.serviceWorkerControl();
+    const scriptUrl = `${this.origin}background.js`;
+    const reached = new Promise<void>((resolve) => {
+      const onUpdate = ({ versions }: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+        if (versions.some((version) => version.scriptURL === scriptUrl && version.runningStatus === status)) {
+          control.off('ServiceWorker.workerVersionUpdated', onUpdate);
+          resolve();
+        }
+      };
+      control.on('ServiceWorker.workerVersionUpdated', onUpdate);
+    });
+    await act(control);
+    await reached;
+  }
+
+  /** Stops the worker as the browser does when it idles, so the next event starts a fresh one. */
+  async stopWorker(): Promise<void> {
+    await this.forgetWorkerSession();
+    await this.workerReaches('stopped', (control) => control.send('ServiceWorker.stopAllWorkers'));
+  }
+
+  /** Starts the stopped worker without sending it any event: nothing opens the corpus before the timed check. */
+  async startWorker(): Promise<void> {
+    await this.workerReaches('running', (control) => control.send('ServiceWorker.startWorker', { scopeURL: this.origin }));
+  }
+
+  async extensionPage(file: string): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(`${this.origin}${file}`);
+    return page;
+  }
+
+  /**
+   * Clicks the toolbar button on a fresh seed 000 tab and times, from the click, until the real popup shows its
+   * first result. The popup is not one of Playwright's pages: it is found among the browser's targets.
+   */
+  async clickToFirstResult(): Promise<number> {
+    const page = await this.context.newPage();
+    await page.goto(this.fixtures.url(`/seed-000/page.html?visit=${++this.visits}`));
+    await page.bringToFront();
+    const before = new Set((await this.targets()).map((info) => info.targetId));
+    const tab = (await this.targets()).find((info) => info.type === 'tab' && info.url === page.url());
+    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    const clickedAt = performance.timeOrigin + performance.now();
+    await this.cdp.send('Extensions.triggerAction' as 'Target.getTargets', { id: this.extensionId, targetId: tab.targetId } as never);
+    let popup: TargetInfo | undefined;
+    for (const deadline = Date.now() + 30_000; !popup && Date.now() < deadline; ) {
+      popup = (await this.targets()).find((info) => info.type === 'page' && info.url.startsWith(`${this.origin}popup.html`) && !before.has(info.targetId));
+    }
+    if (!popup) throw new Error('the popup did not open after the toolbar click');
+    const session = await TargetSession.attach(this.cdp, popup.targetId);
+    try {
+      const shown = await session.send<{ result: { value: { at: number; what: string } } }>('Runtime.evaluate', {
+        expression: FIRST_RESULT_SHOWN,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      const { at, what } = shown.result.value;
+      if (what !== 'result') throw new Error(`the popup showed "${what}" instead of a result`);
+      return at - clickedAt;
+    } finally {
+      await session.detach();
+      await this.cdp.send('Target.closeTarget', { targetId: popup.targetId }).catch(() => undefined);
+      await page.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.forgetWorkerSession();
+    await this.context.close();
+    await this.fixtures.close();
+    rmSync(this.profileDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs in the popup: resolves with the wall-clock time at which the popup marks its first result on screen (the
+ * first look or the full answer, body[data-first-result]), or the popup's message if it shows one instead. Wall clock, because the click is timed in
+ * Node; both read the same system clock.
+ */
+const FIRST_RESULT_SHOWN = `new Promise((resolve) => {
+  const look = () => {
+    const now = performance.timeOrigin + performance.now();
+    if (document.body && document.body.dataset.firstResult === 'true') {
+      return resolve({ at: now, what: document.querySelector('.first-look') ? 'first look' : 'full result' });
+    }
+    const message = document.querySelector('.message h2');
+    if (message) return resolve({ at: now, what: message.textContent });
+    if (document.body && document.body.dataset.ready === 'true') return resolve({ at: now, what: 'no match shown' });
+    return false;
+  };
+  if (look() !== false) return;
+  new MutationObserver(() => look()).observe(document, { subtree: true, childList: true, attributes: true });
+})`;
+
+/** Sends staged records from the options page as 'import-batch' requests; returns the time spent in the requests. */
+const SEND_STAGED = `(async () => {
+  const { records, source, offset, total } = window.__benchStaged;
+  let ms = 0;
+  let progress = null;
+  for (let start = 0; start < records.length; start += ${IMPORT_BATCH}) {
+    const batch = records.slice(start, start + ${IMPORT_BATCH});
+    const position = offset + start + batch.length;
+    const envelope = { channel: 'palimpsest/1', type: 'import-batch', request: { source, records: batch, advance: { position, problems: [], done: position >= total } } };
+    const began = performance.now();
+    const reply = await chrome.runtime.sendMessage(envelope);
+    ms += performance.now() - began;
+    if (!reply || !reply.ok) throw new Error('import-batch failed: ' + (reply ? reply.error : 'no answer'));
+    progress = reply.value;
+  }
+  window.__benchStaged = null;
+  return { ms, added: progress.added, duplicates: progress.duplicates };
+})()`;
+
+async function importThroughOptionsPage(browser: BenchBrowser, records: readonly CorpusRecord[], log: Log): Promise<{ ms: number; added: number }> {
+  const page = await browser.extensionPage('options.html');
+  const source = { format: 'jsonl', name: `bench-${records.length}.jsonl`, size: records.length, lastModified: 0 };
+  let ms = 0;
+  let added = 0;
+  for (let offset = 0; offset < records.length; offset += STAGED_RECORDS) {
+    const staged = { records: records.slice(offset, offset + STAGED_RECORDS), source, offset, total: records.length };
+    await page.evaluate(`window.__benchStaged = ${JSON.stringify(staged)}; 0`);
+    const sent = (await page.evaluate(SEND_STAGED)) as { ms: number; added: number };
+    ms += sent.ms;
+    added = sent.added;
+    if (records.length > STAGED_RECORDS) log(`  chromium: imported ${Math.min(offset + STAGED_RECORDS, records.length)}/${records.length} (${(ms / 1000).toFixed(1)} s in requests)`);
+  }
+  await page.close();
+  return { ms, added };
+}
+
+interface HookCheck {
+  ms: number;
+  openMs: number;
+  top: string | null;
+  topRelation: string | null;
+  original: string | null;
+}
+
+function checkExpression(query: BenchQuery): string {
+  return `palimpsestBench.check(${JSON.stringify(query.article)})`;
+}
+
+/** The query: the popup's first answer (likely sources from the index). */
+function likelyExpression(query: BenchQuery): string {
+  return `palimpsestBench.likely(${JSON.stringify(query.article)})`;
+}
+
+function outcomeOf(query: BenchQuery, check: HookCheck): QueryOutcome {
+  return { kind: query.kind, truth: query.truth, top: check.top, topRelation: check.topRelation, original: check.original, ms: check.ms };
+}
+
+export interface ChromiumSetup {
+  extensionDir: string;
+  chromiumPath: string;
+  repoRoot: string;
+  coldSamples: number;
+  warmClicks: number;
+  coldClicks: number;
+}
+
+export function chromiumUnavailable(setup: Pick<ChromiumSetup, 'extensionDir' | 'chromiumPath'>): string | null {
+  if (!existsSync(setup.chromiumPath)) return `no Chromium at ${setup.chromiumPath} (set CHROMIUM_PATH)`;
+  if (!existsSync(path.join(setup.extensionDir, 'manifest.json'))) return `no bench build at ${setup.extensionDir}`;
+  return null;
+}
+
+export async function runChromium(corpus: BenchCorpus, setup: ChromiumSetup, log: Log): Promise<ChromiumRun> {
+  const browser = await BenchBrowser.launch(setup.extensionDir, setup.chromiumPath, setup.repoRoot);
+  try {
+    // The sample corpus goes in on install; count() waits for it, so the import below is the only writer.
+    const sampleCount = await browser.inWorker<number>('palimpsestBench.count()');
+    const usage = async () => (await browser.inWorker<{ usage: number }>('navigator.storage.estimate()')).usage;
+    const usageBefore = await usage();
+    const imported = await importThroughOptionsPage(browser, corpus.records, log);
+    const stored = await browser.inWorker<number>('palimpsestBench.count()');
+    const indexSize = await browser.inWorker<IndexSize | null>('palimpsestBench.indexSize()');
+    const diskBytesPerArticle = ((await usage()) - usageBefore) / imported.added;
+    const heaps = [await browser.workerHeap()];
+    log(`  chromium: imported ${imported.added} articles (${stored} stored with the ${sampleCount} sample) in ${(imported.ms / 1000).toFixed(1)} s`);
+
+    await browser.inWorker(likelyExpression(corpus.queries[0]));
+    const warm: QueryOutcome[] = [];
+    const fullWarm: QueryOutcome[] = [];
+    for (const [i, query] of corpus.queries.entries()) {
+      warm.push(outcomeOf(query, await browser.inWorker<HookCheck>(likelyExpression(query))));
+      fullWarm.push(outcomeOf(query, await browser.inWorker<HookCheck>(checkExpression(query))));
+      if ((i + 1) % 50 === 0) log(`  chromium: ${i + 1}/${corpus.queries.length} warm queries`);
+    }
+    heaps.push(await browser.workerHeap());
+
+    const clickWarmMs: number[] = [];
+    for (let i = 0; i < setup.warmClicks; i++) clickWarmMs.push(await browser.clickToFirstResult());
+    heaps.push(await browser.workerHeap());
+
+    const cold: QueryOutcome[] = [];
+    const coldOpenMs: number[] = [];
+    for (const query of spread(corpus.queries, setup.coldSamples)) {
+      await browser.stopWorker();
+      await browser.startWorker();
+      const check = await browser.inWorker<HookCheck>(likelyExpression(query));
+      cold.push(outcomeOf(query, check));
+      coldOpenMs.push(check.openMs);
+    }
+    heaps.push(await browser.workerHeap());
+    log(`  chromium: ${cold.length} cold queries`);
+
+    const clickColdMs: number[] = [];
+    for (let i = 0; i < setup.coldClicks; i++) {
+      await browser.stopWorker();
+      clickColdMs.push(await browser.clickToFirstResult());
+    }
+    heaps.push(await browser.workerHeap());
+    return {
+      importMs: imported.ms,
+      articlesPerSecond: (imported.added / imported.ms) * 1000,
+      stored,
+      indexSize,
+      diskBytesPerArticle,
+      warm,
+      fullWarm,
+      cold,
+      coldOpenMs,
+      heapAfterImport: heaps[0],
+      heapPeak: Math.max(...heaps.filter(Number.isFinite)),
+      clickWarmMs,
+      clickColdMs,
+      popup: 'the real toolbar popup (Extensions.triggerAction), read through its DevTools target',
+    };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: import throughput, index size, query latency (cold and warm), service worker memory and the
+ * time from the toolbar click to the first result, at 1k, 10k and 100k articles, in Chromium (the built
+ * extension) and in Node (the command line's code path), against a BM25 baseline answering the same queries.
+ * Progress goes to stderr; the results table (markdown, for the README) to stdout.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseBenchArgs, USAGE, type BenchOptions } from './args.ts';
+import { chromiumUnavailable, runChromium, type ChromiumSetup } from './chromium-path.ts';
+import { buildCorpus, describeCorpus, planCorpus, MIN_QUERY_WORDS } from './corpus.ts';
+import { runBaseline, runEngine, writeJsonl } from './node-path.ts';
+import { describeMachine, figuresOf, machineLine, markdownTable, pathDisagreements, type SizeRuns } from './report.ts';
+import { readReuters, reutersPath } from './source.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const benchBuildDir = path.join(repoRoot, '.output', 'chrome-mv3-bench');
+const productionBackground = path.join(repoRoot, '.output', 'chrome-mv3', 'background.js');
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function chromiumVersion(): string | null {
+  try {
+    return execFileSync(chromiumPath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function buildBenchExtension(): boolean {
+  log('building the extension in bench mode (wxt build --mode bench → .output/chrome-mv3-bench)…');
+  const built = spawnSync('npx', ['wxt', 'build', '--mode', 'bench'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  return built.status === 0;
+}
+
+/** The hooks must never ship: a normal build of the background has no trace of them. */
+function productionBuildNote(): string {
+  if (!existsSync(productionBackground)) return 'no production build at .output/chrome-mv3 to check for bench hooks';
+  const wiring = [path.join(repoRoot, 'entrypoints', 'background.ts'), path.join(repoRoot, 'extension', 'background', 'bench-hooks.ts')];
+  if (wiring.some((file) => statSync(file).mtimeMs > statSync(productionBackground).mtimeMs)) {
+    return '.output/chrome-mv3 is older than the bench wiring: run `npm run build` to check it carries no bench hooks';
+  }
+  return readFileSync(productionBackground, 'utf8').includes('palimpsestBench')
+    ? 'WARNING: .output/chrome-mv3/background.js contains the bench hooks'
+    : '.output/chrome-mv3/background.js (production build) has no bench hooks';
+}
+
+async function chromiumSetup(options: BenchOptions): Promise<{ setup: ChromiumSetup | null; note: string }> {
+  if (options.only === 'node') return { setup: null, note: 'Chromium not measured (--only node)' };
+  if (!existsSync(chromiumPath)) return { setup: null, note: `Chromium not measured: no browser at ${chromiumPath} (set CHROMIUM_PATH)` };
+  if (options.build && !buildBenchExtension()) return { setup: null, note: 'Chromium not measured: the bench build failed' };
+  const setup: ChromiumSetup = { extensionDir: benchBuildDir, chromiumPath, repoRoot, coldSamples: options.coldSamples, warmClicks: 5, coldClicks: 3 };
+  const missing = chromiumUnavailable(setup);
+  return missing ? { setup: null, note: `Chromium not measured: ${missing}` } : { setup, note: productionBuildNote() };
+}
+
+async function main(): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const dataFile = reutersPath(repoRoot);
+  const stories = readReuters(dataFile);
+  if (!stories) {
+    process.stdout.write(`bench skipped: ${dataFile} is not on this machine (the corpora are built from it)\n`);
+    return 0;
+  }
+  const plan = planCorpus(stories);
+  const { setup, note } = await chromiumSetup(options);
+  log(note);
+  const scratch = mkdtempSync(path.join(tmpdir(), 'palimpsest-bench-'));
+  const results: SizeRuns[] = [];
+  try {
+    for (const size of options.sizes) {
+      const corpus = buildCorpus(plan, size, options.queries);
+      const description = describeCorpus(corpus, plan);
+      log(`\n[${size}] ${description}`);
+      const file = path.join(scratch, `corpus-${size}.jsonl`);
+      if (options.only !== 'chromium') writeJsonl(corpus.records, file);
+      const runs: SizeRuns = { size, corpus: description, node: [], baseline: [], chromium: [] };
+      for (let run = 1; run <= options.runs; run++) {
+        if (options.runs > 1) log(`[${size}] run ${run}/${options.runs}`);
+        if (options.only !== 'chromium') {
+          runs.node.push(await runEngine(corpus, file, options.coldSamples, log));
+          runs.baseline.push(runBaseline(corpus));
+          log(`  baseline: MiniSearch indexed and answered ${corpus.queries.length} queries`);
+        }
+        if (setup) runs.chromium.push(await runChromium(corpus, setup, log));
+      }
+      results.push(runs);
+      rmSync(file, { force: true });
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  const figures = results.map(figuresOf);
+  const machine = describeMachine(setup ? chromiumVersion() : null);
+  const lines = [
+    markdownTable(figures),
+    '',
+    machineLine(machine),
+    `Runs per size: ${options.runs} (figures are medians over runs; latency percentiles are per run). ${note}.`,
+    ...results.map((runs) => `- ${runs.corpus}.`),
+    `Copies are word-level perturbations (words swapped for words of other stories, dropped, inserted and shuffled; sentences dropped or swapped; numbers changed). Queries come from stories of at least ${MIN_QUERY_WORDS} words. Top 1 is the engine's first match (report.matches[0]) and BM25's best hit (MiniSearch 7.2.0, fields title+text, queried with the article text).`,
+    'Extension: the bench build (wxt build --mode bench); import through the options page\'s import-batch requests (batches of 200; reading the file is not timed); queries through the worker\'s real getCorpus + checkArticle; cold = first check on a freshly started worker; memory = the worker\'s V8 heap (Runtime.getHeapUsage); click = Extensions.triggerAction on the seed 000 page until the real popup shows the original.',
+    'CLI path: cli/corpus-loader.ts into lib/store on fake-indexeddb (in memory, as the CLI runs); cold = first check after reopening the store in the same process.',
+  ];
+  for (const runs of results) {
+    const differ = pathDisagreements(runs);
+    if (differ > 0) lines.push(`Note: at ${runs.size} the extension and the CLI path gave a different top 1 for ${differ} queries.`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  mkdirSync(path.dirname(path.resolve(repoRoot, options.out)), { recursive: true });
+  writeFileSync(path.resolve(repoRoot, options.out), JSON.stringify({ machine, options, figures, runs: results }, null, 1));
+  log(`\nresults written to ${options.out}`);
+  return 0;
+}
+
+process.exitCode = await main();

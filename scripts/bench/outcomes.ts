@@ -1,0 +1,48 @@
+/** What each tool answered for each query, and the figures drawn from the answers. */
+import { storyOf, type QueryKind } from './corpus.ts';
+
+export interface QueryOutcome {
+  kind: QueryKind;
+  truth: string | null;
+  /** The tool's first answer (engine: report.matches[0]; baseline: best BM25 hit). */
+  top: string | null;
+  /** Engine only: the relation of the first match and the original it named. */
+  topRelation?: string | null;
+  original?: string | null;
+  ms: number;
+}
+
+export interface Accuracy {
+  /** Per planted kind: top 1 is the stored original. */
+  recallAt1: Partial<Record<QueryKind, number>>;
+  /** Per planted kind: top 1 is a version of the same story (the original or one of its stored copies). */
+  anyVersionAt1: Partial<Record<QueryKind, number>>;
+  /** Engine: the report's named original is the stored original. */
+  originalNamed?: Partial<Record<QueryKind, number>>;
+  /** No-source queries answered with something at top 1 (for BM25 that is nearly always). */
+  noSourceAnswered: number;
+  /** Engine: no-source queries whose top match was called a copy (verbatim, edited, rewrite, translation). */
+  noSourceCalledCopy?: number;
+}
+
+const COPY_RELATIONS = new Set(['verbatim-copy', 'edited-copy', 'rewrite', 'translation']);
+
+function rate(outcomes: readonly QueryOutcome[], hit: (outcome: QueryOutcome) => boolean): number {
+  return outcomes.length === 0 ? Number.NaN : outcomes.filter(hit).length / outcomes.length;
+}
+
+export function accuracyOf(outcomes: readonly QueryOutcome[], withEngineFields: boolean): Accuracy {
+  const planted = (['edited', 'rewritten'] as const).map((kind) => [kind, outcomes.filter((outcome) => outcome.kind === kind)] as const);
+  const noSource = outcomes.filter((outcome) => outcome.kind === 'no-source');
+  const perKind = (hit: (outcome: QueryOutcome) => boolean) => Object.fromEntries(planted.map(([kind, list]) => [kind, rate(list, hit)]));
+  const accuracy: Accuracy = {
+    recallAt1: perKind((outcome) => outcome.top === outcome.truth),
+    anyVersionAt1: perKind((outcome) => outcome.top !== null && storyOf(outcome.top) === outcome.truth),
+    noSourceAnswered: rate(noSource, (outcome) => outcome.top !== null),
+  };
+  if (withEngineFields) {
+    accuracy.originalNamed = perKind((outcome) => outcome.original === outcome.truth);
+    accuracy.noSourceCalledCopy = rate(noSource, (outcome) => COPY_RELATIONS.has(outcome.topRelation ?? ''));
+  }
+  return accuracy;
+}
