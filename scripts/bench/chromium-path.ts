@@ -259,7 +259,7 @@ class BenchBrowser {
         returnByValue: true,
       });
       const { at, what } = shown.result.value;
-      if (what !== 'result') throw new Error(`the popup showed "${what}" instead of a result`);
+      if (what !== 'first look' && what !== 'full result') throw new Error(`the popup showed "${what}" instead of a result`);
       return at - clickedAt;
     } finally {
       await session.detach();
