@@ -1,10 +1,10 @@
 /**
  * The first answer to "where does this article come from": stored records that share so much of the page's
- * index keys that they are versions of it, found from the index and a few records, without aligning texts.
+ * wording that they are versions of it, found from the index and a few records, without aligning texts.
  * It takes milliseconds where the full check (lib/engine.ts) takes longer, so the popup can show it at once
  * and let the full check confirm it, label the relation and explain the drift.
  */
-import { featuresOf } from './index/features';
+import { contentTerms } from './index/features';
 import { retrieveCandidates } from './index/retrieve';
 import type { CorpusStore } from './store/types';
 import type { CorpusRecord } from './types';
@@ -16,7 +16,7 @@ export interface LikelySource {
   url?: string;
   published?: string;
   firstSeen?: string;
-  /** Share of the smaller text's index keys found in the other: 1 for a verbatim copy. */
+  /** Share of the smaller text's word pairs found in the other: 1 for a verbatim copy. */
   containment: number;
 }
 
@@ -31,17 +31,33 @@ export interface LikelySourceOptions {
 }
 
 /**
- * Copies, edited copies and machine-translated rewrites of the seed story share 0.5 or more of their keys;
- * independent coverage of the same event shares 0.08–0.17 (names, numbers, a quoted phrase). The gap is wide,
- * and anything in it is left to the full check.
+ * The machine-translated rewrite of the seed story shares 0.59 of its word pairs with the original; independent
+ * coverage of the same event shares 0.02–0.06, and unrelated wire stories on one topic little more. Anything
+ * between is left to the full check.
  */
-export const LIKELY_SOURCE_CONTAINMENT = 0.3;
+export const LIKELY_SOURCE_CONTAINMENT = 0.2;
 
-export function keyContainment(pageKeys: ReadonlySet<number>, sourceKeys: ArrayLike<number>): number {
-  if (pageKeys.size === 0 || sourceKeys.length === 0) return 0;
+/**
+ * Unordered pairs of stemmed content words within three words of each other: every pair, where the index keeps a
+ * hashed sample. They survive reordering and word swaps better than n-grams, and names or numbers alone, which
+ * same-topic stories share, make few of them.
+ */
+export function wordPairs(text: string, lang?: string): Set<string> {
+  const terms = contentTerms(text, lang);
+  const pairs = new Set<string>();
+  for (let i = 0; i < terms.length; i++) {
+    for (let j = i + 1; j <= i + 2 && j < terms.length; j++) pairs.add(terms[i] < terms[j] ? `${terms[i]} ${terms[j]}` : `${terms[j]} ${terms[i]}`);
+  }
+  return pairs;
+}
+
+/** Share of the smaller set found in the other. */
+export function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
-  for (let i = 0; i < sourceKeys.length; i++) if (pageKeys.has(sourceKeys[i])) shared++;
-  return shared / Math.min(pageKeys.size, sourceKeys.length);
+  for (const item of small) if (large.has(item)) shared++;
+  return shared / small.size;
 }
 
 /** Stored versions of a text, most contained first; empty when nothing stored is close enough. */
@@ -49,11 +65,11 @@ export async function likelySources(text: string, store: CorpusStore, options: L
   const minContainment = options.minContainment ?? LIKELY_SOURCE_CONTAINMENT;
   const candidates = await retrieveCandidates(text, store, { limit: options.candidates ?? 5, lang: options.lang, excludeIds: options.excludeIds });
   if (candidates.length === 0) return [];
-  const pageKeys = new Set(featuresOf(text, options.lang));
+  const pagePairs = wordPairs(text, options.lang);
   const records = await store.getRecords(candidates.map((candidate) => candidate.id));
   return records
     .filter((record): record is CorpusRecord => record !== undefined)
-    .map((record) => describe(record, keyContainment(pageKeys, featuresOf(record.text, record.lang))))
+    .map((record) => describe(record, containment(pagePairs, wordPairs(record.text, record.lang))))
     .filter((source) => source.containment >= minContainment)
     .sort((a, b) => b.containment - a.containment || a.id.localeCompare(b.id));
 }

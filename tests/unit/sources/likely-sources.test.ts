@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCorpus } from '../../../lib/corpus/jsonl.ts';
-import { featuresOf } from '../../../lib/index/features.ts';
-import { keyContainment, likelySources } from '../../../lib/sources.ts';
+import { containment, likelySources, wordPairs } from '../../../lib/sources.ts';
 import { openCorpusStore, type CorpusStore } from '../../../lib/store/index.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -39,11 +38,16 @@ describe('likely sources: the first answer, from the index alone', () => {
     expect(await likelySources('The harbour reopened on Monday after repairs to the quay, the council said.', store)).toEqual([]);
   });
 
-  it('measures containment against the smaller key set', () => {
-    expect(keyContainment(new Set([1, 2, 3, 4]), [1, 2])).toBe(1);
-    expect(keyContainment(new Set([1, 2, 3, 4]), [1, 5, 6, 7])).toBe(0.25);
-    expect(keyContainment(new Set(), [1])).toBe(0);
+  it('measures containment against the smaller set', () => {
+    expect(containment(new Set(['a', 'b', 'c', 'd']), new Set(['a', 'b']))).toBe(1);
+    expect(containment(new Set(['a', 'b', 'c', 'd']), new Set(['a', 'e', 'f', 'g']))).toBe(0.25);
+    expect(containment(new Set(), new Set(['a']))).toBe(0);
+  });
+
+  it('pairs stemmed content words within three words, in either order', () => {
+    expect([...wordPairs('Russia courts the Taliban')]).toEqual(['court russia', 'russia taliban', 'court taliban']);
     const text = seed('seed-001').text;
-    expect(keyContainment(new Set(featuresOf(text)), featuresOf(text))).toBe(1);
+    expect(containment(wordPairs(text), wordPairs(text))).toBe(1);
+    expect(containment(wordPairs('Russia courts the Taliban in Kabul'), wordPairs('In Kabul the Taliban courts Russia'))).toBeGreaterThan(0.5);
   });
 });
