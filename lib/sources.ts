@@ -69,12 +69,25 @@ export async function likelySources(text: string, store: CorpusStore, options: L
   const records = await store.getRecords(candidates.map((candidate) => candidate.id));
   return records
     .filter((record): record is CorpusRecord => record !== undefined)
-    .map((record) => describe(record, containment(pagePairs, wordPairs(record.text, record.lang))))
-    .filter((source) => source.containment >= minContainment)
-    .sort((a, b) => b.containment - a.containment || a.id.localeCompare(b.id));
+    .map((record) => measure(record, pagePairs))
+    .filter(({ source }) => source.containment >= minContainment)
+    .sort((a, b) => b.similarity - a.similarity || a.source.id.localeCompare(b.source.id))
+    .map(({ source }) => source);
 }
 
-function describe(record: CorpusRecord, containment: number): LikelySource {
+/**
+ * Containment decides whether a record is a version (an excerpt is contained in its source); similarity ranks the
+ * versions: of a story filed twice, or an original and its stored copies, the closest text comes first.
+ */
+function measure(record: CorpusRecord, pagePairs: ReadonlySet<string>): { source: LikelySource; similarity: number } {
+  const pairs = wordPairs(record.text, record.lang);
   const { id, title, site, url, published, firstSeen } = record;
-  return { id, title, site, url, published, firstSeen, containment };
+  return { source: { id, title, site, url, published, firstSeen, containment: containment(pagePairs, pairs) }, similarity: jaccard(pagePairs, pairs) };
+}
+
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  let shared = 0;
+  for (const item of a) if (b.has(item)) shared++;
+  return shared / (a.size + b.size - shared);
 }
