@@ -1,7 +1,7 @@
 /**
  * The Chromium measurements: the extension built with `wxt build --mode bench` (which adds the worker hooks of
  * extension/background/bench-hooks.ts) loaded in Debian's Chromium. Articles go in through the options page's
- * 'import-batch' request, queries through the hooks (the real getCorpus + checkArticle), and the toolbar click
+ * 'import-batch' request, queries through the hooks (the real getCorpus + likelySources and checkArticle), and the toolbar click
  * is a real click on the seed 000 page with the real popup timed until it shows the first result.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

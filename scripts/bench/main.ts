@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_BATCH_LIMITS } from '../../lib/import/progress.ts';
 import { parseBenchArgs, USAGE, type BenchOptions } from './args.ts';
 import { chromiumUnavailable, runChromium, type ChromiumSetup } from './chromium-path.ts';
 import { buildCorpus, describeCorpus, planCorpus, MIN_QUERY_WORDS } from './corpus.ts';
@@ -109,9 +110,9 @@ async function main(): Promise<number> {
     machineLine(machine),
     `Runs per size: ${options.runs} (figures are medians over runs; latency percentiles are per run). ${note}.`,
     ...results.map((runs) => `- ${runs.corpus}.`),
-    `Copies are word-level perturbations (words swapped for words of other stories, dropped, inserted and shuffled; sentences dropped or swapped; numbers changed). Queries come from stories of at least ${MIN_QUERY_WORDS} words. Top 1 is the engine's first match (report.matches[0]) and BM25's best hit (MiniSearch 7.2.0, fields title+text, queried with the article text).`,
-    'Extension: the bench build (wxt build --mode bench); import through the options page\'s import-batch requests (batches of 200; reading the file is not timed); queries through the worker\'s real getCorpus + checkArticle; cold = first check on a freshly started worker; memory = the worker\'s V8 heap (Runtime.getHeapUsage); click = Extensions.triggerAction on the seed 000 page until the real popup shows the original.',
-    'CLI path: cli/corpus-loader.ts into lib/store on fake-indexeddb (in memory, as the CLI runs); cold = first check after reopening the store in the same process.',
+    `Copies are word-level perturbations (words swapped for words of other stories, dropped, inserted and shuffled; sentences dropped or swapped; numbers changed). Queries come from stories of at least ${MIN_QUERY_WORDS} words. Top 1 is the engine's first answer (the closest likely source, lib/sources.ts; the full check's report.matches[0] is reported apart) and BM25's best hit (MiniSearch 7.2.0, fields title+text, queried with the article text).`,
+    'Extension: the bench build (wxt build --mode bench); import through the options page\'s import-batch requests (batches of ' + DEFAULT_BATCH_LIMITS.maxRecords + ' records; reading the file is not timed); queries through the worker\'s real getCorpus + likelySources, full checks through checkArticle; cold = first query on a freshly started worker; memory = the worker\'s V8 heap (Runtime.getHeapUsage); click = Extensions.triggerAction on the seed 000 page until the real popup marks its first result (its first look or its full answer).',
+    'CLI path: cli/corpus-loader.ts into lib/store on fake-indexeddb (in memory, as the CLI runs); cold = first query after reopening the store in the same process.',
   ];
   for (const runs of results) {
     const differ = pathDisagreements(runs);
