@@ -493,7 +493,8 @@ async function main(): Promise<void> {
 
   const store = await openCorpusStore({ name: `eval-pan-${process.pid}`, indexedDB, IDBKeyRange, features: options.features });
   const load = await loadSources(store, sources, options.batch);
-  const indexBytes = load.features * 6;
+  // A stored posting is a (key, document) pair of two 32-bit numbers.
+  const indexBytes = load.features * 8;
   console.log(
     `Loaded ${load.added} sources in ${fmt(load.ms / 1000, 1)} s (${fmt(load.added / (load.ms / 1000), 0)} records/s on fake-indexeddb); ` +
       `${load.aliases.size} duplicate texts; ${fmt(load.features / load.added, 1)} keys/record, ~${fmt(indexBytes / load.added, 0)} bytes of postings/record. ` +

@@ -225,13 +225,22 @@ function allKeys(text: string, lang: string | undefined, options: FeatureOptions
 }
 
 /**
+ * The order in which a document over maxDocFeatures keeps its keys (smallest first), as
+ * an unsigned 32-bit number: a capped document holds exactly its keys of rank below some
+ * threshold, which retrieval estimates to tell how sparsely the document is indexed.
+ */
+export function keepRank(key: number): number {
+  return mix32(key ^ 0x5bd1e995);
+}
+
+/**
  * Keeps the `limit` keys with the smallest mixed hash: a content-defined choice, so a
  * long document and a page quoting part of it still keep the same keys for that part.
  */
 function boundKeys(keys: Set<number>, limit: number): Uint32Array {
   const sorted = Uint32Array.from(keys).sort();
   if (sorted.length <= limit) return sorted;
-  const byRank = Array.from(sorted).sort((a, b) => mix32(a ^ 0x5bd1e995) - mix32(b ^ 0x5bd1e995));
+  const byRank = Array.from(sorted).sort((a, b) => keepRank(a) - keepRank(b));
   return Uint32Array.from(byRank.slice(0, limit)).sort();
 }
 
@@ -241,8 +250,14 @@ export function featuresOf(text: string, lang?: string, options: Partial<Feature
   return boundKeys(allKeys(text, lang, resolved), resolved.maxDocFeatures);
 }
 
-/** The keys a page looks up: the same selection as featuresOf, bounded only by MAX_QUERY_FEATURES. */
+/**
+ * The keys a page looks up: the same selection as featuresOf, bounded only by MAX_QUERY_FEATURES.
+ * Names and numbers are not bounded per family on the page side: a stored document keeps those of
+ * its opening, but a long page quotes documents all through, and bounding its names to the first
+ * ones lost PAN 2013 sources quoted late in the page (recall@50: random 0.972 -> 0.975, translation
+ * chains 0.985 -> 0.986, verbatim 0.996 -> 0.994: one more name-heavy long page crowds out a copy).
+ */
 export function queryFeaturesOf(text: string, lang?: string, options: Partial<FeatureOptions> = {}): Uint32Array {
-  const resolved = { ...DEFAULT_FEATURE_OPTIONS, ...options };
+  const resolved = { ...DEFAULT_FEATURE_OPTIONS, ...options, maxNames: MAX_QUERY_FEATURES, maxNumbers: MAX_QUERY_FEATURES };
   return boundKeys(allKeys(text, lang, resolved), MAX_QUERY_FEATURES);
 }

@@ -67,6 +67,15 @@ describe('featuresOf', () => {
     expect(shared(featuresOf(german, 'de'), queryFeaturesOf(english, 'en'))).toBeGreaterThanOrEqual(3);
   });
 
+  it('looks up the names of a long page all through, not only those of its opening', () => {
+    const names = ['Ashford', 'Belmont', 'Carrick', 'Dunmore', 'Elgin', 'Fenwick', 'Galloway', 'Hartley', 'Inverness', 'Jarrow'];
+    const opening = Array.from({ length: 60 }, (_, i) => `${names[i % 10]}${'abcdefghij'[Math.floor(i / 10)]}ton`).join(', ');
+    const quoted = 'Wexbridge and Quillmoor signed with Thornaby.';
+    const stored = featuresOf(quoted, 'en', { pairSampling: 1_000_000 });
+    expect(stored.length).toBe(3);
+    expect(shared(stored, queryFeaturesOf(`${opening}. ${quoted}`, 'en', { pairSampling: 1_000_000 }))).toBe(3);
+  });
+
   it('has no keys for a text without content', () => {
     expect(featuresOf('').length).toBe(0);
     expect(featuresOf('and the of it is').length).toBe(0);
