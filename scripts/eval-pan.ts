@@ -21,6 +21,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { retrieveCandidates } from '../lib/index/retrieve';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from '../lib/index/features';
 import { openCorpusStore, type CorpusStore } from '../lib/store';
+import { mulberry32 } from './bench/random';
 import type { CorpusRecord, Passage } from '../lib/types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,18 +110,6 @@ function queryKind(g: GoldQuery): string {
   return Object.values(g.reuses)[0]?.category ?? 'negative';
 }
 
-/** mulberry32: a small seeded generator, so that a sample can be drawn again. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** n items drawn from every kind in proportion to its size (at least one of each), kept in their original order. */
 export function stratifiedSample<T>(items: T[], kindOf: (item: T) => string, n: number, seed: number): T[] {
   if (n >= items.length) return items;
@@ -131,7 +120,7 @@ export function stratifiedSample<T>(items: T[], kindOf: (item: T) => string, n: 
     if (!list) byKind.set(kind, (list = []));
     list.push(i);
   });
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const quotas = [...byKind.entries()].map(([kind, list]) => {
     const exact = (n * list.length) / items.length;
     return { kind, list, take: Math.max(1, Math.floor(exact)), rest: exact - Math.floor(exact) };

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromiumArgs } from '../../tests/browser/helpers/extension.ts';
 import { startFixtureServer, type FixtureServer } from '../../tests/browser/helpers/fixture-server.ts';
 import { DEFAULT_BATCH_LIMITS } from '../../lib/import/progress.ts';
 import type { CorpusRecord } from '../../lib/types.ts';
@@ -119,18 +120,7 @@ class BenchBrowser {
       executablePath: chromiumPath,
       headless: true,
       viewport: { width: 1100, height: 800 },
-      args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        '--enable-unsafe-extension-debugging',
-        '--no-sandbox',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-      ],
+      args: chromiumArgs(extensionDir),
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     // Only for the extension's id: the bench reaches the worker through DevTools sessions of its own.

@@ -22,6 +22,23 @@ export function browserSuiteUnavailable(): string | null {
   return null;
 }
 
+/** Chromium's switches for running an unpacked extension headless in a container, as the tests and the benchmark do. */
+export function chromiumArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    // Lets the browser-level DevTools session click the toolbar button (Extensions.triggerAction).
+    '--enable-unsafe-extension-debugging',
+    '--no-sandbox',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+  ];
+}
+
 export interface LaunchOptions {
   /**
    * Loads a copy of the extension whose manifest already grants access to every site, as if the reader had
@@ -67,19 +84,7 @@ export class ExtensionSession {
       executablePath: chromiumPath,
       headless: true,
       viewport: { width: 1100, height: 800 },
-      args: [
-        `--disable-extensions-except=${loadedPath}`,
-        `--load-extension=${loadedPath}`,
-        // Lets the browser-level DevTools session click the toolbar button (Extensions.triggerAction).
-        '--enable-unsafe-extension-debugging',
-        '--no-sandbox',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-      ],
+      args: chromiumArgs(loadedPath),
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
