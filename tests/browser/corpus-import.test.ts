@@ -46,7 +46,7 @@ async function importFile(options: Page, format: 'jsonl' | 'html' | 'warc', file
 }
 
 async function storedIds(options: Page, text: string): Promise<string[]> {
-  const reply = await options.evaluate((query) => chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: 'corpus-find', request: { text: query, limit: 10_000 } }), text);
+  const reply = await options.evaluate((query) => chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: 'corpus-find', request: { text: query, limit: 50_000 } }), text);
   expect(reply.ok, JSON.stringify(reply)).toBe(true);
   return reply.value.items.map((item: { id: string }) => item.id);
 }
