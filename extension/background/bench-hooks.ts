@@ -5,6 +5,7 @@
  */
 import { checkArticle } from '../../lib/engine.ts';
 import { likelySources } from '../../lib/sources.ts';
+import type { IndexSize } from '../../lib/store/index.ts';
 import type { PageArticle } from '../../lib/types.ts';
 import { getCorpus } from './corpus.ts';
 
@@ -18,18 +19,11 @@ export interface BenchCheck {
   original: string | null;
 }
 
-export interface IndexSize {
-  postings: number;
-  bytes: number;
-  docs: number;
-}
-
 export interface BenchHooks {
   check(article: PageArticle): Promise<BenchCheck>;
   /** The popup's first answer (lib/sources.ts): the query measured against the baseline. */
   likely(article: PageArticle): Promise<BenchCheck>;
-  /** Null while the store has no way to say how large its index is. */
-  indexSize(): Promise<IndexSize | null>;
+  indexSize(): Promise<IndexSize>;
   count(): Promise<number>;
 }
 
@@ -56,10 +50,8 @@ async function likely(article: PageArticle): Promise<BenchCheck> {
   return { ms: performance.now() - started, openMs: opened - started, top: top?.id ?? null, topRelation: null, original: null };
 }
 
-async function indexSize(): Promise<IndexSize | null> {
-  const store: object = await getCorpus();
-  if (!('indexSize' in store) || typeof store.indexSize !== 'function') return null;
-  return (await store.indexSize()) as IndexSize;
+async function indexSize(): Promise<IndexSize> {
+  return (await getCorpus()).indexSize();
 }
 
 export function installBenchHooks(): void {

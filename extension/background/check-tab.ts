@@ -102,7 +102,8 @@ export function checkTab(tabId: number, options: CheckOptions = {}): Promise<Tab
 }
 
 /**
- * The popup's first answer: stored versions that share most of the page's index keys, before any alignment. Nothing
+ * The popup's first answer: stored versions that share much of the page's wording (lib/sources.ts), before any
+ * alignment. Nothing
  * when the full result is stored already (the popup gets it at once) or the page cannot be read.
  */
 export async function firstLook(tabId: number): Promise<FirstLook> {

@@ -5,7 +5,6 @@
  * the index stays in step.
  */
 import type { CorpusRecord } from '../types';
-import { chunkOf, chunksOf, entryOf } from './directory';
 import type { CorpusDatabase, StoredRecord } from './schema';
 import { urlKey } from './url-key';
 
@@ -126,7 +125,8 @@ async function datedIn(db: CorpusDatabase, field: 'published' | 'firstSeen', fil
   return new Set((await matches.primaryKeys()) as number[]);
 }
 
-export async function idsWhere(db: CorpusDatabase, filter: RecordFilter): Promise<string[]> {
+/** Document numbers of the records a filter covers, ascending; an empty filter covers none. */
+export async function docsWhere(db: CorpusDatabase, filter: RecordFilter): Promise<number[]> {
   const byDate = filter.before !== undefined || filter.after !== undefined;
   if (!byDate && filter.site === undefined) return [];
   let docs: Set<number> | null = null;
@@ -138,12 +138,5 @@ export async function idsWhere(db: CorpusDatabase, filter: RecordFilter): Promis
     const bySite = new Set((await db.records.where('site').equals(filter.site).primaryKeys()) as number[]);
     docs = docs ? new Set([...docs].filter((doc) => bySite.has(doc))) : bySite;
   }
-  const sorted = [...docs!].sort((a, b) => a - b);
-  const chunks = chunksOf(sorted);
-  const fetched = await db.directory.bulkGet(chunks);
-  const rows = new Map(chunks.map((chunk, i) => [chunk, fetched[i]]));
-  return sorted.flatMap((doc) => {
-    const entry = entryOf(rows.get(chunkOf(doc)), doc);
-    return entry ? [entry.id] : [];
-  });
+  return [...docs!].sort((a, b) => a - b);
 }

@@ -322,7 +322,8 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
     return catalog.siteCounts(this.db);
   }
 
-  idsWhere(filter: RecordFilter) {
-    return catalog.idsWhere(this.db, filter);
+  async idsWhere(filter: RecordFilter): Promise<string[]> {
+    const stats = await this.docStats(await catalog.docsWhere(this.db, filter));
+    return stats.flatMap((stat) => (stat ? [stat.id] : []));
   }
 }

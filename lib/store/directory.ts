@@ -50,7 +50,3 @@ export function entryOf(row: DirectoryChunk | undefined, doc: number): Directory
   const id = row.ids[slot];
   return id ? { doc, id, features: row.features[slot] } : undefined;
 }
-
-export function isEmptyChunk(row: DirectoryChunk): boolean {
-  return row.ids.every((id) => id === '');
-}

@@ -13,7 +13,7 @@ import { startFixtureServer, type FixtureServer } from '../../tests/browser/help
 import { DEFAULT_BATCH_LIMITS } from '../../lib/import/progress.ts';
 import type { CorpusRecord } from '../../lib/types.ts';
 import type { BenchCorpus, BenchQuery } from './corpus.ts';
-import type { IndexSize } from './node-path.ts';
+import type { IndexSize } from '../../lib/store/index.ts';
 import { spread } from './node-path.ts';
 import type { QueryOutcome } from './outcomes.ts';
 
@@ -26,7 +26,7 @@ export interface ChromiumRun {
   importMs: number;
   articlesPerSecond: number;
   stored: number;
-  indexSize: IndexSize | null;
+  indexSize: IndexSize;
   /** IndexedDB usage as the browser counts it (navigator.storage.estimate), added by the import, per article. */
   diskBytesPerArticle: number;
   /** The query (likely sources), warm. */
@@ -367,7 +367,7 @@ export async function runChromium(corpus: BenchCorpus, setup: ChromiumSetup, log
     const usageBefore = await usage();
     const imported = await importThroughOptionsPage(browser, corpus.records, log);
     const stored = await browser.inWorker<number>('palimpsestBench.count()');
-    const indexSize = await browser.inWorker<IndexSize | null>('palimpsestBench.indexSize()');
+    const indexSize = await browser.inWorker<IndexSize>('palimpsestBench.indexSize()');
     const diskBytesPerArticle = ((await usage()) - usageBefore) / imported.added;
     const heaps = [await browser.workerHeap()];
     log(`  chromium: imported ${imported.added} articles (${stored} stored with the ${sampleCount} sample) in ${(imported.ms / 1000).toFixed(1)} s`);

@@ -11,23 +11,17 @@ import { loadCorpusFile } from '../../cli/corpus-loader.ts';
 import { checkArticle } from '../../lib/engine.ts';
 import { likelySources } from '../../lib/sources.ts';
 import { retrieveCandidates } from '../../lib/index/retrieve.ts';
-import { openCorpusStore } from '../../lib/store/index.ts';
+import { openCorpusStore, type IndexSize } from '../../lib/store/index.ts';
 import type { CorpusRecord } from '../../lib/types.ts';
 import type { BenchCorpus, BenchQuery } from './corpus.ts';
 import type { QueryOutcome } from './outcomes.ts';
-
-export interface IndexSize {
-  postings: number;
-  bytes: number;
-  docs: number;
-}
 
 export interface EngineRun {
   importMs: number;
   articlesPerSecond: number;
   stored: number;
   /** The store's own account of its index (null: the store cannot say yet). */
-  indexSize: IndexSize | null;
+  indexSize: IndexSize;
   /** UTF-16 code units of stored text, per stored article, for scale. */
   textCharsPerArticle: number;
   /** The query (likely sources), on a reopened store and warm. */
@@ -83,11 +77,6 @@ async function answer(query: BenchQuery, store: Store): Promise<QueryOutcome> {
   return { kind: query.kind, truth: query.truth, top: top?.id ?? null, topRelation: top?.relation ?? null, original: report.original, ms };
 }
 
-async function indexSizeOf(store: object): Promise<IndexSize | null> {
-  if (!('indexSize' in store) || typeof store.indexSize !== 'function') return null;
-  return (await store.indexSize()) as IndexSize;
-}
-
 export async function runEngine(corpus: BenchCorpus, file: string, coldSamples: number, log: (line: string) => void): Promise<EngineRun> {
   // One factory for the run: reopening the database by name is how a cold query is measured in one process.
   const factory = new IDBFactory();
@@ -105,7 +94,7 @@ export async function runEngine(corpus: BenchCorpus, file: string, coldSamples: 
   const importMs = performance.now() - started;
   for (const message of loaderMessages.join('').split(/[\r\n]+/)) if (/skipped/.test(message)) log(`  loader: ${message.trim()}`);
   const stored = await store.count();
-  const indexSize = await indexSizeOf(store);
+  const indexSize = await store.indexSize();
   const textChars = corpus.records.reduce((sum, record) => sum + record.text.length, 0);
   log(`  node engine: imported ${loaded.records} records (${stored} stored) in ${(importMs / 1000).toFixed(1)} s`);
 

@@ -95,7 +95,7 @@ function retrievedRate(retrieval: readonly RetrievalOutcome[], kind: 'edited' | 
 /** Answers are deterministic, so accuracy comes from the first run (later runs only repeat the timings). */
 export function figuresOf(runs: SizeRuns): SizeFigures {
   const { node, baseline, chromium } = runs;
-  const perArticle = (size: { bytes: number; docs: number } | null) => (size ? size.bytes / size.docs : Number.NaN);
+  const perArticle = (size: { bytes: number; docs: number }) => size.bytes / size.docs;
   return {
     size: runs.size,
     corpus: runs.corpus,
