@@ -13,6 +13,8 @@ export interface CorpusSink {
     /** Why each duplicate was left out; a store that does not say is taken to mean "same id". */
     skipped?: { id: string; reason: 'same-id' | 'same-text'; existingId: string }[];
   }>;
+  /** Called once the whole file is in (CorpusStore.settle). */
+  settle?(): Promise<void>;
 }
 
 export interface CorpusLoadResult {
@@ -107,6 +109,7 @@ export async function loadCorpusFile(
   }
   await take(parser.end());
   await flush();
+  await store.settle?.();
   progress.finish(result.records);
 
   if (result.badLines > maxListedErrors) {

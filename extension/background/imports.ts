@@ -33,6 +33,8 @@ export async function commitImportBatch(
   const previous = (await importStatus(key)) ?? freshProgress(source, now);
   const store = await getCorpus();
   const stored = records.length > 0 ? await withStorageErrors(() => store.addRecords(records)) : { added: 0, duplicates: 0 };
+  // The last batch of a file settles the index, so that checks read one index row per key.
+  if (step.done) await withStorageErrors(() => store.settle());
   const progress = advance(previous, { ...step, added: stored.added, duplicates: stored.duplicates }, now);
   await withStorageErrors(() => browser.storage.local.set({ [PREFIX + key]: progress }));
   return progress;

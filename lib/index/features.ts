@@ -237,7 +237,7 @@ export function keepRank(key: number): number {
  * Keeps the `limit` keys with the smallest mixed hash: a content-defined choice, so a
  * long document and a page quoting part of it still keep the same keys for that part.
  */
-function boundKeys(keys: Set<number>, limit: number): Uint32Array {
+export function boundKeys(keys: Iterable<number>, limit: number): Uint32Array {
   const sorted = Uint32Array.from(keys).sort();
   if (sorted.length <= limit) return sorted;
   const byRank = Array.from(sorted).sort((a, b) => keepRank(a) - keepRank(b));

@@ -4,7 +4,7 @@
  * stage decides which candidates really are versions of the page.
  */
 import type { CorpusStore } from '../store/types';
-import { DEFAULT_FEATURE_OPTIONS, keepRank, queryFeaturesOf, type FeatureOptions } from './features';
+import { boundKeys, DEFAULT_FEATURE_OPTIONS, keepRank, queryFeaturesOf, type FeatureOptions } from './features';
 
 export interface Candidate {
   id: string;
@@ -26,6 +26,11 @@ export interface RetrieveOptions {
   shortlist?: number;
   /** Must equal the store's feature options (only for experiments). */
   features?: Partial<FeatureOptions>;
+  /**
+   * Most keys looked up (default all): each is one read per index tier, so a quick first answer bounds them. The
+   * keys kept are those a capped stored document keeps first.
+   */
+  maxKeys?: number;
 }
 
 export const DEFAULT_CANDIDATE_LIMIT = 50;
@@ -50,7 +55,7 @@ function sparsity(shared: number, maxRank: number): number {
 export async function retrieveCandidates(pageText: string, store: CorpusStore, options: RetrieveOptions = {}): Promise<Candidate[]> {
   const limit = options.limit ?? DEFAULT_CANDIDATE_LIMIT;
   const minShared = options.minShared ?? 2;
-  const keys = queryFeaturesOf(pageText, options.lang, options.features);
+  const keys = boundKeys(queryFeaturesOf(pageText, options.lang, options.features), options.maxKeys ?? Infinity);
   if (keys.length === 0 || limit <= 0) return [];
   const [postings, total] = await Promise.all([store.lookup(keys), store.count()]);
 

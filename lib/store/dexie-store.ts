@@ -300,8 +300,12 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
       if (mergeDue) await this.index.merge();
       after = batch[batch.length - 1].doc;
     }
-    await this.index.merge();
+    await this.index.merge({ settle: true });
     await db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
+  }
+
+  settle(): Promise<void> {
+    return this.index.merge({ settle: true });
   }
 
   // The reader's view of the corpus (lib/store/catalog.ts).

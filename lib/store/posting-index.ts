@@ -81,10 +81,10 @@ export class PostingIndex {
   }
 
   /**
-   * Folds the pending runs into the middle tier, and the middle tier into the buckets once it is full, in one
-   * transaction: a worker stopped mid-merge leaves the index as it was before.
+   * Folds the pending runs into the middle tier, and the middle tier into the buckets once it is full (or always,
+   * with `settle`), in one transaction: a worker stopped mid-merge leaves the index as it was before.
    */
-  async merge(): Promise<void> {
+  async merge({ settle = false } = {}): Promise<void> {
     const db = this.db;
     await db.transaction('rw', [db.buckets, db.midBuckets, db.pending, db.meta], async () => {
       const segments = await db.pending.toArray();
@@ -97,7 +97,8 @@ export class PostingIndex {
           { key: META_MID, value: (await this.meta(META_MID)) + pairCount(additions) },
         ]);
       }
-      if ((await this.meta(META_MID)) >= this.midLimit) {
+      const mid = await this.meta(META_MID);
+      if (mid >= this.midLimit || (settle && mid > 0)) {
         // Middle rows in bucket order, each sorted by key, are together one sorted run.
         const rows = await db.midBuckets.toArray();
         await this.foldInto(this.main, concatSorted(rows.map((row) => new Uint32Array(row.pairs))));
@@ -136,13 +137,21 @@ export class PostingIndex {
     return runs;
   }
 
-  /** Postings of `keys`: one read per key in each tier, and the pending runs (cached while unchanged). */
+  /**
+   * Postings of `keys`: one read per key in each tier that holds postings, and the pending runs (cached while
+   * unchanged). A settled index (see merge) has them all in the buckets, so a lookup reads one row per key.
+   */
   async lookup(keys: ArrayLike<number>): Promise<Map<number, Posting>> {
     const distinct = [...new Set(Array.from(keys, (key) => key >>> 0))];
     const db = this.db;
-    const [main, mid, pending] = await db.transaction('r', [db.buckets, db.midBuckets, db.pending, db.meta], () =>
-      Promise.all([this.rowsFor(this.main, distinct), this.rowsFor(this.mid, distinct), this.pendingRuns()]),
-    );
+    const [main, mid, pending] = await db.transaction('r', [db.buckets, db.midBuckets, db.pending, db.meta], async () => {
+      const midPostings = await this.meta(META_MID);
+      return Promise.all([
+        this.rowsFor(this.main, distinct),
+        midPostings > 0 ? this.rowsFor(this.mid, distinct) : new Map<number, Uint32Array>(),
+        this.pendingRuns(),
+      ]);
+    });
     const result = new Map<number, Posting>();
     for (const key of distinct) {
       const runs = [main.get(bucketOf(key, this.main.bits)), mid.get(bucketOf(key, this.mid.bits)), ...pending];

@@ -62,6 +62,11 @@ export interface CorpusStore {
   indexSize(): Promise<IndexSize>;
   /** Rebuilds every posting from the stored texts (after a feature change). */
   reindex(): Promise<void>;
+  /**
+   * Folds recently added postings into the main index, so that a lookup reads one row per key instead of one per
+   * tier. It rewrites much of the index: call it when a bulk import ends, not after each batch.
+   */
+  settle(): Promise<void>;
 }
 
 export class InvalidRecordError extends Error {

@@ -179,6 +179,7 @@ describe('corpus loading', () => {
     const result = await run(['check', 'page.txt', '-c', 'corpus.jsonl', '-c', 'corpus.jsonl'], { engine: fakeEngine(store) });
     expect(result.code).toBe(0);
     expect(store.records.size).toBe(2);
+    expect(store.settled).toBe(2);
     expect(result.stderr).toBe('corpus.jsonl: skipped 2 records whose id was already loaded\n');
   });
 

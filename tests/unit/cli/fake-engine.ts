@@ -10,6 +10,8 @@ import type { CorpusRecord, DriftItem, Match, PageArticle, Report } from '../../
 export class MemoryStore implements CliStore {
   readonly records = new Map<string, CorpusRecord>();
   closed = false;
+  /** Times a loaded file settled the index. */
+  settled = 0;
 
   async addRecords(records: CorpusRecord[]) {
     let added = 0;
@@ -26,6 +28,10 @@ export class MemoryStore implements CliStore {
 
   async count() {
     return this.records.size;
+  }
+
+  async settle() {
+    this.settled += 1;
   }
 
   close() {

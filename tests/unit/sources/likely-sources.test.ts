@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCorpus } from '../../../lib/corpus/jsonl.ts';
-import { containment, likelySources, wordPairs } from '../../../lib/sources.ts';
+import { containment, FIRST_LOOK_KEYS, jaccard, likelySources, wordPairs } from '../../../lib/sources.ts';
+import { contentTerms } from '../../../lib/index/features.ts';
 import { openCorpusStore, type CorpusStore } from '../../../lib/store/index.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -50,4 +51,49 @@ describe('likely sources: the first answer, from the index alone', () => {
     expect(containment(wordPairs(text), wordPairs(text))).toBe(1);
     expect(containment(wordPairs('Russia courts the Taliban in Kabul'), wordPairs('In Kabul the Taliban courts Russia'))).toBeGreaterThan(0.5);
   });
+
+  it('names the earliest published of versions about as close as the closest one first', async () => {
+    const original = seed('seed-001');
+    // A later version that took up the rewrite's wording is closer to the rewrite than the original is.
+    const text = original.text.replace('shackles', 'chains').replace('Echo of Moscow', 'Echo Zamir Kabulov');
+    const later = { ...original, id: 'seed-001-edited', text, published: '2021-09-01T00:00:00Z' };
+    const versions = await openCorpusStore({ name: `likely-dates-${process.pid}`, indexedDB, IDBKeyRange });
+    await versions.addRecords([later, original]);
+    const rewrite = seed('seed-000').text;
+    expect((await likelySources(rewrite, versions)).map((source) => source.id)).toEqual(['seed-001', 'seed-001-edited']);
+    // Undated, neither is known to be earlier: the closer one leads.
+    await versions.clear();
+    await versions.addRecords([{ ...original, published: undefined }, { ...later, published: undefined }]);
+    expect((await likelySources(rewrite, versions)).map((source) => source.id)).toEqual(['seed-001-edited', 'seed-001']);
+    versions.close();
+  });
+
+  it('finds a copy reworded word by word, which keeps the words but few of their pairs', async () => {
+    const original = seed('seed-001');
+    const shuffled = shuffleWithinSentences(original.text);
+    expect(containment(wordPairs(shuffled), wordPairs(original.text))).toBeLessThan(0.2);
+    expect(jaccard(new Set(contentTerms(shuffled)), new Set(contentTerms(original.text)))).toBeGreaterThan(0.25);
+    expect((await likelySources(shuffled, store)).map((source) => source.id)).toContain('seed-001');
+  });
+
+  it('looks up at most FIRST_LOOK_KEYS index keys', async () => {
+    const asked: number[] = [];
+    const counting = Object.create(store, { lookup: { value: (keys: ArrayLike<number>) => (asked.push(keys.length), store.lookup(keys)) } });
+    expect((await likelySources(seed('seed-000').text, counting)).map((source) => source.id)).toContain('seed-001');
+    expect(asked).toEqual([FIRST_LOOK_KEYS]);
+  });
 });
+
+/** Every sentence's words in a fixed scrambled order: word n goes to position (7n mod length). */
+function shuffleWithinSentences(text: string): string {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((sentence) => {
+      const words = sentence.split(/\s+/);
+      if (words.length % 7 === 0) words.push('indeed');
+      const moved = new Array<string>(words.length);
+      words.forEach((word, n) => (moved[(7 * n) % words.length] = word));
+      return moved.join(' ');
+    })
+    .join(' ');
+}

@@ -152,6 +152,32 @@ describe('CorpusStore on fake-indexeddb', () => {
     for (const store of [unmerged, middle, merged]) store.close();
   });
 
+  it('settles every posting into the buckets, answering the same after', async () => {
+    const { IDBKeyRange, indexedDB } = await import('fake-indexeddb');
+    const { openCorpusStore } = await import('../../../lib/store');
+    const { default: Dexie } = await import('dexie');
+    const name = `settled-${process.pid}`;
+    const records = [kabul, moscow, beijing];
+    const keys = records.flatMap((r) => [...featuresOf(r.text)]);
+    // Each record reaches the middle tier, the last stays pending.
+    store = await openCorpusStore({ name, indexedDB, IDBKeyRange, pendingLimit: 1, midLimit: 1 << 30 });
+    for (const record of records.slice(0, 2)) await store.addRecords([record]);
+    store.close();
+    store = await openCorpusStore({ name, indexedDB, IDBKeyRange, pendingLimit: 1 << 30, midLimit: 1 << 30 });
+    await store.addRecords([beijing]);
+    const before = await store.lookup(keys);
+    const postings = (await store.indexSize()).postings;
+    const raw = await new Dexie(name, { indexedDB, IDBKeyRange }).open();
+    const unsettled = async () => [(await raw.table('midBuckets').count()) > 0, (await raw.table('pending').count()) > 0];
+    expect(await unsettled()).toEqual([true, true]);
+
+    await store.settle();
+    expect(await store.lookup(keys)).toEqual(before);
+    expect((await store.indexSize()).postings).toBe(postings);
+    expect(await unsettled()).toEqual([false, false]);
+    raw.close();
+  });
+
   it('stops a key over the cap even before its postings are folded into the buckets', async () => {
     const { IDBKeyRange, indexedDB } = await import('fake-indexeddb');
     const { openCorpusStore } = await import('../../../lib/store');
