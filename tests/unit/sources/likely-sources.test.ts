@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCorpus } from '../../../lib/corpus/jsonl.ts';
-import { containment, FIRST_LOOK_KEYS, jaccard, likelySources, wordPairs } from '../../../lib/sources.ts';
+import { containment, EQUALLY_CLOSE, EXPLAINS_THE_CLOSEST, FIRST_LOOK_KEYS, jaccard, likelySources, wordPairs } from '../../../lib/sources.ts';
 import { contentTerms } from '../../../lib/index/features.ts';
 import { openCorpusStore, type CorpusStore } from '../../../lib/store/index.ts';
 
@@ -65,6 +65,25 @@ describe('likely sources: the first answer, from the index alone', () => {
     await versions.clear();
     await versions.addRecords([{ ...original, published: undefined }, { ...later, published: undefined }]);
     expect((await likelySources(rewrite, versions)).map((source) => source.id)).toEqual(['seed-001-edited', 'seed-001']);
+    versions.close();
+  });
+
+  it('keeps the closest version first when the earlier one lacks much of what it shares with the page', async () => {
+    // Like an earlier notice printed from the same template: about as close to the page, but not its source.
+    const sentences = (id: string) => seed(id).text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.split(' ').length > 8);
+    const story = sentences('seed-002').slice(0, 10);
+    const other = sentences('seed-004').slice(0, 3);
+    const closest = { id: 'closest', text: story.join(' '), published: '2021-08-16T00:00:00Z' };
+    const earlier = { id: 'earlier', text: [...story.slice(0, 7), ...other].join(' '), published: '2021-08-01T00:00:00Z' };
+    const page = [...story, ...other.slice(0, 2)].join(' ');
+    const [pagePairs, closestPairs, earlierPairs] = [page, closest.text, earlier.text].map((text) => wordPairs(text));
+    expect(jaccard(pagePairs, earlierPairs)).toBeGreaterThan(EQUALLY_CLOSE * jaccard(pagePairs, closestPairs));
+    const sharedWithPage = [...closestPairs].filter((pair) => pagePairs.has(pair));
+    expect(sharedWithPage.filter((pair) => earlierPairs.has(pair)).length).toBeLessThan(EXPLAINS_THE_CLOSEST * sharedWithPage.length);
+
+    const versions = await openCorpusStore({ name: `likely-template-${process.pid}`, indexedDB, IDBKeyRange });
+    await versions.addRecords([earlier, closest]);
+    expect((await likelySources(page, versions)).map((source) => source.id)).toEqual(['closest', 'earlier']);
     versions.close();
   });
 
