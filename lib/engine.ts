@@ -167,6 +167,12 @@ function canonicalUrl(url: string): string {
 function assess(page: PreparedPage, record: CorpusRecord, alignOpts: AlignOptions = {}): Assessment {
   const { body, align } = alignRecord(page.article.text, record, { pageLang: page.article.lang, ...alignOpts });
   const result = classify(page, record, body, align.passages, align.crossLanguage);
+  // Shared word pairs are weaker evidence than sentences, asked only when the sentences find the texts
+  // unrelated: reports of one story share quotes word for word, and stay the same story.
+  if (result.relation === 'unrelated' && align.withWordPairs) {
+    const withWordPairs = classify(page, record, body, align.withWordPairs, align.crossLanguage);
+    if (isCopyRelation(withWordPairs.relation)) return { record, body, align: { ...align, passages: align.withWordPairs }, result: withWordPairs };
+  }
   return { record, body, align, result };
 }
 

@@ -3,11 +3,14 @@
  * (Sanchez-Perez et al. 2014): sentence pairs whose tf·isf cosine and Dice are
  * both high are seeds; seeds close to each other in both texts are clustered into
  * passages; a passage is kept when its two sides are similar as a whole.
+ * Text reworded word by word (look-alike substitutions, insertions, deletions, local
+ * shuffles) keeps few similar sentences but many pairs of nearby words: dense clusters
+ * of shared word pairs are passages too.
  * Every stage has a cost limit; hitting one returns what was found with truncated: true.
  */
 import type { Passage } from '../types';
 import { buildModel, Vocabulary, type TextModel } from './model';
-import { cosine, inverseUnitFrequency, sumVectors, unitVectors, type SparseVector } from './vectors';
+import { cosine, inverseUnitFrequency, sumVectors, termCounts, unitVectors, vectorFromCounts, type SparseVector } from './vectors';
 import { bridgeModel, isCrossLanguage } from './crosslang';
 import { alignUnitSequences, CROSS_LANGUAGE_THRESHOLD, type Step } from './dp';
 
@@ -54,6 +57,20 @@ export interface AlignOptions {
   summaryValidation?: number;
   /** Similarity a passage made of a single sentence pair needs. */
   singleSeedSimilarity?: number;
+  /** Word pairs: largest gap in words between shared pairs of one cluster, in either text. */
+  anchorGap?: number;
+  /** Word pairs: fewest distinct shared pairs a cluster needs to be a passage. */
+  anchorMinPairs?: number;
+  /**
+   * Word pairs: a cluster also needs its shared pairs packed densely (per page word) or most of
+   * its page content words present in its source span: topical neighbours share scattered pairs.
+   */
+  anchorDensity?: number;
+  anchorContainment?: number;
+  /** Word pairs: a cluster with this many distinct shared pairs is a passage however spread out. */
+  anchorManyPairs?: number;
+  /** Word pairs: shared pairs considered (cost limit). */
+  maxAnchors?: number;
 }
 
 export interface ScoredPassage extends Passage {
@@ -65,6 +82,13 @@ export interface ScoredPassage extends Passage {
 
 export interface AlignResult {
   passages: ScoredPassage[];
+  /**
+   * The passages with clusters of shared word pairs added, when there are any: text reworded
+   * word by word keeps too few similar sentences to be recognised by its passages alone. Weaker
+   * evidence than sentences (it also finds short phrases two related texts share), for a caller to
+   * fall back on when the passages are not enough.
+   */
+  withWordPairs?: ScoredPassage[];
   truncated: boolean;
   crossLanguage: boolean;
   pageLang: string;
@@ -90,6 +114,12 @@ const DEFAULTS = {
   summaryPageGap: 1,
   summaryMinSentences: 3,
   summaryValidation: 0.4,
+  anchorGap: 20,
+  anchorMinPairs: 9,
+  anchorDensity: 0.4,
+  anchorContainment: 0.75,
+  anchorManyPairs: 16,
+  maxAnchors: 50_000,
 };
 
 export interface Seed {
@@ -106,6 +136,7 @@ interface Context {
   source: TextModel;
   pageVectors: SparseVector[];
   sourceVectors: SparseVector[];
+  isf: Float64Array;
 }
 
 export function alignPassages(pageText: string, sourceText: string, opts: AlignOptions = {}): AlignResult {
@@ -129,9 +160,10 @@ export function alignPassages(pageText: string, sourceText: string, opts: AlignO
   return finish(alignModels(page, source, vocab.size, o), page, source, false);
 }
 
-function finish(r: { passages: ScoredPassage[]; truncated: boolean }, page: TextModel, source: TextModel, crossLanguage: boolean): AlignResult {
+function finish(r: { passages: ScoredPassage[]; withWordPairs?: ScoredPassage[]; truncated: boolean }, page: TextModel, source: TextModel, crossLanguage: boolean): AlignResult {
   return {
     passages: r.passages,
+    ...(r.withWordPairs ? { withWordPairs: r.withWordPairs } : {}),
     truncated: r.truncated || page.truncated || source.truncated,
     crossLanguage,
     pageLang: page.lang,
@@ -161,7 +193,7 @@ const CROSS_LANGUAGE_PAIR = 0.08;
 export function alignAcrossLanguages(page: TextModel, source: TextModel, vocabSize: number, o: typeof DEFAULTS): { passages: ScoredPassage[]; truncated: boolean } {
   if (page.units.length * source.units.length > CROSS_LANGUAGE_MAX_CELLS) return alignModels(page, source, vocabSize, o);
   const isf = inverseUnitFrequency([page, source], vocabSize, true);
-  const ctx: Context = { page, source, pageVectors: unitVectors(page, isf), sourceVectors: unitVectors(source, isf) };
+  const ctx: Context = { page, source, pageVectors: unitVectors(page, isf), sourceVectors: unitVectors(source, isf), isf };
   const steps = alignUnitSequences(ctx.pageVectors, ctx.sourceVectors, CROSS_LANGUAGE_THRESHOLD).filter((s) => s.di > 0 && s.dj > 0 && s.sim >= CROSS_LANGUAGE_PAIR);
   const runs: Step[][] = [];
   for (const step of steps) {
@@ -186,9 +218,9 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export function alignModels(page: TextModel, source: TextModel, vocabSize: number, o: typeof DEFAULTS): { passages: ScoredPassage[]; truncated: boolean } {
+export function alignModels(page: TextModel, source: TextModel, vocabSize: number, o: typeof DEFAULTS): { passages: ScoredPassage[]; withWordPairs?: ScoredPassage[]; truncated: boolean } {
   const isf = inverseUnitFrequency([page, source], vocabSize);
-  const ctx: Context = { page, source, pageVectors: unitVectors(page, isf), sourceVectors: unitVectors(source, isf) };
+  const ctx: Context = { page, source, pageVectors: unitVectors(page, isf), sourceVectors: unitVectors(source, isf), isf };
   const found = findSeeds(ctx, o);
   const truncated = found.truncated;
   const strong = found.seeds.filter((s) => !s.weak);
@@ -210,7 +242,13 @@ export function alignModels(page: TextModel, source: TextModel, vocabSize: numbe
     const disjoint = removeOverlaps(chains).filter((c) => isLongEnough(c, o) && !passages.some((p) => p.page[0] < c.page[1] && c.page[0] < p.page[1]));
     if (disjoint.length) passages = [...passages, ...disjoint].sort((a, b) => a.page[0] - b.page[0]);
   }
-  return { passages: mergeCondensed(passages.map((p) => refineEdges(ctx, p))), truncated };
+  const anchors = anchorPassages(ctx, o);
+  const finished = (list: ScoredPassage[]) => mergeCondensed(list.map((p) => refineEdges(ctx, p)));
+  return {
+    passages: finished(passages),
+    ...(anchors.passages.length ? { withWordPairs: finished(withAnchors(passages, anchors.passages)) } : {}),
+    truncated: truncated || anchors.truncated,
+  };
 }
 
 function isLongEnough(p: ScoredPassage, o: typeof DEFAULTS): boolean {
@@ -530,4 +568,130 @@ function trimEdge(model: TextModel, [from, to]: [number, number], other: Set<num
     if (other.has(model.terms[content[k]])) skippedHits++;
   }
   return step === 1 ? from : to;
+}
+
+// ---------------------------------------------------------------- word-pair anchors
+
+// Words this far apart form a pair: a word inserted or deleted between two others keeps them a pair.
+const PAIR_REACH = 2;
+// A pair repeated more often than this (occurrences on the page times in the source) is boilerplate, not evidence.
+const MAX_PAIR_REPEATS = 4;
+
+interface Anchor extends Seed {
+  key: string;
+  /** Token index of the pair's second word, on the page and in the source. */
+  iEnd: number;
+  jEnd: number;
+}
+
+const pairIndexes = new WeakMap<object, Map<string, number[]>>();
+
+/**
+ * Every pair of words at most PAIR_REACH apart, at least one of them a content word, as an
+ * order-free key (a local shuffle keeps it), with the token indices where it starts.
+ */
+export function wordPairs(model: TextModel): Map<string, number[]> {
+  const cached = pairIndexes.get(model.tokens);
+  if (cached) return cached;
+  const pairs = new Map<string, number[]>();
+  const { tokens, terms } = model;
+  for (let i = 0; i < tokens.length; i++) {
+    for (let d = 1; d <= PAIR_REACH && i + d < tokens.length; d++) {
+      if (terms[i] < 0 && terms[i + d] < 0) continue;
+      const a = tokens[i].norm;
+      const b = tokens[i + d].norm;
+      const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+      let list = pairs.get(key);
+      if (!list) pairs.set(key, (list = []));
+      list.push(i);
+    }
+  }
+  // Tokens come from a memoised analysis, so the same page text reuses its pairs across candidates.
+  pairIndexes.set(model.tokens, pairs);
+  return pairs;
+}
+
+/** Where the key's pair ends, from where it starts. */
+function pairEnd(model: TextModel, start: number, key: string): number {
+  for (let d = 1; d <= PAIR_REACH && start + d < model.tokens.length; d++) {
+    const a = model.tokens[start].norm;
+    const b = model.tokens[start + d].norm;
+    if ((a < b ? `${a} ${b}` : `${b} ${a}`) === key) return start + d;
+  }
+  return start + 1;
+}
+
+/** Passages made of dense clusters of word pairs that the page and the source share. */
+export function anchorPassages(
+  ctx: Context,
+  o: Pick<typeof DEFAULTS, 'anchorGap' | 'anchorMinPairs' | 'anchorDensity' | 'anchorContainment' | 'anchorManyPairs' | 'maxAnchors'>,
+): { passages: ScoredPassage[]; truncated: boolean } {
+  const pagePairs = wordPairs(ctx.page);
+  const sourcePairs = wordPairs(ctx.source);
+  const [fewer, more] = pagePairs.size <= sourcePairs.size ? [pagePairs, sourcePairs] : [sourcePairs, pagePairs];
+  const anchors: Anchor[] = [];
+  let truncated = false;
+  for (const [key, list] of fewer) {
+    const other = more.get(key);
+    if (!other || list.length * other.length > MAX_PAIR_REPEATS) continue;
+    const [pageStarts, sourceStarts] = fewer === pagePairs ? [list, other] : [other, list];
+    for (const i of pageStarts) {
+      for (const j of sourceStarts) {
+        anchors.push({ i, j, sim: 1, dice: 1, key, iEnd: pairEnd(ctx.page, i, key), jEnd: pairEnd(ctx.source, j, key) });
+      }
+    }
+    if (anchors.length > o.maxAnchors) {
+      truncated = true;
+      break;
+    }
+  }
+  const passages: ScoredPassage[] = [];
+  if (anchors.length < o.anchorMinPairs) return { passages, truncated };
+  for (const group of clusterSeeds(anchors, o.anchorGap) as Anchor[][]) {
+    const pairs = new Set(group.map((a) => a.key)).size;
+    if (pairs < o.anchorMinPairs) continue;
+    const page: [number, number] = [Math.min(...group.map((a) => a.i)), Math.max(...group.map((a) => a.iEnd)) + 1];
+    const source: [number, number] = [Math.min(...group.map((a) => a.j)), Math.max(...group.map((a) => a.jEnd)) + 1];
+    const dense = pairs >= o.anchorManyPairs || pairs / (page[1] - page[0]) >= o.anchorDensity;
+    if (!dense && termContainment(ctx.page, page, ctx.source, source) < o.anchorContainment) continue;
+    passages.push({
+      page: [ctx.page.tokens[page[0]].start, ctx.page.tokens[page[1] - 1].end],
+      source: [ctx.source.tokens[source[0]].start, ctx.source.tokens[source[1] - 1].end],
+      similarity: tokenRangeCosine(ctx, page, source),
+      seeds: pairs,
+    });
+  }
+  return { passages, truncated };
+}
+
+/** Share of the distinct content terms of the page tokens that occur in the source tokens. */
+function termContainment(page: TextModel, [i0, i1]: [number, number], source: TextModel, [j0, j1]: [number, number]): number {
+  const pageTerms = termSet(page, [i0, i1]);
+  if (pageTerms.size === 0) return 0;
+  const sourceTerms = termSet(source, [j0, j1]);
+  let shared = 0;
+  for (const t of pageTerms) if (sourceTerms.has(t)) shared++;
+  return shared / pageTerms.size;
+}
+
+/** Cosine of two token ranges, terms weighted as in the sentence units. */
+function tokenRangeCosine(ctx: Context, page: [number, number], source: [number, number]): number {
+  const vector = (model: TextModel, [from, to]: [number, number]) => vectorFromCounts(termCounts(model, { from, to }), ctx.isf);
+  return cosine(vector(ctx.page, page), vector(ctx.source, source));
+}
+
+/**
+ * Word-pair passages where the sentence passages have none on the page. One that lies on sentence
+ * passages in both texts adds its pairs to their evidence but not its extent: sentence passages
+ * end where the sentences end, word-pair clusters reach past that into neighbouring text.
+ */
+export function withAnchors(passages: ScoredPassage[], anchors: ScoredPassage[]): ScoredPassage[] {
+  const out = passages.map((p) => ({ ...p }));
+  const added: ScoredPassage[] = [];
+  for (const a of anchors) {
+    const onPage = out.filter((p) => p.page[0] < a.page[1] && a.page[0] < p.page[1]);
+    if (onPage.length === 0) added.push(a);
+    else for (const p of onPage) if (p.source[0] < a.source[1] && a.source[0] < p.source[1]) p.seeds += a.seeds;
+  }
+  return [...out, ...added].sort((x, y) => x.page[0] - y.page[0]);
 }
