@@ -92,6 +92,8 @@ function stem(word: string, lang: string): string {
 interface IndexToken {
   text: string;
   norm: string;
+  /** Offset of the word in the text. */
+  start: number;
 }
 
 // Scripts written without spaces need ICU's dictionary segmentation; everything else splits on a pattern.
@@ -108,7 +110,7 @@ const TERM_HASH_CACHE_LIMIT = 100_000;
 function indexTokens(text: string, lang: string | undefined): IndexToken[] {
   if (SPACELESS_SCRIPT.test(text)) return words(text, lang);
   const tokens: IndexToken[] = [];
-  for (const m of text.matchAll(WORD)) tokens.push({ text: m[0], norm: wordNorm(m[0]) });
+  for (const m of text.matchAll(WORD)) tokens.push({ text: m[0], norm: wordNorm(m[0]), start: m.index });
   return tokens;
 }
 
@@ -117,7 +119,8 @@ export function contentTerms(text: string, lang?: string): string[] {
   return contentTermsOf(indexTokens(text, lang), baseLanguage(lang));
 }
 
-function contentTermsOf(tokens: IndexToken[], lang: string): string[] {
+/** `starts`, when given, receives each term's offset in the text. */
+function contentTermsOf(tokens: IndexToken[], lang: string, starts?: number[]): string[] {
   const stop = stopwordsFor(lang);
   const terms: string[] = [];
   for (const token of tokens) {
@@ -126,6 +129,7 @@ function contentTermsOf(tokens: IndexToken[], lang: string): string[] {
     if (word.length < 3 && !IDEOGRAPHIC.test(word)) continue;
     if (stop.has(word)) continue;
     terms.push(stem(word, lang));
+    starts?.push(token.start);
   }
   return terms;
 }
@@ -143,17 +147,23 @@ function pairKey(a: number, b: number): number {
 
 const termHash = memoizeWord((term) => fnv1a32(term), TERM_HASH_CACHE_LIMIT);
 
+/** Where keys go: a Set for a stored document; a page also records where each key occurs. */
+interface KeySink {
+  has(key: number): boolean;
+  add(key: number, at: number): void;
+}
+
 function isSampled(key: number, sampling: number): boolean {
   return sampling <= 1 || mix32(key) % sampling === 0;
 }
 
-function pairKeys(terms: string[], options: FeatureOptions, into: Set<number>): void {
+function pairKeys(terms: string[], starts: readonly number[], options: FeatureOptions, into: KeySink): void {
   const hashes = terms.map(termHash);
   for (let i = 0; i < hashes.length; i++) {
     for (let d = 1; d <= options.pairReach && i + d < hashes.length; d++) {
       if (hashes[i] === hashes[i + d]) continue;
       const key = pairKey(hashes[i], hashes[i + d]);
-      if (isSampled(key, options.pairSampling)) into.add(key);
+      if (isSampled(key, options.pairSampling)) into.add(key, starts[i] ?? 0);
     }
   }
 }
@@ -161,7 +171,7 @@ function pairKeys(terms: string[], options: FeatureOptions, into: Set<number>): 
 // Capitalised words of four letters or more, not stopwords: names, places, organisations, acronyms.
 const CAPITALISED = /^\p{Lu}/u;
 
-function nameKeys(tokens: IndexToken[], lang: string, limit: number, into: Set<number>): void {
+function nameKeys(tokens: IndexToken[], lang: string, limit: number, into: KeySink): void {
   const stop = stopwordsFor(lang);
   let added = 0;
   for (const token of tokens) {
@@ -172,10 +182,8 @@ function nameKeys(tokens: IndexToken[], lang: string, limit: number, into: Set<n
     const key = nameKey(token.text);
     if (key.length < 3) continue;
     const hashed = fnv1a32(NAME_TAG + key);
-    if (!into.has(hashed)) {
-      into.add(hashed);
-      added++;
-    }
+    if (!into.has(hashed)) added++;
+    into.add(hashed, token.start);
   }
 }
 
@@ -192,35 +200,42 @@ const NUMBER = /\d{1,3}(?:[,.\u0020\u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d
  * uses it where the wording matters.
  */
 export function indexNumbers(text: string): number[] {
-  const values: number[] = [];
+  return indexNumbersAt(text).map((n) => n.value);
+}
+
+function indexNumbersAt(text: string): { value: number; start: number }[] {
+  const values: { value: number; start: number }[] = [];
   for (const m of text.matchAll(NUMBER)) {
     const raw = m[0];
     const value = GROUPED_NUMBER.test(raw) ? Number(raw.replace(/\D/g, '')) : Number(raw.replace(',', '.'));
-    if (Number.isFinite(value)) values.push(value);
+    if (Number.isFinite(value)) values.push({ value, start: m.index });
   }
   return values;
 }
 
-function numberFeatureKeys(text: string, limit: number, into: Set<number>): void {
+function numberFeatureKeys(text: string, limit: number, into: KeySink): void {
   let added = 0;
-  for (const value of indexNumbers(text)) {
+  for (const { value, start } of indexNumbersAt(text)) {
     if (added >= limit) return;
     if (Math.abs(value) < MIN_NUMBER) continue;
     const hashed = fnv1a32(NUMBER_TAG + String(value));
-    if (!into.has(hashed)) {
-      into.add(hashed);
-      added++;
-    }
+    if (!into.has(hashed)) added++;
+    into.add(hashed, start);
   }
 }
 
-function allKeys(text: string, lang: string | undefined, options: FeatureOptions): Set<number> {
+function collectKeys(text: string, lang: string | undefined, options: FeatureOptions, into: KeySink): void {
   const base = baseLanguage(lang);
   const tokens = indexTokens(text, lang);
+  const starts: number[] = [];
+  pairKeys(contentTermsOf(tokens, base, starts), starts, options, into);
+  nameKeys(tokens, base, options.maxNames, into);
+  numberFeatureKeys(text, options.maxNumbers, into);
+}
+
+function allKeys(text: string, lang: string | undefined, options: FeatureOptions): Set<number> {
   const keys = new Set<number>();
-  pairKeys(contentTermsOf(tokens, base), options, keys);
-  nameKeys(tokens, base, options.maxNames, keys);
-  numberFeatureKeys(text, options.maxNumbers, keys);
+  collectKeys(text, lang, options, keys);
   return keys;
 }
 
@@ -260,4 +275,27 @@ export function featuresOf(text: string, lang?: string, options: Partial<Feature
 export function queryFeaturesOf(text: string, lang?: string, options: Partial<FeatureOptions> = {}): Uint32Array {
   const resolved = { ...DEFAULT_FEATURE_OPTIONS, ...options, maxNames: MAX_QUERY_FEATURES, maxNumbers: MAX_QUERY_FEATURES };
   return boundKeys(allKeys(text, lang, resolved), MAX_QUERY_FEATURES);
+}
+
+/** Keys with the offsets where they occur in the text. */
+class KeyOffsets implements KeySink {
+  readonly offsets = new Map<number, number[]>();
+  has(key: number): boolean {
+    return this.offsets.has(key);
+  }
+  add(key: number, at: number): void {
+    const list = this.offsets.get(key);
+    if (list) list.push(at);
+    else this.offsets.set(key, [at]);
+  }
+}
+
+/** The keys of queryFeaturesOf, each with the text offsets where it occurs (in text order). */
+export function queryKeyOffsets(text: string, lang?: string, options: Partial<FeatureOptions> = {}): Map<number, number[]> {
+  const resolved = { ...DEFAULT_FEATURE_OPTIONS, ...options, maxNames: MAX_QUERY_FEATURES, maxNumbers: MAX_QUERY_FEATURES };
+  const sink = new KeyOffsets();
+  collectKeys(text, lang, resolved, sink);
+  if (sink.offsets.size <= MAX_QUERY_FEATURES) return sink.offsets;
+  const kept = boundKeys(new Set(sink.offsets.keys()), MAX_QUERY_FEATURES);
+  return new Map(Array.from(kept, (key) => [key, sink.offsets.get(key)!]));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms, featuresOf, queryFeaturesOf } from '../../../lib/index/features';
+import { contentTerms, featuresOf, queryFeaturesOf, queryKeyOffsets } from '../../../lib/index/features';
 
 const original =
   'Kabulov said Moscow will decide on whether to recognize the Taliban-led government based on its conduct and how responsibly they govern the country in the near future.';
@@ -79,5 +79,23 @@ describe('featuresOf', () => {
   it('has no keys for a text without content', () => {
     expect(featuresOf('').length).toBe(0);
     expect(featuresOf('and the of it is').length).toBe(0);
+  });
+});
+
+describe('queryKeyOffsets', () => {
+  it('has the keys of queryFeaturesOf, each with where it occurs', () => {
+    const page = `${original} ${backTranslated}`;
+    const offsets = queryKeyOffsets(page);
+    expect([...offsets.keys()].sort((a, b) => a - b)).toEqual([...queryFeaturesOf(page)]);
+    for (const at of offsets.values()) {
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+      for (const offset of at) expect(page.slice(offset)).toMatch(/^[\p{L}\p{N}]/u);
+    }
+  });
+
+  it('places a name key on the name, once per occurrence', () => {
+    const quoted = 'Wexbridge met the press, and then Wexbridge left.';
+    const nameOnly = queryKeyOffsets(quoted, 'en', { pairSampling: 1_000_000 });
+    expect([...nameOnly.values()]).toEqual([[0, quoted.lastIndexOf('Wexbridge')]]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featuresOf, keepRank, queryFeaturesOf } from '../../../lib/index/features';
+import { featuresOf, keepRank, queryFeaturesOf, queryKeyOffsets } from '../../../lib/index/features';
 import { retrieveCandidates } from '../../../lib/index/retrieve';
 import type { CorpusStore, DocStat, Posting } from '../../../lib/store';
 
@@ -58,5 +58,29 @@ describe('retrieveCandidates on capped documents', () => {
     // Both are below the length-normalisation floor: without a lift their scores are equal.
     const [first, second] = await retrieveCandidates(page, store, { features });
     expect(first.score).toBeCloseTo(second.score, 9);
+  });
+});
+
+describe('retrieveCandidates on a page quoting many sources', () => {
+  // Made-up words, each used once, so that every key of the page occurs at one place.
+  const syllables = ['ka', 'lo', 'mi', 'nu', 'pe', 'ro', 'si', 'tu', 'va', 'ze'];
+  const word = (n: number) => syllables[n % 10] + syllables[Math.floor(n / 10) % 10] + syllables[Math.floor(n / 100) % 10] + 'n';
+  const longPage = Array.from({ length: 60 }, (_, i) => Array.from({ length: 8 }, (_, j) => word(i * 8 + j)).join(' ') + '.').join(' ');
+  const byOffset = [...queryKeyOffsets(longPage)].filter(([, at]) => at.length === 1).sort((a, b) => a[1][0] - b[1][0]);
+
+  it('ranks a document whose few shared keys sit together above one whose as many keys scatter over the page', async () => {
+    const together = byOffset.slice(0, 4).map(([key]) => key);
+    const step = Math.floor(byOffset.length / 4);
+    const scatteredAt = [1, 2, 3, 4].map((i) => byOffset[i * step - 1]);
+    const scattered = scatteredAt.map(([key]) => key);
+    expect(byOffset[3][1][0] - byOffset[0][1][0]).toBeLessThan(300);
+    for (let i = 1; i < 4; i++) expect(scatteredAt[i][1][0] - scatteredAt[i - 1][1][0]).toBeGreaterThan(600);
+    const store = storeOf([
+      { id: 'scattered', keys: scattered, features: 120 },
+      { id: 'together', keys: together, features: 120 },
+    ]);
+    const candidates = await retrieveCandidates(longPage, store);
+    expect(candidates.map((c) => c.id)).toEqual(['together', 'scattered']);
+    expect(candidates[0].shared).toBe(candidates[1].shared);
   });
 });
