@@ -106,6 +106,11 @@ function alignRecord(pageText: string, record: CorpusRecord, opts: AlignOptions)
   return whole.passages.length > 0 ? { body: identityBody(record.text), align: whole } : { body, align };
 }
 
+/** The alignment alignRecord chose, with clusters of shared word pairs; its sentence alignment is reused, not redone. */
+function alignWordPairs(pageText: string, record: CorpusRecord, body: Body, opts: AlignOptions): AlignResult {
+  return alignPassages(pageText, body.text, { sourceLang: record.lang, ...opts, wordPairs: true });
+}
+
 function identityBody(text: string): Body {
   return { text, toOriginal: (o) => o };
 }
@@ -165,13 +170,16 @@ function canonicalUrl(url: string): string {
 
 /** What relation and direction need: passages and cheap features; drift comes later, for few records. */
 function assess(page: PreparedPage, record: CorpusRecord, alignOpts: AlignOptions = {}): Assessment {
-  const { body, align } = alignRecord(page.article.text, record, { pageLang: page.article.lang, ...alignOpts });
+  const opts: AlignOptions = { pageLang: page.article.lang, ...alignOpts };
+  const { body, align } = alignRecord(page.article.text, record, opts);
   const result = classify(page, record, body, align.passages, align.crossLanguage);
   // Shared word pairs are weaker evidence than sentences, asked only when the sentences find the texts
   // unrelated: reports of one story share quotes word for word, and stay the same story.
-  if (result.relation === 'unrelated' && align.withWordPairs) {
-    const withWordPairs = classify(page, record, body, align.withWordPairs, align.crossLanguage);
-    if (isCopyRelation(withWordPairs.relation)) return { record, body, align: { ...align, passages: align.withWordPairs }, result: withWordPairs };
+  if (result.relation !== 'unrelated') return { record, body, align, result };
+  const withPairs = alignWordPairs(page.article.text, record, body, opts);
+  if (withPairs.withWordPairs) {
+    const withWordPairs = classify(page, record, body, withPairs.withWordPairs, withPairs.crossLanguage);
+    if (isCopyRelation(withWordPairs.relation)) return { record, body, align: { ...withPairs, passages: withPairs.withWordPairs }, result: withWordPairs };
   }
   return { record, body, align, result };
 }

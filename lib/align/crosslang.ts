@@ -31,5 +31,5 @@ export function bridgeModel(model: TextModel, vocab: Vocabulary): TextModel {
       first = false;
     }
   }
-  return { ...model, terms };
+  return { ...model, terms, bridged: true };
 }

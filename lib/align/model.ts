@@ -27,6 +27,8 @@ export interface TextModel {
   units: Unit[];
   /** True when the text was longer than the limit and only its beginning is modelled. */
   truncated: boolean;
+  /** The terms are language-neutral bridge terms (names, numbers, cognates) rather than stemmed words. */
+  bridged?: boolean;
 }
 
 export interface ModelLimits {

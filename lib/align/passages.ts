@@ -71,6 +71,12 @@ export interface AlignOptions {
   anchorManyPairs?: number;
   /** Word pairs: shared pairs considered (cost limit). */
   maxAnchors?: number;
+  /**
+   * Also cluster shared word pairs into passages (`withWordPairs`). Off by default: only a caller
+   * falling back on weaker evidence needs them. Asking again for the same texts with this on
+   * reuses the sentence alignment of the first call.
+   */
+  wordPairs?: boolean;
 }
 
 export interface ScoredPassage extends Passage {
@@ -86,7 +92,7 @@ export interface AlignResult {
    * The passages with clusters of shared word pairs added, when there are any: text reworded
    * word by word keeps too few similar sentences to be recognised by its passages alone. Weaker
    * evidence than sentences (it also finds short phrases two related texts share), for a caller to
-   * fall back on when the passages are not enough.
+   * fall back on when the passages are not enough. Only computed when asked (`wordPairs`).
    */
   withWordPairs?: ScoredPassage[];
   truncated: boolean;
@@ -140,6 +146,54 @@ interface Context {
 }
 
 export function alignPassages(pageText: string, sourceText: string, opts: AlignOptions = {}): AlignResult {
+  const { wordPairs, ...sentenceOpts } = opts;
+  const alignment = sentenceAlignment(pageText, sourceText, sentenceOpts);
+  const result: AlignResult = { ...alignment.result, passages: alignment.result.passages.map((p) => ({ ...p })) };
+  if (!wordPairs || !alignment.stage) return result;
+  const anchors = anchorPassages(alignment.stage.ctx, alignment.options);
+  if (anchors.passages.length) result.withWordPairs = finishPassages(alignment.stage.ctx, withAnchors(alignment.stage.found, anchors.passages));
+  result.truncated ||= anchors.truncated;
+  return result;
+}
+
+/** What adding word pairs needs from a sentence alignment: the models compared and the passages before their edges were refined. */
+interface SentenceStage {
+  ctx: Context;
+  found: ScoredPassage[];
+}
+
+/** Sentence passages; `stage` is absent where word pairs are not looked for (the cross-language sentence sequence). */
+interface Aligned {
+  passages: ScoredPassage[];
+  truncated: boolean;
+  stage?: SentenceStage;
+}
+
+interface SentenceAlignment {
+  result: AlignResult;
+  stage?: SentenceStage;
+  options: typeof DEFAULTS;
+}
+
+// A caller falls back on word pairs right after the sentence passages of the same texts: the last few are kept.
+const KEPT_ALIGNMENTS = 4;
+const keptAlignments: { pageText: string; sourceText: string; options: string; alignment: SentenceAlignment }[] = [];
+
+function sentenceAlignment(pageText: string, sourceText: string, opts: AlignOptions): SentenceAlignment {
+  const options = JSON.stringify(Object.entries(definedOnly(opts)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const at = keptAlignments.findIndex((k) => k.options === options && k.pageText === pageText && k.sourceText === sourceText);
+  if (at >= 0) {
+    const [kept] = keptAlignments.splice(at, 1);
+    keptAlignments.push(kept);
+    return kept.alignment;
+  }
+  const alignment = alignSentencePassages(pageText, sourceText, opts);
+  keptAlignments.push({ pageText, sourceText, options, alignment });
+  if (keptAlignments.length > KEPT_ALIGNMENTS) keptAlignments.shift();
+  return alignment;
+}
+
+function alignSentencePassages(pageText: string, sourceText: string, opts: AlignOptions): SentenceAlignment {
   const o = { ...DEFAULTS, ...definedOnly(opts) };
   const vocab = new Vocabulary();
   const limits = { maxChars: opts.maxChars, maxUnits: opts.maxUnits };
@@ -150,24 +204,28 @@ export function alignPassages(pageText: string, sourceText: string, opts: AlignO
     // A guessed language can be wrong (short or garbled text): shared words then still decide.
     if (!opts.pageLang || !opts.sourceLang) {
       const same = alignModels(page, source, vocab.size, o);
-      if (same.passages.length) return finish(same, page, source, false);
+      if (same.passages.length) return finish(same, o, page, source, false);
     }
     const bridgeVocab = new Vocabulary();
     const pageBridge = bridgeModel(page, bridgeVocab);
     const sourceBridge = bridgeModel(source, bridgeVocab);
-    return finish(alignAcrossLanguages(pageBridge, sourceBridge, bridgeVocab.size, { ...o, ...crossLanguageThresholds(opts) }), page, source, true);
+    const across = { ...o, ...crossLanguageThresholds(opts) };
+    return finish(alignAcrossLanguages(pageBridge, sourceBridge, bridgeVocab.size, across), across, page, source, true);
   }
-  return finish(alignModels(page, source, vocab.size, o), page, source, false);
+  return finish(alignModels(page, source, vocab.size, o), o, page, source, false);
 }
 
-function finish(r: { passages: ScoredPassage[]; withWordPairs?: ScoredPassage[]; truncated: boolean }, page: TextModel, source: TextModel, crossLanguage: boolean): AlignResult {
+function finish(r: Aligned, options: typeof DEFAULTS, page: TextModel, source: TextModel, crossLanguage: boolean): SentenceAlignment {
   return {
-    passages: r.passages,
-    ...(r.withWordPairs ? { withWordPairs: r.withWordPairs } : {}),
-    truncated: r.truncated || page.truncated || source.truncated,
-    crossLanguage,
-    pageLang: page.lang,
-    sourceLang: source.lang,
+    result: {
+      passages: r.passages,
+      truncated: r.truncated || page.truncated || source.truncated,
+      crossLanguage,
+      pageLang: page.lang,
+      sourceLang: source.lang,
+    },
+    stage: r.stage,
+    options,
   };
 }
 
@@ -190,7 +248,7 @@ const CROSS_LANGUAGE_PAIR = 0.08;
  * the order of its sentences: a monotone alignment (DP) of all sentences finds the
  * runs of pairs that share names, numbers and cognates, and each run is a passage.
  */
-export function alignAcrossLanguages(page: TextModel, source: TextModel, vocabSize: number, o: typeof DEFAULTS): { passages: ScoredPassage[]; truncated: boolean } {
+export function alignAcrossLanguages(page: TextModel, source: TextModel, vocabSize: number, o: typeof DEFAULTS): Aligned {
   if (page.units.length * source.units.length > CROSS_LANGUAGE_MAX_CELLS) return alignModels(page, source, vocabSize, o);
   const isf = inverseUnitFrequency([page, source], vocabSize, true);
   const ctx: Context = { page, source, pageVectors: unitVectors(page, isf), sourceVectors: unitVectors(source, isf), isf };
@@ -218,7 +276,7 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export function alignModels(page: TextModel, source: TextModel, vocabSize: number, o: typeof DEFAULTS): { passages: ScoredPassage[]; withWordPairs?: ScoredPassage[]; truncated: boolean } {
+export function alignModels(page: TextModel, source: TextModel, vocabSize: number, o: typeof DEFAULTS): Aligned {
   const isf = inverseUnitFrequency([page, source], vocabSize);
   const ctx: Context = { page, source, pageVectors: unitVectors(page, isf), sourceVectors: unitVectors(source, isf), isf };
   const found = findSeeds(ctx, o);
@@ -242,13 +300,11 @@ export function alignModels(page: TextModel, source: TextModel, vocabSize: numbe
     const disjoint = removeOverlaps(chains).filter((c) => isLongEnough(c, o) && !passages.some((p) => p.page[0] < c.page[1] && c.page[0] < p.page[1]));
     if (disjoint.length) passages = [...passages, ...disjoint].sort((a, b) => a.page[0] - b.page[0]);
   }
-  const anchors = anchorPassages(ctx, o);
-  const finished = (list: ScoredPassage[]) => mergeCondensed(list.map((p) => refineEdges(ctx, p)));
-  return {
-    passages: finished(passages),
-    ...(anchors.passages.length ? { withWordPairs: finished(withAnchors(passages, anchors.passages)) } : {}),
-    truncated: truncated || anchors.truncated,
-  };
+  return { passages: finishPassages(ctx, passages), truncated, stage: { ctx, found: passages } };
+}
+
+function finishPassages(ctx: Context, passages: ScoredPassage[]): ScoredPassage[] {
+  return mergeCondensed(passages.map((p) => refineEdges(ctx, p)));
 }
 
 function isLongEnough(p: ScoredPassage, o: typeof DEFAULTS): boolean {
@@ -584,30 +640,50 @@ interface Anchor extends Seed {
   jEnd: number;
 }
 
+// Which words are content words differs between stemmed and bridge terms, so each has its own pairs.
 const pairIndexes = new WeakMap<object, Map<string, number[]>>();
+const bridgedPairIndexes = new WeakMap<object, Map<string, number[]>>();
 
 /**
  * Every pair of words at most PAIR_REACH apart, at least one of them a content word, as an
  * order-free key (a local shuffle keeps it), with the token indices where it starts.
  */
 export function wordPairs(model: TextModel): Map<string, number[]> {
-  const cached = pairIndexes.get(model.tokens);
+  const indexes = model.bridged ? bridgedPairIndexes : pairIndexes;
+  const cached = indexes.get(model.tokens);
   if (cached) return cached;
   const pairs = new Map<string, number[]>();
+  forEachPair(model, (key, i) => {
+    let list = pairs.get(key);
+    if (!list) pairs.set(key, (list = []));
+    list.push(i);
+  });
+  // Tokens come from a memoised analysis, so the same page text reuses its pairs across candidates.
+  indexes.set(model.tokens, pairs);
+  return pairs;
+}
+
+function forEachPair(model: TextModel, visit: (key: string, start: number) => void): void {
   const { tokens, terms } = model;
   for (let i = 0; i < tokens.length; i++) {
     for (let d = 1; d <= PAIR_REACH && i + d < tokens.length; d++) {
       if (terms[i] < 0 && terms[i + d] < 0) continue;
       const a = tokens[i].norm;
       const b = tokens[i + d].norm;
-      const key = a < b ? `${a} ${b}` : `${b} ${a}`;
-      let list = pairs.get(key);
-      if (!list) pairs.set(key, (list = []));
-      list.push(i);
+      visit(a < b ? `${a} ${b}` : `${b} ${a}`, i);
     }
   }
-  // Tokens come from a memoised analysis, so the same page text reuses its pairs across candidates.
-  pairIndexes.set(model.tokens, pairs);
+}
+
+/** Where each of the model's pairs that `index` holds starts, as wordPairs would list them, without indexing the other pairs. */
+function pairsIn(model: TextModel, index: Map<string, number[]>): Map<string, number[]> {
+  const pairs = new Map<string, number[]>();
+  forEachPair(model, (key, i) => {
+    if (!index.has(key)) return;
+    let list = pairs.get(key);
+    if (!list) pairs.set(key, (list = []));
+    list.push(i);
+  });
   return pairs;
 }
 
@@ -626,25 +702,7 @@ export function anchorPassages(
   ctx: Context,
   o: Pick<typeof DEFAULTS, 'anchorGap' | 'anchorMinPairs' | 'anchorDensity' | 'anchorContainment' | 'anchorManyPairs' | 'maxAnchors'>,
 ): { passages: ScoredPassage[]; truncated: boolean } {
-  const pagePairs = wordPairs(ctx.page);
-  const sourcePairs = wordPairs(ctx.source);
-  const [fewer, more] = pagePairs.size <= sourcePairs.size ? [pagePairs, sourcePairs] : [sourcePairs, pagePairs];
-  const anchors: Anchor[] = [];
-  let truncated = false;
-  for (const [key, list] of fewer) {
-    const other = more.get(key);
-    if (!other || list.length * other.length > MAX_PAIR_REPEATS) continue;
-    const [pageStarts, sourceStarts] = fewer === pagePairs ? [list, other] : [other, list];
-    for (const i of pageStarts) {
-      for (const j of sourceStarts) {
-        anchors.push({ i, j, sim: 1, dice: 1, key, iEnd: pairEnd(ctx.page, i, key), jEnd: pairEnd(ctx.source, j, key) });
-      }
-    }
-    if (anchors.length > o.maxAnchors) {
-      truncated = true;
-      break;
-    }
-  }
+  const { anchors, truncated } = sharedAnchors(ctx, o.maxAnchors);
   const passages: ScoredPassage[] = [];
   if (anchors.length < o.anchorMinPairs) return { passages, truncated };
   for (const group of clusterSeeds(anchors, o.anchorGap) as Anchor[][]) {
@@ -662,6 +720,49 @@ export function anchorPassages(
     });
   }
   return { passages, truncated };
+}
+
+/**
+ * Every occurrence in the page of a pair shared with the source, with every occurrence in the source.
+ * The page's pairs are indexed once for all candidates; a source's pairs are only looked up there, as
+ * most candidates share few. Past the cost limit, what is kept depends on the order the pairs are met
+ * in, which the two full indexes decide.
+ */
+function sharedAnchors(ctx: Context, maxAnchors: number): { anchors: Anchor[]; truncated: boolean } {
+  const pagePairs = wordPairs(ctx.page);
+  const sourceStarts = pairsIn(ctx.source, pagePairs);
+  let count = 0;
+  for (const [key, starts] of sourceStarts) {
+    const n = pagePairs.get(key)!.length * starts.length;
+    if (n <= MAX_PAIR_REPEATS) count += n;
+  }
+  if (count > maxAnchors) return anchorsUpTo(ctx, pagePairs, wordPairs(ctx.source), maxAnchors);
+  const anchors: Anchor[] = [];
+  for (const [key, starts] of sourceStarts) addAnchors(anchors, ctx, key, pagePairs.get(key)!, starts);
+  return { anchors, truncated: false };
+}
+
+function anchorsUpTo(ctx: Context, pagePairs: Map<string, number[]>, sourcePairs: Map<string, number[]>, maxAnchors: number): { anchors: Anchor[]; truncated: boolean } {
+  const [fewer, more] = pagePairs.size <= sourcePairs.size ? [pagePairs, sourcePairs] : [sourcePairs, pagePairs];
+  const anchors: Anchor[] = [];
+  for (const [key, list] of fewer) {
+    const other = more.get(key);
+    if (!other) continue;
+    const [pageStarts, sourceStarts] = fewer === pagePairs ? [list, other] : [other, list];
+    addAnchors(anchors, ctx, key, pageStarts, sourceStarts);
+    if (anchors.length > maxAnchors) return { anchors, truncated: true };
+  }
+  return { anchors, truncated: false };
+}
+
+/** Anchors for every pairing of the key's page and source occurrences, unless it repeats like boilerplate. */
+function addAnchors(anchors: Anchor[], ctx: Context, key: string, pageStarts: number[], sourceStarts: number[]): void {
+  if (pageStarts.length * sourceStarts.length > MAX_PAIR_REPEATS) return;
+  for (const i of pageStarts) {
+    for (const j of sourceStarts) {
+      anchors.push({ i, j, sim: 1, dice: 1, key, iEnd: pairEnd(ctx.page, i, key), jEnd: pairEnd(ctx.source, j, key) });
+    }
+  }
 }
 
 /** Share of the distinct content terms of the page tokens that occur in the source tokens. */

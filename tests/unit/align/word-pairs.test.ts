@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignPassages, withAnchors, wordPairs, type ScoredPassage } from '../../../lib/align/passages';
 import { buildModel, Vocabulary } from '../../../lib/align/model';
+import { bridgeModel } from '../../../lib/align/crosslang';
 
 const source = [
   'Use automatic timers to turn on different lights at different times in the evening.',
@@ -36,12 +37,18 @@ describe('wordPairs', () => {
     expect(pairs.has('crime of')).toBe(true);
     expect(pairs.has('of the')).toBe(false);
   });
+
+  it('keeps the pairs of bridge terms apart from those of the same tokens with stemmed terms', () => {
+    const model = buildModel('the big cat sat on the mat near Kabulov', new Vocabulary(), 'en');
+    expect(wordPairs(bridgeModel(model, new Vocabulary())).has('big cat')).toBe(false);
+    expect(wordPairs(model).has('big cat')).toBe(true);
+  });
 });
 
 describe('alignPassages with word pairs', () => {
   it('finds text reworded word by word as a word-pair passage', () => {
     const page = `${filler} ${reworded} ${filler}`;
-    const result = alignPassages(page, source, { pageLang: 'en', sourceLang: 'en' });
+    const result = alignPassages(page, source, { pageLang: 'en', sourceLang: 'en', wordPairs: true });
     const start = page.indexOf(reworded);
     const end = start + reworded.length;
     const found = result.withWordPairs?.find((p) => p.page[0] < end && start < p.page[1]);
@@ -50,8 +57,29 @@ describe('alignPassages with word pairs', () => {
   });
 
   it('finds no word-pair passage in unrelated text', () => {
-    const result = alignPassages(filler, source, { pageLang: 'en', sourceLang: 'en' });
+    const result = alignPassages(filler, source, { pageLang: 'en', sourceLang: 'en', wordPairs: true });
     expect(result.withWordPairs).toBeUndefined();
+  });
+
+  it('looks for word pairs only when asked, and asking later gives what asking at once does', () => {
+    const page = `${filler} ${reworded} ${filler}`;
+    const options = { pageLang: 'en', sourceLang: 'en' };
+    const first = alignPassages(page, source, options);
+    expect(first.withWordPairs).toBeUndefined();
+    const later = alignPassages(page, source, { ...options, wordPairs: true });
+    expect(later.passages).toEqual(first.passages);
+    // Other texts in between push the first alignment out of the recently kept ones: the answer is computed again.
+    for (let k = 0; k < 6; k++) alignPassages(`${filler} ${k}`, source, options);
+    const afresh = alignPassages(page, source, { ...options, wordPairs: true });
+    expect(afresh).toEqual(later);
+    expect(later.withWordPairs?.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the word-pair cost limit: too many shared pairs give what was found, truncated', () => {
+    const page = `${filler} ${reworded} ${filler}`;
+    const result = alignPassages(page, source, { pageLang: 'en', sourceLang: 'en', maxAnchors: 5, wordPairs: true });
+    expect(result.truncated).toBe(true);
+    expect(alignPassages(page, source, { pageLang: 'en', sourceLang: 'en', maxAnchors: 5 }).truncated).toBe(false);
   });
 });
 
