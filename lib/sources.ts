@@ -39,6 +39,13 @@ export interface LikelySourceOptions {
 export const FIRST_LOOK_KEYS = 64;
 
 /**
+ * Documents whose directory entries are read to rank the five candidates. A version shares so many keys that it
+ * is among the first by raw weight; on 100,000 Reuters stories (300 queries) 200 gave the same recall@1 as 800,
+ * with a quarter of the directory reads.
+ */
+export const FIRST_LOOK_SHORTLIST = 200;
+
+/**
  * The machine-translated rewrite of the seed story shares 0.59 of its word pairs with the original; independent
  * coverage of the same event shares 0.02–0.06, and unrelated wire stories on one topic little more. Anything
  * between is left to the full check.
@@ -125,6 +132,7 @@ export async function likelySources(text: string, store: CorpusStore, options: L
     lang: options.lang,
     excludeIds: options.excludeIds,
     maxKeys: options.maxKeys ?? FIRST_LOOK_KEYS,
+    shortlist: FIRST_LOOK_SHORTLIST,
   });
   if (candidates.length === 0) return [];
   const page = profileOf(text, options.lang);
