@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // The extension never talks to a server: every permission here serves local matching and capture.
@@ -7,6 +8,13 @@ const chromiumBinary = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromi
 /** Chromium refuses to start as root without this. */
 const runningAsRoot = process.getuid?.() === 0;
 
+/** The content script leaves the bundled language detector out (extension/content/no-franc.ts says why). */
+const contentScriptLanguageDetector = {
+  name: 'palimpsest:content-script-without-franc',
+  enforce: 'pre' as const,
+  resolveId: (source: string) => (source === 'franc-min' ? fileURLToPath(new URL('./extension/content/no-franc.ts', import.meta.url)) : null),
+};
+
 export default defineConfig({
   webExt: {
     ...(chromiumBinary ? { binaries: { chrome: chromiumBinary } } : {}),
@@ -14,6 +22,17 @@ export default defineConfig({
   },
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) viteConfig.plugins = [contentScriptLanguageDetector, ...(viteConfig.plugins ?? [])];
+    },
+    // Chrome: no default popup, so a toolbar click reaches the worker (action.onClicked), which starts reading the
+    // page at once and opens the popup itself (extension/background/toolbar-click.ts): the reading overlaps the
+    // popup's opening. Firefox keeps its default popup, which it opens without waking the background.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox' && manifest.action) delete manifest.action.default_popup;
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Palimpsest',
     description: 'Finds where a news article came from: its original, earlier versions, and how the text drifted.',

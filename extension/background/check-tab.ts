@@ -44,7 +44,11 @@ function readTabOnce(tabId: number): Promise<TabReading> {
   if (pending) return pending;
   const reading = readTab(tabId);
   readings.set(tabId, reading);
-  void reading.finally(() => setTimeout(() => readings.delete(tabId), READING_SHARED_MS));
+  void reading.finally(() =>
+    setTimeout(() => {
+      if (readings.get(tabId) === reading) readings.delete(tabId);
+    }, READING_SHARED_MS),
+  );
   return reading;
 }
 
@@ -91,6 +95,8 @@ export function checkTab(tabId: number, options: CheckOptions = {}): Promise<Tab
     if (!options.force && !options.selectionText) {
       const stored = await storedStateForCurrentPage(tabId);
       if (stored) return stored;
+      // The first look is what the reader sees first: the alignment waits rather than share the worker with it.
+      await firstLooks.get(tabId);
     }
     return runCheck(tabId, options);
   })();
@@ -103,10 +109,9 @@ export function checkTab(tabId: number, options: CheckOptions = {}): Promise<Tab
 
 /**
  * The popup's first answer: stored versions that share much of the page's wording (lib/sources.ts), before any
- * alignment. Nothing
- * when the full result is stored already (the popup gets it at once) or the page cannot be read.
+ * alignment. Nothing when the full result is stored already (the popup gets it at once) or the page cannot be read.
  */
-export async function firstLook(tabId: number): Promise<FirstLook> {
+async function computeFirstLook(tabId: number): Promise<FirstLook> {
   if (running.has(tabId) === false && (await storedStateForCurrentPage(tabId))) return { kind: 'none' };
   const reading = await readTabOnce(tabId);
   const article = reading.kind === 'read' ? reading.page.article : null;
@@ -115,6 +120,45 @@ export async function firstLook(tabId: number): Promise<FirstLook> {
   // The stored copy of this very page is not a version of it.
   const others = sources.filter((source) => !(article.url && source.url && sameAddress(article.url, source.url)));
   return others.length > 0 ? { kind: 'sources', sources: others } : { kind: 'none' };
+}
+
+/**
+ * First looks computed or under way, per tab. The toolbar click starts one before the popup exists, and the popup's
+ * request must find it even when the full result was stored in between. Found versions are kept until the tab
+ * navigates or closes (forgetTabReading); "nothing" is not kept, since a later grant of access may read the page.
+ */
+const firstLooks = new Map<number, Promise<FirstLook>>();
+/** Bounds the memory held for tabs whose close or navigation the worker missed while stopped. */
+const MAX_KEPT_FIRST_LOOKS = 32;
+
+export function firstLook(tabId: number): Promise<FirstLook> {
+  const known = firstLooks.get(tabId);
+  if (known) return known;
+  const look = computeFirstLook(tabId).catch((): FirstLook => ({ kind: 'none' }));
+  firstLooks.set(tabId, look);
+  void look.then((answer) => {
+    if (answer.kind !== 'sources' && firstLooks.get(tabId) === look) firstLooks.delete(tabId);
+  });
+  if (firstLooks.size > MAX_KEPT_FIRST_LOOKS) firstLooks.delete(firstLooks.keys().next().value!);
+  return look;
+}
+
+/** The tab navigated or closed: what was read from it no longer holds. */
+export function forgetTabReading(tabId: number): void {
+  readings.delete(tabId);
+  firstLooks.delete(tabId);
+}
+
+/**
+ * Starts what the popup is about to ask for, from the toolbar click: the first look, then the full check (which
+ * would otherwise compete with the first look for the worker). The popup's requests join both.
+ */
+export function prepareAnswer(tabId: number): void {
+  // A worker the click woke opens the database while the tab is being read.
+  void getCorpus().catch(() => undefined);
+  void firstLook(tabId)
+    .then(() => checkTab(tabId))
+    .catch(() => undefined);
 }
 
 /** Drift of the tab's article against one stored version (the reader picked it in the popup). */

@@ -24,5 +24,5 @@ export function handleContextMenuClick(info: Browser.contextMenus.OnClickData, t
   if (info.menuItemId !== FIND_ORIGINAL_MENU || tab?.id === undefined || tab.id < 0) return;
   // Start the check before opening the popup: the popup then waits for this check instead of starting its own.
   void findOriginal(tab.id, info.selectionText);
-  void showResultFor(tab.id);
+  void showResultFor(tab.id, tab.windowId);
 }

@@ -1,12 +1,40 @@
-/** Shows the popup after a context-menu click, so the result appears where the toolbar button would show it. */
+/**
+ * Opening the popup from the worker, after a toolbar click (Chrome) or a context-menu click, so the result appears
+ * where the toolbar button shows it.
+ */
 import { browser } from 'wxt/browser';
 
-export async function showResultFor(tabId: number): Promise<void> {
-  const action = browser.action ?? browser.browserAction;
+const POPUP_PAGE = 'popup.html';
+
+// Firefox builds MV2, where the toolbar button is browserAction.
+const toolbarAction = () => browser.action ?? browser.browserAction;
+
+/** Firefox keeps the manifest's default popup; Chrome builds leave it out so that the click reaches the worker. */
+function hasDefaultPopup(): boolean {
+  const manifest = browser.runtime.getManifest();
+  return Boolean((manifest.action ?? manifest.browser_action)?.default_popup);
+}
+
+async function openPopupOn(tabId: number, windowId: number | undefined): Promise<void> {
+  const action = toolbarAction();
+  // Firefox opens a popup only while the click is being handled: no await may come before this call.
+  if (hasDefaultPopup()) return action.openPopup();
+  // openPopup() needs a popup to open: this tab gets one until it is open, so the next click comes here again.
+  // Naming the tab spares the popup asking which tab is active before its first request.
+  await action.setPopup({ tabId, popup: `${POPUP_PAGE}?tabId=${tabId}` });
   try {
-    // Needs a user gesture (the menu click gives one) and Chrome 127+ / Firefox; elsewhere it throws.
-    await action.openPopup();
+    // Chrome 127+ (no user gesture needed, so the awaits above are fine); earlier versions throw.
+    await action.openPopup(windowId === undefined ? undefined : { windowId });
+  } finally {
+    await action.setPopup({ tabId, popup: '' }).catch(() => undefined);
+  }
+}
+
+/** Shows the result in the popup, or in a tab where the browser cannot open the popup from here. */
+export async function showResultFor(tabId: number, windowId?: number): Promise<void> {
+  try {
+    await openPopupOn(tabId, windowId);
   } catch {
-    await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tabId=${tabId}`) });
+    await browser.tabs.create({ url: browser.runtime.getURL(`/${POPUP_PAGE}?tabId=${tabId}`) });
   }
 }

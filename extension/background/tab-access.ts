@@ -3,7 +3,7 @@
  * context menu), so no script runs on pages the reader never asked about.
  */
 import { browser } from 'wxt/browser';
-import { sendToTab, type ExtractedPage, type PageOutcome } from '../shared/protocol.ts';
+import { isReply, sendToTab, unwrap, type ExtractedPage, type PageOutcome } from '../shared/protocol.ts';
 import { isTooLargeMessage, READ_TIMEOUT_MESSAGE, READ_TIMEOUT_MS, TimeLimitExceeded, withTimeLimit } from '../shared/limits.ts';
 
 const READER_SCRIPT = '/content-scripts/content.js';
@@ -36,26 +36,49 @@ async function readerIsRunning(tabId: number): Promise<boolean> {
   }
 }
 
+/** The reader script's own answer when it arrives: what it read (readOnArrival in extension/content/reader.ts). */
+type Injection = { refused: TabReading } | { arrivalAnswer: unknown };
+
+async function injectReader(tabId: number): Promise<Injection> {
+  try {
+    const [frame] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [READER_SCRIPT] });
+    return { arrivalAnswer: frame?.result };
+  } catch (error) {
+    return { refused: classifyInjectionError(error instanceof Error ? error.message : String(error)) };
+  }
+}
+
 /** Makes sure the reader script answers in the tab; returns why not when the page cannot be read. */
 export async function ensureReader(tabId: number): Promise<TabReading | null> {
   if (await readerIsRunning(tabId)) return null;
-  try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [READER_SCRIPT] });
-  } catch (error) {
-    return classifyInjectionError(error instanceof Error ? error.message : String(error));
-  }
-  return null;
+  const injection = await injectReader(tabId);
+  return 'refused' in injection ? injection.refused : null;
 }
 
 /** Browser and extension pages (this extension's own included): never scriptable, whatever the injection error says. */
 const NON_WEB_PAGE = /^(chrome|chrome-extension|chrome-search|chrome-untrusted|devtools|edge|about|moz-extension|view-source):/i;
 
+type Extraction = { refused: TabReading } | { page: ExtractedPage };
+
+/** A freshly injected reader has read the page already; one that was running is asked. */
+async function extractInTab(tabId: number, readerRunning: Promise<boolean>): Promise<Extraction> {
+  if (!(await readerRunning)) {
+    const injection = await injectReader(tabId);
+    if ('refused' in injection) return injection;
+    // A browser that does not pass on the script's result leaves only the message.
+    if (isReply(injection.arrivalAnswer)) return { page: unwrap<ExtractedPage>('extract-article', injection.arrivalAnswer) };
+  }
+  return { page: await sendToTab(tabId, 'extract-article', {}) };
+}
+
 async function injectAndRead(tabId: number): Promise<TabReading> {
+  // Both questions at once: each is a round trip through the browser, which is busy opening the popup.
+  const readerRunning = readerIsRunning(tabId);
   const url = await visibleTabUrl(tabId);
   if (url !== null && NON_WEB_PAGE.test(url)) return { kind: 'restricted', reason: RESTRICTED_REASON };
-  const refusal = await ensureReader(tabId);
-  if (refusal) return refusal;
-  const page = await sendToTab(tabId, 'extract-article', {});
+  const extracted = await extractInTab(tabId, readerRunning);
+  if ('refused' in extracted) return extracted.refused;
+  const { page } = extracted;
   // Some builds let scripts into the PDF viewer's frame, where there is never an article to read.
   if (!page.article && (await documentType(tabId)) === 'application/pdf') return { kind: 'restricted', reason: RESTRICTED_REASON };
   return { kind: 'read', page };

@@ -8,6 +8,7 @@ import { originalMatch, versionMatches } from '../shared/report-view.ts';
 import { clear, el } from './dom.ts';
 import { renderDriftSection } from './drift-section.ts';
 import { renderFirstLook } from './first-look-section.ts';
+import { FIRST_RESULT_MARK } from './first-result.ts';
 import { HistorySection } from './history-section.ts';
 import { renderOriginalSection } from './original-section.ts';
 import { renderPageSummary } from './page-summary.ts';
@@ -60,8 +61,9 @@ export class PopupApp {
     delete document.body.dataset.firstResult;
     this.say('Reading the article and checking your corpus…', true);
     try {
+      const look = force ? null : sendToBackground('first-look', { tabId: this.tabId });
       const full = sendToBackground('check-tab', { tabId: this.tabId, force });
-      if (!force) void this.showFirstLook(this.tabId, full);
+      if (look) void this.showFirstLook(look, full);
       this.show(await full);
     } catch (error) {
       this.say('');
@@ -73,7 +75,7 @@ export class PopupApp {
   }
 
   /** Shows the close versions found from the index alone, unless the full answer is already on screen. */
-  private async showFirstLook(tabId: number, full: Promise<unknown>): Promise<void> {
+  private async showFirstLook(pending: Promise<FirstLook>, full: Promise<unknown>): Promise<void> {
     let answered = false;
     void full.then(
       () => (answered = true),
@@ -81,7 +83,7 @@ export class PopupApp {
     );
     let look: FirstLook;
     try {
-      look = await sendToBackground('first-look', { tabId });
+      look = await pending;
     } catch {
       return; // The full check reports any problem with the page.
     }
@@ -94,7 +96,9 @@ export class PopupApp {
 
   /** Something about the page's origins is on screen (the benchmark times the click to this). */
   private markFirstResult(): void {
+    if (document.body.dataset.firstResult === 'true') return;
     document.body.dataset.firstResult = 'true';
+    performance.mark(FIRST_RESULT_MARK);
   }
 
   private showMessage(title: string, detail: string, kind = 'note'): void {

@@ -240,7 +240,16 @@ interface Envelope {
   request: unknown;
 }
 
-type Reply<R> = { ok: true; value: R } | { ok: false; error: string };
+export type Reply<R> = { ok: true; value: R } | { ok: false; error: string };
+
+/** An answer as it travels: the value, or the error's message. */
+export async function replyOf<R>(work: () => Promise<R> | R): Promise<Reply<R>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
 
 function isEnvelope(message: unknown, channel: string): message is Envelope {
   return (
@@ -285,8 +294,13 @@ export function isUndelivered(error: unknown): boolean {
   return error instanceof Error && UNDELIVERED.test(error.message);
 }
 
-function unwrap<R>(type: string, reply: unknown): R {
-  if (typeof reply !== 'object' || reply === null || !('ok' in reply)) throw new NoAnswerError(type);
+export function isReply(answer: unknown): answer is Reply<unknown> {
+  return typeof answer === 'object' && answer !== null && typeof (answer as { ok?: unknown }).ok === 'boolean';
+}
+
+/** The value of an answer to a `type` request; throws its error, or NoAnswerError when there is no answer. */
+export function unwrap<R>(type: string, reply: unknown): R {
+  if (!isReply(reply)) throw new NoAnswerError(type);
   const typed = reply as Reply<R>;
   if (!typed.ok) throw new ProtocolError(type, typed.error);
   return typed.value;
@@ -378,13 +392,7 @@ export function listen<P extends AnyProtocol<P>>(handlers: Handlers<P>, audience
       return Promise.resolve({ ok: false, error: `"${message.type}" is not accepted from this sender` });
     }
     const handler = handlers[type] as Handler<P, keyof P>;
-    return (async (): Promise<Reply<unknown>> => {
-      try {
-        return { ok: true, value: await handler(message.request as RequestOf<P, keyof P>, sender) };
-      } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
-      }
-    })();
+    return replyOf(() => handler(message.request as RequestOf<P, keyof P>, sender));
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

@@ -4,7 +4,11 @@
  */
 declare const chrome: {
   tabs: { query(queryInfo: object): Promise<{ id?: number; url?: string }[]> };
-  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  action: {
+    getBadgeText(details: { tabId: number }): Promise<string>;
+    getPopup(details: { tabId?: number }): Promise<string>;
+    getUserSettings(): Promise<{ isOnToolbar: boolean }>;
+  };
   runtime: {
     sendMessage(message: unknown): Promise<{ ok: boolean; value?: any; error?: string }>;
     getContexts(filter: object): Promise<{ contextType: string; documentUrl?: string }[]>;

@@ -87,6 +87,9 @@ export class ExtensionSession {
       args: chromiumArgs(loadedPath),
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // Answers once the worker's script has run: a toolbar click before its first run registered the click listener
+    // is lost (the browser knows of no listener yet on a fresh install).
+    await worker.evaluate(() => 0);
     const extensionId = new URL(worker.url()).host;
     const browserCdp = await context.browser()!.newBrowserCDPSession();
     const fixtures = await startFixtureServer(path.join(repoRoot, 'tests/fixtures'));
@@ -138,6 +141,20 @@ export class ExtensionSession {
     const target = targetInfos.find((info) => info.url === page.url());
     if (!target) throw new Error(`no tab target for ${page.url()}`);
     await this.browserCdp.send('Extensions.triggerAction' as 'Target.getTargets', { id: this.extensionId, targetId: target.targetId } as never);
+  }
+
+  /**
+   * The real popup the toolbar click opened for a tab (Chrome: the worker opens it as popup.html?tabId=N). It is not
+   * one of Playwright's pages: it is found among the browser's targets and read through a DevTools session.
+   */
+  async toolbarPopup(tabId: number): Promise<ToolbarPopup> {
+    const url = `chrome-extension://${this.extensionId}/popup.html?tabId=${tabId}`;
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+      const { targetInfos } = await this.browserCdp.send('Target.getTargets');
+      const popup = targetInfos.find((info) => info.type === 'page' && info.url === url);
+      if (popup) return ToolbarPopup.attach(this.browserCdp, popup.targetId);
+    }
+    throw new Error(`no toolbar popup for tab ${tabId}`);
   }
 
   /** The extension's id for a tab; the toolbar click made its address visible to the extension. */
@@ -196,5 +213,47 @@ export class ExtensionSession {
     await this.fixtures.close();
     rmSync(this.profileDir, { recursive: true, force: true });
     if (this.extensionCopy) rmSync(this.extensionCopy, { recursive: true, force: true });
+  }
+}
+
+/** A DevTools session on the toolbar popup (a target Playwright does not hand out as a page). */
+export class ToolbarPopup {
+  private nextId = 0;
+
+  private constructor(
+    private readonly browserCdp: CDPSession,
+    private readonly targetId: string,
+    private readonly sessionId: string,
+  ) {}
+
+  static async attach(browserCdp: CDPSession, targetId: string): Promise<ToolbarPopup> {
+    const { sessionId } = await browserCdp.send('Target.attachToTarget', { targetId, flatten: false });
+    return new ToolbarPopup(browserCdp, targetId, sessionId);
+  }
+
+  /** Evaluates an expression in the popup (awaiting a promise it gives) and returns its value. */
+  async evaluate<T>(expression: string): Promise<T> {
+    const id = ++this.nextId;
+    const answered = new Promise<{ result?: { result: { value: T }; exceptionDetails?: { text: string } }; error?: { message: string } }>((resolve) => {
+      const listener = (event: { sessionId?: string; message: string }) => {
+        if (event.sessionId !== this.sessionId) return;
+        const message = JSON.parse(event.message);
+        if (message.id !== id) return;
+        this.browserCdp.off('Target.receivedMessageFromTarget', listener);
+        resolve(message);
+      };
+      this.browserCdp.on('Target.receivedMessageFromTarget', listener);
+    });
+    const message = JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } });
+    await this.browserCdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message });
+    const { result, error } = await answered;
+    if (error) throw new Error(error.message);
+    if (result!.exceptionDetails) throw new Error(result!.exceptionDetails.text);
+    return result!.result.value;
+  }
+
+  async close(): Promise<void> {
+    await this.browserCdp.send('Target.detachFromTarget', { sessionId: this.sessionId }).catch(() => undefined);
+    await this.browserCdp.send('Target.closeTarget', { targetId: this.targetId }).catch(() => undefined);
   }
 }
