@@ -60,13 +60,14 @@ export const LIKELY_SOURCE_CONTAINMENT = 0.2;
 export const LIKELY_SOURCE_WORD_OVERLAP = 0.25;
 
 /**
- * An earlier stored version is named before the closest one when it is about as close to the page (this share of
- * the closest one's pair overlap) and holds most of what the closest one shares with the page (this share of those
+ * An earlier version is named before the closest one when it is about as close to the page (this share of the
+ * closest one's pair overlap) and holds most of what the closest one shares with the page (this share of those
  * pairs): it is then the text the closest one came from. A text's perturbed copies resemble a rewrite of it almost
- * as much as it does, and their later dates are what tells them apart; the second condition keeps an earlier story
- * printed from the same template (earnings notices) from passing for the original.
+ * as much as it does, and what tells them apart is that they came later: published later or, where neither says
+ * when it was published, stored later. The second condition keeps an earlier story printed from the same template
+ * (earnings notices) from passing for the original.
  * 100,000 Reuters stories, 100 queries of each kind: rewritten copies led to their original 98 times (93 in
- * retrieval order), edited copies 100 times; the two left are undated, where nothing tells the original apart.
+ * retrieval order), edited copies 100 times.
  */
 export const EQUALLY_CLOSE = 0.8;
 export const EXPLAINS_THE_CLOSEST = 0.85;
@@ -120,6 +121,8 @@ function profileOf(text: string, lang?: string): TextProfile {
 
 interface Measured {
   source: LikelySource;
+  /** Document number: the order in which records were stored. */
+  stored: number;
   pairs: Set<string>;
   pairOverlap: number;
 }
@@ -138,35 +141,37 @@ export async function likelySources(text: string, store: CorpusStore, options: L
   const page = profileOf(text, options.lang);
   const records = await store.getRecords(candidates.map((candidate) => candidate.id));
   const versions: Measured[] = [];
-  for (const record of records) {
+  for (const [i, record] of records.entries()) {
     if (!record) continue;
     const stored = profileOf(record.text, record.lang);
     const shared = containment(page.pairs, stored.pairs);
     if (shared < minContainment && jaccard(page.words, stored.words) < LIKELY_SOURCE_WORD_OVERLAP) continue;
-    versions.push({ source: describe(record, shared), pairs: stored.pairs, pairOverlap: jaccard(page.pairs, stored.pairs) });
+    versions.push({ source: describe(record, shared), stored: candidates[i].doc, pairs: stored.pairs, pairOverlap: jaccard(page.pairs, stored.pairs) });
   }
   versions.sort((a, b) => b.pairOverlap - a.pairOverlap);
   return earliestOfTheClosestFirst(versions, page.pairs).map((version) => version.source);
 }
 
-/** Moves to the front the earliest published version that the closest one may have come from (see EQUALLY_CLOSE). */
+/** Moves to the front the earliest version that the closest one may have come from (see EQUALLY_CLOSE). */
 function earliestOfTheClosestFirst(versions: Measured[], pagePairs: ReadonlySet<string>): Measured[] {
   const [closest] = versions;
-  if (!closest || Number.isNaN(publishedAt(closest))) return versions;
+  if (!closest) return versions;
   const sharedWithPage = [...closest.pairs].filter((pair) => pagePairs.has(pair));
   const explainsClosest = (version: Measured) =>
     sharedWithPage.filter((pair) => version.pairs.has(pair)).length >= EXPLAINS_THE_CLOSEST * sharedWithPage.length;
   let earliest = closest;
   for (const version of versions) {
-    // An undated version (NaN) is never earlier.
-    if (publishedAt(version) >= publishedAt(earliest) || Number.isNaN(publishedAt(version))) continue;
+    if (!cameBefore(version, earliest)) continue;
     if (version.pairOverlap >= EQUALLY_CLOSE * closest.pairOverlap && explainsClosest(version)) earliest = version;
   }
   return [earliest, ...versions.filter((version) => version !== earliest)];
 }
 
-function publishedAt(version: Measured): number {
-  return version.source.published ? Date.parse(version.source.published) : Number.NaN;
+/** Published earlier; or, when neither is dated, stored earlier. A dated and an undated version are not compared. */
+function cameBefore(a: Measured, b: Measured): boolean {
+  const [publishedA, publishedB] = [a, b].map((version) => (version.source.published ? Date.parse(version.source.published) : Number.NaN));
+  if (Number.isNaN(publishedA) && Number.isNaN(publishedB)) return a.stored < b.stored;
+  return publishedA < publishedB;
 }
 
 function describe(record: CorpusRecord, containment: number): LikelySource {

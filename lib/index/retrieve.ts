@@ -13,6 +13,8 @@ export interface Candidate {
   score: number;
   /** Number of index keys shared with the page. */
   shared: number;
+  /** The record's document number: records are numbered in the order they were stored. */
+  doc: number;
 }
 
 export interface RetrieveOptions {
@@ -160,7 +162,7 @@ export async function retrieveCandidates(pageText: string, store: CorpusStore, o
     const norm = Math.max(stat.features, NORMALISATION_FLOOR) ** NORMALISATION_POWER;
     const capped = stat.features >= maxDocFeatures;
     const evidence = weight.get(doc)! + LOCAL_FACTOR * (local.get(doc) ?? 0);
-    candidates.push({ id: stat.id, score: (evidence * (capped ? boost(doc) : 1)) / norm, shared: shared.get(doc)! });
+    candidates.push({ id: stat.id, score: (evidence * (capped ? boost(doc) : 1)) / norm, shared: shared.get(doc)!, doc });
   });
   return candidates.sort((a, b) => b.score - a.score || b.shared - a.shared).slice(0, limit);
 }
