@@ -90,6 +90,17 @@ describe('likely sources: the first answer, from the index alone', () => {
     versions.close();
   });
 
+  it('does not take an earlier notice from the same template, with other figures, for the original', async () => {
+    const notice = (rates: string) => `The Student Loan Marketing Association said its rates on short-term discount notes were as follows. ${rates} The association adjusts the rates every week and publishes them each Monday for its investors.`;
+    const lastWeek = { id: 'last-week', text: notice('Five to fourteen days 5.65 pct, old rate 5.60 pct; fifteen to 78 days 5.00 pct.') };
+    const thisWeek = { id: 'this-week', text: notice('Five to fourteen days 5.75 pct, old rate 5.65 pct; fifteen to 85 days 5.10 pct.') };
+    const notices = await openCorpusStore({ name: `likely-notices-${process.pid}`, indexedDB, IDBKeyRange });
+    await notices.addRecords([lastWeek, thisWeek]);
+    const copy = thisWeek.text.replace('publishes them each Monday', 'publishes them every Monday');
+    expect((await likelySources(copy, notices)).map((source) => source.id)).toEqual(['this-week', 'last-week']);
+    notices.close();
+  });
+
   it('finds a copy reworded word by word, which keeps the words but few of their pairs', async () => {
     const original = seed('seed-001');
     const shuffled = shuffleWithinSentences(original.text);
