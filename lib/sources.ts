@@ -147,10 +147,10 @@ export async function likelySources(text: string, store: CorpusStore, options: L
   const versions: Measured[] = [];
   for (const [i, record] of records.entries()) {
     if (!record) continue;
-    const stored = profileOf(record.text, record.lang);
-    const shared = containment(page.pairs, stored.pairs);
-    if (shared < minContainment && jaccard(page.words, stored.words) < LIKELY_SOURCE_WORD_OVERLAP) continue;
-    versions.push({ source: describe(record, shared), stored: candidates[i].doc, profile: stored, pairOverlap: jaccard(page.pairs, stored.pairs) });
+    const profile = profileOf(record.text, record.lang);
+    const shared = containment(page.pairs, profile.pairs);
+    if (shared < minContainment && jaccard(page.words, profile.words) < LIKELY_SOURCE_WORD_OVERLAP) continue;
+    versions.push({ source: describe(record, shared), stored: candidates[i].doc, profile, pairOverlap: jaccard(page.pairs, profile.pairs) });
   }
   versions.sort((a, b) => b.pairOverlap - a.pairOverlap);
   return earliestOfTheClosestFirst(versions, page).map((version) => version.source);
