@@ -297,7 +297,7 @@ export function alignModels(page: TextModel, source: TextModel, vocabSize: numbe
   // Chains of weaker pairs add passages only where the strong seeds found none: they would blur those.
   if (found.seeds.length > strong.length) {
     const chains = extend(ctx, keepNearBest(chained(found.seeds, o.maxGap, o.chainNeighbours), o.nearBest), o.maxGap, o.validation);
-    const disjoint = removeOverlaps(chains).filter((c) => isLongEnough(c, o) && !passages.some((p) => p.page[0] < c.page[1] && c.page[0] < p.page[1]));
+    const disjoint = removeOverlaps(chains).filter((c) => isLongEnough(c, o) && !passages.some((p) => spansOverlap(p.page, c.page)));
     if (disjoint.length) passages = [...passages, ...disjoint].sort((a, b) => a.page[0] - b.page[0]);
   }
   return { passages: finishPassages(ctx, passages), truncated, stage: { ctx, found: passages } };
@@ -545,12 +545,16 @@ export function mergeCondensed(passages: ScoredPassage[]): ScoredPassage[] {
   return out;
 }
 
+function spansOverlap([start, end]: readonly [number, number], [otherStart, otherEnd]: readonly [number, number]): boolean {
+  return start < otherEnd && otherStart < end;
+}
+
 /** Where two passages overlap in the page, the stronger one wins. */
 export function removeOverlaps(passages: ScoredPassage[]): ScoredPassage[] {
   const strength = (p: ScoredPassage) => p.similarity * Math.sqrt(p.page[1] - p.page[0]);
   const kept: ScoredPassage[] = [];
   for (const p of [...passages].sort((a, b) => strength(b) - strength(a))) {
-    if (!kept.some((k) => k.page[0] < p.page[1] && p.page[0] < k.page[1])) kept.push(p);
+    if (!kept.some((k) => spansOverlap(k.page, p.page))) kept.push(p);
   }
   return kept.sort((a, b) => a.page[0] - b.page[0]);
 }
@@ -652,47 +656,37 @@ export function wordPairs(model: TextModel): Map<string, number[]> {
   const indexes = model.bridged ? bridgedPairIndexes : pairIndexes;
   const cached = indexes.get(model.tokens);
   if (cached) return cached;
-  const pairs = new Map<string, number[]>();
-  forEachPair(model, (key, i) => {
-    let list = pairs.get(key);
-    if (!list) pairs.set(key, (list = []));
-    list.push(i);
-  });
+  const pairs = pairStarts(model);
   // Tokens come from a memoised analysis, so the same page text reuses its pairs across candidates.
   indexes.set(model.tokens, pairs);
   return pairs;
 }
 
-function forEachPair(model: TextModel, visit: (key: string, start: number) => void): void {
+/** Where each of the model's pairs starts, as wordPairs lists them; with `within`, only the pairs it holds. */
+function pairStarts(model: TextModel, within?: Map<string, number[]>): Map<string, number[]> {
   const { tokens, terms } = model;
+  const pairs = new Map<string, number[]>();
   for (let i = 0; i < tokens.length; i++) {
     for (let d = 1; d <= PAIR_REACH && i + d < tokens.length; d++) {
       if (terms[i] < 0 && terms[i + d] < 0) continue;
-      const a = tokens[i].norm;
-      const b = tokens[i + d].norm;
-      visit(a < b ? `${a} ${b}` : `${b} ${a}`, i);
+      const key = pairKey(tokens[i].norm, tokens[i + d].norm);
+      if (within && !within.has(key)) continue;
+      let list = pairs.get(key);
+      if (!list) pairs.set(key, (list = []));
+      list.push(i);
     }
   }
+  return pairs;
 }
 
-/** Where each of the model's pairs that `index` holds starts, as wordPairs would list them, without indexing the other pairs. */
-function pairsIn(model: TextModel, index: Map<string, number[]>): Map<string, number[]> {
-  const pairs = new Map<string, number[]>();
-  forEachPair(model, (key, i) => {
-    if (!index.has(key)) return;
-    let list = pairs.get(key);
-    if (!list) pairs.set(key, (list = []));
-    list.push(i);
-  });
-  return pairs;
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a} ${b}` : `${b} ${a}`;
 }
 
 /** Where the key's pair ends, from where it starts. */
 function pairEnd(model: TextModel, start: number, key: string): number {
   for (let d = 1; d <= PAIR_REACH && start + d < model.tokens.length; d++) {
-    const a = model.tokens[start].norm;
-    const b = model.tokens[start + d].norm;
-    if ((a < b ? `${a} ${b}` : `${b} ${a}`) === key) return start + d;
+    if (pairKey(model.tokens[start].norm, model.tokens[start + d].norm) === key) return start + d;
   }
   return start + 1;
 }
@@ -730,7 +724,7 @@ export function anchorPassages(
  */
 function sharedAnchors(ctx: Context, maxAnchors: number): { anchors: Anchor[]; truncated: boolean } {
   const pagePairs = wordPairs(ctx.page);
-  const sourceStarts = pairsIn(ctx.source, pagePairs);
+  const sourceStarts = pairStarts(ctx.source, pagePairs);
   let count = 0;
   for (const [key, starts] of sourceStarts) {
     const n = pagePairs.get(key)!.length * starts.length;
@@ -790,9 +784,9 @@ export function withAnchors(passages: ScoredPassage[], anchors: ScoredPassage[])
   const out = passages.map((p) => ({ ...p }));
   const added: ScoredPassage[] = [];
   for (const a of anchors) {
-    const onPage = out.filter((p) => p.page[0] < a.page[1] && a.page[0] < p.page[1]);
+    const onPage = out.filter((p) => spansOverlap(p.page, a.page));
     if (onPage.length === 0) added.push(a);
-    else for (const p of onPage) if (p.source[0] < a.source[1] && a.source[0] < p.source[1]) p.seeds += a.seeds;
+    else for (const p of onPage) if (spansOverlap(p.source, a.source)) p.seeds += a.seeds;
   }
   return [...out, ...added].sort((x, y) => x.page[0] - y.page[0]);
 }
