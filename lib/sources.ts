@@ -9,13 +9,8 @@ import { retrieveCandidates } from './index/retrieve';
 import type { CorpusStore } from './store/types';
 import type { CorpusRecord } from './types';
 
-export interface LikelySource {
-  id: string;
-  title?: string;
-  site?: string;
-  url?: string;
-  published?: string;
-  firstSeen?: string;
+/** What the popup names a version by: the record without its text. */
+export interface LikelySource extends Pick<CorpusRecord, 'id' | 'title' | 'site' | 'url' | 'published' | 'firstSeen'> {
   /** Share of the smaller text's word pairs found in the other: 1 for a verbatim copy. */
   containment: number;
 }
