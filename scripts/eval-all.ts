@@ -1,0 +1,28 @@
+/**
+ * `npm run eval`: every quality evaluation, one after the other, each writing its details to tests/.artifacts.
+ *
+ *   npm run eval              the full evaluations (PAN 2013: all 744 queries; same outlet: 150 pages of each kind)
+ *   npm run eval -- --quick   smaller runs for CI: PAN's first 150 queries, 60 same-outlet pages of each kind
+ *
+ * Each evaluation also runs alone (`npm run eval:pan`, `npm run eval:outlet`) with its own options. An evaluation whose
+ * data is not on this machine says so and is skipped.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const scripts = path.dirname(fileURLToPath(import.meta.url));
+const quick = process.argv.includes('--quick');
+
+const evaluations: { name: string; script: string; args: string[]; quickArgs: string[] }[] = [
+  { name: 'PAN 2013 text alignment', script: 'eval-pan.ts', args: [], quickArgs: ['--limit', '150'] },
+  { name: 'same outlet (Reuters-21578)', script: 'eval-outlet.ts', args: [], quickArgs: ['--per-kind', '60'] },
+];
+
+let failed = 0;
+for (const evaluation of evaluations) {
+  process.stdout.write(`\n=== ${evaluation.name}\n`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(scripts, evaluation.script), ...(quick ? evaluation.quickArgs : evaluation.args)], { stdio: 'inherit' });
+  if (run.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
