@@ -4,7 +4,7 @@
  * Stored texts are compared on their article body only: page furniture
  * (newsletter prompts, bios, related links) is never a difference.
  */
-import type { Comparison, CorpusRecord, DriftItem, Match, PageArticle, Passage, Relation, Report, SentencePair, WordOp } from './types';
+import type { Comparison, CorpusRecord, DriftItem, Match, MatchMeasures, PageArticle, Passage, Relation, Report, SentencePair, WordOp } from './types';
 import { findCounterparts } from './align/counterparts';
 import { diffOps } from './align/diff';
 import { alignPassages, type AlignOptions, type AlignResult, type ScoredPassage } from './align/passages';
@@ -15,9 +15,14 @@ import { classifyRelation, type RelationResult } from './relation/classify';
 import { coverage } from './relation/features';
 import { splitFurniture } from './text/furniture';
 import { normalize } from './text/normalize';
-import { retrieveCandidates } from './index/retrieve';
+import { retrieve, type KeySpread } from './index/retrieve';
+import { corpusEvidence, textEvidence, type CorpusEvidence, type RecordKeys } from './relation/evidence';
+import { distinctiveWording, type DistinctiveWording } from './relation/neighbourhood';
 import type { CorpusStore } from './store/types';
 import { sentences } from './text/segment';
+import { containment, pairsOf } from './sources';
+import { contentTerms } from './index/features';
+import { sharedSequence, type SharedSequence } from './align/sequence';
 
 /** What the engine needs from a corpus store. */
 export interface RecordSource {
@@ -27,8 +32,15 @@ export interface RecordSource {
 export type Retrieve<S> = (text: string, store: S, opts: { limit: number; lang?: string }) => Promise<{ id: string; score: number }[]>;
 
 export interface CheckOptions<S = RecordSource> {
-  /** Candidates taken from retrieval (default 20). */
+  /**
+   * Candidates aligned first (default 20). More are aligned, CANDIDATE_BATCH at a time up to maxCandidates, while the
+   * last ones aligned still share text with the page: a page quoting many sources has them far down the list.
+   */
   limit?: number;
+  /** The cost limit on candidates aligned (default MAX_CANDIDATES). */
+  maxCandidates?: number;
+  /** Records the full check must assess whatever retrieval ranks them (the first answer's versions). */
+  include?: readonly string[];
   /** Candidate retrieval; defaults to lib/index. */
   retrieve?: Retrieve<S>;
   /** Records that are the page itself (e.g. when checking a stored record). */
@@ -39,10 +51,26 @@ export interface CheckOptions<S = RecordSource> {
 }
 
 const DEFAULT_LIMIT = 20;
+/**
+ * At most this many candidates are aligned. PAN 2013 pages mix passages of up to 24 sources, and as many unlisted
+ * ones: with 20 candidates a held-out sample lost a fifth of the random-obfuscation sources that 50 find.
+ */
+export const MAX_CANDIDATES = 100;
+const CANDIDATE_BATCH = 20;
+/** Another batch is aligned when one of the last this many candidates aligned shares text with the page… */
+const STILL_ALIGNING = 10;
+/** …or when this many of the last batch do. */
+const MANY_SOURCES = 5;
 const MOSTLY_COVERED = 0.8;
 // Copies whose direction is refined by drift (garbled names, added captions).
 const DRIFT_CHECKED_COPIES = 2;
 const COPY_RELATIONS: Relation[] = ['verbatim-copy', 'edited-copy', 'rewrite', 'translation'];
+/**
+ * A version is the original before the closest one when it holds this share of the distinctive keys the closest one
+ * shares with the page: the closest one then came from it. An older story that lent the original a paragraph holds
+ * that paragraph's keys only.
+ */
+const EXPLAINS_THE_CLOSEST = 0.85;
 
 export function isCopyRelation(relation: Relation): boolean {
   return COPY_RELATIONS.includes(relation);
@@ -118,6 +146,9 @@ function identityBody(text: string): Body {
 interface PreparedPage {
   article: PageArticle;
   lang: string;
+  /** The page's stemmed content words and their pairs: the shared wording every version shows is the first answer's measure. */
+  terms: string[];
+  pairs: Set<string>;
   /** Page spans that are furniture (not captions): never reported as added. */
   ignore: [number, number][];
   /** Page characters outside furniture. */
@@ -125,6 +156,7 @@ interface PreparedPage {
 }
 
 function preparePage(page: PageArticle): PreparedPage {
+  const terms = contentTerms(page.text, page.lang);
   const split = splitFurniture(page.text);
   const ignore: [number, number][] = split.furniture.map((f) => [f.start, f.end]);
   if (split.titleSpan) ignore.push(split.titleSpan);
@@ -132,6 +164,8 @@ function preparePage(page: PageArticle): PreparedPage {
   return {
     article: page,
     lang: languageOf(page.text, page.lang),
+    terms,
+    pairs: pairsOf(terms),
     ignore,
     bodyLength: Math.max(1, page.text.length - furnitureChars),
   };
@@ -149,6 +183,13 @@ function mapSpan(body: Body, s: [number, number] | null): [number, number] | nul
 
 interface Assessment {
   record: CorpusRecord;
+  /** Share of the smaller text's word pairs the other holds: the shared wording the first answer shows. */
+  sharedWording: number;
+  /** Document number (storage order), when retrieval gave it. */
+  doc?: number;
+  evidence: CorpusEvidence;
+  wording: DistinctiveWording;
+  sequence: () => SharedSequence | null;
   body: Body;
   align: AlignResult;
   result: RelationResult;
@@ -157,8 +198,8 @@ interface Assessment {
   translated?: boolean;
 }
 
-function isSelf(page: PageArticle, record: CorpusRecord, excludeIds: string[]): boolean {
-  if (excludeIds.includes(record.id)) return true;
+/** The page's own stored copy: the same address with the same text. */
+function isSelf(page: PageArticle, record: CorpusRecord): boolean {
   if (!page.url || !record.url || canonicalUrl(page.url) !== canonicalUrl(record.url)) return false;
   const pageText = normalize(page.text);
   return normalize(record.text) === pageText || normalize(recordBody(record).text) === pageText;
@@ -169,29 +210,48 @@ function canonicalUrl(url: string): string {
 }
 
 /** What relation and direction need: passages and cheap features; drift comes later, for few records. */
-function assess(page: PreparedPage, record: CorpusRecord, alignOpts: AlignOptions = {}): Assessment {
+function assess(page: PreparedPage, candidate: Candidate, alignOpts: AlignOptions = {}): Assessment {
+  const { record, evidence } = candidate;
   const opts: AlignOptions = { pageLang: page.article.lang, ...alignOpts };
   const { body, align } = alignRecord(page.article.text, record, opts);
-  const result = classify(page, record, body, align.passages, align.crossLanguage);
-  // Shared word pairs are weaker evidence than sentences, asked only when the sentences find the texts
-  // unrelated: reports of one story share quotes word for word, and stay the same story.
-  if (result.relation !== 'unrelated') return { record, body, align, result };
+  let sequence: SharedSequence | null | undefined;
+  const base = {
+    record,
+    doc: candidate.doc,
+    evidence,
+    wording: candidate.wording,
+    sequence: () => (sequence === undefined ? (sequence = sharedSequence(page.terms, candidate.terms)) : sequence),
+    body,
+    sharedWording: containment(page.pairs, candidate.pairs),
+  };
+  const result = classify(page, record, body, align.passages, align.crossLanguage, base);
+  // Shared word pairs are weaker evidence than sentences, asked only when the sentences find no copy: reports of
+  // one story share quotes word for word, and stay the same story.
+  if (isCopyRelation(result.relation)) return { ...base, align, result };
   const withPairs = alignWordPairs(page.article.text, record, body, opts);
   if (withPairs.withWordPairs) {
-    const withWordPairs = classify(page, record, body, withPairs.withWordPairs, withPairs.crossLanguage);
-    if (isCopyRelation(withWordPairs.relation)) return { record, body, align: { ...withPairs, passages: withPairs.withWordPairs }, result: withWordPairs };
+    const withWordPairs = classify(page, record, body, withPairs.withWordPairs, withPairs.crossLanguage, base);
+    if (rank(withWordPairs.relation) < rank(result.relation)) return { ...base, align: { ...withPairs, passages: withPairs.withWordPairs }, result: withWordPairs };
   }
-  return { record, body, align, result };
+  return { ...base, align, result };
 }
 
 /** Garbled names and added captions also tell which version came first: drift refines a copy's direction. */
 function refineByDrift(page: PreparedPage, a: Assessment): void {
   a.comparison ??= compareBodies(page, a.record, a.body, a.align);
-  a.result = classify(page, a.record, a.body, a.align.passages, a.align.crossLanguage, a.comparison);
+  a.result = classify(page, a.record, a.body, a.align.passages, a.align.crossLanguage, a, a.comparison);
   if (a.translated) a.result.evidence.push(TRANSLATOR_EVIDENCE);
 }
 
-function classify(page: PreparedPage, record: CorpusRecord, body: Body, passages: ScoredPassage[], crossLanguage: boolean, comparison?: Comparison): RelationResult {
+function classify(
+  page: PreparedPage,
+  record: CorpusRecord,
+  body: Body,
+  passages: ScoredPassage[],
+  crossLanguage: boolean,
+  weighed: { evidence: CorpusEvidence; wording: DistinctiveWording; sequence: () => SharedSequence | null },
+  comparison?: Comparison,
+): RelationResult {
   const hasCaption = !!comparison?.drift.some((d) => d.kind === 'added' && d.summary.startsWith('Photo caption'));
   return classifyRelation({
     page: { text: page.article.text, lang: page.lang, published: page.article.publishedTime, hasCaption, bodyLength: page.bodyLength },
@@ -199,6 +259,9 @@ function classify(page: PreparedPage, record: CorpusRecord, body: Body, passages
     passages,
     crossLanguage,
     drift: comparison?.drift,
+    corpus: weighed.evidence,
+    wording: weighed.wording,
+    sequence: weighed.sequence,
   });
 }
 
@@ -211,13 +274,25 @@ function toMatch(a: Assessment): Match {
     direction: result.direction,
     confidence: result.confidence,
     evidence: result.evidence,
-    passages: a.align.passages.map((p) => mapPassage(a.body, p)),
+    certainty: result.certainty,
+    measures: { ...matchMeasures(result.measures), sharedWording: round3(a.sharedWording), distinctiveWording: round3(a.wording.page), versionDistinctiveWording: round3(a.wording.record) },
+    passages: result.passages.map((p) => mapPassage(a.body, p)),
     title: record.title,
     site: record.site,
     url: record.url,
     published: record.published,
     lang: record.lang,
   };
+}
+
+function matchMeasures(m: RelationResult['measures']): MatchMeasures {
+  const measures: MatchMeasures = { pageCoverage: round3(m.pageCoverage), versionCoverage: round3(m.sourceCoverage), wordingKept: round3(m.wordingKept) };
+  if (m.distinctiveKeys !== undefined) Object.assign(measures, { distinctiveKeys: m.distinctiveKeys, stockKeys: m.stockKeys, pageShare: m.pageShare, versionShare: m.recordShare });
+  return measures;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 /** Sentence pairs and drift in body coordinates, then mapped to the record's own text. */
@@ -265,33 +340,147 @@ export function compareWith(page: PageArticle, record: CorpusRecord, alignOpts: 
   return compareBodies(prepared, record, body, align);
 }
 
-/** lib/index retrieval; a store without an index (a test double) cannot be searched this way. */
-async function defaultRetrieve<S>(text: string, store: S, opts: { limit: number; lang?: string }): Promise<{ id: string; score: number }[]> {
-  return retrieveCandidates(text, store as unknown as CorpusStore, opts);
+/** A record retrieval found, not yet read. */
+interface Lead {
+  id: string;
+  doc?: number;
+  keys?: RecordKeys;
 }
 
-async function loadCandidates<S extends RecordSource>(text: string, store: S, opts: CheckOptions<S>, lang?: string): Promise<CorpusRecord[]> {
-  const retrieve = opts.retrieve ?? defaultRetrieve;
+interface Leads {
+  leads: Lead[];
+  /** The corpus's view of the page's keys, when the store's own index found the leads. */
+  spread?: KeySpread;
+}
+
+/** A record to assess, with what the corpus says about the keys it shares with the page. */
+interface Candidate {
+  record: CorpusRecord;
+  doc?: number;
+  evidence: CorpusEvidence;
+  terms: string[];
+  pairs: Set<string>;
+  wording: DistinctiveWording;
+}
+
+function hasIndex(store: unknown): store is CorpusStore {
+  return typeof (store as Partial<CorpusStore>).lookup === 'function' && typeof (store as Partial<CorpusStore>).docStats === 'function';
+}
+
+/** Records worth assessing, best first, up to `limit`, then the ones the caller included. */
+async function findLeads<S extends RecordSource>(page: PageArticle, store: S, opts: CheckOptions<S>, limit: number): Promise<Leads> {
+  const excluded = new Set(opts.excludeIds ?? []);
+  const withIncluded = (leads: Lead[]): Lead[] => {
+    const seen = new Set(leads.map((lead) => lead.id));
+    return [...leads, ...(opts.include ?? []).filter((id) => !seen.has(id)).map((id) => ({ id }))].filter((lead) => !excluded.has(lead.id));
+  };
+  if (opts.retrieve || !hasIndex(store)) {
+    const found = opts.retrieve ? await opts.retrieve(page.text, store, { limit, lang: page.lang }) : [];
+    return { leads: withIncluded(found.map((c) => ({ id: c.id }))) };
+  }
   // No pruning by retrieval score: on PAN, real sources rank as low as a tenth of the best score.
-  const candidates = await retrieve(text, store, { limit: opts.limit ?? DEFAULT_LIMIT, lang });
-  const records = await store.getRecords(candidates.map((c) => c.id));
-  return records.filter((r): r is CorpusRecord => !!r);
+  const found = await retrieve(page.text, store, { limit, lang: page.lang, shortlist: FULL_CHECK_SHORTLIST });
+  return { leads: withIncluded(found.candidates.map((c) => ({ id: c.id, doc: c.doc, keys: recordKeys(c) }))), spread: found.keys };
 }
 
-const GROUP: Record<Relation, number> = { 'verbatim-copy': 0, 'edited-copy': 0, rewrite: 0, translation: 0, 'same-story': 1, unrelated: 2 };
+/** Retrieval ranks this many records by raw key weight before normalising: as checkArticle asked at 20 and 50 candidates. */
+const FULL_CHECK_SHORTLIST = 800;
+
+function recordKeys(candidate: { keys?: Uint32Array; features: number; capped: boolean; maxRank: number }): RecordKeys {
+  return { keys: candidate.keys ?? [], features: candidate.features, capped: candidate.capped, maxRank: candidate.maxRank };
+}
+
+/**
+ * Reads leads and weighs their evidence. With the store's own index, shared keys come from the postings retrieval read;
+ * otherwise they are computed from the texts and none counts as stock. Wording is weighed against the neighbourhood:
+ * the first batch of candidates read, the page's closest stories.
+ */
+async function readCandidates<S extends RecordSource>(page: PreparedPage, leads: Lead[], found: Leads, store: S, neighbourhood: Candidate[]): Promise<Candidate[]> {
+  const records = await store.getRecords(leads.map((lead) => lead.id));
+  const read = leads.flatMap((lead, i) => {
+    const record = records[i];
+    if (!record || isSelf(page.article, record)) return [];
+    const evidence = found.spread && lead.keys ? corpusEvidence(found.spread, lead.keys) : textEvidence(page.article.text, page.article.lang, bodyOf(record).text, record.lang);
+    const terms = contentTerms(record.text, record.lang);
+    return [{ record, doc: lead.doc, evidence, terms, pairs: pairsOf(terms) }];
+  });
+  const wording = distinctiveWording(page.pairs, [...neighbourhood.map((c) => c.pairs), ...read.map((c) => c.pairs)]).slice(neighbourhood.length);
+  return read.map((candidate, i) => ({ ...candidate, wording: wording[i] }));
+}
+
+const GROUP: Record<Relation, number> = { 'verbatim-copy': 0, 'edited-copy': 0, rewrite: 0, translation: 0, 'shared-passage': 1, 'same-story': 2, unrelated: 3 };
+
+/** How strong a claim a relation makes: copies first, then shared passages, same story, unrelated. */
+function rank(relation: Relation): number {
+  return GROUP[relation];
+}
 
 function dateOf(record: CorpusRecord): string {
   return record.published ?? record.firstSeen ?? '\uffff';
 }
 
+/** Published (or first seen) earlier; undated after dated; among undated, stored earlier. */
+function earlier(a: Assessment, b: Assessment): number {
+  return dateOf(a.record).localeCompare(dateOf(b.record)) || (a.doc ?? Infinity) - (b.doc ?? Infinity) || b.result.score - a.result.score;
+}
+
+/**
+ * The original is the earliest version of the same text: among the copies whose direction says they came before the
+ * page, the earliest that holds most of what the closest copy shares with the page (so the closest one came from
+ * it). An older story the page or its original only borrowed a passage from holds too little of it.
+ */
+function nameOriginal(copies: Assessment[]): Assessment | null {
+  const closest = [...copies].sort((a, b) => b.result.score - a.result.score)[0];
+  if (!closest) return null;
+  const theirs = closest.evidence.distinctiveKeys;
+  const explainsClosest = (a: Assessment) => {
+    if (a === closest || theirs.length === 0) return a === closest;
+    const held = new Set(a.evidence.distinctiveKeys);
+    return theirs.filter((key) => held.has(key)).length >= EXPLAINS_THE_CLOSEST * theirs.length;
+  };
+  const eligible = copies.filter((a) => a.result.direction === 'original' && explainsClosest(a));
+  return eligible.sort(earlier)[0] ?? null;
+}
+
+/**
+ * Aligns candidates a batch at a time while the last ones aligned still share text with the page, up to `limit`
+ * leads; then the included leads not reached.
+ */
+async function assessAll<S extends RecordSource>(page: PreparedPage, found: Leads, store: S, firstBatch: number, opts: CheckOptions<S>): Promise<Assessment[]> {
+  const include = new Set(opts.include ?? []);
+  const assessments: Assessment[] = [];
+  let neighbourhood: Candidate[] = [];
+  let next = 0;
+  let batch = Math.min(firstBatch, found.leads.length);
+  while (batch > 0) {
+    const candidates = await readCandidates(page, found.leads.slice(next, next + batch), found, store, neighbourhood);
+    if (next === 0) neighbourhood = candidates;
+    for (const candidate of candidates) assessments.push(assess(page, candidate, opts.align));
+    next += batch;
+    batch = stillAligning(assessments) ? Math.min(CANDIDATE_BATCH, found.leads.length - next) : 0;
+  }
+  const included = found.leads.slice(next).filter((lead) => include.has(lead.id));
+  if (included.length) for (const candidate of await readCandidates(page, included, found, store, neighbourhood)) assessments.push(assess(page, candidate, opts.align));
+  return assessments;
+}
+
+/**
+ * Another batch is worth aligning when the last candidates aligned still share text with the page, or when many of
+ * the last batch do: a page quoting many sources has them all down the list.
+ */
+function stillAligning(assessments: readonly Assessment[]): boolean {
+  const shares = (a: Assessment) => rank(a.result.relation) <= rank('shared-passage');
+  return assessments.slice(-STILL_ALIGNING).some(shares) || assessments.slice(-CANDIDATE_BATCH).filter(shares).length >= MANY_SOURCES;
+}
+
 export async function checkArticle<S extends RecordSource>(page: PageArticle, store: S, opts: CheckOptions<S> = {}): Promise<Report> {
   const prepared = preparePage(page);
-  const records = (await loadCandidates(page.text, store, opts, page.lang)).filter((r) => !isSelf(page, r, opts.excludeIds ?? []));
-  const assessments: Assessment[] = [];
-  for (const record of records) {
-    const a = assess(prepared, record, opts.align);
+  const firstBatch = opts.limit ?? DEFAULT_LIMIT;
+  const maxCandidates = Math.max(firstBatch, opts.maxCandidates ?? MAX_CANDIDATES);
+  const found = await findLeads(page, store, opts, maxCandidates);
+  const assessments = await assessAll(prepared, found, store, firstBatch, opts);
+  for (const a of assessments) {
     if (opts.translate && a.align.crossLanguage && !isCopyRelation(a.result.relation)) await refineByTranslation(prepared, a, opts.translate);
-    assessments.push(a);
   }
   // Drift (sentence alignment, names, quotes) is costly: only the strongest copies get it for their direction.
   assessments
@@ -301,12 +490,9 @@ export async function checkArticle<S extends RecordSource>(page: PageArticle, st
     .forEach((a) => refineByDrift(prepared, a));
   const listed = assessments
     .filter((a) => a.result.relation !== 'unrelated')
-    .sort((a, b) => GROUP[a.result.relation] - GROUP[b.result.relation] || b.result.score - a.result.score);
+    .sort((a, b) => rank(a.result.relation) - rank(b.result.relation) || b.result.score - a.result.score);
   const copies = listed.filter((a) => isCopyRelation(a.result.relation));
-  const originals = copies
-    .filter((a) => a.result.direction === 'original')
-    .sort((a, b) => dateOf(a.record).localeCompare(dateOf(b.record)) || b.result.score - a.result.score);
-  const original = originals[0] ?? null;
+  const original = nameOriginal(copies);
   const reference = original ?? copies.find((a) => a.result.direction !== 'derivative') ?? copies[0] ?? null;
   const comparison = reference ? (reference.comparison ?? compareBodies(prepared, reference.record, reference.body, reference.align)) : null;
   return {
@@ -338,7 +524,7 @@ async function refineByTranslation(page: PreparedPage, a: Assessment, translate:
   const scale = page.article.text.length / translated.length;
   const passages = align.passages.map((p) => ({ ...p, page: [Math.floor(p.page[0] * scale), Math.ceil(p.page[1] * scale)] as [number, number] }));
   a.align = { ...a.align, passages, crossLanguage: true };
-  a.result = classify(page, a.record, a.body, passages, true);
+  a.result = classify(page, a.record, a.body, passages, true, a);
   a.translated = true;
   a.result.evidence.push(TRANSLATOR_EVIDENCE);
 }
@@ -391,7 +577,9 @@ type Found = { record: CorpusRecord; body: Body; span: [number, number]; similar
  * copies as counterparts; when no record holds the passage, the earliest counterpart is the earliest occurrence.
  */
 export async function findPassage<S extends RecordSource>(selection: string, store: S, opts: CheckOptions<S> = {}): Promise<PassageReport> {
-  const records = (await loadCandidates(selection, store, opts)).filter((r) => !(opts.excludeIds ?? []).includes(r.id));
+  const selected: PageArticle = { text: selection, lang: opts.align?.pageLang };
+  const { leads } = await findLeads(selected, store, opts, opts.limit ?? DEFAULT_LIMIT);
+  const records = (await store.getRecords(leads.map((lead) => lead.id))).filter((r): r is CorpusRecord => !!r);
   const copies: Found[] = [];
   const others: { record: CorpusRecord; body: Body }[] = [];
   let truncated = false;

@@ -105,7 +105,8 @@ export function wordPairs(text: string, lang?: string): Set<string> {
   return pairsOf(contentTerms(text, lang));
 }
 
-function pairsOf(terms: readonly string[]): Set<string> {
+/** The word pairs of stemmed content words already in hand (contentTerms). */
+export function pairsOf(terms: readonly string[]): Set<string> {
   const pairs = new Set<string>();
   for (let i = 0; i < terms.length; i++) {
     for (let j = i + 1; j <= i + 2 && j < terms.length; j++) pairs.add(terms[i] < terms[j] ? `${terms[i]} ${terms[j]}` : `${terms[j]} ${terms[i]}`);

@@ -39,7 +39,7 @@ export interface PageArticle {
   paragraphs?: [number, number][];
 }
 
-export type Relation = 'verbatim-copy' | 'edited-copy' | 'rewrite' | 'translation' | 'same-story' | 'unrelated';
+export type Relation = 'verbatim-copy' | 'edited-copy' | 'rewrite' | 'translation' | 'shared-passage' | 'same-story' | 'unrelated';
 
 /**
  * Which way the text travelled, from the page's point of view:
@@ -63,8 +63,12 @@ export interface Match {
   direction: Direction;
   /** 0..1: how sure the direction is. 0 when direction is "unknown". */
   confidence: number;
+  /** 0..1: how sure the relation is. */
+  certainty: number;
   /** Human-readable reasons behind relation and direction. */
   evidence: string[];
+  /** The figures behind the relation (see MatchMeasures). */
+  measures: MatchMeasures;
   passages: Passage[];
   /** Display metadata of the stored record. */
   title?: string;
@@ -72,6 +76,26 @@ export interface Match {
   url?: string;
   published?: string;
   lang?: string;
+}
+
+/** The figures a relation is decided on, each a share from 0 to 1 unless it counts. */
+export interface MatchMeasures {
+  /** Share of the smaller text's word pairs that the other holds: the "shared wording" shown for every version. */
+  sharedWording?: number;
+  /** How much of the page's article body, and of the stored text, the shared passages cover. */
+  pageCoverage: number;
+  versionCoverage: number;
+  /** Share of the page passages' word triples found unchanged in the stored text's passages. */
+  wordingKept: number;
+  /** Shared index keys (word pairs, names, numbers) that few stored articles hold, and those many hold. */
+  distinctiveKeys?: number;
+  stockKeys?: number;
+  /** Share of the page's distinctive keys the stored text holds, and of the stored text's keys the page holds. */
+  pageShare?: number;
+  versionShare?: number;
+  /** Share of the page's word pairs (and of the stored text's) that the two share and few of the page's close stories hold. */
+  distinctiveWording?: number;
+  versionDistinctiveWording?: number;
 }
 
 export type DriftKind =

@@ -15,6 +15,13 @@ export interface Candidate {
   shared: number;
   /** The record's document number: records are numbered in the order they were stored. */
   doc: number;
+  /** Index keys of the record; a record over maxDocFeatures keeps only its keys of rank up to some threshold. */
+  features: number;
+  capped: boolean;
+  /** The largest keep rank (keepRank) among the shared keys: where a capped record's threshold lies at least. */
+  maxRank: number;
+  /** The page keys the record holds (not stopped ones). */
+  keys?: Uint32Array;
 }
 
 export interface RetrieveOptions {
@@ -114,12 +121,45 @@ function localWeight(hits: KeyHit[]): number {
   return best;
 }
 
+/**
+ * What the postings a page looked up tell about each of its keys beyond ranking: how many stored records hold it.
+ * A key held by many records that are not near-copies of the page is a stock phrase of the corpus (an outlet's
+ * attribution formula, a template notice's wording): sharing it is no evidence that two texts are one text.
+ */
+export interface KeySpread {
+  /** Records in the corpus when the page was looked up. */
+  total: number;
+  /** Page key → the offsets where it occurs on the page (in text order). */
+  offsets: Map<number, number[]>;
+  /**
+   * Page key → how many stored records hold it, not counting near-copies of the page (a story stored thirty times is
+   * not its own stock phrase); "stopped" for keys in too many records to be indexed. Keys no record holds are absent.
+   */
+  spread: Map<number, number | 'stopped'>;
+}
+
+export interface Retrieval {
+  candidates: Candidate[];
+  keys: KeySpread;
+}
+
+/**
+ * A record sharing this share of the page's looked-up keys is a near-copy of it: its keys do not count towards how
+ * common a key is. Edited copies of a page share about 0.6 of its keys, rewrites 0.3, unrelated stories under 0.1.
+ */
+const NEAR_COPY_SHARE = 0.6;
+
 export async function retrieveCandidates(pageText: string, store: CorpusStore, options: RetrieveOptions = {}): Promise<Candidate[]> {
+  return (await retrieve(pageText, store, options)).candidates;
+}
+
+/** Candidates, with what the postings read for them say about each page key (see KeySpread). */
+export async function retrieve(pageText: string, store: CorpusStore, options: RetrieveOptions = {}): Promise<Retrieval> {
   const limit = options.limit ?? DEFAULT_CANDIDATE_LIMIT;
   const minShared = options.minShared ?? 2;
   const offsets = queryKeyOffsets(pageText, options.lang, options.features);
   const keys = boundKeys(offsets.keys(), options.maxKeys ?? Infinity);
-  if (keys.length === 0 || limit <= 0) return [];
+  if (keys.length === 0 || limit <= 0) return { candidates: [], keys: { total: 0, offsets, spread: new Map() } };
   const [postings, total] = await Promise.all([store.lookup(keys), store.count()]);
 
   const weight = new Map<number, number>();
@@ -162,7 +202,34 @@ export async function retrieveCandidates(pageText: string, store: CorpusStore, o
     const norm = Math.max(stat.features, NORMALISATION_FLOOR) ** NORMALISATION_POWER;
     const capped = stat.features >= maxDocFeatures;
     const evidence = weight.get(doc)! + LOCAL_FACTOR * (local.get(doc) ?? 0);
-    candidates.push({ id: stat.id, score: (evidence * (capped ? boost(doc) : 1)) / norm, shared: shared.get(doc)!, doc });
+    candidates.push({ id: stat.id, score: (evidence * (capped ? boost(doc) : 1)) / norm, shared: shared.get(doc)!, doc, features: stat.features, capped, maxRank: maxRank.get(doc)! });
   });
-  return candidates.sort((a, b) => b.score - a.score || b.shared - a.shared).slice(0, limit);
+  const best = candidates.sort((a, b) => b.score - a.score || b.shared - a.shared).slice(0, limit);
+  const nearCopies = new Set([...shared].filter(([, n]) => n >= NEAR_COPY_SHARE * keys.length).map(([doc]) => doc));
+  return { candidates: withSharedKeys(best, postings), keys: { total, offsets, spread: keySpread(postings, nearCopies) } };
+}
+
+/** Each candidate with the page keys it holds, read from the postings already in hand. */
+function withSharedKeys(candidates: Candidate[], postings: Map<number, Posting>): Candidate[] {
+  const keysOf = new Map<number, number[]>(candidates.map((c) => [c.doc, []]));
+  for (const [key, docs] of postings) {
+    if (docs === 'stopped') continue;
+    for (const doc of docs) keysOf.get(doc)?.push(key);
+  }
+  return candidates.map((c) => ({ ...c, keys: Uint32Array.from(keysOf.get(c.doc)!) }));
+}
+
+/** Per key, the records holding it that are not near-copies of the page. */
+function keySpread(postings: Map<number, Posting>, nearCopies: ReadonlySet<number>): Map<number, number | 'stopped'> {
+  const spread = new Map<number, number | 'stopped'>();
+  for (const [key, docs] of postings) {
+    if (docs === 'stopped') {
+      spread.set(key, 'stopped');
+      continue;
+    }
+    let near = 0;
+    if (nearCopies.size) for (const doc of docs) if (nearCopies.has(doc)) near++;
+    spread.set(key, docs.length - near);
+  }
+  return spread;
 }

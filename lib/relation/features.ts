@@ -92,6 +92,15 @@ export function sharedFacts(a: string, b: string, langA?: string, langB?: string
   };
 }
 
+/** Figures (values of 10 or more, years left out) the two texts share, and how many the one with fewer gives. */
+export function sharedFigures(a: string, b: string, langA?: string, langB?: string): { shared: number; fewest: number } {
+  const fa = factsOf(a, langA).numbers;
+  const fb = factsOf(b, langB).numbers;
+  let shared = 0;
+  for (const value of fa) if (fb.has(value)) shared++;
+  return { shared, fewest: Math.min(fa.size, fb.size) };
+}
+
 function termCounts(text: string, lang?: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const term of analyse(text, lang).termStrings) {

@@ -6,6 +6,7 @@ export const RELATION_WORDS: Record<Relation, string> = {
   'edited-copy': 'edited copy',
   rewrite: 'rewrite',
   translation: 'translation',
+  'shared-passage': 'shares passages',
   'same-story': 'same story',
   unrelated: 'unrelated',
 };

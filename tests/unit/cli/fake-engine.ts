@@ -92,6 +92,8 @@ export async function fakeCheckArticle(page: PageArticle, store: MemoryStore): P
       score,
       direction: copy ? 'original' : 'unknown',
       confidence: copy ? 0.75 : 0,
+      certainty: copy ? 0.8 : 0.4,
+      measures: { pageCoverage: score, versionCoverage: score, wordingKept: score, sharedWording: score },
       evidence: copy ? ['shares most of its wording'] : [],
       passages: copy ? [{ page: [0, page.text.length], source: [0, record.text.length] }] : [],
       title: record.title,

@@ -16,6 +16,8 @@ const match = (id: string, relation: Match['relation'], extra: Partial<Match> = 
   direction: 'unknown',
   score: 0.5,
   confidence: 0,
+  certainty: 0.5,
+  measures: { pageCoverage: 0.5, versionCoverage: 0.5, wordingKept: 0.5 },
   evidence: [],
   passages: [],
   ...extra,

@@ -46,6 +46,8 @@ function hostileMatch(id: string, relation: Match['relation'], url: string): Mat
     score: 0.9,
     direction: 'original',
     confidence: 0.9,
+    certainty: 0.9,
+    measures: { pageCoverage: 0.9, versionCoverage: 0.9, wordingKept: 0.5 },
     evidence: [`machine translation ${IMG_PAYLOAD}`, SCRIPT_PAYLOAD],
     passages: [],
     title: `${SCRIPT_PAYLOAD} title ${IMG_PAYLOAD}`,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { alignPassages } from '../../../lib/align/passages';
 import { classifyRelation, type RelationSide } from '../../../lib/relation/classify';
 import { artefacts } from '../../../lib/relation/features';
+import { recordBody } from '../../../lib/engine';
 import type { CorpusRecord } from '../../../lib/types';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -14,6 +15,8 @@ const seeds = new Map<string, CorpusRecord>(
     .map((l) => JSON.parse(l) as CorpusRecord)
     .map((r) => [r.id, r]),
 );
+/** Seed 001 as the engine compares it: its article body, without the page's furniture. */
+const theWeek = () => recordBody(seeds.get('seed-001')!).text;
 
 const article = [
   'The city council approved a new budget for the harbour district on Thursday after a long debate.',
@@ -42,7 +45,7 @@ describe('classifyRelation', () => {
   });
 
   it('calls the back-translated seed a rewrite of its original', () => {
-    const r = relate({ text: seeds.get('seed-000')!.text, published: '2021-08-17' }, { text: seeds.get('seed-001')!.text, published: '2021-08-16' });
+    const r = relate({ text: seeds.get('seed-000')!.text, published: '2021-08-17' }, { text: theWeek(), published: '2021-08-16' });
     expect(r.relation, r.evidence.join('\n')).toBe('rewrite');
     expect(r.direction).toBe('original');
     expect(r.evidence.some((e) => e.includes('2021-08-16'))).toBe(true);
@@ -87,14 +90,21 @@ describe('direction', () => {
     expect(r.evidence.join('\n')).toContain('first seen');
   });
 
-  it('is unknown with confidence 0 without dates or text traces', () => {
+  it('takes the stored text as the earlier, with low confidence, when neither text is dated', () => {
     const r = relate({ text: article }, { text: article });
+    expect(r.direction).toBe('original');
+    expect(r.confidence).toBeLessThan(0.5);
+    expect(r.evidence.join('\n')).toContain('Neither text is dated');
+  });
+
+  it('is unknown when a dated page and an undated record leave no other trace', () => {
+    const r = relate({ text: article, published: '2024-05-01' }, { text: article });
     expect([r.direction, r.confidence]).toEqual(['unknown', 0]);
   });
 
   it('is unknown with confidence 0 when dates and text traces disagree', () => {
     // The machine-translated seed claims the earlier date.
-    const r = relate({ text: seeds.get('seed-000')!.text, published: '2021-08-15' }, { text: seeds.get('seed-001')!.text, published: '2021-08-16' });
+    const r = relate({ text: seeds.get('seed-000')!.text, published: '2021-08-15' }, { text: theWeek(), published: '2021-08-16' });
     expect(r.relation).toBe('rewrite');
     expect([r.direction, r.confidence], r.evidence.join('\n')).toEqual(['unknown', 0]);
   });
