@@ -21,7 +21,7 @@ import { distinctiveWording, type DistinctiveWording } from './relation/neighbou
 import type { CorpusStore } from './store/types';
 import { sentences } from './text/segment';
 import { containment, pairsOf } from './sources';
-import { contentTerms } from './index/features';
+import { contentTerms, nameKeysOf } from './index/features';
 import { sharedSequence, type SharedSequence } from './align/sequence';
 
 /** What the engine needs from a corpus store. */
@@ -149,6 +149,8 @@ interface PreparedPage {
   /** The page's stemmed content words and their pairs: the shared wording every version shows is the first answer's measure. */
   terms: string[];
   pairs: Set<string>;
+  /** The page's name keys (lib/index), to tell which shared keys are names. */
+  names: Set<number>;
   /** Page spans that are furniture (not captions): never reported as added. */
   ignore: [number, number][];
   /** Page characters outside furniture. */
@@ -166,6 +168,7 @@ function preparePage(page: PageArticle): PreparedPage {
     lang: languageOf(page.text, page.lang),
     terms,
     pairs: pairsOf(terms),
+    names: nameKeysOf(page.text, page.lang),
     ignore,
     bodyLength: Math.max(1, page.text.length - furnitureChars),
   };
@@ -400,7 +403,7 @@ async function readCandidates<S extends RecordSource>(page: PreparedPage, leads:
   const read = leads.flatMap((lead, i) => {
     const record = records[i];
     if (!record || isSelf(page.article, record)) return [];
-    const evidence = found.spread && lead.keys ? corpusEvidence(found.spread, lead.keys) : textEvidence(page.article.text, page.article.lang, bodyOf(record).text, record.lang);
+    const evidence = found.spread && lead.keys ? corpusEvidence(found.spread, lead.keys, page.names) : textEvidence(page.article.text, page.article.lang, bodyOf(record).text, record.lang);
     const terms = contentTerms(record.text, record.lang);
     return [{ record, doc: lead.doc, evidence, terms, pairs: pairsOf(terms) }];
   });

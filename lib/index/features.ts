@@ -224,6 +224,13 @@ function numberFeatureKeys(text: string, limit: number, into: KeySink): void {
   }
 }
 
+/** The name keys among a text's keys (as a page looks them up: unbounded). */
+export function nameKeysOf(text: string, lang?: string): Set<number> {
+  const keys = new Set<number>();
+  nameKeys(indexTokens(text, lang), baseLanguage(lang), MAX_QUERY_FEATURES, { has: (key) => keys.has(key), add: (key) => keys.add(key) });
+  return keys;
+}
+
 function collectKeys(text: string, lang: string | undefined, options: FeatureOptions, into: KeySink): void {
   const base = baseLanguage(lang);
   const tokens = indexTokens(text, lang);

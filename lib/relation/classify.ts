@@ -226,7 +226,7 @@ function notACopy(input: RelationInput, aligned: RelationResult['passages'], sha
   }
   const shared = sharedFacts(page.text, source.text, page.lang, source.lang);
   measures.shared = shared;
-  const sameStory = isSameStory(shared, input.crossLanguage, publishedClose(page, source), aligned.length > 0);
+  const sameStory = isSameStory(shared, input.crossLanguage, publishedClose(page, source), aligned.length > 0, input.corpus?.distinctiveNames);
   if (sameStory) {
     const evidence = [describeShared(shared)];
     if (passages.length) evidence.push(describePassages(passages.length, measures));
@@ -260,19 +260,26 @@ function percent(x: number): string {
  * names, not just a few common ones) and is about the same things. Texts on one
  * topic that tell different stories share a few names or words, rarely both.
  */
-function isSameStory(shared: SharedFacts, crossLanguage: boolean, datesClose: boolean, sharesPassage: boolean): boolean {
+function isSameStory(shared: SharedFacts, crossLanguage: boolean, datesClose: boolean, sharesPassage: boolean, distinctiveNames = 0): boolean {
   if (shared.names.length < 5) return false;
   if (crossLanguage) return shared.nameOverlap >= 0.35;
   // Without dates, a handful of names and topic words is what any two pages on one subject
   // share: the same event names many of its actors, or the texts share some wording.
   if (!datesClose && !sharesPassage && shared.names.length < UNDATED_SAME_STORY_NAMES) return false;
-  // News of one event appears within days; undated texts need more in common.
-  const needed = datesClose ? 0.7 : 0.85;
-  return shared.nameOverlap >= 0.25 && shared.topic >= MIN_SAME_STORY_TOPIC && shared.nameOverlap + shared.topic >= needed;
+  if (shared.nameOverlap < 0.25 || shared.topic < MIN_SAME_STORY_TOPIC) return false;
+  // News of one event appears within days; undated texts need more in common: more of the same words, or many
+  // names that few other stored articles mention (the same people and places, not the same country's news).
+  if (datesClose) return shared.nameOverlap + shared.topic >= 0.7;
+  return shared.nameOverlap + shared.topic >= 0.85 || distinctiveNames >= UNDATED_DISTINCTIVE_NAMES;
 }
 
 const CLOSE_DAYS = 7;
 const UNDATED_SAME_STORY_NAMES = 10;
+/**
+ * Undated reports of one event: seed 001 and the independent Forbes, French and German reports share 10–16 names, all
+ * distinctive in a corpus where they are the only reports of the story.
+ */
+const UNDATED_DISTINCTIVE_NAMES = 8;
 
 function publishedClose(page: RelationSide, source: RelationSide): boolean {
   const a = Date.parse(page.published ?? '');

@@ -5,7 +5,7 @@
  * two texts share and few other records hold is. Learned from the corpus itself, so it works for any outlet and
  * any language without word lists, and it follows the corpus as it grows.
  */
-import { keepRank, queryKeyOffsets } from '../index/features';
+import { keepRank, nameKeysOf, queryKeyOffsets } from '../index/features';
 import type { KeySpread } from '../index/retrieve';
 
 /**
@@ -34,6 +34,8 @@ export interface CorpusEvidence {
   pageShare: number;
   /** Share of the record's keys, stock ones left out, that the page holds. */
   recordShare: number;
+  /** Shared distinctive keys that are names: people, places, organisations few other stored articles mention. */
+  distinctiveNames: number;
   /** The shared distinctive keys themselves: which of a page's versions hold what another shares with it. */
   distinctiveKeys: number[];
   /** Page offsets of shared keys, distinctive and stock, in text order. */
@@ -46,7 +48,7 @@ function isStock(spread: number | 'stopped' | undefined): boolean {
 }
 
 /** The evidence for one record from the keys retrieval looked up for the page. */
-export function corpusEvidence(page: KeySpread, record: RecordKeys): CorpusEvidence {
+export function corpusEvidence(page: KeySpread, record: RecordKeys, pageNames: ReadonlySet<number> = new Set()): CorpusEvidence {
   const held = new Set(Array.from(record.keys));
   const distinctiveKeys: number[] = [];
   const distinctiveAt: number[] = [];
@@ -65,9 +67,11 @@ export function corpusEvidence(page: KeySpread, record: RecordKeys): CorpusEvide
     }
   }
   const distinctive = distinctiveKeys.length;
+  const distinctiveNames = distinctiveKeys.filter((key) => pageNames.has(key)).length;
   pageDistinctive += distinctive;
   return {
     distinctive,
+    distinctiveNames,
     distinctiveKeys,
     stock,
     pageShare: pageDistinctive ? distinctive / pageDistinctive : 0,
@@ -85,7 +89,7 @@ export function textEvidence(pageText: string, pageLang: string | undefined, rec
   const offsets = queryKeyOffsets(pageText, pageLang);
   const recordKeys = queryKeyOffsets(recordText, recordLang);
   const keys = [...offsets.keys()].filter((key) => recordKeys.has(key));
-  return corpusEvidence({ total: 0, offsets, spread: new Map() }, { keys, features: recordKeys.size, capped: false, maxRank: 0 });
+  return corpusEvidence({ total: 0, offsets, spread: new Map() }, { keys, features: recordKeys.size, capped: false, maxRank: 0 }, nameKeysOf(pageText, pageLang));
 }
 
 /** Occurrences on the page of shared keys within a page span, distinctive and stock. */
