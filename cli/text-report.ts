@@ -1,5 +1,5 @@
 import type { Direction, DriftItem, DriftKind, Match, Report } from '../lib/types.ts';
-import { RELATION_WORDS } from '../lib/relation/words.ts';
+import { relationInWords, sharedWordingInWords, whyLines } from '../lib/relation/words.ts';
 
 /** Groups are ordered by their most serious item; equal groups follow this order (meaning-bearing kinds first). */
 const KIND_ORDER: DriftKind[] = [
@@ -50,28 +50,38 @@ export function formatTextReport(report: Report, context: TextReportContext): st
   const original = report.original ? report.matches.find((match) => match.id === report.original) : undefined;
   if (original) {
     lines.push(`Original: ${describeRecord(original)}`);
-    lines.push(`  This page is ${article(RELATION_WORDS[original.relation])} of it (${percent(original.score)} shared, confidence ${percent(original.confidence)}).`);
+    lines.push(`  This page is ${article(relationInWords(original))} of it (${sharedWordingInWords(original) ?? `${percent(original.score)} shared`}).`);
     if (original.url) lines.push(`  ${original.url}`);
-    if (original.evidence.length > 0) lines.push(`  Why: ${original.evidence.join('; ')}`);
   } else {
     lines.push('Original unknown: no stored article is an earlier version of this page.');
-    const derived = report.matches.filter((match) => match.direction === 'derivative').length;
+    const derived = report.matches.filter((match) => isVersion(match) && match.direction === 'derivative').length;
     if (derived > 0) lines.push(`  ${derived === 1 ? '1 stored version derives' : `${derived} stored versions derive`} from this page (listed below).`);
   }
 
-  const versions = report.matches.filter((match) => match.relation !== 'same-story' && match.relation !== 'unrelated');
+  const versions = report.matches.filter(isVersion);
+  const sharing = report.matches.filter((match) => match.relation === 'shared-passage');
   const sameStory = report.matches.filter((match) => match.relation === 'same-story');
 
   lines.push('');
   if (versions.length > 0) {
     lines.push('Versions, earliest first:');
     for (const match of byPublication(versions)) {
-      const role = match.id === report.original ? 'original' : DIRECTION_WORDS[match.direction];
+      const role = match.id === report.original ? 'the original' : DIRECTION_WORDS[match.direction];
       lines.push(`  ${describeDated(match)}`);
-      lines.push(`      ${RELATION_WORDS[match.relation]}, ${percent(match.score)} shared; ${role}`);
+      lines.push(`      ${relationInWords(match)}; ${role}`);
+      lines.push(...why(match));
     }
   } else {
     lines.push('Versions: none in the corpus.');
+  }
+
+  if (sharing.length > 0) {
+    lines.push('');
+    lines.push('Shares passages with (a quotation, a sentence or a paragraph; not versions of this page):');
+    for (const match of byPublication(sharing)) {
+      lines.push(`  ${describeDated(match)}`);
+      lines.push(...why(match));
+    }
   }
 
   if (sameStory.length > 0) {
@@ -90,6 +100,17 @@ export function formatTextReport(report: Report, context: TextReportContext): st
   const setAside = formatSetAside(report);
   if (setAside.length > 0) lines.push('', ...setAside);
   return `${lines.join('\n')}\n`;
+}
+
+const COPY_RELATIONS = new Set(['verbatim-copy', 'edited-copy', 'rewrite', 'translation']);
+
+function isVersion(match: Match): boolean {
+  return COPY_RELATIONS.has(match.relation);
+}
+
+/** The reasons behind a match, one per line, as the popup's "Why" shows them. */
+function why(match: Match): string[] {
+  return whyLines(match).map((line) => `      · ${oneLine(line)}`);
 }
 
 /** What extraction kept out of the compared text, so a reader sees it was left out on purpose, not missed. */

@@ -278,6 +278,7 @@ function toMatch(a: Assessment): Match {
     confidence: result.confidence,
     evidence: result.evidence,
     certainty: result.certainty,
+    ...(result.machineTranslated ? { machineTranslated: true } : {}),
     measures: { ...matchMeasures(result.measures), sharedWording: round3(a.sharedWording), distinctiveWording: round3(a.wording.page), versionDistinctiveWording: round3(a.wording.record) },
     passages: result.passages.map((p) => mapPassage(a.body, p)),
     title: record.title,

@@ -67,6 +67,8 @@ export interface Match {
   certainty: number;
   /** Human-readable reasons behind relation and direction. */
   evidence: string[];
+  /** A rewrite that shows two or more kinds of machine-translation trace, each listed in `evidence`. */
+  machineTranslated?: boolean;
   /** The figures behind the relation (see MatchMeasures). */
   measures: MatchMeasures;
   passages: Passage[];

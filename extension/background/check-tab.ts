@@ -6,7 +6,7 @@ import { checkArticle, compareWith } from '../../lib/engine.ts';
 import { MAX_ARTICLE_CHARS, tooLargeMessage } from '../shared/limits.ts';
 import { likelySources } from '../../lib/sources.ts';
 import type { CompareOutcome, FirstLook, PageOutcome, TabState } from '../shared/protocol.ts';
-import { pageItselfIds, sameAddress } from '../shared/report-view.ts';
+import { sameAddress } from '../shared/report-view.ts';
 import { clearBadge, showBadge } from './badge.ts';
 import { getCorpus } from './corpus.ts';
 import { findPassageInCorpus } from './passage.ts';
@@ -74,10 +74,7 @@ async function runCheck(tabId: number, options: CheckOptions): Promise<TabState>
   const state: TabState = { tabId, pageUrl, checkedAt: new Date().toISOString(), outcome };
   const selection = options.selectionText?.trim();
   if (selection && reading.kind === 'read') {
-    const page = {
-      url: reading.page.article?.url ?? reading.page.pageUrl,
-      itselfIds: outcome.kind === 'report' ? pageItselfIds(outcome.report) : [],
-    };
+    const page = { url: reading.page.article?.url ?? reading.page.pageUrl };
     state.passage = await findPassageInCorpus(selection, await getCorpus(), page);
   }
   // Readable pages keep their result; a refusal is not stored, so a later grant (toolbar click) is not shadowed.

@@ -10,8 +10,6 @@ const SHOWN_OF_LONG_SELECTION = 300;
 export interface SelectionPage {
   /** The page's canonical address: a stored record at that address is the page itself. */
   url?: string;
-  /** Stored copies of the page already recognised by the check. */
-  itselfIds: string[];
 }
 
 /**
@@ -22,12 +20,12 @@ export async function findPassageInCorpus(selection: string, store: RecordSource
   const tooLong = selectionTooLong(selection);
   if (tooLong) return tooLong;
   try {
-    let report = await findPassage(selection, store, { excludeIds: page.itselfIds });
+    let report = await findPassage(selection, store);
     const atPageAddress = report.occurrences
       .filter((occurrence) => page.url && occurrence.url && sameAddress(page.url, occurrence.url))
       .map((occurrence) => occurrence.id);
     if (atPageAddress.length > 0) {
-      report = await findPassage(selection, store, { excludeIds: [...page.itselfIds, ...atPageAddress] });
+      report = await findPassage(selection, store, { excludeIds: atPageAddress });
     }
     return report.earliest ? { kind: 'found', report } : { kind: 'not-found', selection };
   } catch (error) {

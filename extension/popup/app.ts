@@ -16,7 +16,7 @@ import { renderPassageSection } from './passage-section.ts';
 import { renderSideBySide } from './side-by-side.ts';
 import { resolveTargetTab } from './target-tab.ts';
 import { publisherName } from './version-card.ts';
-import { renderVersionsSection, renderSameStorySection } from './versions-section.ts';
+import { renderSameStorySection, renderSharedPassagesSection, renderVersionsSection } from './versions-section.ts';
 
 interface Chosen {
   id: string;
@@ -163,6 +163,8 @@ export class PopupApp {
       renderOriginalSection(report),
       renderVersionsSection(report, this.chosen?.id ?? null, (id) => void this.choose(id)),
     );
+    const sharing = renderSharedPassagesSection(report);
+    if (sharing) this.content.append(sharing);
     const sameStory = renderSameStorySection(report);
     if (sameStory) this.content.append(sameStory);
     if (this.tabId !== null) {

@@ -1,8 +1,9 @@
 /** "Original": the page's best original with the relation in words and how sure that is, or an honest unknown. */
 import type { Report } from '../../lib/types.ts';
-import { confidenceInWords, originalMatch, relationInWords, versionMatches } from '../shared/report-view.ts';
+import { confidenceInWords, relationInWords } from '../../lib/relation/words.ts';
+import { originalMatch, versionMatches } from '../shared/report-view.ts';
 import { el } from './dom.ts';
-import { dateLabel, meter, publisherName, sourceLink } from './version-card.ts';
+import { dateLabel, meter, publisherName, sourceLink, whyDetails } from './version-card.ts';
 
 function article(relation: string): string {
   return /^[aeiou]/i.test(relation) ? 'an' : 'a';
@@ -30,9 +31,6 @@ export function renderOriginalSection(report: Report): HTMLElement {
     return section;
   }
   const relation = relationInWords(original);
-  const reasons = original.evidence.length
-    ? el('details', { class: 'evidence' }, el('summary', {}, 'Why'), el('ul', {}, ...original.evidence.map((reason) => el('li', {}, reason))))
-    : null;
   section.append(
     el(
       'div',
@@ -42,7 +40,7 @@ export function renderOriginalSection(report: Report): HTMLElement {
       sourceLink(original),
       el('p', { class: 'relation-line' }, 'This page is ', article(relation), ' ', el('strong', { class: 'relation' }, relation), ' of it.'),
       meter(original.confidence, confidenceInWords(original.confidence)),
-      reasons,
+      whyDetails(original),
     ),
   );
   return section;

@@ -1,4 +1,5 @@
 /** Shared bits for describing one stored version: who published it, when, where. */
+import { whyLines } from '../../lib/relation/words.ts';
 import type { Match } from '../../lib/types.ts';
 import { displayUrl, formatDate, safeWebUrl } from '../shared/report-view.ts';
 import { el } from './dom.ts';
@@ -30,4 +31,14 @@ export function meter(value: number, label: string): HTMLElement {
   const fill = el('span', { class: 'meter-fill' });
   fill.style.width = `${percent}%`;
   return el('span', { class: 'meter-wrap' }, el('span', { class: 'meter', attrs: { 'aria-hidden': 'true' } }, fill), el('span', { class: 'meter-label' }, label));
+}
+
+/** "Why": the evidence behind one match in plain sentences, and how sure Palimpsest is (lib/relation/words.ts). */
+export function whyDetails(match: Match): HTMLElement {
+  return el(
+    'details',
+    { class: 'evidence why', attrs: { 'data-why-id': match.id } },
+    el('summary', {}, 'Why'),
+    el('ul', {}, ...whyLines(match).map((line) => el('li', {}, line))),
+  );
 }

@@ -1,10 +1,15 @@
-/** "Versions" (copies, rewrites, translations, earliest first) and, apart, same-story coverage. */
+/**
+ * "Versions" (copies, rewrites, translations, earliest first), and apart from them the stored articles that only
+ * share passages with the page and the independent coverage of the same story. Each match says why.
+ */
+import { relationInWords, sharedWordingInWords } from '../../lib/relation/words.ts';
 import type { Match, Report } from '../../lib/types.ts';
-import { directionInWords, isPageItself, relationInWords, safeWebUrl, sameStoryMatches, versionMatches } from '../shared/report-view.ts';
+import { directionInWords, safeWebUrl, sameStoryMatches, sharedPassageMatches, versionMatches } from '../shared/report-view.ts';
 import { el } from './dom.ts';
-import { dateLabel, publisherName } from './version-card.ts';
+import { dateLabel, publisherName, whyDetails } from './version-card.ts';
 
 function versionButton(match: Match, chosen: boolean, onChoose: (id: string) => void): HTMLElement {
+  const wording = sharedWordingInWords(match);
   return el(
     'button',
     {
@@ -24,16 +29,10 @@ function versionButton(match: Match, chosen: boolean, onChoose: (id: string) => 
       dateLabel(match),
       ' · ',
       el('span', { class: `direction direction-${match.direction}` }, directionInWords(match.direction)),
-      ' · ',
-      `${Math.round(match.score * 100)}% shared`,
+      wording ? ` · ${wording}` : null,
     ),
     chosen ? el('span', { class: 'compared-tag' }, 'compared below') : null,
   );
-}
-
-function selfNote(report: Report): HTMLElement | null {
-  const self = report.matches.find((match) => isPageItself(match, report));
-  return self ? el('p', { class: 'self-note', attrs: { 'data-self-id': self.id } }, `Your corpus also holds this page itself (${publisherName(self)}); it is not listed.`) : null;
 }
 
 export function renderVersionsSection(report: Report, chosenId: string | null, onChoose: (id: string) => void): HTMLElement {
@@ -45,24 +44,53 @@ export function renderVersionsSection(report: Report, chosenId: string | null, o
   );
   if (versions.length === 0) {
     section.append(el('p', { class: 'muted' }, 'No other version of this article is in your corpus.'));
-  } else {
-    section.append(
-      el('p', { class: 'hint' }, 'Earliest first. Choose one to compare it with this page.'),
-      el('ol', { class: 'version-list' }, ...versions.map((match) => el('li', {}, versionButton(match, match.id === chosenId, onChoose)))),
-    );
+    return section;
   }
-  const note = selfNote(report);
-  if (note) section.append(note);
+  section.append(
+    el('p', { class: 'hint' }, 'Earliest first. Choose one to compare it with this page.'),
+    el('ol', { class: 'version-list' }, ...versions.map((match) => el('li', {}, versionButton(match, match.id === chosenId, onChoose), whyDetails(match)))),
+  );
   return section;
 }
 
-function coverageTitle(match: Match): HTMLElement | null {
+function matchTitle(match: Match): HTMLElement | null {
   const label = match.title ?? match.url;
   if (!label) return null;
   const href = safeWebUrl(match.url);
   return href
     ? el('a', { class: 'coverage-title', attrs: { href, target: '_blank', rel: 'noopener noreferrer', title: label } }, label)
     : el('span', { class: 'coverage-title', attrs: { title: label } }, label);
+}
+
+/** A list of matches that are not versions: publisher, date, title, and why. */
+function otherMatchList(matches: Match[], idAttribute: string): HTMLElement {
+  return el(
+    'ul',
+    { class: 'coverage-list' },
+    ...matches.map((match) => {
+      const wording = sharedWordingInWords(match);
+      return el(
+        'li',
+        { attrs: { [idAttribute]: match.id } },
+        el('span', { class: 'coverage-top' }, el('span', { class: 'publisher' }, publisherName(match)), dateLabel(match), wording ? el('span', { class: 'muted' }, ` · ${wording}`) : null),
+        matchTitle(match),
+        whyDetails(match),
+      );
+    }),
+  );
+}
+
+/** Stored articles that share a quotation, a pasted sentence or a paragraph of background with the page. */
+export function renderSharedPassagesSection(report: Report): HTMLElement | null {
+  const sharing = sharedPassageMatches(report);
+  if (sharing.length === 0) return null;
+  return el(
+    'section',
+    { class: 'block', attrs: { 'aria-labelledby': 'shared-passages-heading' } },
+    el('h2', { attrs: { id: 'shared-passages-heading' } }, 'Shares passages with ', el('span', { class: 'count' }, String(sharing.length))),
+    el('p', { class: 'hint' }, 'A quotation, a sentence or a paragraph in common: these are not versions of this page.'),
+    otherMatchList(sharing, 'data-shared-id'),
+  );
 }
 
 export function renderSameStorySection(report: Report): HTMLElement | null {
@@ -73,17 +101,6 @@ export function renderSameStorySection(report: Report): HTMLElement | null {
     { class: 'block', attrs: { 'aria-labelledby': 'same-story-heading' } },
     el('h2', { attrs: { id: 'same-story-heading' } }, 'Same story, other coverage ', el('span', { class: 'count' }, String(coverage.length))),
     el('p', { class: 'hint' }, 'Independent reports of the same events: not copies of this page.'),
-    el(
-      'ul',
-      { class: 'coverage-list' },
-      ...coverage.map((match) =>
-        el(
-          'li',
-          { attrs: { 'data-coverage-id': match.id } },
-          el('span', { class: 'coverage-top' }, el('span', { class: 'publisher' }, publisherName(match)), dateLabel(match)),
-          coverageTitle(match),
-        ),
-      ),
-    ),
+    otherMatchList(coverage, 'data-coverage-id'),
   );
 }

@@ -3,7 +3,6 @@
  * order, and how relations, directions and drift kinds are said in words. Pure functions on plain data.
  */
 import type { Direction, DriftItem, DriftKind, Match, Relation, Report } from '../../lib/types.ts';
-import { RELATION_WORDS } from '../../lib/relation/words.ts';
 
 const COPY_RELATIONS: ReadonlySet<Relation> = new Set(['verbatim-copy', 'edited-copy', 'rewrite', 'translation']);
 
@@ -22,57 +21,23 @@ export function sameAddress(a: string, b: string): boolean {
   return comparableUrl(a) === comparableUrl(b);
 }
 
-function hostOf(url: string | undefined): string | null {
-  const safe = safeWebUrl(url);
-  return safe ? new URL(safe).hostname.replace(/^www\./, '').toLowerCase() : null;
-}
-
-/**
- * The stored copy of the page itself: same address, or a verbatim copy from the same publisher (the same
- * article saved under another address). It is not another version of the page.
- */
-export function isPageItself(match: Match, report: Report): boolean {
-  const { url, siteName } = report.article;
-  if (url && match.url && sameAddress(url, match.url)) return true;
-  if (match.relation !== 'verbatim-copy') return false;
-  const pageHost = hostOf(url);
-  const sameHost = pageHost !== null && pageHost === hostOf(match.url);
-  const sameSite = Boolean(siteName && match.site && siteName.trim().toLowerCase() === match.site.trim().toLowerCase());
-  return sameHost || sameSite;
-}
-
-/** Ids of stored copies of the page itself. */
-export function pageItselfIds(report: Report): string[] {
-  return report.matches.filter((match) => isPageItself(match, report)).map((match) => match.id);
-}
-
 /** Stored articles that are versions of the page (copies, rewrites, translations), earliest first. */
 export function versionMatches(report: Report): Match[] {
-  return report.matches
-    .filter((match) => COPY_RELATIONS.has(match.relation) && !isPageItself(match, report))
-    .sort(byEarliest);
+  return report.matches.filter((match) => COPY_RELATIONS.has(match.relation)).sort(byEarliest);
+}
+
+/** Stored articles that share passages with the page without being versions of it: never the original, never counted. */
+export function sharedPassageMatches(report: Report): Match[] {
+  return report.matches.filter((match) => match.relation === 'shared-passage').sort(byEarliest);
 }
 
 /** Independent coverage of the same story: not copies, listed apart. */
 export function sameStoryMatches(report: Report): Match[] {
-  return report.matches
-    .filter((match) => match.relation === 'same-story' && !isPageItself(match, report))
-    .sort(byEarliest);
+  return report.matches.filter((match) => match.relation === 'same-story').sort(byEarliest);
 }
 
 export function originalMatch(report: Report): Match | null {
   return report.original === null ? null : (report.matches.find((match) => match.id === report.original) ?? null);
-}
-
-const MACHINE_TRANSLATION = /machine|back[- ]?translat|round[- ]?trip/i;
-
-/** The relation in words, sharpened by the evidence: a rewrite with translation evidence is "machine-translated". */
-export function relationInWords(match: Pick<Match, 'relation' | 'evidence'>): string {
-  const words = RELATION_WORDS[match.relation];
-  if (match.relation === 'rewrite' && match.evidence.some((reason) => MACHINE_TRANSLATION.test(reason))) {
-    return 'machine-translated rewrite';
-  }
-  return words;
 }
 
 /** How the stored article stands to the page, from the page's point of view. */
@@ -87,10 +52,6 @@ export function directionInWords(direction: Direction): string {
   }
 }
 
-export function confidenceInWords(confidence: number): string {
-  const level = confidence >= 0.8 ? 'high' : confidence >= 0.5 ? 'moderate' : 'low';
-  return `${level} confidence (${Math.round(confidence * 100)}%)`;
-}
 
 export interface DriftGroup {
   title: string;

@@ -46,6 +46,11 @@ export interface RelationResult {
   /** 0..1: how sure the relation is, from how far its evidence clears the bars. */
   certainty: number;
   evidence: string[];
+  /**
+   * A rewrite one of whose texts shows two or more kinds of machine-translation trace (listed in the evidence): a
+   * claim about how it was made that a reader can check. Never set on weaker evidence.
+   */
+  machineTranslated?: boolean;
   /** The passages the relation rests on: those sharing only stock phrases are left out. */
   passages: (Passage & { similarity?: number; seeds?: number })[];
   /** The numbers behind the decision. */
@@ -199,13 +204,15 @@ function copyResult(input: RelationInput, passages: RelationResult['passages'], 
   const { page, source } = input;
   const kept = measures.wordingKept;
   const relation: Relation = input.crossLanguage ? 'translation' : kept >= VERBATIM_WORDING ? 'verbatim-copy' : kept >= EDITED_WORDING ? 'edited-copy' : 'rewrite';
-  const evidence = [describeCopy(relation, passages.length, measures.pageCoverage, measures.sourceCoverage, kept, input.crossLanguage, page.lang, source.lang)];
+  const evidence = [describeCopy(relation, passages.length, measures.pageCoverage, measures.sourceCoverage, input.crossLanguage, page.lang, source.lang)];
   if (measures.distinctiveKeys !== undefined) evidence.push(describeKeys(measures));
   const score = Math.max(measures.pageCoverage, measures.sourceCoverage) * (input.crossLanguage ? 1 : 0.5 + 0.5 * Math.max(kept, meanSimilarity(passages)));
   const direction = decideDirection({ ...input, passages }, measures.pageCoverage, measures.sourceCoverage);
   // Clearing the extent bar and the same-text bar twice over is sure; just clearing them is not.
   const certainty = Math.min(1, copy.extent / 0.9) * Math.min(1, copy.share / (2 * SAME_TEXT_WORDING));
-  return { relation, score: round(score), direction: direction.direction, confidence: direction.confidence, certainty: round(certainty), evidence: [...evidence, ...direction.evidence], passages, measures };
+  const result: RelationResult = { relation, score: round(score), direction: direction.direction, confidence: direction.confidence, certainty: round(certainty), evidence: [...evidence, ...direction.evidence], passages, measures };
+  if (relation === 'rewrite' && direction.machineTraces >= MACHINE_TRACES) result.machineTranslated = true;
+  return result;
 }
 
 /**
@@ -297,19 +304,20 @@ function describeShared(shared: SharedFacts): string {
 }
 
 function describePassages(n: number, measures: RelationMeasures): string {
-  return `Shares ${n} passage${n > 1 ? 's' : ''}: ${percent(measures.pageCoverage)} of the page and ${percent(measures.sourceCoverage)} of the stored text`;
+  return `Shares ${n} passage${n > 1 ? 's' : ''}: the shared text is ${percent(measures.pageCoverage)} of this page and ${percent(measures.sourceCoverage)} of the stored article, too little to be a version of it`;
 }
 
 function describeKeys(measures: RelationMeasures): string {
+  const n = measures.distinctiveKeys ?? 0;
   const stock = measures.stockKeys ? `; ${measures.stockKeys} more are common in your corpus and count for nothing` : '';
-  return `${measures.distinctiveKeys} shared word pairs, names or numbers few other stored articles have${stock}`;
+  return `${n} word pair${n === 1 ? '' : 's'}, name${n === 1 ? '' : 's'} or figure${n === 1 ? '' : 's'} in common that few other stored articles have${stock}`;
 }
 
-function describeCopy(relation: Relation, n: number, pageCoverage: number, sourceCoverage: number, kept: number, cross: boolean, pageLang?: string, sourceLang?: string): string {
-  const where = `${n} aligned passage${n > 1 ? 's cover' : ' covers'} ${percent(pageCoverage)} of the page and ${percent(sourceCoverage)} of the stored text`;
-  if (cross) return `Translation (${sourceLang ?? '?'} / ${pageLang ?? '?'}): ${where}, matched through names, numbers and cognates`;
+function describeCopy(relation: Relation, n: number, pageCoverage: number, sourceCoverage: number, cross: boolean, pageLang?: string, sourceLang?: string): string {
+  const where = `the shared text is ${percent(pageCoverage)} of this page and ${percent(sourceCoverage)} of the stored article (${n} passage${n > 1 ? 's' : ''})`;
+  if (cross) return `Translation (${sourceLang ?? '?'} → ${pageLang ?? '?'}): ${where}, matched through names, numbers and cognates`;
   const label = relation === 'verbatim-copy' ? 'Verbatim copy' : relation === 'edited-copy' ? 'Edited copy' : 'Rewrite';
-  return `${label}: ${where}; ${percent(kept)} of the page's word triples are unchanged`;
+  return `${label}: ${where}`;
 }
 
 // ---------------------------------------------------------------- direction
@@ -318,12 +326,16 @@ interface Signal {
   /** Positive: the stored text is the original; negative: the page is. */
   weight: number;
   evidence: string;
+  /** A trace that machine translation leaves (capitals inside names, stray quote marks, one garbled name for several). */
+  machineTranslation?: boolean;
 }
 
 interface DirectionResult {
   direction: Direction;
   confidence: number;
   evidence: string[];
+  /** How many kinds of machine-translation trace one of the texts shows. */
+  machineTraces: number;
 }
 
 function day(iso?: string): string | undefined {
@@ -385,17 +397,17 @@ function textSignals(input: RelationInput): Signal[] {
     (d) => (d.kind === 'name' || d.kind === 'attribution') && d.severity >= 4 && /[A-Z]/.test(d.page.text) && /[A-Z]/.test(d.source.text) && !shortenedName(d.page.text, d.source.text),
   );
   const capitalised = pageTraces.capitalisedWords.length - sourceTraces.capitalisedWords.length;
-  if (capitalised > 0) signals.push({ weight: 0.5, evidence: `The page capitalises common words inside names (${pageTraces.capitalisedWords.slice(0, 3).map((w) => `“${w}”`).join(', ')}), a machine-translation trace` });
-  if (capitalised < 0) signals.push({ weight: -0.5, evidence: `The stored text capitalises common words inside names (${sourceTraces.capitalisedWords.slice(0, 3).map((w) => `“${w}”`).join(', ')}), a machine-translation trace` });
+  if (capitalised > 0) signals.push({ machineTranslation: true, weight: 0.5, evidence: `The page capitalises common words inside names (${pageTraces.capitalisedWords.slice(0, 3).map((w) => `“${w}”`).join(', ')}), a machine-translation trace` });
+  if (capitalised < 0) signals.push({ machineTranslation: true, weight: -0.5, evidence: `The stored text capitalises common words inside names (${sourceTraces.capitalisedWords.slice(0, 3).map((w) => `“${w}”`).join(', ')}), a machine-translation trace` });
   const broken = pageTraces.strayQuotes + pageTraces.brokenSentences - (sourceTraces.strayQuotes + sourceTraces.brokenSentences);
-  if (broken > 0) signals.push({ weight: 0.4, evidence: `The page has misplaced quote marks or broken sentences the stored text does not have` });
-  if (broken < 0) signals.push({ weight: -0.4, evidence: `The stored text has misplaced quote marks or broken sentences the page does not have` });
+  if (broken > 0) signals.push({ machineTranslation: true, weight: 0.4, evidence: `The page has misplaced quote marks or broken sentences the stored text does not have` });
+  if (broken < 0) signals.push({ machineTranslation: true, weight: -0.4, evidence: `The stored text has misplaced quote marks or broken sentences the page does not have` });
   const duplicated = garbledNames.filter((d) => occurrences(input.page.text, d.page.text) > 1 && occurrences(input.source.text, d.source.text) <= 1);
   const duplicatedInSource = garbledNames.filter((d) => occurrences(input.source.text, d.source.text) > 1 && occurrences(input.page.text, d.page.text) <= 1);
   if (duplicated.length > duplicatedInSource.length) {
-    signals.push({ weight: 0.5, evidence: `The page repeats a garbled name where the stored text has distinct ones: ${duplicated.slice(0, 2).map((d) => `“${d.source.text}” → “${d.page.text}”`).join('; ')}` });
+    signals.push({ machineTranslation: true, weight: 0.5, evidence: `The page repeats a garbled name where the stored text has distinct ones: ${duplicated.slice(0, 2).map((d) => `“${d.source.text}” → “${d.page.text}”`).join('; ')}` });
   } else if (duplicatedInSource.length > duplicated.length) {
-    signals.push({ weight: -0.5, evidence: `The stored text repeats a garbled name where the page has distinct ones: ${duplicatedInSource.slice(0, 2).map((d) => `“${d.page.text}” → “${d.source.text}”`).join('; ')}` });
+    signals.push({ machineTranslation: true, weight: -0.5, evidence: `The stored text repeats a garbled name where the page has distinct ones: ${duplicatedInSource.slice(0, 2).map((d) => `“${d.page.text}” → “${d.source.text}”`).join('; ')}` });
   }
   if (input.page.hasCaption && !input.source.hasCaption) signals.push({ weight: 0.2, evidence: 'The page adds a photo caption to the text' });
   return signals;
@@ -415,18 +427,21 @@ function occurrences(text: string, needle: string): number {
 }
 
 const CONFLICT = 0.9;
+/** Kinds of machine-translation trace needed to say a rewrite was machine-translated. */
+const MACHINE_TRACES = 2;
 
 function decideDirection(input: RelationInput, pageCoverage: number, sourceCoverage: number): DirectionResult {
   const signals = [dateSignal(input.page, input.source) ?? storedSignal(input.page, input.source), containmentSignal(pageCoverage, sourceCoverage), ...textSignals(input)].filter(
     (s): s is Signal => s !== null,
   );
   const evidence = signals.map((s) => s.evidence);
+  const machineTraces = Math.max(...[1, -1].map((side) => signals.filter((s) => s.machineTranslation && Math.sign(s.weight) === side).length));
   const forOriginal = signals.filter((s) => s.weight > 0).reduce((n, s) => n + s.weight, 0);
   const forDerivative = -signals.filter((s) => s.weight < 0).reduce((n, s) => n + s.weight, 0);
   // Dates that disagree with strong text evidence (or strong text evidence both ways) leave the question open; a
   // single trace against a date a day or more apart does not: dates come first.
-  if (forOriginal >= CONFLICT && forDerivative >= CONFLICT) return { direction: 'unknown', confidence: 0, evidence: [...evidence, 'The signals disagree about which version came first'] };
+  if (forOriginal >= CONFLICT && forDerivative >= CONFLICT) return { direction: 'unknown', confidence: 0, evidence: [...evidence, 'The signals disagree about which version came first'], machineTraces };
   const total = forOriginal - forDerivative;
-  if (Math.abs(total) < 0.4) return { direction: 'unknown', confidence: 0, evidence: evidence.length ? evidence : ['No dates or text traces show which version came first'] };
-  return { direction: total > 0 ? 'original' : 'derivative', confidence: round(Math.min(1, Math.abs(total) / 2)), evidence };
+  if (Math.abs(total) < 0.4) return { direction: 'unknown', confidence: 0, evidence: evidence.length ? evidence : ['No dates or text traces show which version came first'], machineTraces };
+  return { direction: total > 0 ? 'original' : 'derivative', confidence: round(Math.min(1, Math.abs(total) / 2)), evidence, machineTraces };
 }

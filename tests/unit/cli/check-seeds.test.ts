@@ -113,7 +113,7 @@ describe('palimpsest check on the seed story', () => {
     expect(result.code).toBe(0);
     const text = result.stdout;
     expect(text).toMatch(/^Original: The Week, 2021-08-16 — “Russia is already tentatively cozying up to the Taliban after Afghan sweep” \[seed-001\]$/m);
-    expect(text).toMatch(/^ {2}This page is a rewrite of it/m);
+    expect(text).toMatch(/^ {2}This page is a machine-translated rewrite of it/m);
     expect(text).toContain('Versions, earliest first:');
     expect(text).toContain('Same story, reported independently (not copies):');
     expect(text).toContain('Drift from the original (seed-001), most serious first:');

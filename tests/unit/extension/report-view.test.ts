@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DriftItem, Match, Report } from '../../../lib/types.ts';
-import {
-  directionInWords,
-  groupDrift,
-  isPageItself,
-  relationInWords,
-  safeWebUrl,
-  sameStoryMatches,
-  versionMatches,
-} from '../../../extension/shared/report-view.ts';
+import { relationInWords, whyLines } from '../../../lib/relation/words.ts';
+import { directionInWords, groupDrift, safeWebUrl, sameStoryMatches, sharedPassageMatches, versionMatches } from '../../../extension/shared/report-view.ts';
 
 const match = (id: string, relation: Match['relation'], extra: Partial<Match> = {}): Match => ({
   id,
@@ -45,28 +38,31 @@ describe('versions and coverage', () => {
     match('coverage', 'same-story', { published: '2021-08-15' }),
     match('undated', 'verbatim-copy'),
     match('earlier', 'translation', { published: '2021-08-16' }),
+    match('quoted', 'shared-passage', { published: '2021-08-10' }),
   ];
 
-  it('lists copies earliest first, undated last, and keeps same-story coverage apart', () => {
+  it('lists copies earliest first, undated last, and keeps shared passages and same-story coverage apart', () => {
     expect(versionMatches(report(matches)).map((m) => m.id)).toEqual(['earlier', 'later', 'undated']);
+    expect(sharedPassageMatches(report(matches)).map((m) => m.id)).toEqual(['quoted']);
     expect(sameStoryMatches(report(matches)).map((m) => m.id)).toEqual(['coverage']);
   });
 
-  it('does not count the stored copy of the page itself as a version', () => {
-    const self = match('self', 'verbatim-copy', { url: 'https://www.example.com/story/?utm=1' });
-    const withSelf = report([self, ...matches], 'http://example.com/story');
-    expect(isPageItself(self, withSelf)).toBe(true);
-    expect(versionMatches(withSelf).map((m) => m.id)).not.toContain('self');
+  it('lists an edited text at the page’s own address as a version: only the same text there is the page itself', () => {
+    const quietEdit = match('quiet-edit', 'edited-copy', { url: 'https://www.example.com/story/?utm=1' });
+    expect(versionMatches(report([quietEdit, ...matches], 'http://example.com/story')).map((m) => m.id)).toContain('quiet-edit');
   });
 });
 
 describe('words', () => {
-  it('calls a rewrite with translation evidence a machine-translated rewrite', () => {
-    expect(relationInWords({ relation: 'rewrite', evidence: ['names garbled as by machine translation'] })).toBe(
-      'machine-translated rewrite',
-    );
-    expect(relationInWords({ relation: 'rewrite', evidence: [] })).toBe('rewrite');
-    expect(relationInWords({ relation: 'verbatim-copy', evidence: [] })).toBe('verbatim copy');
+  it('calls a rewrite machine-translated only when the engine found the traces for it', () => {
+    expect(relationInWords({ relation: 'rewrite', machineTranslated: true })).toBe('machine-translated rewrite');
+    expect(relationInWords({ relation: 'rewrite' })).toBe('rewrite');
+    expect(relationInWords({ relation: 'verbatim-copy', machineTranslated: true })).toBe('verbatim copy');
+  });
+
+  it('says why with the shared wording first, then the evidence and how sure', () => {
+    const lines = whyLines(match('v', 'edited-copy', { measures: { pageCoverage: 1, versionCoverage: 0.6, wordingKept: 0.9, sharedWording: 0.87 }, evidence: ['Edited copy: the shared text is 100% of this page'], certainty: 0.9, direction: 'original', confidence: 0.5 }));
+    expect(lines).toEqual(['Shares 87% of its wording with this page', 'Edited copy: the shared text is 100% of this page', 'Palimpsest is sure of this relation; of which came first, moderate confidence (50%).']);
   });
 
   it('says the direction from the page’s point of view', () => {
