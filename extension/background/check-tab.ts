@@ -66,7 +66,7 @@ async function runCheck(tabId: number, options: CheckOptions): Promise<TabState>
     outcome = { kind: 'error', message: tooLargeMessage(reading.page.article.text.length, MAX_ARTICLE_CHARS) };
   } else {
     try {
-      outcome = { kind: 'report', report: await checkArticle(reading.page.article, await getCorpus()) };
+      outcome = { kind: 'report', report: await checkArticle(reading.page.article, await getCorpus(), { include: await firstLookIds(tabId) }) };
     } catch (error) {
       outcome = { kind: 'error', message: `The check failed: ${error instanceof Error ? error.message : String(error)}` };
     }
@@ -138,6 +138,15 @@ export function firstLook(tabId: number): Promise<FirstLook> {
   });
   if (firstLooks.size > MAX_KEPT_FIRST_LOOKS) firstLooks.delete(firstLooks.keys().next().value!);
   return look;
+}
+
+/**
+ * The versions the first look showed: the full check assesses them whatever retrieval ranks them, so it confirms or
+ * corrects what the reader already saw rather than silently dropping it.
+ */
+async function firstLookIds(tabId: number): Promise<string[]> {
+  const look = await firstLooks.get(tabId)?.catch(() => null);
+  return look?.kind === 'sources' ? look.sources.map((source) => source.id) : [];
 }
 
 /** The tab navigated or closed: what was read from it no longer holds. */

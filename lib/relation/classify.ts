@@ -140,12 +140,18 @@ function corpusMeasures(corpus: CorpusEvidence | undefined): Partial<RelationMea
   return { distinctiveKeys: corpus.distinctive, stockKeys: corpus.stock, pageShare: round(corpus.pageShare), recordShare: round(corpus.recordShare) };
 }
 
-/** Passages whose shared keys are all stock phrases carry no evidence; passages with no shared key are judged by wording alone. */
+/** A passage is a stock phrase when its shared stock keys outnumber its distinctive ones this many times or more. */
+const STOCK_DOMINATES = 2;
+
+/**
+ * Passages whose shared keys are mostly stock phrases carry no evidence: an attribution formula shared with forty
+ * stored stories, plus a common word pair or two. Passages with no shared key at all are judged by their wording.
+ */
 function withoutStockPassages<P extends Passage>(passages: P[], corpus: CorpusEvidence | undefined): { passages: P[]; stockPassages: number } {
   if (!corpus) return { passages, stockPassages: 0 };
   const kept = passages.filter((p) => {
     const keys = keysWithin(corpus, p.page);
-    return keys.distinctive > 0 || keys.stock === 0;
+    return keys.stock < Math.max(1, STOCK_DOMINATES * keys.distinctive);
   });
   return { passages: kept, stockPassages: passages.length - kept.length };
 }

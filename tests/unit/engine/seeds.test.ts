@@ -208,3 +208,27 @@ describe('compareWith and findPassage on the seeds', () => {
     expect(counterpart?.text).toContain('about 100 people');
   });
 });
+
+describe('seed story imported without dates', async () => {
+  const undated = records.map(({ published: _published, ...rest }) => rest);
+  const undatedStore = await openCorpusStore({ name: `engine-seeds-undated-${process.pid}`, indexedDB, IDBKeyRange });
+  await undatedStore.addRecords(undated);
+  const undatedPage = (id: string): PageArticle => ({ ...pageOf(id), publishedTime: undefined });
+  const coverage = ['seed-002', 'seed-003', 'seed-004'];
+
+  it('001 still lists 002, 003 and 004 as same-story coverage: they name the same people and places', async () => {
+    const report = await checkArticle(undatedPage('seed-001'), undatedStore);
+    for (const id of coverage) expect(match(report, id).relation, describeMatches(report)).toBe('same-story');
+    expect(match(report, 'seed-000').relation).toBe('rewrite');
+  });
+
+  it('003 lists 002 and 004 as same-story coverage, never as copies or translations', async () => {
+    const report = await checkArticle(undatedPage('seed-003'), undatedStore);
+    for (const id of ['seed-002', 'seed-004']) expect(match(report, id).relation, describeMatches(report)).toBe('same-story');
+  });
+
+  it('000 still names 001 as its original: the machine-translation traces tell which came first', async () => {
+    const report = await checkArticle(undatedPage('seed-000'), undatedStore);
+    expect(report.original, describeMatches(report)).toBe('seed-001');
+  });
+});
