@@ -25,13 +25,10 @@ import { openCorpusStore, type CorpusStore } from '../lib/store';
 import type { CorpusRecord, Match, Report } from '../lib/types';
 import { readReuters, reutersPath } from './bench/source';
 import { percentile } from './bench/stats';
-import { buildOutletSet, DEFAULT_OUTLET_OPTIONS, OUTLET_QUERY_KINDS, sharedTextShare, type OutletQuery, type OutletSetOptions } from './eval/outlet-set';
+import { buildOutletSet, DEFAULT_OUTLET_OPTIONS, type OutletQuery, type OutletSetOptions } from './eval/outlet-set';
+import { FALSE_CLAIM_SHARE, REAL_VERSION_SHARE, sharedTextShare } from './eval/shared-text';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/** A claim on a stored text sharing at least this much is a real version (a refiling); under a third, a false one. */
-export const REAL_VERSION_SHARE = 0.5;
-export const FALSE_CLAIM_SHARE = 1 / 3;
 
 interface Options extends OutletSetOptions {
   out: string;

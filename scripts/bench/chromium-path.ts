@@ -16,7 +16,7 @@ import type { CorpusRecord } from '../../lib/types.ts';
 import type { BenchCorpus, BenchQuery } from './corpus.ts';
 import type { IndexSize } from '../../lib/store/index.ts';
 import { spread } from './node-path.ts';
-import type { QueryOutcome } from './outcomes.ts';
+import { markRealVersions, type QueryOutcome } from './outcomes.ts';
 import { FIRST_RESULT_MARK } from '../../extension/popup/first-result.ts';
 
 /** The options page's batch size. */
@@ -417,6 +417,8 @@ export async function runChromium(corpus: BenchCorpus, setup: ChromiumSetup, log
       if ((i + 1) % 50 === 0) log(`  chromium: ${i + 1}/${corpus.queries.length} warm queries`);
     }
     heaps.push(await browser.workerHeap());
+    const texts = new Map(corpus.records.map((record) => [record.id, record.text]));
+    markRealVersions(fullWarm, corpus.queries.map((query) => query.article), (id) => texts.get(id));
 
     const clickWarmMs: number[] = [];
     for (let i = 0; i < setup.warmClicks; i++) clickWarmMs.push(await browser.clickToFirstResult('running'));

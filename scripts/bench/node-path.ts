@@ -14,7 +14,7 @@ import { retrieveCandidates } from '../../lib/index/retrieve.ts';
 import { openCorpusStore, type IndexSize } from '../../lib/store/index.ts';
 import type { CorpusRecord } from '../../lib/types.ts';
 import type { BenchCorpus, BenchQuery } from './corpus.ts';
-import type { QueryOutcome } from './outcomes.ts';
+import { markRealVersions, type QueryOutcome } from './outcomes.ts';
 
 export interface EngineRun {
   importMs: number;
@@ -113,6 +113,8 @@ export async function runEngine(corpus: BenchCorpus, file: string, coldSamples: 
     fullWarm.push(await answer(query, store));
     if ((i + 1) % 50 === 0) log(`  node engine: ${i + 1}/${corpus.queries.length} queries`);
   }
+  const texts = new Map(corpus.records.map((record) => [record.id, record.text]));
+  markRealVersions(fullWarm, corpus.queries.map((query) => query.article), (id) => texts.get(id));
   const retrieval: RetrievalOutcome[] = [];
   for (const query of corpus.queries) {
     const begun = performance.now();

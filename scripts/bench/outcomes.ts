@@ -1,5 +1,6 @@
 /** What each tool answered for each query, and the figures drawn from the answers. */
 import { storyOf, type QueryKind } from './corpus.ts';
+import { REAL_VERSION_SHARE, sharedText } from '../eval/shared-text.ts';
 
 export interface QueryOutcome {
   kind: QueryKind;
@@ -8,6 +9,8 @@ export interface QueryOutcome {
   top: string | null;
   /** Engine only: the relation of the first match and the original it named. */
   topRelation?: string | null;
+  /** No-source queries: the first match is a stored refiling sharing most of the text (a real version, counted apart). */
+  topIsRealVersion?: boolean;
   original?: string | null;
   ms: number;
 }
@@ -21,8 +24,10 @@ export interface Accuracy {
   originalNamed?: Partial<Record<QueryKind, number>>;
   /** No-source queries answered with something at top 1 (for BM25 that is nearly always). */
   noSourceAnswered: number;
-  /** Engine: no-source queries whose top match was called a copy (verbatim, edited, rewrite, translation). */
+  /** Engine: no-source queries whose top match was called a copy (verbatim, edited, rewrite, translation), real refilings left out. */
   noSourceCalledCopy?: number;
+  /** Engine: no-source queries whose top match is a copy that really is a stored refiling of the story. */
+  noSourceRealVersion?: number;
 }
 
 const COPY_RELATIONS = new Set(['verbatim-copy', 'edited-copy', 'rewrite', 'translation']);
@@ -42,7 +47,21 @@ export function accuracyOf(outcomes: readonly QueryOutcome[], withEngineFields: 
   };
   if (withEngineFields) {
     accuracy.originalNamed = perKind((outcome) => outcome.original === outcome.truth);
-    accuracy.noSourceCalledCopy = rate(noSource, (outcome) => COPY_RELATIONS.has(outcome.topRelation ?? ''));
+    const calledCopy = (outcome: QueryOutcome) => COPY_RELATIONS.has(outcome.topRelation ?? '');
+    accuracy.noSourceCalledCopy = rate(noSource, (outcome) => calledCopy(outcome) && !outcome.topIsRealVersion);
+    accuracy.noSourceRealVersion = rate(noSource, (outcome) => calledCopy(outcome) && outcome.topIsRealVersion === true);
   }
   return accuracy;
+}
+
+/**
+ * Marks the no-source queries whose first match is a stored text sharing most of their text (Reuters refiles stories):
+ * a claim that it is a version is right, and it is counted apart from false claims. `outcomes[i]` answers `pages[i]`.
+ */
+export function markRealVersions(outcomes: readonly QueryOutcome[], pages: readonly { text: string }[], textOf: (id: string) => string | undefined): void {
+  outcomes.forEach((outcome, i) => {
+    if (outcome.kind !== 'no-source' || !outcome.top || !COPY_RELATIONS.has(outcome.topRelation ?? '')) return;
+    const stored = textOf(outcome.top);
+    outcome.topIsRealVersion = stored !== undefined && sharedText(pages[i].text, stored) >= REAL_VERSION_SHARE;
+  });
 }

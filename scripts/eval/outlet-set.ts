@@ -194,21 +194,3 @@ export function buildOutletSet(stories: readonly SourceStory[], options: OutletS
   const records = [...stored, ...planted].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
   return { records, queries };
 }
-
-/**
- * Share of `a`'s words covered by word 5-grams it shares with `b`: an independent, plain measure of how much text two
- * stories share, used to judge the engine's claims (a refiling shares most of it; a story that shares a stock
- * sentence shares a few percent).
- */
-export function sharedTextShare(a: string, b: string, n = 5): number {
-  const tokensA = a.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const tokensB = b.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (tokensA.length < n || tokensB.length < n) return 0;
-  const grams = new Set<string>();
-  for (let i = 0; i + n <= tokensB.length; i++) grams.add(tokensB.slice(i, i + n).join(' '));
-  const covered = new Uint8Array(tokensA.length);
-  for (let i = 0; i + n <= tokensA.length; i++) {
-    if (grams.has(tokensA.slice(i, i + n).join(' '))) covered.fill(1, i, i + n);
-  }
-  return covered.reduce((sum, c) => sum + c, 0) / tokensA.length;
-}
