@@ -140,18 +140,26 @@ function corpusMeasures(corpus: CorpusEvidence | undefined): Partial<RelationMea
   return { distinctiveKeys: corpus.distinctive, stockKeys: corpus.stock, pageShare: round(corpus.pageShare), recordShare: round(corpus.recordShare) };
 }
 
-/** A passage is a stock phrase when its shared stock keys outnumber its distinctive ones this many times or more. */
+/**
+ * A passage is a stock phrase when it shares only stock keys; or when it is short (a sentence), holds fewer than
+ * FEW_DISTINCTIVE distinctive keys and its stock keys outnumber them this many times or more: a formula sentence with a
+ * common word pair or two. Longer passages of copied text are judged on any distinctive key: a wire story printed
+ * from a template holds few, however close the copy.
+ */
 const STOCK_DOMINATES = 2;
+const FEW_DISTINCTIVE = 3;
 
 /**
- * Passages whose shared keys are mostly stock phrases carry no evidence: an attribution formula shared with forty
- * stored stories, plus a common word pair or two. Passages with no shared key at all are judged by their wording.
+ * Passages whose shared keys are stock phrases carry no evidence: an attribution formula shared with forty stored
+ * stories, plus a common word pair or two. Passages with no shared key at all are judged by their wording.
  */
 function withoutStockPassages<P extends Passage>(passages: P[], corpus: CorpusEvidence | undefined): { passages: P[]; stockPassages: number } {
   if (!corpus) return { passages, stockPassages: 0 };
   const kept = passages.filter((p) => {
     const keys = keysWithin(corpus, p.page);
-    return keys.stock < Math.max(1, STOCK_DOMINATES * keys.distinctive);
+    if (keys.distinctive === 0) return keys.stock === 0;
+    const short = p.page[1] - p.page[0] < MIN_COPY_CHARS;
+    return !short || keys.distinctive >= FEW_DISTINCTIVE || keys.stock < STOCK_DOMINATES * keys.distinctive;
   });
   return { passages: kept, stockPassages: passages.length - kept.length };
 }
