@@ -76,14 +76,20 @@ export async function importFile(source: FileImport, corpus: StoredCorpus, io: C
   let line = progress?.line;
   let records = 0;
 
+  // One batch is stored while the next is read and prepared: the database and the feature extraction each keep a
+  // core busy. Batches still commit in file order, so the saved progress never runs ahead of what is stored.
+  let storing: Promise<unknown> = Promise.resolve();
   const commit = async (done: boolean) => {
-    const taken = batch.take();
+    const prepared = store.prepareBatch(batch.take());
     const step = { position, line, problems, done };
+    problems = [];
+    await storing;
     const start = progress ?? freshProgress(source.source, new Date().toISOString());
-    await store.addRecords(taken, {
+    storing = store.addPrepared(prepared, {
       progress: (stored) => (progress = advance(start, { ...step, added: stored.added, duplicates: stored.duplicates }, new Date().toISOString())),
     });
-    problems = [];
+    // A failure surfaces where the next batch (or the end) waits for this one; until then it is not unhandled.
+    storing.catch(() => undefined);
     display.update(records, source.bytesRead());
   };
 
@@ -102,6 +108,7 @@ export async function importFile(source: FileImport, corpus: StoredCorpus, io: C
     if (batch.full) await commit(false);
   }
   await commit(true);
+  await storing;
   // The index is merged once the file is in, so that checks read few rows per key.
   await store.settle();
   display.finish(records);

@@ -4,15 +4,18 @@
  *
  * - palimpsest_records: the articles, numbered in the order they were stored (`doc`), with the number of index keys
  *   of each (`features`, for score normalisation) so that retrieval reads no text.
- * - palimpsest_pending: postings of recent imports as (key, doc) pairs, indexed by key. An import appends its
- *   batch's pairs here in the batch's own transaction; a lookup reads them with the merged postings.
- * - palimpsest_postings: merged postings, one row of sorted document numbers per key and merge. When pending pairs
- *   pass a limit they move here in one statement (grouped by key, written in key order); after a few merges the
- *   table is rebuilt with one row per key, so a lookup reads a bounded number of rows per key however large the
- *   corpus. `docs` NULL marks a key stopped for being in too many documents.
+ * - The inverted index holds sorted runs of (key, document) pairs (lib/store/postings.ts, the layout the browser's
+ *   store uses), stored as bytea: PostgreSQL pays per row and per index entry far more than per byte, so keys
+ *   share rows by the top bits of their hash.
+ * - palimpsest_pending: the pairs of recent import batches, one row per batch and 1,024-way bucket. A batch adds
+ *   at most 1,024 rows in its own transaction; a lookup reads its keys' buckets of every pending batch.
+ * - palimpsest_postings: merged runs, one row per 262,144-way bucket and merge ("generation"). When pending pairs
+ *   pass a limit they are merged (in sorted order) into one new generation; after a few generations the table is
+ *   rebuilt with one row per bucket, keys in too many documents stopped, so a lookup reads a bounded number of
+ *   rows per key however large the corpus grows.
  * - palimpsest_imports: the progress of each import, written in the same transaction as its batch, so an import
  *   killed at any point resumes after its last stored batch and nothing is ever half-stored.
- * Index keys are unsigned 32-bit numbers; PostgreSQL's integer is signed, so keys are stored as `key | 0`.
+ * Runs are stored as the bytes of a Uint32Array, little-endian as on every platform Palimpsest runs on.
  */
 import type { SqlQueryable } from './sql';
 
@@ -38,12 +41,9 @@ export const MIGRATIONS: readonly string[] = [
      features integer NOT NULL,
      text text NOT NULL
    );
-   CREATE INDEX palimpsest_records_url_key ON palimpsest_records (url_key);
-   CREATE INDEX palimpsest_records_site ON palimpsest_records (site);
-   CREATE TABLE palimpsest_pending (key integer NOT NULL, doc integer NOT NULL);
-   CREATE INDEX palimpsest_pending_key ON palimpsest_pending (key);
-   CREATE TABLE palimpsest_postings (key integer NOT NULL, docs integer[]);
-   CREATE INDEX palimpsest_postings_key ON palimpsest_postings (key);
+   CREATE SEQUENCE palimpsest_batch_seq;
+   CREATE TABLE palimpsest_pending (bucket integer NOT NULL, batch bigint NOT NULL, pairs bytea NOT NULL, PRIMARY KEY (bucket, batch));
+   CREATE TABLE palimpsest_postings (bucket integer NOT NULL, generation integer NOT NULL, pairs bytea NOT NULL, PRIMARY KEY (bucket, generation));
    CREATE TABLE palimpsest_imports (key text PRIMARY KEY, progress jsonb NOT NULL);`,
 ];
 

@@ -11,9 +11,11 @@ import { FEATURE_VERSION, featuresOf, type FeatureOptions } from '../../index/fe
 import type { ImportProgress } from '../../import/progress';
 import type { CorpusRecord } from '../../types';
 import type { RecordFilter } from '../catalog';
+import { bucketOf, docsOf, mergeRuns, pairCount, sortPairs, withoutDocs } from '../postings';
 import { contentHash, DEFAULT_DF_CAP, validateRecords } from '../record-checks';
 import type { AddResult, CorpusStore, DocStat, IndexSize, Posting, SkippedRecord } from '../types';
 import { urlKey } from '../url-key';
+import { mergeSorted, packRows, PENDING_BITS, POSTING_BITS, runOf, splitByBucket, type BucketRuns } from './runs';
 import { LOCK, migrate, TABLE } from './schema';
 import type { SqlClient, SqlQueryable } from './sql';
 
@@ -64,6 +66,11 @@ interface Prepared {
   keys: Uint32Array;
 }
 
+/** A batch checked and reduced to its index keys, ready to store (see prepareBatch). */
+export interface PreparedBatch {
+  readonly records: readonly Prepared[];
+}
+
 /** What a batch stored, plus the import progress written with it when the caller asked for that. */
 export interface AddOptions {
   /** The import's progress after this batch, given what the batch stored: saved in the batch's own transaction. */
@@ -90,9 +97,22 @@ function toRecord(row: RecordRow): CorpusRecord {
   return record;
 }
 
-/** Index keys are unsigned; the integer column is signed. */
-const toColumn = (key: number) => key | 0;
-const fromColumn = (key: number) => key >>> 0;
+/** Rows written per statement when a merge writes a generation: bounds the size of one parameter. */
+const ROWS_PER_STATEMENT = 8192;
+/** Buckets folded per step of a rebuild, so it holds a bounded share of the index in memory. */
+const REBUILD_SPAN = 4096;
+
+/** Inserts bucket rows from one packed parameter; `extra` is the batch or generation column's value. */
+async function insertRuns(db: SqlQueryable, table: string, column: 'batch' | 'generation', rows: BucketRuns, extra: number): Promise<void> {
+  for (let from = 0; from < rows.buckets.length; from += ROWS_PER_STATEMENT) {
+    const packed = packRows(rows, from, Math.min(rows.buckets.length, from + ROWS_PER_STATEMENT));
+    await db.query(
+      `INSERT INTO ${table} (bucket, ${column}, pairs)
+       SELECT b, $4, substring($1::bytea FROM s + 1 FOR l) FROM unnest($2::integer[], $3::integer[], $5::integer[]) AS u(b, s, l)`,
+      [packed.blob, packed.buckets, packed.starts, extra, packed.lengths],
+    );
+  }
+}
 
 export class PostgresCorpusStore implements CorpusStore {
   private readonly dfCap: number;
@@ -146,10 +166,22 @@ export class PostgresCorpusStore implements CorpusStore {
     return { record, hash: contentHash(record.text), keys: featuresOf(record.text, record.lang, this.featureOptions) };
   }
 
-  async addRecords(records: readonly CorpusRecord[], options: AddOptions = {}): Promise<AddResult> {
+  addRecords(records: readonly CorpusRecord[], options: AddOptions = {}): Promise<AddResult> {
+    return this.addPrepared(this.prepareBatch(records), options);
+  }
+
+  /**
+   * Validates a batch and computes its hashes and index keys: the CPU half of addRecords. An import prepares the next
+   * batch while the database stores the one before (addPrepared), so both cores work.
+   */
+  prepareBatch(records: readonly CorpusRecord[]): PreparedBatch {
     validateRecords(records);
-    // Feature extraction runs before the transaction, which then holds its locks only for the writes.
-    const prepared = records.map((record) => this.prepare(record));
+    return { records: records.map((record) => this.prepare(record)) };
+  }
+
+  /** Stores a prepared batch in one transaction: all of it or nothing, with the import's progress when given. */
+  async addPrepared(batch: PreparedBatch, options: AddOptions = {}): Promise<AddResult> {
+    const prepared = batch.records;
     const { result, pending } = await this.client.transaction(async (tx) => {
       const stored = await this.storeBatch(tx, prepared);
       if (options.progress) {
@@ -220,23 +252,22 @@ export class PostgresCorpusStore implements CorpusStore {
       [JSON.stringify(rows)],
     );
     const added = new Set(inserted.rows.map((row) => row.doc));
-    const keys: number[] = [];
-    const docs: number[] = [];
+    const pairs: [number, number][] = [];
     rows.forEach((row, i) => {
       if (!added.has(row.doc)) {
         skipped.push({ id: fresh[i].record.id, reason: 'same-id', existingId: fresh[i].record.id });
         return;
       }
-      for (const key of fresh[i].keys) {
-        keys.push(toColumn(key));
-        docs.push(row.doc);
-      }
+      for (const key of fresh[i].keys) pairs.push([key, row.doc]);
     });
-    if (keys.length > 0) await tx.query(`INSERT INTO ${TABLE.pending} (key, doc) SELECT * FROM unnest($1::integer[], $2::integer[])`, [keys, docs]);
+    if (pairs.length > 0) {
+      const batch = await tx.query<{ n: string }>(`SELECT nextval('palimpsest_batch_seq') AS n`);
+      await insertRuns(tx, TABLE.pending, 'batch', splitByBucket(sortPairs(pairs), PENDING_BITS), Number(batch.rows[0].n));
+    }
     // Counters last: their rows are where concurrent imports wait for each other, so they are held briefly.
-    const pending = await this.bump(tx, META.pending, keys.length);
+    const pending = await this.bump(tx, META.pending, pairs.length);
     await this.bump(tx, META.records, added.size);
-    return { result: { added: added.size, duplicates: skipped.length, skipped, features: keys.length }, pending };
+    return { result: { added: added.size, duplicates: skipped.length, skipped, features: pairs.length }, pending };
   }
 
   async getRecords(ids: readonly string[]): Promise<(CorpusRecord | undefined)[]> {
@@ -263,16 +294,26 @@ export class PostgresCorpusStore implements CorpusStore {
       );
       if (rows.length === 0) return 0;
       // The rows holding a record's postings are found again from its text: features are deterministic and versioned.
-      const keys = [...new Set(rows.flatMap((row) => [...featuresOf(row.text, row.lang ?? undefined, this.featureOptions)].map(toColumn)))];
-      const docs = rows.map((row) => row.doc);
-      await tx.query(
-        `UPDATE ${TABLE.postings} SET docs = coalesce((SELECT array_agg(d ORDER BY d) FROM unnest(docs) AS d WHERE NOT d = ANY($2::integer[])), '{}')
-         WHERE key = ANY($1::integer[]) AND docs && $2::integer[]`,
-        [keys, docs],
-      );
-      await tx.query(`DELETE FROM ${TABLE.postings} WHERE key = ANY($1::integer[]) AND cardinality(docs) = 0`, [keys]);
-      const removed = await tx.query<{ n: string }>(`WITH gone AS (DELETE FROM ${TABLE.pending} WHERE doc = ANY($1::integer[]) RETURNING 1) SELECT count(*) AS n FROM gone`, [docs]);
-      await this.bump(tx, META.pending, -Number(removed.rows[0].n));
+      const keys = rows.flatMap((row) => [...featuresOf(row.text, row.lang ?? undefined, this.featureOptions)]);
+      const docs = new Set(rows.map((row) => row.doc));
+      let removedPending = 0;
+      for (const [table, bits] of [[TABLE.postings, POSTING_BITS], [TABLE.pending, PENDING_BITS]] as const) {
+        const buckets = [...new Set(keys.map((key) => bucketOf(key, bits)))];
+        const found = await tx.query<{ bucket: number; tag: string; pairs: Uint8Array }>(
+          `SELECT bucket, ${table === TABLE.pending ? 'batch' : 'generation'}::text AS tag, pairs FROM ${table} WHERE bucket = ANY($1::integer[])`,
+          [buckets],
+        );
+        for (const row of found.rows) {
+          const run = runOf(row.pairs);
+          const kept = withoutDocs(run, docs);
+          if (kept === run) continue;
+          if (table === TABLE.pending) removedPending += pairCount(run) - pairCount(kept);
+          const where = `bucket = $1 AND ${table === TABLE.pending ? 'batch' : 'generation'} = $2::bigint`;
+          if (kept.length === 0) await tx.query(`DELETE FROM ${table} WHERE ${where}`, [row.bucket, row.tag]);
+          else await tx.query(`UPDATE ${table} SET pairs = $3 WHERE ${where}`, [row.bucket, row.tag, new Uint8Array(kept.buffer, kept.byteOffset, kept.byteLength)]);
+        }
+      }
+      await this.bump(tx, META.pending, -removedPending);
       await this.bump(tx, META.records, -rows.length);
       return rows.length;
     });
@@ -307,31 +348,45 @@ export class PostgresCorpusStore implements CorpusStore {
     void this.client.close();
   }
 
+  /**
+   * Postings of `keys`: the merged rows of their buckets (one per generation) and the pending rows of every batch
+   * not merged yet, one query.
+   */
   async lookup(keys: ArrayLike<number>): Promise<Map<number, Posting>> {
-    const distinct = [...new Set(Array.from(keys, (key) => toColumn(key)))];
+    const distinct = [...new Set(Array.from(keys, (key) => key >>> 0))];
     const result = new Map<number, Posting>();
     if (distinct.length === 0) return result;
-    const { rows } = await this.client.query<{ key: number; docs: number[] | null }>(
-      `SELECT key, docs FROM ${TABLE.postings} WHERE key = ANY($1::integer[])
+    const { rows } = await this.client.query<{ merged: boolean; bucket: number; pairs: Uint8Array }>(
+      `SELECT true AS merged, bucket, pairs FROM ${TABLE.postings} WHERE bucket = ANY($1::integer[])
        UNION ALL
-       SELECT key, array_agg(doc) FROM ${TABLE.pending} WHERE key = ANY($1::integer[]) GROUP BY key`,
-      [distinct],
+       SELECT false, bucket, pairs FROM ${TABLE.pending} WHERE bucket = ANY($2::integer[])`,
+      [[...new Set(distinct.map((key) => bucketOf(key, POSTING_BITS)))], [...new Set(distinct.map((key) => bucketOf(key, PENDING_BITS)))]],
     );
-    const found = new Map<number, number[] | 'stopped'>();
+    const runsOf = new Map<string, Uint32Array[]>();
     for (const row of rows) {
-      const key = fromColumn(row.key);
-      const known = found.get(key);
-      if (known === 'stopped') continue;
-      if (row.docs === null) found.set(key, 'stopped');
-      else if (known) known.push(...row.docs);
-      else found.set(key, [...row.docs]);
+      const tag = `${row.merged ? 'm' : 'p'}${row.bucket}`;
+      const runs = runsOf.get(tag) ?? [];
+      runs.push(runOf(row.pairs));
+      runsOf.set(tag, runs);
     }
-    for (const [key, docs] of found) {
-      // Rows of several merges have not met the cap together yet; the next rebuild will stop such a key, so stop it now.
-      if (docs === 'stopped' || docs.length > this.dfCap) result.set(key, 'stopped');
-      else if (docs.length > 0) result.set(key, Uint32Array.from(docs).sort());
+    for (const key of distinct) {
+      const runs = [...(runsOf.get(`m${bucketOf(key, POSTING_BITS)}`) ?? []), ...(runsOf.get(`p${bucketOf(key, PENDING_BITS)}`) ?? [])];
+      const posting = this.postingOf(key, runs);
+      if (posting !== null) result.set(key, posting);
     }
     return result;
+  }
+
+  private postingOf(key: number, runs: readonly Uint32Array[]): Posting | null {
+    const docs: number[] = [];
+    for (const run of runs) {
+      const found = docsOf(run, key);
+      if (found === 'stopped') return 'stopped';
+      docs.push(...found);
+    }
+    if (docs.length === 0) return null;
+    // Runs of several generations have not met the cap together yet; the next rebuild will stop such a key, so stop it now.
+    return docs.length > this.dfCap ? 'stopped' : Uint32Array.from(docs).sort();
   }
 
   async docStats(docs: readonly number[]): Promise<(DocStat | undefined)[]> {
@@ -343,14 +398,13 @@ export class PostgresCorpusStore implements CorpusStore {
 
   /** Postings stored, and the bytes their tables and indexes take on disk (PostgreSQL's own overhead included). */
   async indexSize(): Promise<IndexSize> {
-    const { rows } = await this.client.query<{ merged: string | null; pending: string; bytes: string }>(
-      `SELECT (SELECT sum(cardinality(docs)) FROM ${TABLE.postings}) AS merged,
-              (SELECT count(*) FROM ${TABLE.pending}) AS pending,
+    const { rows } = await this.client.query<{ pairs: string | null; bytes: string }>(
+      `SELECT (SELECT sum(length(pairs)) FROM ${TABLE.postings}) + (SELECT coalesce(sum(length(pairs)), 0) FROM ${TABLE.pending}) AS pairs,
               pg_total_relation_size($1) + pg_total_relation_size($2) AS bytes`,
       [TABLE.postings, TABLE.pending],
     );
     const [row] = rows;
-    return { docs: await this.count(), postings: Number(row.merged ?? 0) + Number(row.pending), bytes: Number(row.bytes) };
+    return { docs: await this.count(), postings: Number(row.pairs ?? 0) / 8, bytes: Number(row.bytes) };
   }
 
   async reindex(): Promise<void> {
@@ -366,24 +420,21 @@ export class PostgresCorpusStore implements CorpusStore {
         [after],
       );
       if (rows.length === 0) break;
-      const keys: number[] = [];
-      const docs: number[] = [];
+      const pairs: [number, number][] = [];
       const counts: number[] = [];
       for (const row of rows) {
         const features = featuresOf(row.text, row.lang ?? undefined, this.featureOptions);
         counts.push(features.length);
-        for (const key of features) {
-          keys.push(toColumn(key));
-          docs.push(row.doc);
-        }
+        for (const key of features) pairs.push([key, row.doc]);
       }
       await this.client.transaction(async (tx) => {
         await tx.query(`UPDATE ${TABLE.records} AS r SET features = f.n FROM unnest($1::integer[], $2::integer[]) AS f(doc, n) WHERE r.doc = f.doc`, [
           rows.map((row) => row.doc),
           counts,
         ]);
-        await tx.query(`INSERT INTO ${TABLE.pending} (key, doc) SELECT * FROM unnest($1::integer[], $2::integer[])`, [keys, docs]);
-        await this.bump(tx, META.pending, keys.length);
+        const batch = await tx.query<{ n: string }>(`SELECT nextval('palimpsest_batch_seq') AS n`);
+        await insertRuns(tx, TABLE.pending, 'batch', splitByBucket(sortPairs(pairs), PENDING_BITS), Number(batch.rows[0].n));
+        await this.bump(tx, META.pending, pairs.length);
       });
       after = rows[rows.length - 1].doc;
     }
@@ -397,43 +448,54 @@ export class PostgresCorpusStore implements CorpusStore {
   }
 
   /**
-   * Moves the pending pairs into the postings table as one new row per key, and rebuilds the table with one row per
-   * key once it holds `maxGenerations` merges (or always, with `rebuild`). One transaction: a merge stopped midway
-   * leaves the index as it was.
+   * Merges the pending runs into one new generation of merged rows, and rebuilds the merged rows with one per
+   * bucket once they hold `maxGenerations` generations (or always, with `rebuild`). One transaction: a merge stopped
+   * midway leaves the index as it was.
    */
   async merge({ rebuild = false } = {}): Promise<void> {
     await this.client.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK.merge]);
-      // Pairs of imports still running are not visible here: they stay pending for the next merge.
-      const moved = await tx.query<{ n: string }>(
-        `WITH moved AS (DELETE FROM ${TABLE.pending} RETURNING key, doc),
-              merged AS (INSERT INTO ${TABLE.postings} (key, docs) SELECT key, array_agg(doc ORDER BY doc) FROM moved GROUP BY key ORDER BY key RETURNING 1)
-         SELECT (SELECT count(*) FROM moved) AS n`,
-      );
-      const movedPairs = Number(moved.rows[0].n);
-      await this.bump(tx, META.pending, -movedPairs);
-      const generations = movedPairs > 0 ? await this.bump(tx, META.generations, 1) : await this.meta(META.generations, tx);
+      // Batches of imports still running are not visible here: they stay pending for the next merge.
+      const moved = await tx.query<{ pairs: Uint8Array }>(`DELETE FROM ${TABLE.pending} RETURNING pairs`);
+      let generations = await this.meta(META.generations, tx);
+      if (moved.rows.length > 0) {
+        const additions = mergeSorted(moved.rows.map((row) => runOf(row.pairs)));
+        generations = await this.bump(tx, META.generations, 1);
+        await insertRuns(tx, TABLE.postings, 'generation', splitByBucket(additions, POSTING_BITS), generations);
+        await this.bump(tx, META.pending, -moved.rows.reduce((total, row) => total + row.pairs.byteLength / 8, 0));
+      }
       if (generations >= this.maxGenerations || (rebuild && generations > 1)) await this.rebuild(tx);
     });
   }
 
-  /** One row per key, stopped keys marked, written in key order into a fresh table that replaces the old one. */
+  /**
+   * Every bucket's generations folded into one run, keys over the cap stopped (lib/store/postings.ts mergeRuns),
+   * written in bucket order into a fresh table that replaces the old one: no dead rows are left behind.
+   */
   private async rebuild(tx: SqlQueryable): Promise<void> {
     const next = `${TABLE.postings}_next`;
     await tx.query(`DROP TABLE IF EXISTS ${next}`);
-    await tx.query(`CREATE TABLE ${next} (key integer NOT NULL, docs integer[])`);
-    await tx.query(
-      `INSERT INTO ${next} (key, docs)
-       SELECT key, CASE WHEN bool_or(stopped) OR count(doc) > $1 THEN NULL ELSE array_agg(doc ORDER BY doc) FILTER (WHERE doc IS NOT NULL) END
-       FROM (SELECT p.key, p.docs IS NULL AS stopped, d.doc FROM ${TABLE.postings} AS p LEFT JOIN LATERAL unnest(p.docs) AS d(doc) ON true) AS pairs
-       GROUP BY key HAVING bool_or(stopped) OR count(doc) > 0 ORDER BY key`,
-      [this.dfCap],
-    );
-    await tx.query(`CREATE INDEX ${next}_key ON ${next} (key)`);
+    await tx.query(`CREATE TABLE ${next} (bucket integer NOT NULL, generation integer NOT NULL, pairs bytea NOT NULL)`);
+    for (let start = 0; start < 1 << POSTING_BITS; start += REBUILD_SPAN) {
+      const { rows } = await tx.query<{ bucket: number; pairs: Uint8Array }>(
+        `SELECT bucket, pairs FROM ${TABLE.postings} WHERE bucket >= $1 AND bucket < $2 ORDER BY bucket, generation`,
+        [start, start + REBUILD_SPAN],
+      );
+      const folded: BucketRuns = { buckets: [], runs: [] };
+      for (const row of rows) {
+        const last = folded.buckets.length - 1;
+        if (last >= 0 && folded.buckets[last] === row.bucket) folded.runs[last] = mergeRuns(folded.runs[last], runOf(row.pairs), this.dfCap);
+        else {
+          folded.buckets.push(row.bucket);
+          folded.runs.push(mergeRuns(undefined, runOf(row.pairs), this.dfCap));
+        }
+      }
+      await insertRuns(tx, next, 'generation', folded, 1);
+    }
+    await tx.query(`ALTER TABLE ${next} ADD PRIMARY KEY (bucket, generation)`);
     await tx.query(`DROP TABLE ${TABLE.postings}`);
     await tx.query(`ALTER TABLE ${next} RENAME TO ${TABLE.postings}`);
-    await tx.query(`ALTER INDEX ${next}_key RENAME TO ${TABLE.postings}_key`);
-    await tx.query(`ANALYZE ${TABLE.postings}`);
+    await tx.query(`ALTER INDEX ${next}_pkey RENAME TO ${TABLE.postings}_pkey`);
     await this.setMeta(tx, META.generations, 1);
   }
 
