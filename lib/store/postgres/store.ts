@@ -166,7 +166,7 @@ export class PostgresCorpusStore implements CorpusStore {
     return { record, hash: contentHash(record.text), keys: featuresOf(record.text, record.lang, this.featureOptions) };
   }
 
-  addRecords(records: readonly CorpusRecord[], options: AddOptions = {}): Promise<AddResult> {
+  async addRecords(records: readonly CorpusRecord[], options: AddOptions = {}): Promise<AddResult> {
     return this.addPrepared(this.prepareBatch(records), options);
   }
 
