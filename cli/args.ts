@@ -135,6 +135,7 @@ made up and printed once on stderr when that is not set.
   POST /v1/import         JSONL body, one article per line -> {"added", "duplicates", "problems": [{where, reason}]}
   GET  /v1/export         the corpus as JSONL
   GET  /v1/stats          counts of articles, sites and the index
+  GET  /v1/record?id=…    one stored article
   GET  /v1/health         no token needed: {"ok": true}
 
 Requests larger than --max-body (default 8 MB; imports 64 MB) are refused with 413. Errors are JSON:

@@ -159,6 +159,15 @@ async function exportJsonl(response: ServerResponse, corpus: StoredCorpus): Prom
   response.end();
 }
 
+/** One stored article by id (?id=…), for comparing a page with a version only the team holds. */
+async function record(request: IncomingMessage, corpus: StoredCorpus): Promise<unknown> {
+  const id = new URL(request.url ?? '/', 'http://server.invalid').searchParams.get('id');
+  if (!id) throw new HttpError(400, 'give the article\'s id as ?id=…');
+  const [found] = await corpus.store.getRecords([id]);
+  if (!found) throw new HttpError(404, 'no article with that id');
+  return { record: found };
+}
+
 type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
 export function createTeamServer(corpus: StoredCorpus, options: ServerOptions): Server {
@@ -168,6 +177,7 @@ export function createTeamServer(corpus: StoredCorpus, options: ServerOptions): 
     '/v1/import': { POST: json((request) => importJsonl(request, corpus, options)) },
     '/v1/export': { GET: (_request, response) => exportJsonl(response, corpus) },
     '/v1/stats': { GET: json(async () => corpus.store.summary()) },
+    '/v1/record': { GET: json((request) => record(request, corpus)) },
   };
   return createServer(async (request, response) => {
     try {

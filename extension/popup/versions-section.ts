@@ -2,7 +2,7 @@
 import type { Match, Report } from '../../lib/types.ts';
 import { directionInWords, isPageItself, relationInWords, safeWebUrl, sameStoryMatches, versionMatches } from '../shared/report-view.ts';
 import { el } from './dom.ts';
-import { dateLabel, publisherName } from './version-card.ts';
+import { corpusTag, dateLabel, publisherName } from './version-card.ts';
 
 function versionButton(match: Match, chosen: boolean, onChoose: (id: string) => void): HTMLElement {
   return el(
@@ -17,6 +17,7 @@ function versionButton(match: Match, chosen: boolean, onChoose: (id: string) => 
       { class: 'version-top' },
       el('span', { class: 'publisher' }, publisherName(match)),
       el('span', { class: `chip relation-${match.relation}` }, relationInWords(match)),
+      corpusTag(match),
     ),
     el(
       'span',
@@ -80,7 +81,7 @@ export function renderSameStorySection(report: Report): HTMLElement | null {
         el(
           'li',
           { attrs: { 'data-coverage-id': match.id } },
-          el('span', { class: 'coverage-top' }, el('span', { class: 'publisher' }, publisherName(match)), dateLabel(match)),
+          el('span', { class: 'coverage-top' }, el('span', { class: 'publisher' }, publisherName(match)), dateLabel(match), corpusTag(match)),
           coverageTitle(match),
         ),
       ),

@@ -88,6 +88,12 @@ forEachDatabase('palimpsest serve', (backend) => {
     expect(byPage.report.matches.map((match: { id: string }) => match.id)).toContain('seed-001');
   }, 60_000);
 
+  it('gives one stored article by id', async () => {
+    const found = await call(`/v1/record?id=${encodeURIComponent(INJECTION)}`);
+    expect((await found.json()).record).toMatchObject({ id: INJECTION, site: INJECTION });
+    expect((await call('/v1/record?id=nope')).status).toBe(404);
+  });
+
   it('exports the corpus as JSONL', async () => {
     const response = await call('/v1/export');
     expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
