@@ -13,12 +13,10 @@ import { openDatabase } from '../../cli/database.ts';
 import { importFile } from '../../cli/import-command.ts';
 import { jsonlImport } from '../../cli/import-files.ts';
 import type { StoredCorpus } from '../../cli/stored-corpus.ts';
-import { checkArticle } from '../../lib/engine.ts';
-import { likelySources } from '../../lib/sources.ts';
-import { openPostgresStore, type PostgresCorpusStore } from '../../lib/store/postgres/store.ts';
+import { openPostgresStore } from '../../lib/store/postgres/store.ts';
 import type { IndexSize } from '../../lib/store/types.ts';
-import type { BenchCorpus, BenchQuery } from './corpus.ts';
-import { spread } from './node-path.ts';
+import type { BenchCorpus } from './corpus.ts';
+import { answer, likely, spread } from './node-path.ts';
 import { accuracyOf, type Accuracy, type QueryOutcome } from './outcomes.ts';
 import { percentile } from './stats.ts';
 
@@ -80,20 +78,6 @@ function databaseUrl(server: string, name: string): string {
   return url.toString();
 }
 
-async function firstAnswer(query: BenchQuery, store: PostgresCorpusStore): Promise<QueryOutcome> {
-  const started = performance.now();
-  const [top] = await likelySources(query.article.text, store, { lang: query.article.lang });
-  return { kind: query.kind, truth: query.truth, top: top?.id ?? null, ms: performance.now() - started };
-}
-
-async function fullCheck(query: BenchQuery, store: PostgresCorpusStore): Promise<QueryOutcome> {
-  const started = performance.now();
-  const report = await checkArticle(query.article, store);
-  const ms = performance.now() - started;
-  const top = report.matches[0];
-  return { kind: query.kind, truth: query.truth, top: top?.id ?? null, topRelation: top?.relation ?? null, original: report.original, ms };
-}
-
 const silent = { write: () => true };
 
 export async function runPostgres(corpus: BenchCorpus, file: string, server: PostgresServer, coldSamples: number, log: Log): Promise<PostgresRun> {
@@ -135,15 +119,15 @@ export async function runPostgres(corpus: BenchCorpus, file: string, server: Pos
     for (const query of spread(corpus.queries, coldSamples)) {
       await corpusOnServer.close();
       corpusOnServer = await open();
-      cold.push(await firstAnswer(query, corpusOnServer.store));
+      cold.push(await likely(query, corpusOnServer.store));
     }
     const warmStore = corpusOnServer.store;
-    await firstAnswer(corpus.queries[0], warmStore);
+    await likely(corpus.queries[0], warmStore);
     const warm: QueryOutcome[] = [];
     const fullWarm: QueryOutcome[] = [];
     for (const [i, query] of corpus.queries.entries()) {
-      warm.push(await firstAnswer(query, warmStore));
-      fullWarm.push(await fullCheck(query, warmStore));
+      warm.push(await likely(query, warmStore));
+      fullWarm.push(await answer(query, warmStore));
       if ((i + 1) % 50 === 0) log(`  postgres: ${i + 1}/${corpus.queries.length} queries`);
     }
     await corpusOnServer.close();

@@ -4,14 +4,13 @@
  * each version as the team's or the reader's own. A refused token keeps the option off; a server that went away
  * leaves the local answer with a note.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serializeCorpus } from '../../lib/corpus/jsonl.ts';
 import { freshPgliteDirectory } from '../unit/postgres/databases.ts';
-import { ExtensionSession, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
+import { startServe, type ServeProcess } from '../unit/postgres/serve-process.ts';
+import { ExtensionSession, browserSuiteUnavailable } from './helpers/extension.ts';
 import { LiveSite } from './helpers/live-site.ts';
 import { readPopup } from './helpers/popup-reader.ts';
 
@@ -32,36 +31,18 @@ const PAGE_PARAGRAPHS = [
 ];
 
 interface TeamServer {
-  child: ChildProcess;
-  url: string;
+  serve: ServeProcess;
   directory: string;
 }
 
 async function startTeamServer(): Promise<TeamServer> {
   const directory = await freshPgliteDirectory();
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'palimpsest.js'), 'serve', '--db', directory, '--port', '0'], {
-    env: { ...process.env, PALIMPSEST_TOKEN: TOKEN },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stderr!.on('data', (chunk) => {
-      stderr += chunk;
-      const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-      if (match) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`palimpsest serve exited (${code}): ${stderr}`)));
-  });
-  return { child, url, directory };
+  return { serve: await startServe(directory, TOKEN), directory };
 }
 
 async function stopTeamServer(server: TeamServer | undefined): Promise<void> {
   if (!server) return;
-  if (server.child.exitCode === null) {
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
-  }
+  await server.serve.stop();
   rmSync(server.directory, { recursive: true, force: true });
 }
 
@@ -84,7 +65,7 @@ describe.skipIf(skipReason !== null)('team server option', () => {
 
   beforeAll(async () => {
     server = await startTeamServer();
-    const imported = await fetch(`${server.url}/v1/import`, {
+    const imported = await fetch(`${server.serve.url}/v1/import`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/x-ndjson' },
       body: serializeCorpus([{ id: 'wire-port-elms', text: WIRE_TEXT.join('\n\n'), title: 'Port Elms dockworkers to strike', site: 'Team Wire', published: '2026-02-03T08:00:00Z', url: 'https://wire.example/port-elms' }]),
@@ -107,7 +88,7 @@ describe.skipIf(skipReason !== null)('team server option', () => {
     await options.locator('body[data-ready="true"]').waitFor();
     expect(await options.locator('#team-enabled').isChecked()).toBe(false);
     expect(await options.locator('#team-sent').textContent()).toMatch(/the article’s text, title, address, publication date and language, with the token, to this server alone/);
-    const refused = await setTeamServer(options, server.url, 'not-the-token');
+    const refused = await setTeamServer(options, server.serve.url, 'not-the-token');
     expect(refused).toMatch(/^The team server stays off: the team server at 127\.0\.0\.1:\d+ refused the token\.$/);
     expect(await options.locator('#team-enabled').isChecked()).toBe(false);
     await options.close();
@@ -116,7 +97,7 @@ describe.skipIf(skipReason !== null)('team server option', () => {
   it('adds the team’s versions to a check, each marked with its corpus', async () => {
     const options = await session.extensionPage();
     await options.locator('body[data-ready="true"]').waitFor();
-    expect(await setTeamServer(options, server.url, TOKEN)).toMatch(/^On: checks also ask 127\.0\.0\.1:\d+, which holds 1 article\.$/);
+    expect(await setTeamServer(options, server.serve.url, TOKEN)).toMatch(/^On: checks also ask 127\.0\.0\.1:\d+, which holds 1 article\.$/);
     await options.close();
 
     const { tabId } = await session.openUrl(site.url('/local/strike'));

@@ -1,39 +1,20 @@
 /** `palimpsest serve` as a team runs it: a child process on 127.0.0.1, spoken to over HTTP, on PGlite and a server. */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseCorpus } from '../../../lib/corpus/jsonl.ts';
 import { forEachDatabase } from './databases.ts';
+import { startServe, type ServeProcess } from './serve-process.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const bin = path.join(repoRoot, 'bin', 'palimpsest.js');
 const seedsJsonl = readFileSync(path.join(repoRoot, 'assets', 'seed-corpus.jsonl'), 'utf8');
 const seeds = parseCorpus(seedsJsonl).records;
 const page000 = readFileSync(path.join(repoRoot, 'tests/fixtures/seed-000/page.html'), 'utf8');
 const TOKEN = 'team-token-for-tests';
 const INJECTION = "'); DROP TABLE palimpsest_records; --";
 
-/** Starts the server and resolves once it says where it listens. */
-async function startServer(db: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0', '--max-body', '1'], {
-    env: { ...process.env, PALIMPSEST_TOKEN: TOKEN },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stderr!.on('data', (chunk) => {
-      stderr += chunk;
-      const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-      if (match) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`the server exited (${code}): ${stderr}`)));
-  });
-  return { child, url, log: () => stderr };
-}
-
 forEachDatabase('palimpsest serve', (backend) => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: ServeProcess;
   let dispose: () => Promise<void>;
   const call = (route: string, init: RequestInit & { token?: string | null } = {}) => {
     const headers = new Headers(init.headers);
@@ -46,14 +27,10 @@ forEachDatabase('palimpsest serve', (backend) => {
   beforeAll(async () => {
     const fresh = await backend.fresh();
     dispose = fresh.dispose;
-    server = await startServer(fresh.target);
+    server = await startServe(fresh.target, TOKEN, ['--max-body', '1']);
   }, 120_000);
   afterAll(async () => {
-    if (server?.child.exitCode === null) {
-      const exited = new Promise((resolve) => server.child.once('exit', resolve));
-      server.child.kill('SIGTERM');
-      await exited;
-    }
+    await server?.stop();
     await dispose?.();
   });
 
@@ -122,9 +99,7 @@ forEachDatabase('palimpsest serve', (backend) => {
   });
 
   it('stops on SIGTERM', async () => {
-    const exited = new Promise<number | null>((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await server.stop()).toBe(0);
     expect(server.log()).toContain('palimpsest: stopping the server');
   }, 30_000);
 

@@ -6,27 +6,10 @@ import type { SqlClient } from '../../../lib/store/postgres/sql';
 import { likelySources } from '../../../lib/sources';
 import type { CorpusRecord } from '../../../lib/types';
 import { forEachDatabase } from './databases';
+import { beijing as baseBeijing, kabul, moscow } from '../store/records';
 
-const kabul: CorpusRecord = {
-  id: 'kabul',
-  text: 'The United States and other Western nations evacuated their embassies in Kabul on Sunday as the Taliban took control of the Afghan capital.',
-  title: 'Embassies leave Kabul',
-  url: 'https://example.org/kabul',
-  site: 'example.org',
-  published: '2021-08-16',
-  lang: 'en',
-};
-const moscow: CorpusRecord = {
-  id: 'moscow',
-  text: 'Zamir Kabulov told Echo of Moscow radio that the Russian embassy, about 100 people, would stay open while the Taliban guard it.',
-  firstSeen: '2021-08-17T10:00:00Z',
-};
-const beijing: CorpusRecord = {
-  id: 'beijing',
-  text: 'Beijing is taking a cautious approach, saying it views the Taliban as a transitional government in Afghanistan.',
-  site: 'Xinhua',
-  published: '2021-08-18',
-};
+// The Xinhua report is dated and sited here, for the selections by site and date.
+const beijing: CorpusRecord = { ...baseBeijing, site: 'Xinhua', published: '2021-08-18' };
 
 /** Words that look like SQL, in every field: they must be stored and read back as plain text. */
 const INJECTION = "'); DROP TABLE palimpsest_records; --";
