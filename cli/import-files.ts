@@ -49,11 +49,19 @@ async function fileFacts(file: string, label: string): Promise<{ size: number; l
   }
 }
 
-/** The chunks of a file, counting the bytes read from disk. */
+/** The chunks of a file (decompressed with `gunzip`), counting the bytes read from disk. */
 async function* chunksOf(file: string, counter: { bytes: number }, gunzip: boolean): AsyncGenerator<Uint8Array> {
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+  if (!gunzip) {
+    for await (const chunk of raw) {
+      counter.bytes += (chunk as Buffer).length;
+      yield chunk as Uint8Array;
+    }
+    return;
+  }
+  // The file stream flows into the decompressor: its own chunks are counted as they pass.
   raw.on('data', (chunk) => (counter.bytes += chunk.length));
-  const stream = gunzip ? raw.pipe(createGunzip()) : raw;
+  const stream = raw.pipe(createGunzip());
   raw.on('error', (error) => stream.destroy(error));
   for await (const chunk of stream) yield chunk as Uint8Array;
 }
@@ -75,12 +83,13 @@ async function* skipBytes(chunks: AsyncIterable<Uint8Array>, skip: number): Asyn
  * Wraps a read failure (a damaged gzip stream, a file removed while read) as a problem of the import, so the
  * records before it are kept and the message says where reading stopped.
  */
-async function* readFailuresAsProblems(steps: AsyncGenerator<ImportStep>, label: string, last: () => number): AsyncGenerator<ImportStep> {
+async function* readFailuresAsProblems(steps: AsyncGenerator<ImportStep>, last: () => { position: number; where: string }): AsyncGenerator<ImportStep> {
   try {
     yield* steps;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    yield { problem: { where: label, reason: `reading stopped: ${reason}` }, position: last() };
+    const { position, where } = last();
+    yield { problem: { where, reason: `reading stopped: ${reason}` }, position };
   }
 }
 
@@ -99,8 +108,10 @@ export async function jsonlImport(file: string, label: string): Promise<FileImpo
       // A plain file is read from the resume point; a compressed one is decompressed from its start and read past.
       counter.bytes = gzip ? 0 : start;
       const plain = gzip ? skipBytes(chunksOf(file, counter, true), start) : rangeOf(file, start, counter);
-      for await (const step of readFailuresAsProblems(jsonlSteps(plain, { position: start, line: from?.line ?? 0 }), label, () => position)) {
+      let line = from?.line ?? 0;
+      for await (const step of readFailuresAsProblems(jsonlSteps(plain, { position: start, line }), () => ({ position, where: `after line ${line}` }))) {
         position = step.position;
+        line = step.line ?? line;
         yield step;
       }
     },
@@ -128,7 +139,7 @@ export async function warcImport(file: string, label: string, extract: ExtractPa
     async *steps(from) {
       position = from?.position ?? 0;
       counter.bytes = 0;
-      for await (const step of readFailuresAsProblems(warcSteps(chunksOf(file, counter, false), position, extract), label, () => position)) {
+      for await (const step of readFailuresAsProblems(warcSteps(chunksOf(file, counter, false), position, extract), () => ({ position, where: `after record ${position}` }))) {
         position = step.position;
         yield step;
       }

@@ -74,6 +74,8 @@ beforeAll(() => {
       JSON.stringify({ id: `sql ${INJECTION}`, text: `The minister said ${INJECTION} and "SELECT * FROM pg_user;" would not pass.`, title: INJECTION, site: INJECTION, url: `https://example.org/${encodeURIComponent(INJECTION)}`, byline: INJECTION, lang: 'en', published: '2021-08-16', firstSeen: '2021-08-16T10:00:00Z' }),
     ].join('\n'),
   );
+  const whole = gzipSync(serializeCorpus(syntheticRecords(400, 'gz')));
+  file('cut.jsonl.gz', whole.subarray(0, Math.floor(whole.length * 0.6)));
   file('notes.txt', 'not a corpus');
   file('page-000.html', readFileSync(path.join(repoRoot, 'tests/fixtures/seed-000/page.html')));
   file('archive.warc.gz', readFileSync(path.join(repoRoot, 'tests/fixtures/warc/articles.warc.gz')));
@@ -125,6 +127,15 @@ forEachDatabase('palimpsest commands', (backend) => {
     expect(exported[1]).toMatchObject({ title: INJECTION, site: INJECTION, byline: INJECTION });
     const bySite = await run(['delete', '--site', INJECTION, '--yes'], env);
     expect(bySite.stderr).toContain('deleted 1 article; 1 article left');
+  }, 60_000);
+
+  it('keeps what it could read of a cut-off .jsonl.gz and says where reading stopped', async () => {
+    const result = await run(['import', 'cut.jsonl.gz'], env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/cut\.jsonl\.gz: after line \d+: reading stopped: unexpected end of file/);
+    const stored = JSON.parse((await run(['stats', '--json'], env)).stdout).articles;
+    expect(stored).toBeGreaterThan(100);
+    expect(stored).toBeLessThan(400);
   }, 60_000);
 
   it('says a file was imported already, and reads it again with --again', async () => {
