@@ -81,16 +81,26 @@ async function openDirectory(directory: string, options: OpenOptions): Promise<S
   }
 }
 
+/**
+ * The lock is refreshed every 10 s and counts as abandoned (a process that died) after 60 s without refresh: long
+ * enough for the longest query an embedded database runs in this process's only thread.
+ */
+const LOCK_TIMING = { stale: 60_000, update: 10_000 } as const;
+
 /** Holds the directory's lock, waiting (and saying so) while another process has it. */
 async function lockDirectory(directory: string, options: OpenOptions): Promise<() => Promise<void>> {
-  const attempt = () => lockfile.lock(directory, { lockfilePath: path.join(directory, 'palimpsest.lock'), stale: 15_000 });
+  const settings = {
+    ...LOCK_TIMING,
+    lockfilePath: path.join(directory, 'palimpsest.lock'),
+    onCompromised: (error: Error) => process.stderr.write(`palimpsest: warning: the lock on ${directory} was lost (${error.message})\n`),
+  };
   try {
-    return await attempt();
+    return await lockfile.lock(directory, settings);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw new DatabaseError(`cannot lock ${directory}: ${(error as Error).message}`);
   }
   options.onWait?.(`another palimpsest is using ${directory}; waiting for it to finish…`);
-  return lockfile.lock(directory, { lockfilePath: path.join(directory, 'palimpsest.lock'), stale: 15_000, retries: LOCK_RETRY });
+  return lockfile.lock(directory, { ...settings, retries: LOCK_RETRY });
 }
 
 // ------------------------------------------------------------------------------------------------ a server
