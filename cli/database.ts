@@ -82,10 +82,10 @@ async function openDirectory(directory: string, options: OpenOptions): Promise<S
 }
 
 /**
- * The lock is refreshed every 10 s and counts as abandoned (a process that died) after 60 s without refresh: long
+ * The lock is refreshed every 5 s and counts as abandoned (a process that died) after 30 s without refresh: long
  * enough for the longest query an embedded database runs in this process's only thread.
  */
-const LOCK_TIMING = { stale: 60_000, update: 10_000 } as const;
+const LOCK_TIMING = { stale: 30_000, update: 5_000 } as const;
 
 /** Holds the directory's lock, waiting (and saying so) while another process has it. */
 async function lockDirectory(directory: string, options: OpenOptions): Promise<() => Promise<void>> {
