@@ -88,10 +88,13 @@ const server: Backend = {
   },
 };
 
+/** Database work on a shared two-core machine can take seconds: no test here is timed (npm run bench measures). */
+const DATABASE_TEST_TIMEOUT = { timeout: 120_000 };
+
 /** Runs `suite` once on PGlite and once on the test server. */
 export function forEachDatabase(title: string, suite: (backend: Backend) => void): void {
-  describe(`${title} on PGlite`, () => suite(pglite));
-  if (SERVER_URL) describe(`${title} on a PostgreSQL server`, () => suite(server));
+  describe(`${title} on PGlite`, DATABASE_TEST_TIMEOUT, () => suite(pglite));
+  if (SERVER_URL) describe(`${title} on a PostgreSQL server`, DATABASE_TEST_TIMEOUT, () => suite(server));
   else if (process.env.CI === 'true') {
     describe(`${title} on a PostgreSQL server`, () => {
       it('needs PALIMPSEST_TEST_DATABASE_URL (CI starts a throwaway server: scripts/postgres/throwaway.sh)', () => {
