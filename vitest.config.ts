@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // No unit test is timed (speed lives in npm run bench): the limit only catches a test that hangs, and
+          // the machine's two cores are shared, so a property test's thousands of cases can take seconds.
+          testTimeout: 60_000,
         },
       },
       {

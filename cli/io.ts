@@ -12,4 +12,6 @@ export interface CliIO {
   cwd?: string;
   /** Clock in milliseconds, for progress rates. Defaults to performance.now(). */
   now?: () => number;
+  /** Environment variables ($PALIMPSEST_DB, $PALIMPSEST_TOKEN). Defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
 }

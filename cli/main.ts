@@ -46,6 +46,12 @@ export async function main(argv: string[], io: CliIO, engine: () => Promise<CliE
       return EXIT_USAGE;
     case 'check':
       return runCheck(command, io, engine);
+    case 'import':
+    case 'export':
+    case 'stats':
+    case 'delete':
+    case 'serve':
+      return (await import('./store-commands.ts')).runStoreCommand(command, io);
   }
 }
 
@@ -53,6 +59,39 @@ interface CheckCommand {
   files: string[];
   corpusPaths: string[];
   json: boolean;
+  db?: string;
+}
+
+/** Says, on stderr, why the bundled sample stands in for the reader's own corpus. */
+function sampleNote(where: string): string {
+  return `palimpsest: no articles imported at ${where} yet: checking against the bundled sample corpus (palimpsest import stores yours)\n`;
+}
+
+/**
+ * The corpus a check runs against: corpus files loaded for this run (--corpus), else the stored corpus (--db, or the
+ * default one). When no --db was given and nothing was imported yet, the bundled sample stands in, with a note.
+ */
+async function openCheckCorpus(command: CheckCommand, io: CliIO, engine: CliEngine): Promise<{ store: CliStore; files: string[] } | { error: string }> {
+  if (command.corpusPaths.length > 0) return { store: await engine.openStore(), files: command.corpusPaths };
+  const { targetFor, neverCreated, openStoredCorpus, DatabaseError } = await import('./stored-corpus.ts');
+  const target = targetFor(command.db, io);
+  const where = target.kind === 'directory' ? target.path : 'the server';
+  if (command.db === undefined && neverCreated(target)) {
+    io.stderr.write(sampleNote(where));
+    return { store: await engine.openStore(), files: [DEFAULT_CORPUS_PATH] };
+  }
+  try {
+    const stored = await openStoredCorpus(target, io);
+    if (command.db === undefined && (await stored.store.count()) === 0) {
+      await stored.close();
+      io.stderr.write(sampleNote(stored.where));
+      return { store: await engine.openStore(), files: [DEFAULT_CORPUS_PATH] };
+    }
+    return { store: Object.assign(stored.store, { close: () => stored.close() }), files: [] };
+  } catch (error) {
+    if (error instanceof DatabaseError) return { error: error.message };
+    throw error;
+  }
 }
 
 type InputOutcome = { input: string; article: PageArticle } | { input: string; error: string };
@@ -85,10 +124,14 @@ async function runCheck(command: CheckCommand, io: CliIO, loadEngineParts: () =>
   }
 
   const engine = await getEngine();
-  const store = await engine.openStore();
+  const opened = await openCheckCorpus(command, io, engine);
+  if ('error' in opened) {
+    io.stderr.write(`palimpsest: ${opened.error}\n`);
+    return EXIT_ERROR;
+  }
+  const { store } = opened;
   try {
-    const corpusPaths = command.corpusPaths.length > 0 ? command.corpusPaths : [DEFAULT_CORPUS_PATH];
-    for (const corpusPath of corpusPaths) {
+    for (const corpusPath of opened.files) {
       const label = corpusPath === DEFAULT_CORPUS_PATH ? 'the sample corpus' : corpusPath;
       try {
         await loadCorpusFile(path.resolve(cwd, corpusPath), store, { label, stderr: io.stderr, now });

@@ -15,6 +15,8 @@ export interface ProgressOptions {
   /** Size of the corpus file in bytes, for the percentage done. */
   sizeBytes: number;
   now: () => number;
+  /** What is being done and what was done, in the progress lines (default: loading). */
+  verbs?: { doing: string; done: string };
 }
 
 /**
@@ -53,13 +55,13 @@ export class LoadProgress {
     const elapsed = this.options.now() - this.startedAt;
     const prefix = this.terminal ? '\r\x1b[K' : '';
     this.options.stream.write(
-      `${prefix}Loaded ${formatCount(records)} records from ${this.options.label} in ${(elapsed / 1000).toFixed(1)} s (${formatRate(records, elapsed)})\n`,
+      `${prefix}${this.options.verbs?.done ?? 'Loaded'} ${formatCount(records)} records from ${this.options.label} in ${(elapsed / 1000).toFixed(1)} s (${formatRate(records, elapsed)})\n`,
     );
   }
 
   private describe(records: number, bytesRead: number, elapsed: number): string {
     const done = this.options.sizeBytes > 0 ? `, ${Math.floor((100 * bytesRead) / this.options.sizeBytes)}% read` : '';
-    return `Loading ${this.options.label}: ${formatCount(records)} records (${formatRate(records, elapsed)}${done})`;
+    return `${this.options.verbs?.doing ?? 'Loading'} ${this.options.label}: ${formatCount(records)} records (${formatRate(records, elapsed)}${done})`;
   }
 }
 

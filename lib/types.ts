@@ -78,6 +78,11 @@ export interface Match {
   url?: string;
   published?: string;
   lang?: string;
+  /**
+   * Which corpus holds the record, when the check asked more than one: the reader's own ("local") or the team
+   * server's ("team"). Absent when only the local corpus was asked.
+   */
+  corpus?: 'local' | 'team';
 }
 
 /** The figures a relation is decided on, each a share from 0 to 1 unless it counts. */

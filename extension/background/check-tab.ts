@@ -5,12 +5,13 @@
 import { checkArticle, compareWith } from '../../lib/engine.ts';
 import { MAX_ARTICLE_CHARS, tooLargeMessage } from '../shared/limits.ts';
 import { likelySources } from '../../lib/sources.ts';
-import type { CompareOutcome, FirstLook, PageOutcome, TabState } from '../shared/protocol.ts';
+import type { CompareOutcome, FirstLook, PageOutcome, TabState, TeamOutcome } from '../shared/protocol.ts';
 import { sameAddress } from '../shared/report-view.ts';
 import { clearBadge, showBadge } from './badge.ts';
 import { getCorpus } from './corpus.ts';
 import { findPassageInCorpus } from './passage.ts';
 import { readTab, visibleTabUrl, type TabReading } from './tab-access.ts';
+import { askTeamServer, teamRecord, withTeamMatches } from './team-server.ts';
 import { loadTabState, samePage, saveTabState } from './tab-state.ts';
 
 export interface CheckOptions {
@@ -59,19 +60,28 @@ async function runCheck(tabId: number, options: CheckOptions): Promise<TabState>
   const reading = options.force || options.selectionText ? await readTab(tabId) : await readTabOnce(tabId);
   const pageUrl = reading.kind === 'read' ? reading.page.pageUrl : ((await visibleTabUrl(tabId)) ?? '');
   let outcome: PageOutcome;
+  let teamOutcome: TeamOutcome | undefined;
   if (reading.kind !== 'read') outcome = reading;
   else if (!reading.page.article) outcome = { kind: 'no-article' };
   else if (reading.page.article.text.length > MAX_ARTICLE_CHARS) {
     // The engine caps its own work, but a text this long would still hold the worker for a long time.
     outcome = { kind: 'error', message: tooLargeMessage(reading.page.article.text.length, MAX_ARTICLE_CHARS) };
   } else {
+    const article = reading.page.article;
+    // The team server, when on, is asked while the local check runs.
+    const asking = askTeamServer(article);
     try {
-      outcome = { kind: 'report', report: await checkArticle(reading.page.article, await getCorpus(), { include: await firstLookIds(tabId) }) };
+      outcome = { kind: 'report', report: await checkArticle(article, await getCorpus(), { include: await firstLookIds(tabId) }) };
     } catch (error) {
       outcome = { kind: 'error', message: `The check failed: ${error instanceof Error ? error.message : String(error)}` };
     }
+    const team = await asking;
+    if (team) {
+      teamOutcome = team.outcome;
+      if (outcome.kind === 'report') outcome = { kind: 'report', report: withTeamMatches(outcome.report, team.report) };
+    }
   }
-  const state: TabState = { tabId, pageUrl, checkedAt: new Date().toISOString(), outcome };
+  const state: TabState = { tabId, pageUrl, checkedAt: new Date().toISOString(), outcome, ...(teamOutcome ? { team: teamOutcome } : {}) };
   const selection = options.selectionText?.trim();
   if (selection && reading.kind === 'read') {
     const page = { url: reading.page.article?.url ?? reading.page.pageUrl };
@@ -171,9 +181,11 @@ export function prepareAnswer(tabId: number): void {
 export async function compareTabWith(tabId: number, sourceId: string): Promise<CompareOutcome> {
   const state = await checkTab(tabId);
   if (state.outcome.kind !== 'report') return { kind: 'unavailable', reason: 'This tab has no checked article.' };
-  const [source] = await (await getCorpus()).getRecords([sourceId]);
-  if (!source) return { kind: 'unavailable', reason: 'That version is no longer in the corpus.' };
   const { report } = state.outcome;
+  const [local] = await (await getCorpus()).getRecords([sourceId]);
+  const fromTeam = report.matches.find((match) => match.id === sourceId)?.corpus === 'team';
+  const source = local ?? (fromTeam ? await teamRecord(sourceId) : null);
+  if (!source) return { kind: 'unavailable', reason: fromTeam ? 'The team server did not give that version.' : 'That version is no longer in the corpus.' };
   // The report already holds the comparison with its original: no need to align the texts again.
   const comparison = report.comparison?.sourceId === sourceId ? report.comparison : compareWith(report.article, source);
   return { kind: 'comparison', comparison, source };

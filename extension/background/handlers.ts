@@ -9,6 +9,7 @@ import { listFeeds, refreshFeeds, subscribe, unsubscribe } from './feeds.ts';
 import { highlightInTab } from './highlight.ts';
 import { commitImportBatch, forgetImport, importStatus } from './imports.ts';
 import { pageHistory } from './page-history.ts';
+import { testTeamServer } from './team-server.ts';
 
 export const backgroundHandlers: Handlers<BackgroundProtocol> = {
   'check-tab': ({ tabId, force }) => checkTab(tabId, { force }),
@@ -34,6 +35,7 @@ export const backgroundHandlers: Handlers<BackgroundProtocol> = {
   'feed-subscribe': ({ url }) => subscribe(url),
   'feed-unsubscribe': ({ url }) => unsubscribe(url),
   'feeds-refresh': ({ url }) => refreshFeeds(url),
+  'team-server-test': (settings) => testTeamServer(settings),
 };
 
 // Content scripts only answer the background; nothing here is open to them or to web pages.
@@ -61,4 +63,5 @@ export const backgroundAudience: AudienceMap<BackgroundProtocol> = {
   'feed-subscribe': 'extension-pages',
   'feed-unsubscribe': 'extension-pages',
   'feeds-refresh': 'extension-pages',
+  'team-server-test': 'extension-pages',
 };

@@ -1,27 +1,16 @@
 /**
  * The reading side of each import format, in the options page (it has a DOM for article extraction): a file
- * becomes a sequence of steps, each a record or a problem with where it is, and each carrying the position an
- * import can later resume from.
+ * becomes a sequence of steps (lib/import/steps.ts), each a record or a problem with where it is, and each carrying
+ * the position an import can later resume from.
  */
 import { extractArticle } from '../../lib/extract/index.ts';
-import { decodeHtml } from '../../lib/import/charset.ts';
-import { readJsonlRecords } from '../../lib/import/jsonl.ts';
-import type { ImportProblem, ImportProgress, ImportSource } from '../../lib/import/progress.ts';
-import { recordFromArticle } from '../../lib/import/records.ts';
-import { fileSetFingerprint, isHtmlFileName, savedFromUrl } from '../../lib/import/saved-page.ts';
-import { readWarcPages } from '../../lib/import/warc.ts';
-import type { CorpusRecord, PageArticle } from '../../lib/types.ts';
+import type { ImportProgress, ImportSource } from '../../lib/import/progress.ts';
+import { fileSetFingerprint } from '../../lib/import/saved-page.ts';
+import { jsonlSteps, savedPageSteps, warcSteps, type ImportStep } from '../../lib/import/steps.ts';
+import type { PageArticle } from '../../lib/types.ts';
 import { breathe, fileChunks } from './file-stream.ts';
 
-export interface ImportStep {
-  record?: CorpusRecord;
-  problem?: ImportProblem;
-  /** Something that is not an article and not a problem (a request record, an image). */
-  passedOver?: boolean;
-  /** Where an import resumes once this step is stored (see ImportProgress.position). */
-  position: number;
-  line?: number;
-}
+export type { ImportStep } from '../../lib/import/steps.ts';
 
 export interface Importer {
   source: ImportSource;
@@ -42,14 +31,11 @@ export function jsonlImporter(file: File): Importer {
   return {
     source: { format: 'jsonl', name: file.name, size: file.size, lastModified: file.lastModified },
     unit: 'line',
-    async *steps(from) {
+    steps(from) {
       const start = from?.position ?? 0;
       bytesRead = start;
       const chunks = fileChunks(file.slice(start), (count) => (bytesRead += count));
-      for await (const item of readJsonlRecords(chunks, { startOffset: start, startLine: from?.line ?? 0 })) {
-        if (item.kind === 'record') yield { record: item.record, position: item.end, line: item.line };
-        else yield { problem: { where: `line ${item.line}`, reason: item.reason }, position: item.end, line: item.line };
-      }
+      return jsonlSteps(chunks, { position: start, line: from?.line ?? 0 });
     },
     fraction: () => (file.size > 0 ? Math.min(1, bytesRead / file.size) : 1),
   };
@@ -60,29 +46,10 @@ export function warcImporter(file: File): Importer {
   return {
     source: { format: 'warc', name: file.name, size: file.size, lastModified: file.lastModified },
     unit: 'record',
-    async *steps(from) {
+    steps(from) {
       bytesRead = 0;
       const chunks = fileChunks(file, (count) => (bytesRead += count));
-      for await (const item of readWarcPages(chunks, { skipRecords: from?.position ?? 0 })) {
-        const position = item.recordNumber;
-        if (item.kind === 'passed-over') {
-          yield { passedOver: true, position };
-          continue;
-        }
-        const where = `record ${item.recordNumber}${item.url ? ` (${item.url})` : ''}`;
-        if (item.kind === 'problem') {
-          yield { problem: { where, reason: item.reason }, position };
-          continue;
-        }
-        await breathe();
-        const article = extractPage(item.html, item.url);
-        if (!article) {
-          yield { problem: { where, reason: 'no article found in the page' }, position };
-          continue;
-        }
-        const made = recordFromArticle(article, { url: item.url, firstSeen: item.date });
-        yield 'record' in made ? { record: made.record, position } : { problem: { where, reason: made.tooLarge }, position };
-      }
+      return warcSteps(chunks, from?.position ?? 0, extractPage, breathe);
     },
     fraction: () => (file.size > 0 ? Math.min(1, bytesRead / file.size) : 1),
   };
@@ -91,6 +58,7 @@ export function warcImporter(file: File): Importer {
 export function htmlImporter(files: File[]): Importer {
   let handled = 0;
   const facts = files.map(({ name, size, lastModified }) => ({ name, size, lastModified }));
+  const pages = files.map((file) => ({ name: file.name, lastModified: file.lastModified, bytes: async () => new Uint8Array(await file.arrayBuffer()) }));
   return {
     source: {
       format: 'html',
@@ -101,23 +69,10 @@ export function htmlImporter(files: File[]): Importer {
     },
     unit: 'file',
     async *steps(from) {
-      for (handled = from?.position ?? 0; handled < files.length; ) {
-        const file = files[handled];
-        const position = handled + 1;
-        handled = position;
-        if (!isHtmlFileName(file.name)) {
-          yield { problem: { where: file.name, reason: 'not a saved web page (.html or .htm)' }, position };
-          continue;
-        }
-        await breathe();
-        const html = decodeHtml(new Uint8Array(await file.arrayBuffer()));
-        const article = extractPage(html, savedFromUrl(html));
-        if (!article) {
-          yield { problem: { where: file.name, reason: 'no article found in the page' }, position };
-          continue;
-        }
-        const made = recordFromArticle(article, { url: savedFromUrl(html), firstSeen: new Date(file.lastModified).toISOString(), fallbackName: file.name });
-        yield 'record' in made ? { record: made.record, position } : { problem: { where: file.name, reason: made.tooLarge }, position };
+      handled = from?.position ?? 0;
+      for await (const step of savedPageSteps(pages, handled, extractPage, breathe)) {
+        handled = step.position;
+        yield step;
       }
     },
     fraction: () => (files.length > 0 ? handled / files.length : 1),

@@ -1,4 +1,4 @@
-/** The options page: the corpus, capture, import, feeds, export, management and privacy, each in its panel. */
+/** The options page: the corpus, capture, import, feeds, export, management, the team server and privacy, each in its panel. */
 import { startCapturePanel } from './capture-panel.ts';
 import { startOptions } from './corpus-panel.ts';
 import { startExportPanel } from './export-panel.ts';
@@ -6,6 +6,7 @@ import { startFeedsPanel } from './feeds-panel.ts';
 import { startImportPanel } from './import-panel.ts';
 import { startManagePanel } from './manage-panel.ts';
 import { startStoragePanel } from './storage-panel.ts';
+import { startTeamPanel } from './team-panel.ts';
 
 export async function startOptionsPage(doc: Document): Promise<void> {
   startStoragePanel(doc);
@@ -13,6 +14,6 @@ export async function startOptionsPage(doc: Document): Promise<void> {
   startFeedsPanel(doc);
   startExportPanel(doc);
   startManagePanel(doc);
-  await Promise.all([startOptions(doc), startCapturePanel(doc)]);
+  await Promise.all([startOptions(doc), startCapturePanel(doc), startTeamPanel(doc)]);
   doc.body.dataset.ready = 'true';
 }

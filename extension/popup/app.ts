@@ -158,6 +158,9 @@ export class PopupApp {
     const report = this.report!;
     clear(this.content);
     this.content.append(renderPageSummary(report.article));
+    if (state.team?.kind === 'failed') {
+      this.content.append(el('p', { class: 'team-note', attrs: { role: 'note', 'data-team': 'failed' } }, `Your corpus only: ${state.team.message}.`));
+    }
     if (state.passage) this.content.append(renderPassageSection(state.passage));
     this.content.append(
       renderOriginalSection(report),

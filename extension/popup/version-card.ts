@@ -42,3 +42,11 @@ export function whyDetails(match: Match): HTMLElement {
     el('ul', {}, ...whyLines(match).map((line) => el('li', {}, line))),
   );
 }
+
+/** Which corpus holds the version, when the team server was asked too: "your corpus" or "team". */
+export function corpusTag(match: Pick<Match, 'corpus'>): HTMLElement | null {
+  if (!match.corpus) return null;
+  return match.corpus === 'team'
+    ? el('span', { class: 'chip corpus-team', attrs: { 'data-corpus': 'team', title: 'Found in your team’s corpus, on the team server' } }, 'team')
+    : el('span', { class: 'chip corpus-local', attrs: { 'data-corpus': 'local', title: 'Found in the corpus in this browser' } }, 'your corpus');
+}

@@ -6,7 +6,7 @@ import { relationInWords, sharedWordingInWords } from '../../lib/relation/words.
 import type { Match, Report } from '../../lib/types.ts';
 import { directionInWords, safeWebUrl, sameStoryMatches, sharedPassageMatches, versionMatches } from '../shared/report-view.ts';
 import { el } from './dom.ts';
-import { dateLabel, publisherName, whyDetails } from './version-card.ts';
+import { corpusTag, dateLabel, publisherName, whyDetails } from './version-card.ts';
 
 function versionButton(match: Match, chosen: boolean, onChoose: (id: string) => void): HTMLElement {
   const wording = sharedWordingInWords(match);
@@ -22,6 +22,7 @@ function versionButton(match: Match, chosen: boolean, onChoose: (id: string) => 
       { class: 'version-top' },
       el('span', { class: 'publisher' }, publisherName(match)),
       el('span', { class: `chip relation-${match.relation}` }, relationInWords(match)),
+      corpusTag(match),
     ),
     el(
       'span',
@@ -72,7 +73,7 @@ function otherMatchList(matches: Match[], idAttribute: string): HTMLElement {
       return el(
         'li',
         { attrs: { [idAttribute]: match.id } },
-        el('span', { class: 'coverage-top' }, el('span', { class: 'publisher' }, publisherName(match)), dateLabel(match), wording ? el('span', { class: 'muted' }, ` · ${wording}`) : null),
+        el('span', { class: 'coverage-top' }, el('span', { class: 'publisher' }, publisherName(match)), dateLabel(match), wording ? el('span', { class: 'muted' }, ` · ${wording}`) : null, corpusTag(match)),
         matchTitle(match),
         whyDetails(match),
       );

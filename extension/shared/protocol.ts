@@ -41,6 +41,15 @@ export type PassageOutcome =
   | { kind: 'not-found'; selection: string }
   | { kind: 'error'; selection: string; message: string };
 
+/** What the team server added to a check, when the reader turned it on. */
+export type TeamOutcome =
+  | { kind: 'asked'; server: string; matches: number }
+  /** The server was down, too slow or refused the token: the answer is the local corpus's alone. */
+  | { kind: 'failed'; server: string; message: string };
+
+/** What the options page's test of the team server found. */
+export type TeamServerTest = { ok: true; articles: number } | { ok: false; message: string };
+
 export interface TabState {
   tabId: number;
   /** The page address at check time; a navigation drops the state. */
@@ -49,6 +58,8 @@ export interface TabState {
   outcome: PageOutcome;
   /** Present when the check came from "Find original" on a selection. */
   passage?: PassageOutcome;
+  /** Present when the team server was asked too. */
+  team?: TeamOutcome;
 }
 
 export type CompareOutcome =
@@ -201,6 +212,8 @@ export interface BackgroundProtocol {
   'feed-unsubscribe': Exchange<{ url: string }, FeedView[]>;
   /** What the schedule does, now: reads every feed (or one) and stores its new articles. */
   'feeds-refresh': Exchange<{ url?: string }, FeedRefreshReport[]>;
+  /** Asks a team server for its counts with a token, before the reader turns it on. */
+  'team-server-test': Exchange<{ url: string; token: string }, TeamServerTest>;
 }
 
 /** Requests that the background sends to its offscreen document (Chrome: the service worker has no DOM). */

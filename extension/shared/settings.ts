@@ -26,3 +26,36 @@ export function originPattern(url: string): string | null {
     return null;
   }
 }
+
+const TEAM_SERVER_KEY = 'teamServer';
+
+/** A team's shared corpus (`palimpsest serve`), asked besides the local corpus when the reader turns it on. */
+export interface TeamServerSettings {
+  enabled: boolean;
+  /** The server's address, e.g. "https://palimpsest.newsroom.example" or "http://127.0.0.1:8080". */
+  url: string;
+  token: string;
+}
+
+export const TEAM_SERVER_OFF: TeamServerSettings = { enabled: false, url: '', token: '' };
+
+export async function teamServerSettings(): Promise<TeamServerSettings> {
+  const stored = await browser.storage.local.get(TEAM_SERVER_KEY);
+  const value = stored[TEAM_SERVER_KEY] as Partial<TeamServerSettings> | undefined;
+  return { ...TEAM_SERVER_OFF, ...value };
+}
+
+export async function setTeamServerSettings(settings: TeamServerSettings): Promise<void> {
+  await browser.storage.local.set({ [TEAM_SERVER_KEY]: settings });
+}
+
+/** The server's base address without a trailing slash, or null when it is not an http(s) address. */
+export function teamServerBase(url: string): string | null {
+  try {
+    const parsed = new URL(url.trim());
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return null;
+  }
+}

@@ -1,19 +1,14 @@
 import { FEATURE_VERSION, featuresOf, type FeatureOptions } from '../index/features';
-import { hash64Hex } from '../index/hash';
-import { normalize } from '../text/normalize';
 import type { CorpusRecord } from '../types';
 import * as catalog from './catalog';
 import type { CorpusCatalog, RecordFilter, RecordSearch } from './catalog';
 import { chunkOf, chunksOf, clearEntry, emptyChunk, entryOf, setEntry, type DirectoryChunk, type DirectoryEntry } from './directory';
 import { DEFAULT_MID_LIMIT, DEFAULT_PENDING_LIMIT, PostingIndex } from './posting-index';
 import { CorpusDatabase, META_FEATURE_VERSION, type StoredRecord } from './schema';
-import { InvalidRecordError, type AddResult, type CorpusStore, type DocStat, type IndexSize, type Posting, type SkippedRecord } from './types';
+import { contentHash, DEFAULT_DF_CAP, validateRecords } from './record-checks';
+import type { AddResult, CorpusStore, DocStat, IndexSize, Posting, SkippedRecord } from './types';
 
-/**
- * A key found in more documents than this is stopped (see addToBucket). At 100,000
- * articles that is 2% of the corpus: past it a key only adds reads, never a source.
- */
-export const DEFAULT_DF_CAP = 2000;
+export { contentHash, DEFAULT_DF_CAP } from './record-checks';
 
 export interface OpenCorpusStoreOptions {
   name: string;
@@ -56,18 +51,6 @@ interface PreparedRecord {
   keys: Uint32Array;
 }
 
-function validate(records: readonly CorpusRecord[]): void {
-  records.forEach((record, index) => {
-    if (record === null || typeof record !== 'object') throw new InvalidRecordError(index, 'not an object');
-    if (typeof record.id !== 'string' || record.id.trim() === '') throw new InvalidRecordError(index, 'missing id');
-    if (typeof record.text !== 'string' || record.text.trim() === '') throw new InvalidRecordError(index, `record "${record.id}" has no text`);
-  });
-}
-
-export function contentHash(text: string): string {
-  return hash64Hex(normalize(text));
-}
-
 const toCorpusRecord = catalog.toCorpusRecord;
 
 function present<T>(items: readonly (T | undefined)[]): T[] {
@@ -97,7 +80,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
   }
 
   async addRecords(records: readonly CorpusRecord[]): Promise<AddResult> {
-    validate(records);
+    validateRecords(records);
     // Hashing and feature extraction run before the transaction, which must not wait on anything but the database.
     const prepared = records.map((record) => this.prepare(record));
     const db = this.db;

@@ -1,7 +1,7 @@
 /** Command-line options of `npm run bench`. */
 import { parseArgs } from 'node:util';
 
-export type Part = 'node' | 'chromium';
+export type Part = 'node' | 'chromium' | 'postgres';
 
 export interface BenchOptions {
   sizes: number[];
@@ -17,7 +17,7 @@ export interface BenchOptions {
 export const USAGE = `usage: npm run bench -- [options]
   --sizes 1000,10000,100000   corpus sizes (articles)
   --runs N                    repeat each size N times and report medians (default 1)
-  --only node|chromium        measure one path only
+  --only node|chromium|postgres   measure one path only (postgres: the stored corpus on a PostgreSQL server)
   --queries N                 queries of each kind: edited copies, rewritten copies, no-source stories (default 100)
   --cold N                    cold query samples per size and path (default 20)
   --out FILE                  results as JSON (default tests/.artifacts/bench.json)
@@ -45,7 +45,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     strict: true,
   });
   const only = values.only ?? null;
-  if (only !== null && only !== 'node' && only !== 'chromium') throw new Error(`--only wants node or chromium, not "${only}"`);
+  if (only !== null && only !== 'node' && only !== 'chromium' && only !== 'postgres') throw new Error(`--only wants node, chromium or postgres, not "${only}"`);
   // Sizes are separated by commas, so a size itself is written without thousands separators (or with "_").
   const sizes = values.sizes.split(',').map((size) => positiveInteger(size.trim(), '--sizes'));
   return {

@@ -14,6 +14,7 @@ import { parseBenchArgs, USAGE, type BenchOptions } from './args.ts';
 import { chromiumUnavailable, runChromium, type ChromiumSetup } from './chromium-path.ts';
 import { buildCorpus, describeCorpus, planCorpus, MIN_QUERY_WORDS } from './corpus.ts';
 import { runBaseline, runEngine, writeJsonl } from './node-path.ts';
+import { postgresTable, runPostgres, startPostgres, type PostgresRun, type PostgresServer } from './postgres-path.ts';
 import { describeMachine, figuresOf, machineLine, markdownTable, pathDisagreements, type SizeRuns } from './report.ts';
 import { readReuters, reutersPath } from './source.ts';
 
@@ -51,7 +52,7 @@ function productionBuildNote(): string {
 }
 
 async function chromiumSetup(options: BenchOptions): Promise<{ setup: ChromiumSetup | null; note: string }> {
-  if (options.only === 'node') return { setup: null, note: 'Chromium not measured (--only node)' };
+  if (options.only === 'node' || options.only === 'postgres') return { setup: null, note: `Chromium not measured (--only ${options.only})` };
   if (!existsSync(chromiumPath)) return { setup: null, note: `Chromium not measured: no browser at ${chromiumPath} (set CHROMIUM_PATH)` };
   if (options.build && !buildBenchExtension()) return { setup: null, note: 'Chromium not measured: the bench build failed' };
   const setup: ChromiumSetup = { extensionDir: benchBuildDir, chromiumPath, repoRoot, coldSamples: options.coldSamples, warmClicks: 5, coldClicks: 3 };
@@ -78,17 +79,22 @@ async function main(): Promise<number> {
   log(note);
   const scratch = mkdtempSync(path.join(tmpdir(), 'palimpsest-bench-'));
   const results: SizeRuns[] = [];
+  const measureNode = options.only === null || options.only === 'node';
+  const measurePostgres = options.only === null || options.only === 'postgres';
+  const postgres: PostgresServer | null = measurePostgres ? startPostgres(repoRoot, log) : null;
+  const postgresRuns: PostgresRun[] = [];
   try {
     for (const size of options.sizes) {
       const corpus = buildCorpus(plan, size, options.queries);
       const description = describeCorpus(corpus, plan);
       log(`\n[${size}] ${description}`);
       const file = path.join(scratch, `corpus-${size}.jsonl`);
-      if (options.only !== 'chromium') writeJsonl(corpus.records, file);
+      if (measureNode || postgres) writeJsonl(corpus.records, file);
       const runs: SizeRuns = { size, corpus: description, node: [], baseline: [], chromium: [] };
       for (let run = 1; run <= options.runs; run++) {
         if (options.runs > 1) log(`[${size}] run ${run}/${options.runs}`);
-        if (options.only !== 'chromium') {
+        if (postgres) postgresRuns.push(await runPostgres(corpus, file, postgres, options.coldSamples, log));
+        if (measureNode) {
           runs.node.push(await runEngine(corpus, file, options.coldSamples, log));
           runs.baseline.push(runBaseline(corpus));
           log(`  baseline: MiniSearch indexed and answered ${corpus.queries.length} queries`);
@@ -100,13 +106,14 @@ async function main(): Promise<number> {
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+    postgres?.stop();
   }
 
   const figures = results.map(figuresOf);
   const machine = describeMachine(setup ? chromiumVersion() : null);
   const lines = [
-    markdownTable(figures),
-    '',
+    ...(options.only === 'postgres' ? [] : [markdownTable(figures), '']),
+    ...(postgres ? [postgresTable(postgresRuns), '', `PostgreSQL: ${postgres.settings}; the same corpora and queries; cold = the first query on a new connection (the server's caches stay warm).`, ''] : []),
     machineLine(machine),
     `Runs per size: ${options.runs} (figures are medians over runs; latency percentiles are per run). ${note}.`,
     ...results.map((runs) => `- ${runs.corpus}.`),
@@ -121,7 +128,7 @@ async function main(): Promise<number> {
   process.stdout.write(`${lines.join('\n')}\n`);
 
   mkdirSync(path.dirname(path.resolve(repoRoot, options.out)), { recursive: true });
-  writeFileSync(path.resolve(repoRoot, options.out), JSON.stringify({ machine, options, figures, runs: results }, null, 1));
+  writeFileSync(path.resolve(repoRoot, options.out), JSON.stringify({ machine, options, figures, runs: results, postgres: postgresRuns }, null, 1));
   log(`\nresults written to ${options.out}`);
   return 0;
 }

@@ -4,14 +4,14 @@
  * The baseline, MiniSearch's BM25 over the same records, answers the same queries in the same process.
  */
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import MiniSearch from 'minisearch';
 import { loadCorpusFile } from '../../cli/corpus-loader.ts';
 import { checkArticle } from '../../lib/engine.ts';
 import { likelySources } from '../../lib/sources.ts';
 import { retrieveCandidates } from '../../lib/index/retrieve.ts';
-import { openCorpusStore, type IndexSize } from '../../lib/store/index.ts';
+import { openCorpusStore, type CorpusStore, type IndexSize } from '../../lib/store/index.ts';
 import type { CorpusRecord } from '../../lib/types.ts';
 import type { BenchCorpus, BenchQuery } from './corpus.ts';
 import { markRealVersions, type QueryOutcome } from './outcomes.ts';
@@ -49,8 +49,16 @@ export interface BaselineRun {
   warm: QueryOutcome[];
 }
 
+/** Written a slice at a time: a million records make one string longer than V8 allows. */
 export function writeJsonl(records: readonly CorpusRecord[], file: string): void {
-  writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n') + '\n');
+  const fd = openSync(file, 'w');
+  try {
+    for (let start = 0; start < records.length; start += 10_000) {
+      writeSync(fd, records.slice(start, start + 10_000).map((record) => `${JSON.stringify(record)}\n`).join(''));
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Queries spread over all kinds, for the cold samples. */
@@ -59,17 +67,15 @@ export function spread<T>(items: readonly T[], count: number): T[] {
   return Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)]);
 }
 
-type Store = Awaited<ReturnType<typeof openCorpusStore>>;
-
 /** The query: the popup's first answer, the stored versions found from the index (lib/sources.ts). */
-async function likely(query: BenchQuery, store: Store): Promise<QueryOutcome> {
+export async function likely(query: BenchQuery, store: CorpusStore): Promise<QueryOutcome> {
   const started = performance.now();
   const [top] = await likelySources(query.article.text, store, { lang: query.article.lang });
   return { kind: query.kind, truth: query.truth, top: top?.id ?? null, ms: performance.now() - started };
 }
 
 /** The full check: alignment, relation, direction and drift. */
-async function answer(query: BenchQuery, store: Store): Promise<QueryOutcome> {
+export async function answer(query: BenchQuery, store: CorpusStore): Promise<QueryOutcome> {
   const started = performance.now();
   const report = await checkArticle(query.article, store);
   const ms = performance.now() - started;

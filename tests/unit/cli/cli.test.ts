@@ -29,6 +29,8 @@ async function run(
       stderr: { write: (chunk: string) => (stderr += chunk), isTTY: options.stderrIsTTY ?? false },
       cwd: dir,
       now: options.now,
+      // Nothing imported: without --corpus the bundled sample stands in.
+      env: { PALIMPSEST_DB: path.join(dir, 'no-corpus-yet') },
     },
     options.engine ?? fakeEngine(),
   );

@@ -3,25 +3,7 @@ import { InvalidRecordError, type CorpusStore } from '../../../lib/store';
 import { featuresOf } from '../../../lib/index/features';
 import type { CorpusRecord } from '../../../lib/types';
 import { openTestStore } from './helpers';
-
-const kabul: CorpusRecord = {
-  id: 'kabul',
-  text: 'The United States and other Western nations evacuated their embassies in Kabul on Sunday as the Taliban took control of the Afghan capital.',
-  title: 'Embassies leave Kabul',
-  url: 'https://example.org/kabul',
-  site: 'example.org',
-  published: '2021-08-16',
-  lang: 'en',
-};
-const moscow: CorpusRecord = {
-  id: 'moscow',
-  text: 'Zamir Kabulov told Echo of Moscow radio that the Russian embassy, about 100 people, would stay open while the Taliban guard it.',
-  firstSeen: '2021-08-17T10:00:00Z',
-};
-const beijing: CorpusRecord = {
-  id: 'beijing',
-  text: 'Beijing is taking a cautious approach, saying it views the Taliban as a transitional government in Afghanistan.',
-};
+import { beijing, kabul, moscow } from './records';
 
 let store: CorpusStore | undefined;
 afterEach(() => store?.close());
