@@ -35,9 +35,22 @@ async function ensureOffscreen(): Promise<void> {
 }
 
 /** Closes the offscreen document when a batch of DOM work is over; it holds memory for nothing otherwise. */
-export async function releaseDom(): Promise<void> {
+async function releaseDom(): Promise<void> {
   if (hasDom() || !(await offscreenOpen())) return;
   await browser.offscreen.closeDocument().catch(() => undefined);
+}
+
+/** Pieces of DOM work under way (feeds read side by side): the document closes when the last one ends. */
+let domUsers = 0;
+
+/** Runs `task`, which may parse through the offscreen document, and closes the document when no task needs it. */
+export async function withDom<T>(task: () => Promise<T>): Promise<T> {
+  domUsers++;
+  try {
+    return await task();
+  } finally {
+    if (--domUsers === 0) await releaseDom();
+  }
 }
 
 export async function parseFeedText(xml: string, url: string): Promise<ParsedFeed> {

@@ -14,7 +14,6 @@ export const BYTES_PER_INDEX_KEY = 8;
  */
 export function stringBytes(text: string | undefined): number {
   if (!text) return 0;
-  // eslint-disable-next-line no-control-regex
   return /[^\u0000-\u00ff]/.test(text) ? text.length * 2 : text.length;
 }
 
