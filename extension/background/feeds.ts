@@ -322,15 +322,16 @@ function failureMessage(error: unknown): string {
 /** Feeds being read now: a second request to read one joins the first. */
 const reading = new Map<string, Promise<FeedRefreshReport>>();
 
-function refreshOne(url: string, parsed?: ParsedFeed): Promise<FeedRefreshReport> {
+function refreshOne(url: string, firstRead?: FeedRead): Promise<FeedRefreshReport> {
   const pending = reading.get(url);
   if (pending) return pending;
-  const work = withDom(() => refreshNow(url, parsed)).finally(() => reading.delete(url));
+  const work = withDom(() => refreshNow(url, firstRead)).finally(() => reading.delete(url));
   reading.set(url, work);
   return work;
 }
 
-async function refreshNow(url: string, parsed?: ParsedFeed): Promise<FeedRefreshReport> {
+/** Reads the feed (or takes the read that subscribing made) and stores its new articles. */
+async function refreshNow(url: string, firstRead?: FeedRead): Promise<FeedRefreshReport> {
   const report: FeedRefreshReport = { url, items: 0, added: 0, duplicates: 0, alreadyStored: 0, problems: [] };
   const store = await feedBook();
   const row = await store.feedRow(url);
@@ -342,7 +343,7 @@ async function refreshNow(url: string, parsed?: ParsedFeed): Promise<FeedRefresh
   }
   const now = new Date(started).toISOString();
   try {
-    const read: FeedRead = parsed ? { kind: 'feed', feed: parsed, validators: {} } : await readFeed(url, { etag: row.etag, lastModified: row.lastModified });
+    const read = firstRead ?? (await readFeed(url, { etag: row.etag, lastModified: row.lastModified }));
     if (read.kind === 'not-modified') {
       report.unchanged = true;
       await store.changeFeedRow(url, (feed) => {
@@ -473,18 +474,18 @@ export async function subscribe(rawUrl: string, title?: string): Promise<FeedSub
   const url = feedAddress(rawUrl);
   if (!url) return { kind: 'refused', reason: 'A feed address starts with http:// or https://.' };
   const store = await feedBook();
-  let parsed: ParsedFeed | undefined;
+  let firstRead: FeedRead | undefined;
   if (!(await store.feedRow(url))) {
     try {
-      const read = await withDom(() => readFeed(url));
-      if (read.kind === 'feed') parsed = read.feed;
+      firstRead = await withDom(() => readFeed(url));
     } catch (error) {
       return { kind: 'refused', reason: `Not subscribed: ${failureMessage(error)}` };
     }
+    const parsed = firstRead.kind === 'feed' ? firstRead.feed : undefined;
     await store.addFeedRows([newRow(url, parsed?.title ?? title, Date.now(), parsed?.siteUrl)]);
   }
   await ensureAlarm();
-  const refresh = await refreshOne(url, parsed);
+  const refresh = await refreshOne(url, firstRead);
   const row = await store.feedRow(url);
   return { kind: 'subscribed', feed: await viewOf(row!), refresh };
 }
@@ -513,6 +514,11 @@ export async function followWhenGranted(rawUrl: string, title?: string): Promise
   const follows = (await pendingFollows()).filter((follow) => follow.url !== url);
   follows.push({ url, ...(title ? { title } : {}), at: Date.now() });
   await browser.storage.session.set({ [PENDING_FOLLOWS_KEY]: follows });
+  // Granted while the follow was being saved: permissions.onAdded may have fired before it was there.
+  if (await mayFetch(url)) {
+    await browser.storage.session.set({ [PENDING_FOLLOWS_KEY]: (await pendingFollows()).filter((follow) => follow.url !== url) });
+    return subscribe(url, title);
+  }
   return { kind: 'pending', url };
 }
 
