@@ -28,12 +28,15 @@ export async function corpusHint(tabId: number): Promise<CorpusHint> {
   const article = state?.outcome.kind === 'report' ? state.outcome.report.article : undefined;
   const host = hostOf(article?.url) ?? hostOf(state?.pageUrl);
   const followedUrls = new Set(feeds.map((feed) => feed.url));
+  const declared = new Set((state?.pageFeeds ?? []).map((feed) => feed.url));
+  // A site is followed through a feed on it, one naming it as its home, one whose articles live there, or one
+  // the page itself declares (feeds are often served from another host).
   const site = host
     ? {
         host,
         stored: await store.hostCount(host),
         followed: feeds
-          .filter((feed) => sameSite(hostOf(feed.url), host) || sameSite(hostOf(feed.siteUrl), host) || feed.articleOrigins.some((origin) => sameSite(hostOf(origin.replace(/\*$/, '')), host)))
+          .filter((feed) => declared.has(feed.url) || sameSite(hostOf(feed.url), host) || sameSite(hostOf(feed.siteUrl), host) || feed.articleOrigins.some((origin) => sameSite(hostOf(origin.replace(/\*$/, '')), host)))
           .map((feed) => ({ url: feed.url, ...(feed.title ? { title: feed.title } : {}) })),
       }
     : null;

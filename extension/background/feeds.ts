@@ -359,7 +359,8 @@ async function refreshNow(url: string, firstRead?: FeedRead): Promise<FeedRefres
     Object.assign(report, { items: items.items, added: stored.added, duplicates: stored.duplicates, alreadyStored: items.alreadyStored, problems: items.problems });
     await store.changeFeedRow(url, (feedRow) => {
       Object.assign(feedRow, { lastChecked: now, lastRead: now, failures: 0, nextDue: nextReadAfterSuccess(Date.now()), lastAdded: stored.added });
-      feedRow.title = feed.title ?? feedRow.title;
+      // A name the reader followed it by (the directory's, the page's link title) stays.
+      feedRow.title ??= feed.title;
       if (feed.siteUrl) feedRow.siteUrl = feed.siteUrl;
       feedRow.stored += stored.added;
       feedRow.seen = [...items.handled, ...feedRow.seen.filter((key) => !items.handled.includes(key))].slice(0, MAX_SEEN);
@@ -482,7 +483,7 @@ export async function subscribe(rawUrl: string, title?: string): Promise<FeedSub
       return { kind: 'refused', reason: `Not subscribed: ${failureMessage(error)}` };
     }
     const parsed = firstRead.kind === 'feed' ? firstRead.feed : undefined;
-    await store.addFeedRows([newRow(url, parsed?.title ?? title, Date.now(), parsed?.siteUrl)]);
+    await store.addFeedRows([newRow(url, title ?? parsed?.title, Date.now(), parsed?.siteUrl)]);
   }
   await ensureAlarm();
   const refresh = await refreshOne(url, firstRead);
