@@ -9,7 +9,7 @@ import { readJsonlRecords } from '../../lib/import/jsonl.ts';
 import type { ImportProblem, ImportProgress, ImportSource } from '../../lib/import/progress.ts';
 import { recordFromArticle } from '../../lib/import/records.ts';
 import { fileSetFingerprint, isHtmlFileName, savedFromUrl } from '../../lib/import/saved-page.ts';
-import { readWarcPages } from '../../lib/import/warc.ts';
+import { readWarcPages, type ResumePoint } from '../../lib/import/warc.ts';
 import type { CorpusRecord, PageArticle } from '../../lib/types.ts';
 import { breathe, fileChunks } from './file-stream.ts';
 
@@ -21,6 +21,8 @@ export interface ImportStep {
   /** Where an import resumes once this step is stored (see ImportProgress.position). */
   position: number;
   line?: number;
+  /** Web archives: where in the file to read on from (lib/import/warc.ts). */
+  resume?: ResumePoint;
 }
 
 export interface Importer {

@@ -124,7 +124,7 @@ function pinToToolbar(profileDir: string, extensionDir: string): void {
   writeFileSync(path.join(profileDir, 'Default', 'Preferences'), JSON.stringify(preferences));
 }
 
-class BenchBrowser {
+export class BenchBrowser {
   private visits = 0;
   private stopperPage: Page | null = null;
   private stopper: CDPSession | null = null;
