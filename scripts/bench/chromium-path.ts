@@ -135,7 +135,7 @@ export class BenchBrowser {
     readonly extensionId: string,
     private readonly cdp: CDPSession,
     readonly fixtures: FixtureServer,
-    private readonly profileDir: string,
+    readonly profileDir: string,
   ) {}
 
   static async launch(extensionDir: string, chromiumPath: string, repoRoot: string, buttonPlace: ButtonPlace): Promise<BenchBrowser> {

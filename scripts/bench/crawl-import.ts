@@ -7,11 +7,12 @@
  * chosen again (the import must continue where it stopped, without reading the file again from the start and
  * without storing anything twice).
  */
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { BenchBrowser } from './chromium-path.ts';
 import { existingCrawl, writeNewsCrawl } from './news-warc.ts';
+import { browserPid, CpuMeter } from './process-cpu.ts';
 
 export interface CrawlRun {
   fileBytes: number;
@@ -34,6 +35,11 @@ export interface CrawlRun {
   problems: number;
   extractors: number;
   generatedSeconds: number | null;
+  /** CPU seconds the browser's processes used per 1,000 articles stored (all threads, all processes). */
+  cpuSecondsPerThousand: number;
+  /** Load average of the machine over the run (1-minute figure, sampled): other jobs share its cores. */
+  meanLoad: number;
+  cores: number;
 }
 
 type Log = (line: string) => void;
@@ -98,6 +104,9 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
   const browser = await BenchBrowser.launch(setup.extensionDir, setup.chromiumPath, setup.repoRoot, 'pinned');
   try {
     const sampleCount = await browser.inWorker<number>('palimpsestBench.count()');
+    const pid = browserPid(browser.profileDir);
+    const cpu = pid !== null ? new CpuMeter(pid) : null;
+    const loads: number[] = [];
     let page = await openOptions(browser, file);
     const extractors = await page.evaluate(() => Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 2)));
     let workerHeapPeak = await browser.workerHeap();
@@ -105,6 +114,8 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
     const samples: Sample[] = [];
     let active = 0;
     let segmentStart = Date.now();
+    cpu?.sample();
+    const cpuBefore = cpu?.seconds() ?? 0;
     await page.locator(`${CARD} .import-start`).click();
     let stoppedWorker = false;
     let workerStopRecoverySeconds = 0;
@@ -115,6 +126,8 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const now = await sample(page);
       samples.push(now);
+      cpu?.sample();
+      loads.push(loadavg()[0]);
       workerHeapPeak = Math.max(workerHeapPeak, await browser.workerHeap().catch(() => 0));
       pageHeapPeak = Math.max(pageHeapPeak, await pageHeap(page));
       if (samples.length % 15 === 0) log(`  crawl: ${(now.fraction * 100).toFixed(0)}% · ${now.stored} stored · worker heap ${(workerHeapPeak / 1e6).toFixed(0)} MB peak`);
@@ -148,6 +161,8 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       }
     }
     active += Date.now() - segmentStart;
+    cpu?.sample();
+    const cpuSeconds = (cpu?.seconds() ?? NaN) - cpuBefore;
     const finalStatus = (await sample(page)).status;
     const stored = (await browser.inWorker<number>('palimpsestBench.count()')) - sampleCount;
     const duplicates = Number(/([\d,]+) were already in your corpus/.exec(finalStatus)?.[1].replace(/,/g, '') ?? 0);
@@ -169,6 +184,9 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       problems,
       extractors,
       generatedSeconds,
+      cpuSecondsPerThousand: (cpuSeconds / stored) * 1000,
+      meanLoad: loads.reduce((total, load) => total + load, 0) / Math.max(1, loads.length),
+      cores: cpus().length,
     };
   } finally {
     await browser.close();
@@ -187,5 +205,8 @@ export function crawlRows(run: CrawlRun): string[] {
     `| Worker stopped at a third: import went on after | ${run.workerStopRecoverySeconds.toFixed(1)} s |  |`,
     `| Page closed at two thirds, file chosen again: next batch after "Continue import" | ${run.resumeSeconds.toFixed(1)} s (resumed at ${(run.resumedAtFraction * 100).toFixed(0)}% of the file) |  |`,
     `| Records read again after the interruptions (recognised, not stored twice) / problems | ${run.duplicates} / ${run.problems} |  |`,
+    `| CPU time of the browser's processes per 1,000 articles (all threads) | ${run.cpuSecondsPerThousand.toFixed(2)} s |  |`,
+    `| … upper bound that CPU cost allows on ${run.cores} idle cores (${run.cores} × 1,000 / CPU s per 1,000) | ${((run.cores * 1000) / run.cpuSecondsPerThousand).toFixed(0)} |  |`,
+    `| Machine load average during the run (${run.cores} cores) | ${run.meanLoad.toFixed(1)} |  |`,
   ];
 }
