@@ -11,7 +11,7 @@ import type { PassageReport } from '../../lib/engine.ts';
 import type { LikelySource } from '../../lib/sources.ts';
 import type { DeclaredFeed, ParsedFeed } from '../../lib/import/feed.ts';
 import type { OpmlFeed } from '../../lib/import/opml.ts';
-import type { Budget, CorpusUsage, EvictionResult } from '../../lib/store/index.ts';
+import type { Budget, CorpusUsage, EvictionResult, FeedRow } from '../../lib/store/index.ts';
 import type { BatchAdvance, ImportProgress, ImportSource } from '../../lib/import/progress.ts';
 import type { VersionChange } from '../../lib/import/versions.ts';
 import type { RecordFilter, RecordSearch, RecordSummary } from '../../lib/store/catalog.ts';
@@ -133,28 +133,13 @@ export interface DeleteOutcome {
   count: number;
 }
 
-export interface FeedView {
-  url: string;
-  title?: string;
-  /** The outlet's home page, when the feed names one. */
-  siteUrl?: string;
-  addedAt: string;
-  /** The last attempt to read it. */
-  lastChecked?: string;
-  /** The last time it was read (a 304 "not modified" answer counts). */
-  lastRead?: string;
-  /** Why the last attempt failed, in words. */
-  lastError?: string;
-  /** Failed attempts in a row. */
-  failures: number;
+/** A followed feed as the options page shows it: its stored status (lib/store/feed-book.ts) and what follows from it. */
+export interface FeedView
+  extends Pick<FeedRow, 'url' | 'title' | 'siteUrl' | 'addedAt' | 'lastChecked' | 'lastRead' | 'lastError' | 'failures' | 'stored' | 'lastAdded'> {
   /** When the schedule reads it next (ISO). */
   nextRead: string;
   /** The site asked to wait (429/503 with Retry-After): no request goes out before `nextRead`. */
   waiting: boolean;
-  /** Articles this feed brought into the corpus. */
-  stored: number;
-  /** Articles its last read added. */
-  lastAdded?: number;
   /** Origins of the feed's articles that Palimpsest may not fetch yet (their text then comes from the feed). */
   missingOrigins: string[];
 }

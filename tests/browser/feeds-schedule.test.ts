@@ -11,49 +11,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ExtensionSession, browserSuiteUnavailable } from './helpers/extension.ts';
+import { ExtensionSession, askBackground, browserSuiteUnavailable } from './helpers/extension.ts';
 import { FeedServer, bigFeed, servedItems } from './helpers/feed-server.ts';
+import type { FeedRefreshReport, FeedSubscription, FeedView } from '../../extension/shared/protocol.ts';
 
 const skipReason = browserSuiteUnavailable();
 if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+const ask = askBackground;
 
-async function ask<T>(page: Page, type: string, request: unknown = {}): Promise<T> {
-  const reply = (await page.evaluate(([kind, body]) => chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: kind, request: body }), [type, request] as const)) as Reply<T>;
-  if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
-  return reply.value;
-}
-
-interface Report {
-  url: string;
-  items: number;
-  added: number;
-  duplicates: number;
-  alreadyStored: number;
-  unchanged?: boolean;
-  waitingUntil?: string;
-  problems: string[];
-  error?: string;
-}
-
-interface Subscription {
-  kind: 'subscribed' | 'refused' | 'pending';
-  reason?: string;
-  refresh?: Report;
-  feed?: { title?: string; stored: number };
-}
-
-interface View {
-  url: string;
-  title?: string;
-  lastRead?: string;
-  lastError?: string;
-  failures: number;
-  nextRead: string;
-  waiting: boolean;
-  stored: number;
-}
+type Report = FeedRefreshReport;
+type Subscription = FeedSubscription & { refresh?: Report };
+type View = FeedView;
 
 describe.skipIf(skipReason !== null)('feeds that run for months', () => {
   let session: ExtensionSession;

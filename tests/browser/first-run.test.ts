@@ -7,20 +7,14 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ExtensionSession, browserSuiteUnavailable, welcomePage } from './helpers/extension.ts';
+import { ExtensionSession, askBackground, browserSuiteUnavailable, welcomePage } from './helpers/extension.ts';
 import { FeedServer, servedItems } from './helpers/feed-server.ts';
 import { articleHtml } from './helpers/live-site.ts';
 
 const skipReason = browserSuiteUnavailable();
 if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
-
-async function ask<T>(page: Page, type: string, request: unknown = {}): Promise<T> {
-  const reply = (await page.evaluate(([kind, body]) => chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: kind, request: body }), [type, request] as const)) as Reply<T>;
-  if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
-  return reply.value;
-}
+const ask = askBackground;
 
 /** A news page declaring two feeds, on a site of its own. */
 async function declaringSite(feeds: FeedServer): Promise<{ server: Server; url: string }> {

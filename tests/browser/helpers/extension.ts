@@ -66,6 +66,13 @@ function changedExtension(options: LaunchOptions): string {
   return copy;
 }
 
+/** Sends one request of the background protocol from an extension page, as the popup or options page does. */
+export async function askBackground<T>(page: Page, type: string, request: unknown = {}): Promise<T> {
+  const reply = await page.evaluate(([kind, body]) => chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: kind, request: body }), [type, request] as const);
+  if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
+  return reply.value as T;
+}
+
 /** The first-run page the install opened (it opens once the worker has run its install handler). */
 export async function welcomePage(context: BrowserContext, timeoutMs = 15_000): Promise<Page> {
   const isWelcome = (page: Page) => /^chrome-extension:\/\/[a-p]{32}\/welcome\.html/.test(page.url());
