@@ -149,6 +149,8 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
         active += Date.now() - segmentStart;
         await page.close();
         page = await openOptions(browser, file);
+        // The note comes once the page has asked the background about this file.
+        await page.locator(`${CARD} .import-resume:not([hidden])`).waitFor({ timeout: 60_000 });
         const resumeNote = (await page.locator(`${CARD} .import-resume`).textContent()) ?? '';
         if (!/stopped after/.test(resumeNote)) throw new Error(`the file chosen again did not offer to continue: ${resumeNote}`);
         const stored = (await sample(page)).stored;
