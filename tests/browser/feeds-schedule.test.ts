@@ -196,7 +196,7 @@ describe.skipIf(skipReason !== null)('feeds that run for months', () => {
     const worker = await session.serviceWorker();
     const before = server.requests.length;
     await worker.evaluate(() => chrome.alarms.create('palimpsest-feed-refresh', { when: Date.now() }));
-    await expect.poll(() => server.requests.slice(before).filter((request) => request.path.startsWith('/many/')).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => server.requests.slice(before).filter((request) => request.path.startsWith('/many/')).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(server.requests.slice(before).filter((request) => request.path.startsWith('/many/')).length).toBeLessThanOrEqual(2);
 
@@ -204,7 +204,7 @@ describe.skipIf(skipReason !== null)('feeds that run for months', () => {
     const reading = ask<Report[]>(options, 'feeds-refresh');
     let finished = false;
     void reading.then(() => (finished = true));
-    await expect.poll(() => server.requests.filter((request) => request.path.startsWith('/many/')).length, { timeout: 20_000 }).toBeGreaterThan(20);
+    await expect.poll(() => server.requests.filter((request) => request.path.startsWith('/many/')).length, { timeout: 60_000 }).toBeGreaterThan(20);
     const status = await ask<{ count: number }>(options, 'corpus-status');
     expect(finished, 'the worker answered while the feeds were still being read').toBe(false);
     expect(status.count).toBeGreaterThan(0);
