@@ -27,7 +27,9 @@
  *     extractor returns null for it: counted as a miss in "rate".
  *   - hand-reviewed cases in REVIEWED below, each with what the page shows.
  * Body figures are likewise given over all cases and over the cases that are not "no article".
- * Writes tests/.artifacts/eval-extraction.json. Exits 0 with a message when the test pages are absent.
+ * `--bulk` scores the bulk importer's streaming reader (lib/extract/bulk-reader.ts) instead of the full extractor.
+ * Writes tests/.artifacts/eval-extraction.json (eval-extraction-bulk.json with --bulk). Exits 0 with a message when
+ * the test pages are absent.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -36,13 +38,17 @@ import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { instantOf } from '../lib/extract/dates.ts';
+import { readArticleFast } from '../lib/extract/bulk-reader.ts';
 import { extractFromHtml } from '../lib/extract/html.ts';
 import { normalizeLanguageTag, primarySubtag } from '../lib/extract/language.ts';
 import type { PageArticle } from '../lib/types.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pagesDir = path.resolve(repoRoot, '..', 'shared', 'extraction', 'readability-test-pages');
-const outputPath = path.join(repoRoot, 'tests', '.artifacts', 'eval-extraction.json');
+const bulk = process.argv.includes('--bulk');
+const outputPath = path.join(repoRoot, 'tests', '.artifacts', bulk ? 'eval-extraction-bulk.json' : 'eval-extraction.json');
+/** The extractor scored: the full one, or the bulk importer's streaming reader. */
+const extract: (html: string, url: string) => PageArticle | null = bulk ? readArticleFast : extractFromHtml;
 /** The address Readability's own test harness gives every page. */
 const TEST_PAGE_URL = 'http://fakehost/test/page.html';
 
@@ -229,7 +235,7 @@ async function evaluateCase(name: string): Promise<{ result: CaseResult; values:
     readFile(path.join(dir, 'expected-metadata.json'), 'utf8'),
   ]);
   const expected = JSON.parse(metadataJson) as ExpectedMetadata;
-  const article: PageArticle | null = extractFromHtml(source, TEST_PAGE_URL);
+  const article: PageArticle | null = extract(source, TEST_PAGE_URL);
   const readabilityText = readabilityBaseline(source);
   const expectedTokens = tokens(htmlText(expectedHtml));
   const ourTokens = tokens(article?.text ?? '');

@@ -82,6 +82,7 @@ async function runCheck(tabId: number, options: CheckOptions): Promise<TabState>
     }
   }
   const state: TabState = { tabId, pageUrl, checkedAt: new Date().toISOString(), outcome, ...(teamOutcome ? { team: teamOutcome } : {}) };
+  if (reading.kind === 'read' && reading.page.feeds?.length) state.pageFeeds = reading.page.feeds;
   const selection = options.selectionText?.trim();
   if (selection && reading.kind === 'read') {
     const page = { url: reading.page.article?.url ?? reading.page.pageUrl };

@@ -20,7 +20,11 @@ async function offscreenOpen(): Promise<boolean> {
   return contexts.length > 0;
 }
 
+/** A closing of the document under way: a task starting meanwhile waits for it, then opens a new one. */
+let closing: Promise<void> | null = null;
+
 async function ensureOffscreen(): Promise<void> {
+  if (closing) await closing;
   if (await offscreenOpen()) return;
   creating ??= browser.offscreen
     .createDocument({
@@ -34,10 +38,32 @@ async function ensureOffscreen(): Promise<void> {
   await creating;
 }
 
-/** Closes the offscreen document when a batch of DOM work is over; it holds memory for nothing otherwise. */
-export async function releaseDom(): Promise<void> {
-  if (hasDom() || !(await offscreenOpen())) return;
-  await browser.offscreen.closeDocument().catch(() => undefined);
+/**
+ * Closes the offscreen document when a batch of DOM work is over; it holds memory for nothing otherwise. A task that
+ * began while this looked whether the document was open keeps it open.
+ */
+async function releaseDom(): Promise<void> {
+  if (hasDom()) return;
+  closing ??= (async () => {
+    if (!(await offscreenOpen()) || domUsers > 0) return;
+    await browser.offscreen.closeDocument().catch(() => undefined);
+  })().finally(() => {
+    closing = null;
+  });
+  await closing;
+}
+
+/** Pieces of DOM work under way (feeds read side by side): the document closes when the last one ends. */
+let domUsers = 0;
+
+/** Runs `task`, which may parse through the offscreen document, and closes the document when no task needs it. */
+export async function withDom<T>(task: () => Promise<T>): Promise<T> {
+  domUsers++;
+  try {
+    return await task();
+  } finally {
+    if (--domUsers === 0) await releaseDom();
+  }
 }
 
 export async function parseFeedText(xml: string, url: string): Promise<ParsedFeed> {

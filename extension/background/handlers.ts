@@ -5,7 +5,9 @@ import { checkTab, compareTabWith, firstLook } from './check-tab.ts';
 import { findOriginal } from './context-menu.ts';
 import { clearCorpus, corpusPage, deleteIds, deleteWhere, selectWhere } from './corpus-admin.ts';
 import { corpusStatus, getCorpus, loadSampleCorpus } from './corpus.ts';
-import { listFeeds, refreshFeeds, subscribe, unsubscribe } from './feeds.ts';
+import { budgetView, setBudget } from './budget.ts';
+import { corpusHint } from './corpus-hint.ts';
+import { addFeeds, followWhenGranted, listFeeds, refreshFeeds, subscribe, unsubscribe } from './feeds.ts';
 import { highlightInTab } from './highlight.ts';
 import { commitImportBatch, forgetImport, importStatus } from './imports.ts';
 import { pageHistory } from './page-history.ts';
@@ -32,7 +34,12 @@ export const backgroundHandlers: Handlers<BackgroundProtocol> = {
   'corpus-delete-where': (filter) => deleteWhere(filter),
   'corpus-clear': () => clearCorpus(),
   'feeds-list': () => listFeeds(),
-  'feed-subscribe': ({ url }) => subscribe(url),
+  'feed-subscribe': ({ url, title }) => subscribe(url, title),
+  'feed-follow-when-granted': ({ url, title }) => followWhenGranted(url, title),
+  'feeds-add': ({ feeds }) => addFeeds(feeds),
+  'corpus-hint': ({ tabId }) => corpusHint(tabId),
+  'budget-status': () => budgetView(),
+  'budget-set': ({ budget }) => setBudget(budget),
   'feed-unsubscribe': ({ url }) => unsubscribe(url),
   'feeds-refresh': ({ url }) => refreshFeeds(url),
   'team-server-test': (settings) => testTeamServer(settings),
@@ -61,6 +68,11 @@ export const backgroundAudience: AudienceMap<BackgroundProtocol> = {
   'corpus-clear': 'extension-pages',
   'feeds-list': 'extension-pages',
   'feed-subscribe': 'extension-pages',
+  'feed-follow-when-granted': 'extension-pages',
+  'feeds-add': 'extension-pages',
+  'corpus-hint': 'extension-pages',
+  'budget-status': 'extension-pages',
+  'budget-set': 'extension-pages',
   'feed-unsubscribe': 'extension-pages',
   'feeds-refresh': 'extension-pages',
   'team-server-test': 'extension-pages',

@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { advance, freshProgress, importKey, type BatchAdvance, type ImportProgress, type ImportSource } from '../../lib/import/progress.ts';
 import type { CorpusRecord } from '../../lib/types.ts';
+import { enforceBudget } from './budget.ts';
 import { getCorpus } from './corpus.ts';
 import { withStorageErrors } from './storage-errors.ts';
 
@@ -37,5 +38,7 @@ export async function commitImportBatch(
   if (step.done) await withStorageErrors(() => store.settle());
   const progress = advance(previous, { ...step, added: stored.added, duplicates: stored.duplicates }, now);
   await withStorageErrors(() => browser.storage.local.set({ [PREFIX + key]: progress }));
+  // A finished import may have taken the corpus over the reader's budget; the oldest go, in the background.
+  if (step.done) void enforceBudget().catch(() => undefined);
   return progress;
 }

@@ -7,7 +7,7 @@ import { listen } from '../shared/protocol.ts';
 import { handleVisitForCapture } from './capture.ts';
 import { handleContextMenuClick, registerContextMenu } from './context-menu.ts';
 import { loadSampleCorpus } from './corpus.ts';
-import { handleAlarm, syncFeedAlarm } from './feeds.ts';
+import { handleAlarm, handlePermissionsAdded, syncFeedAlarm } from './feeds.ts';
 import { backgroundAudience, backgroundHandlers } from './handlers.ts';
 import { handleTabRemoved, handleTabUpdated } from './navigation.ts';
 import { handleToolbarClick } from './toolbar-click.ts';
@@ -21,10 +21,15 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener(handleTabRemoved);
   browser.tabs.onUpdated.addListener(handleVisitForCapture);
   browser.alarms.onAlarm.addListener(handleAlarm);
+  browser.permissions.onAdded.addListener((permissions) => void handlePermissionsAdded(permissions).catch(() => undefined));
   browser.runtime.onStartup.addListener(() => void syncFeedAlarm());
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void registerContextMenu();
     void syncFeedAlarm();
-    if (reason === 'install') void loadSampleCorpus();
+    if (reason === 'install') {
+      void loadSampleCorpus();
+      // The first-run page: what Palimpsest does, and a directory of feeds to follow in one click.
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
+    }
   });
 }

@@ -1,6 +1,7 @@
 /** Reads the article of the current page with the shared extractor (Readability runs on a clone of the DOM). */
 import { browser } from 'wxt/browser';
 import { chooseLanguage, extractArticle } from '../../lib/extract/index.ts';
+import { declaredFeeds } from '../../lib/import/feed.ts';
 import { MAX_PAGE_TEXT_CHARS, tooLargeMessage } from '../shared/limits.ts';
 import type { ExtractedPage } from '../shared/protocol.ts';
 import type { PageArticle } from '../../lib/types.ts';
@@ -13,7 +14,9 @@ export async function extractCurrentPage(): Promise<ExtractedPage> {
   const pageUrl = location.href;
   const article = readDocument(document, pageUrl) ?? readFrames(document);
   if (article) article.lang = chooseLanguage(article.lang, article.text, await browserDetector(article.text)) ?? article.lang;
-  return { pageUrl, article };
+  // The feeds the page declares: the popup offers to follow one when the page's original is unknown.
+  const feeds = declaredFeeds(document, pageUrl);
+  return { pageUrl, article, ...(feeds.length > 0 ? { feeds } : {}) };
 }
 
 function readDocument(doc: Document, url: string): PageArticle | null {

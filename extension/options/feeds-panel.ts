@@ -1,5 +1,9 @@
-/** Feed subscriptions: add (asking access to the feed's site in the same click), list, remove, read now. */
+/**
+ * Followed feeds: add (asking access to the feed's site in the same click), each feed's status (last read, articles
+ * added, last error, next read), remove, read now, and the feed list as OPML in and out.
+ */
 import { browser } from 'wxt/browser';
+import { OPML_SKELETON, OpmlError, readOpml, writeOpml } from '../../lib/import/opml.ts';
 import { sendToBackground, type FeedRefreshReport, type FeedView } from '../shared/protocol.ts';
 import { originPattern } from '../shared/settings.ts';
 import { announceCorpusChange, byId, clear, describeError, el, formatCount, formatTime } from './ui.ts';
@@ -11,11 +15,27 @@ function hostOf(pattern: string): string {
 function refreshSummary(reports: FeedRefreshReport[]): string {
   const added = reports.reduce((total, report) => total + report.added, 0);
   const failed = reports.filter((report) => report.error).length;
+  const waiting = reports.filter((report) => report.waitingUntil).length;
   const problems = reports.reduce((total, report) => total + report.problems.length, 0);
+  const reached = reports.reduce((total, report) => total + report.alreadyStored, 0);
   const parts = [added > 0 ? `${formatCount(added, 'new article', 'new articles')} stored` : 'No new articles'];
+  if (reached > 0) parts.push(`${formatCount(reached, 'article was', 'articles were')} in your corpus already`);
   if (problems > 0) parts.push(`${formatCount(problems, 'item', 'items')} could not be stored`);
   if (failed > 0) parts.push(`${formatCount(failed, 'feed', 'feeds')} could not be read`);
+  if (waiting > 0) parts.push(`${formatCount(waiting, 'feed', 'feeds')} not read: the site asked to wait`);
   return `${parts.join('; ')}.`;
+}
+
+/** "Read 3 Jan 2026, 14:05 · 4 added · next read 15:10", and what went wrong last. */
+function statusLine(feed: FeedView): string {
+  const parts = [feed.lastRead ? `Read ${formatTime(feed.lastRead)}` : 'Not read yet'];
+  if (feed.lastAdded !== undefined) parts.push(`${formatCount(feed.lastAdded, 'article', 'articles')} added then`);
+  parts.push(`${feed.waiting ? 'the site asked to wait until' : 'next read'} ${formatTime(feed.nextRead)}`);
+  return parts.join(' · ');
+}
+
+function opmlFileName(now = new Date()): string {
+  return `palimpsest-feeds-${now.toISOString().slice(0, 10)}.opml`;
 }
 
 export function startFeedsPanel(doc: Document): void {
@@ -27,6 +47,11 @@ export function startFeedsPanel(doc: Document): void {
   const list = byId<HTMLUListElement>(doc, 'feed-list');
   const empty = byId(doc, 'feeds-empty');
   const refresh = byId<HTMLButtonElement>(doc, 'feeds-refresh');
+  const opmlInput = byId<HTMLInputElement>(doc, 'opml-file');
+  const opmlExport = byId<HTMLButtonElement>(doc, 'opml-export');
+  const opmlLink = byId<HTMLAnchorElement>(doc, 'opml-link');
+  let feeds: FeedView[] = [];
+  let opmlUrl: string | null = null;
 
   const allowAccess = async (origins: string[]): Promise<void> => {
     try {
@@ -41,15 +66,17 @@ export function startFeedsPanel(doc: Document): void {
   };
 
   const feedItem = (feed: FeedView): HTMLElement => {
-    const checked = feed.lastChecked ? `read ${formatTime(feed.lastChecked)}` : 'not read yet';
     const item = el(
       'li',
-      { class: 'feed', attrs: { 'data-feed-url': feed.url } },
+      { class: 'feed', attrs: { 'data-feed-url': feed.url, 'data-state': feed.lastError ? 'error' : feed.lastRead ? 'ok' : 'new' } },
       el('div', { class: 'feed-top' }, el('strong', { class: 'feed-title' }, feed.title ?? hostOf(originPattern(feed.url) ?? feed.url)), el('span', { class: 'feed-count' }, formatCount(feed.stored, 'article', 'articles'))),
       el('p', { class: 'feed-url muted small' }, feed.url),
-      el('p', { class: 'feed-meta muted small' }, `Subscribed ${formatTime(feed.addedAt)} · ${checked}`),
+      el('p', { class: 'feed-meta muted small' }, `Followed ${formatTime(feed.addedAt)} · ${statusLine(feed)}`),
     );
-    if (feed.lastError) item.append(el('p', { class: 'feed-error small' }, feed.lastError));
+    if (feed.lastError) {
+      const attempts = feed.failures > 1 ? ` (${feed.failures} failed reads in a row; Palimpsest waits longer after each)` : '';
+      item.append(el('p', { class: 'feed-error small' }, `Last read ${formatTime(feed.lastChecked)}: ${feed.lastError}${attempts}`));
+    }
     if (feed.missingOrigins.length > 0) {
       const hosts = feed.missingOrigins.map(hostOf).join(', ');
       item.append(
@@ -72,11 +99,13 @@ export function startFeedsPanel(doc: Document): void {
     return item;
   };
 
-  const render = (feeds: FeedView[]): void => {
+  const render = (shown: FeedView[]): void => {
+    feeds = shown;
     clear(list);
-    list.append(...feeds.map(feedItem));
-    empty.hidden = feeds.length > 0;
-    refresh.hidden = feeds.length === 0;
+    list.append(...shown.map(feedItem));
+    empty.hidden = shown.length > 0;
+    refresh.hidden = shown.length === 0;
+    opmlExport.disabled = shown.length === 0;
   };
 
   const show = async (): Promise<void> => render(await sendToBackground('feeds-list', {}));
@@ -129,8 +158,8 @@ export function startFeedsPanel(doc: Document): void {
       }
       status.textContent = 'Reading the feed…';
       const outcome = await sendToBackground('feed-subscribe', { url });
-      if (outcome.kind === 'refused') {
-        status.textContent = outcome.reason;
+      if (outcome.kind !== 'subscribed') {
+        status.textContent = outcome.kind === 'refused' ? outcome.reason : 'Waiting for access to the feed’s site.';
         return;
       }
       const { feed, refresh: report } = outcome;
@@ -145,6 +174,55 @@ export function startFeedsPanel(doc: Document): void {
       subscribeButton.disabled = false;
     }
   });
+
+  /**
+   * OPML in: the feeds are added without reading them now (a list of 200 would hold the worker), and the schedule
+   * reads them over the next hour. Access to their sites is asked for in one prompt, in the reader's gesture.
+   */
+  opmlInput.addEventListener('change', async () => {
+    const file = opmlInput.files?.[0];
+    if (!file) return;
+    try {
+      const reading = readOpml(new DOMParser().parseFromString(await file.text(), 'application/xml'));
+      if (reading.feeds.length === 0) {
+        status.textContent = `${file.name} lists no feeds.`;
+        return;
+      }
+      const origins = [...new Set(reading.feeds.map((feed) => originPattern(feed.url)).filter((origin): origin is string => origin !== null))];
+      const granted = await browser.permissions.request({ origins });
+      if (!granted) {
+        status.textContent = `Not imported: Palimpsest needs your permission to read the ${formatCount(origins.length, 'site', 'sites')} these feeds are on.`;
+        return;
+      }
+      const result = await sendToBackground('feeds-add', { feeds: reading.feeds });
+      render(result.feeds);
+      const already = result.already > 0 ? ` ${formatCount(result.already, 'was', 'were')} followed already.` : '';
+      const skipped = reading.problems.length > 0 ? ` ${formatCount(reading.problems.length, 'entry was', 'entries were')} not a feed address.` : '';
+      status.textContent = `${formatCount(result.added, 'feed', 'feeds')} added from ${file.name}; they are read over the next hour.${already}${skipped}`;
+      clear(problems);
+      problems.append(...reading.problems.slice(0, 20).map((text) => el('li', { class: 'problem' }, text)));
+      problems.hidden = reading.problems.length === 0;
+    } catch (error) {
+      status.textContent = error instanceof OpmlError ? `${file.name}: ${error.message}` : `Could not import ${file.name}: ${describeError(error)}`;
+    } finally {
+      opmlInput.value = '';
+    }
+  });
+
+  opmlExport.addEventListener('click', () => {
+    const parsed = new DOMParser().parseFromString(OPML_SKELETON, 'application/xml');
+    const written = writeOpml(parsed, feeds.map((feed) => ({ url: feed.url, title: feed.title, siteUrl: feed.siteUrl })), { title: 'Feeds followed in Palimpsest', created: new Date() });
+    const blob = new Blob([new XMLSerializer().serializeToString(written)], { type: 'text/x-opml' });
+    if (opmlUrl) URL.revokeObjectURL(opmlUrl);
+    opmlUrl = URL.createObjectURL(blob);
+    opmlLink.href = opmlUrl;
+    opmlLink.download = opmlFileName();
+    opmlLink.textContent = `Download ${opmlLink.download} again`;
+    opmlLink.hidden = false;
+    status.textContent = `Exported ${formatCount(feeds.length, 'feed', 'feeds')} as OPML.`;
+    opmlLink.click();
+  });
+
   refresh.addEventListener('click', () => void readNow());
   void show().catch((error) => (status.textContent = `Could not list the feeds: ${describeError(error)}`));
 }

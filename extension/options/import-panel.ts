@@ -1,16 +1,23 @@
 /** The three import cards of the options page: choose a file, import with progress, cancel, resume, see problems. */
 import type { ImportProgress } from '../../lib/import/progress.ts';
 import { sendToBackground } from '../shared/protocol.ts';
+import { crawlImporter } from './crawl/crawl-importer.ts';
 import { htmlImporter, jsonlImporter, warcImporter, type Importer } from './importers.ts';
 import { ImportInterrupted, keyOf, runImport } from './import-runner.ts';
 import { announceCorpusChange, clear, describeError, el, formatCount, formatTime } from './ui.ts';
 
 type ImporterFactory = (files: File[]) => Importer;
 
+/**
+ * Archives this large are read by the bulk pipeline (workers, the streaming reader: hundreds of articles a second);
+ * smaller ones page by page with the full extractor, which reads more layouts (README: bulk import).
+ */
+const CRAWL_BYTES = 64 * 1024 * 1024;
+
 const FACTORIES: Record<string, ImporterFactory> = {
   jsonl: (files) => jsonlImporter(files[0]),
   html: (files) => htmlImporter(files),
-  warc: (files) => warcImporter(files[0]),
+  warc: (files) => (files[0].size >= CRAWL_BYTES ? crawlImporter(files[0]) : warcImporter(files[0])),
 };
 
 const UNIT_WORDS = { line: ['line', 'lines'], record: ['archive record', 'archive records'], file: ['file', 'files'] } as const;

@@ -66,6 +66,11 @@ export interface RunResult {
   passedOver: number;
 }
 
+/**
+ * Reads the importer's steps and stores them in batches. Reading goes on while a batch is being stored (one batch
+ * in flight at a time, so they land in order and the saved progress only ever covers stored batches): the file is
+ * read and its articles extracted here while the background indexes the batch before.
+ */
 export async function runImport(importer: Importer, from: ImportProgress | null, signal: AbortSignal, callbacks: RunCallbacks, options: RunOptions = {}): Promise<RunResult> {
   const send = options.send ?? ((batch: BatchRequest) => sendToBackground('import-batch', batch));
   const batch = new RecordBatch();
@@ -73,17 +78,26 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
   let last: ImportStep | null = null;
   let progress = from;
   let lastFlush = Date.now();
+  let storing: Promise<void> | null = null;
   const counts = { read: 0, passedOver: 0 };
 
+  /** Sends what was read so far once the batch before it is stored. */
   const flush = async (done: boolean): Promise<void> => {
+    if (storing) await storing;
     const records = batch.take();
     const sent = problems;
     problems = [];
     const position = last?.position ?? progress?.position ?? 0;
-    const request: BatchRequest = { source: importer.source, records, advance: { position, line: last?.line, problems: sent, done } };
-    progress = await sendBatchWithRetry(send, request, options.retryDelayMs);
+    const resume = last?.resume ?? progress?.resume;
+    const request: BatchRequest = { source: importer.source, records, advance: { position, line: last?.line, problems: sent, done, ...(resume ? { resume } : {}) } };
     lastFlush = Date.now();
-    callbacks.onStored(progress);
+    storing = sendBatchWithRetry(send, request, options.retryDelayMs).then((stored) => {
+      progress = stored;
+      callbacks.onStored(stored);
+    });
+    // A failure surfaces where the batch is awaited (the next flush, or the end): not as an unhandled rejection.
+    void storing.catch(() => undefined);
+    if (done) await storing;
   };
 
   for await (const step of importer.steps(from)) {
@@ -99,6 +113,8 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
     const due = Date.now() - lastFlush > FLUSH_INTERVAL_MS && (batch.size > 0 || problems.length > 0);
     if (batch.full || due) await flush(false);
   }
+  // A batch on its way is stored (or fails) before the import reports where it stands.
+  if (storing) await storing;
   if (signal.aborted) return { progress, cancelled: true, passedOver: counts.passedOver };
   await flush(true);
   return { progress, cancelled: false, passedOver: counts.passedOver };

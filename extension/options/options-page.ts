@@ -1,4 +1,5 @@
-/** The options page: the corpus, capture, import, feeds, export, management, the team server and privacy, each in its panel. */
+/** The options page: the corpus, capture, import, feeds, export, management, the budget, the team server and privacy, each in its panel. */
+import { startBudgetPanel } from './budget-panel.ts';
 import { startCapturePanel } from './capture-panel.ts';
 import { startOptions } from './corpus-panel.ts';
 import { startExportPanel } from './export-panel.ts';
@@ -10,6 +11,7 @@ import { startTeamPanel } from './team-panel.ts';
 
 export async function startOptionsPage(doc: Document): Promise<void> {
   startStoragePanel(doc);
+  startBudgetPanel(doc);
   startImportPanel(doc);
   startFeedsPanel(doc);
   startExportPanel(doc);

@@ -5,6 +5,7 @@
 import type { Comparison, DriftItem, Report } from '../../lib/types.ts';
 import { sendToBackground, type FirstLook, type TabState } from '../shared/protocol.ts';
 import { originalMatch, versionMatches } from '../shared/report-view.ts';
+import { renderCorpusHint } from './corpus-hint-section.ts';
 import { clear, el } from './dom.ts';
 import { renderDriftSection } from './drift-section.ts';
 import { renderFirstLook } from './first-look-section.ts';
@@ -170,6 +171,7 @@ export class PopupApp {
     if (sharing) this.content.append(sharing);
     const sameStory = renderSameStorySection(report);
     if (sameStory) this.content.append(sameStory);
+    if (!originalMatch(report) && this.tabId !== null) this.content.append(renderCorpusHint(this.tabId));
     if (this.tabId !== null) {
       const history = new HistorySection(this.tabId);
       this.content.append(history.element);

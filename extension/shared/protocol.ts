@@ -9,7 +9,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { PassageReport } from '../../lib/engine.ts';
 import type { LikelySource } from '../../lib/sources.ts';
-import type { ParsedFeed } from '../../lib/import/feed.ts';
+import type { DeclaredFeed, ParsedFeed } from '../../lib/import/feed.ts';
+import type { OpmlFeed } from '../../lib/import/opml.ts';
+import type { Budget, CorpusUsage, EvictionResult, FeedRow } from '../../lib/store/index.ts';
 import type { BatchAdvance, ImportProgress, ImportSource } from '../../lib/import/progress.ts';
 import type { VersionChange } from '../../lib/import/versions.ts';
 import type { RecordFilter, RecordSearch, RecordSummary } from '../../lib/store/catalog.ts';
@@ -60,6 +62,8 @@ export interface TabState {
   passage?: PassageOutcome;
   /** Present when the team server was asked too. */
   team?: TeamOutcome;
+  /** The feeds the page declares (its `<link rel="alternate">` RSS and Atom links). */
+  pageFeeds?: DeclaredFeed[];
 }
 
 export type CompareOutcome =
@@ -91,6 +95,8 @@ export interface ExtractedPage {
   pageUrl: string;
   /** null when the page has no article. */
   article: PageArticle | null;
+  /** The feeds the page declares; absent when the page declares none. */
+  feeds?: DeclaredFeed[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -138,15 +144,13 @@ export interface DeleteOutcome {
   count: number;
 }
 
-export interface FeedView {
-  url: string;
-  title?: string;
-  addedAt: string;
-  lastChecked?: string;
-  /** Why the last refresh did not complete, in words. */
-  lastError?: string;
-  /** Articles this feed brought into the corpus. */
-  stored: number;
+/** A followed feed as the options page shows it: its stored status (lib/store/feed-book.ts) and what follows from it. */
+export interface FeedView
+  extends Pick<FeedRow, 'url' | 'title' | 'siteUrl' | 'addedAt' | 'lastChecked' | 'lastRead' | 'lastError' | 'failures' | 'stored' | 'lastAdded'> {
+  /** When the schedule reads it next (ISO). */
+  nextRead: string;
+  /** The site asked to wait (429/503 with Retry-After): no request goes out before `nextRead`. */
+  waiting: boolean;
   /** Origins of the feed's articles that Palimpsest may not fetch yet (their text then comes from the feed). */
   missingOrigins: string[];
 }
@@ -157,13 +161,52 @@ export interface FeedRefreshReport {
   items: number;
   added: number;
   duplicates: number;
+  /** New items whose article was in the corpus already (another feed, a capture or an import brought it). */
+  alreadyStored: number;
+  /** The feed answered 304: nothing changed since the last read. */
+  unchanged?: boolean;
+  /** Not read now: the site asked to wait until then (ISO). */
+  waitingUntil?: string;
   problems: string[];
   error?: string;
 }
 
 export type FeedSubscription =
   | { kind: 'subscribed'; feed: FeedView; refresh: FeedRefreshReport }
+  /** The popup's follow: the browser is asking the reader for access; the feed is followed once it is granted. */
+  | { kind: 'pending'; url: string }
   | { kind: 'refused'; reason: string };
+
+/** Feeds added together (an OPML file). */
+export interface FeedListImport {
+  added: number;
+  /** Feeds in the list that were followed already. */
+  already: number;
+  feeds: FeedView[];
+}
+
+/** What the popup says when no original was found: what the corpus holds, and what would help. */
+export interface CorpusHint {
+  count: number;
+  /** Records per language (primary subtag), most first. */
+  languages: { lang: string; count: number }[];
+  /** The page's site: articles stored from it and the followed feeds that bring its articles. */
+  site: { host: string; stored: number; followed: { url: string; title?: string }[] } | null;
+  /** The feeds the page declares, and which are followed. */
+  pageFeeds: (DeclaredFeed & { followed: boolean })[];
+  /** The page's language (primary subtag), when known. */
+  pageLang?: string;
+}
+
+/** The reader's budget and what the corpus takes. */
+export interface BudgetView {
+  budget: Budget;
+  usage: CorpusUsage;
+  /** The browser's own figure for the extension's storage (compressed, with its overhead), when it gives one. */
+  browserUsage?: number;
+  /** What the last eviction removed. */
+  lastEviction?: EvictionResult & { at: string };
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The two protocols
@@ -208,7 +251,19 @@ export interface BackgroundProtocol {
   'corpus-clear': Exchange<Record<string, never>, DeleteOutcome>;
   'feeds-list': Exchange<Record<string, never>, FeedView[]>;
   /** Subscribes (the page has obtained access to the feed's origin) and reads the feed once. */
-  'feed-subscribe': Exchange<{ url: string }, FeedSubscription>;
+  'feed-subscribe': Exchange<{ url: string; title?: string }, FeedSubscription>;
+  /**
+   * The popup's one-click follow: subscribes at once when access to the feed's site is held, else waits for the
+   * reader's answer to the browser's prompt (the popup may close while it shows) and subscribes on the grant.
+   */
+  'feed-follow-when-granted': Exchange<{ url: string; title?: string }, FeedSubscription>;
+  /** Follows a list of feeds (an OPML import) without reading them now: the schedule takes them a few at a time. */
+  'feeds-add': Exchange<{ feeds: OpmlFeed[] }, FeedListImport>;
+  /** Why no original was found for the tab's page: the corpus, the site, the page's feeds. */
+  'corpus-hint': Exchange<{ tabId: number }, CorpusHint>;
+  'budget-status': Exchange<Record<string, never>, BudgetView>;
+  /** Sets the budget and removes what is over it. */
+  'budget-set': Exchange<{ budget: Budget }, BudgetView>;
   'feed-unsubscribe': Exchange<{ url: string }, FeedView[]>;
   /** What the schedule does, now: reads every feed (or one) and stores its new articles. */
   'feeds-refresh': Exchange<{ url?: string }, FeedRefreshReport[]>;

@@ -30,10 +30,17 @@ const WEBPAGE_TYPES = /^(WebPage|ItemPage|AboutPage|CollectionPage)$/;
 
 /** Reads every JSON-LD block; blocks that do not parse are skipped. */
 export function readJsonLd(doc: Document, titleHint?: string): JsonLdFacts {
+  const sources = elementsByTag(doc, 'script')
+    .filter((script) => (attr(script, 'type') ?? '').trim().toLowerCase() === 'application/ld+json')
+    .map((script) => script.textContent ?? '');
+  return jsonLdFactsOf(sources, titleHint);
+}
+
+/** The same from the JSON-LD blocks' texts (found by a streaming parser, without a DOM). */
+export function jsonLdFactsOf(sources: readonly string[], titleHint?: string): JsonLdFacts {
   const nodes: JsonObject[] = [];
-  for (const script of elementsByTag(doc, 'script')) {
-    if ((attr(script, 'type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
-    const parsed = parseJsonLenient(script.textContent ?? '');
+  for (const source of sources) {
+    const parsed = parseJsonLenient(source);
     if (parsed !== undefined) collectNodes(parsed, nodes, 0);
   }
   const byId = new Map<string, JsonObject>();

@@ -26,8 +26,13 @@ export function primarySubtag(tag: string): string {
 /** The language the page declares: <html lang>, Content-Language, og:locale, JSON-LD inLanguage, in that order. */
 export function declaredLanguage(doc: Document, meta: MetaTags, jsonLdLanguage?: string): string | undefined {
   const root = doc.documentElement;
+  return declaredLanguageOf(root ? (attr(root, 'lang') ?? attr(root, 'xml:lang')) : undefined, meta, jsonLdLanguage);
+}
+
+/** The same from the root element's lang attribute as read without a DOM. */
+export function declaredLanguageOf(rootLang: string | undefined, meta: MetaTags, jsonLdLanguage?: string): string | undefined {
   const candidates = [
-    root ? (attr(root, 'lang') ?? attr(root, 'xml:lang')) : undefined,
+    rootLang,
     meta.get('content-language', 'language', 'dc:language', 'dcterms:language'),
     meta.get('og:locale'),
     jsonLdLanguage,

@@ -12,10 +12,15 @@ export interface MetaTags {
 }
 
 export function readMetaTags(doc: Document): MetaTags {
+  return metaTagsOf(elementsByTag(doc, 'meta'));
+}
+
+/** The same from <meta> elements found otherwise (a streaming parser's, read without a DOM). */
+export function metaTagsOf(metas: Iterable<Element>): MetaTags {
   // RDFa `property` is where og:, article: and dc: names belong; a `name` attribute holding them counts second.
   const fromProperty = new Map<string, string[]>();
   const fromOther = new Map<string, string[]>();
-  for (const meta of elementsByTag(doc, 'meta')) {
+  for (const meta of metas) {
     const content = attr(meta, 'content');
     if (content == null) continue;
     const value = collapseWhitespace(unescapeEntities(content));

@@ -15,14 +15,14 @@ const PRESCAN_BYTES = 1024;
 
 export function sniffMetaCharset(bytes: Uint8Array): string | undefined {
   // Latin-1 maps every byte to one character, so the ASCII markup reads correctly whatever the real encoding.
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES));
+  const head = LATIN1.decode(bytes.subarray(0, PRESCAN_BYTES));
   const direct = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
   return direct ? direct[1].toLowerCase() : undefined;
 }
 
 /** The encoding an XML declaration names (<?xml version="1.0" encoding="ISO-8859-1"?>), for feeds. */
 export function sniffXmlEncoding(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  const head = LATIN1.decode(bytes.subarray(0, 200));
   const match = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
   return match ? match[1].toLowerCase() : undefined;
 }
@@ -34,14 +34,25 @@ function bomCharset(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** Decoders by label: an import decodes hundreds of thousands of pages, and making a decoder is not free. */
+const decoders = new Map<string, TextDecoder | null>();
+
 function decoderFor(label: string | undefined): TextDecoder | null {
   if (!label) return null;
-  try {
-    return new TextDecoder(label);
-  } catch {
-    return null;
+  if (!decoders.has(label)) {
+    let decoder: TextDecoder | null;
+    try {
+      decoder = new TextDecoder(label);
+    } catch {
+      decoder = null;
+    }
+    if (decoders.size < 64) decoders.set(label, decoder);
+    return decoder;
   }
+  return decoders.get(label)!;
 }
+
+const LATIN1 = new TextDecoder('latin1');
 
 /** The page's (or feed's) text; `contentType` is the HTTP header when one is known. */
 export function decodeHtml(bytes: Uint8Array, contentType?: string | null): string {
@@ -50,6 +61,6 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): stri
     decoderFor(charsetFromContentType(contentType)) ??
     decoderFor(sniffXmlEncoding(bytes)) ??
     decoderFor(sniffMetaCharset(bytes)) ??
-    new TextDecoder('utf-8');
+    decoderFor('utf-8')!;
   return decoder.decode(bytes);
 }

@@ -135,8 +135,16 @@ function keepDistinct(items: (FeedItem | null)[]): FeedItem[] {
   return out;
 }
 
+/** Items read from one feed document at most: a feed of thousands (a 20 MB archive feed) is read from its top. */
+export const MAX_FEED_ITEMS = 500;
+
 /** Reads a feed document; throws FeedError when the document is not a feed (an HTML page, an XML error). */
-export function parseFeed(doc: Document, feedUrl: string): ParsedFeed {
+export function parseFeed(doc: Document, feedUrl: string, maxItems = MAX_FEED_ITEMS): ParsedFeed {
+  const feed = parseWholeFeed(doc, feedUrl, maxItems);
+  return feed.items.length > maxItems ? { ...feed, items: feed.items.slice(0, maxItems) } : feed;
+}
+
+function parseWholeFeed(doc: Document, feedUrl: string, maxItems: number): ParsedFeed {
   const root = doc.documentElement;
   if (!root) throw new FeedError('the document is empty');
   const rootName = localNameOf(root);
@@ -150,7 +158,7 @@ export function parseFeed(doc: Document, feedUrl: string): ParsedFeed {
       format: 'rss',
       title: textOf(child(channel, 'title')),
       siteUrl: resolve(textOf(child(channel, 'link')), feedUrl),
-      items: keepDistinct(children(channel, 'item').map((item) => rssItem(item, feedUrl))),
+      items: keepDistinct(children(channel, 'item').slice(0, maxItems).map((item) => rssItem(item, feedUrl))),
     };
   }
   if (rootName === 'rdf') {
@@ -159,7 +167,7 @@ export function parseFeed(doc: Document, feedUrl: string): ParsedFeed {
       format: 'rdf',
       title: channel ? textOf(child(channel, 'title')) : undefined,
       siteUrl: channel ? resolve(textOf(child(channel, 'link')), feedUrl) : undefined,
-      items: keepDistinct(children(root, 'item').map((item) => rssItem(item, feedUrl))),
+      items: keepDistinct(children(root, 'item').slice(0, maxItems).map((item) => rssItem(item, feedUrl))),
     };
   }
   if (rootName === 'feed') {
@@ -167,7 +175,7 @@ export function parseFeed(doc: Document, feedUrl: string): ParsedFeed {
       format: 'atom',
       title: textOf(child(root, 'title')),
       siteUrl: atomLink(root, feedUrl),
-      items: keepDistinct(children(root, 'entry').map((entry) => atomEntry(entry, feedUrl))),
+      items: keepDistinct(children(root, 'entry').slice(0, maxItems).map((entry) => atomEntry(entry, feedUrl))),
     };
   }
   throw new FeedError(`not an RSS or Atom feed (the document is <${root.nodeName.toLowerCase()}>)`);
@@ -176,4 +184,33 @@ export function parseFeed(doc: Document, feedUrl: string): ParsedFeed {
 /** Items not handled before, newest first as the feed lists them, at most `limit` (a cost limit per refresh). */
 export function unseenItems(feed: ParsedFeed, seen: ReadonlySet<string>, limit: number): FeedItem[] {
   return feed.items.filter((item) => !seen.has(item.key)).slice(0, limit);
+}
+
+/** A feed a page declares in its head: `<link rel="alternate" type="application/rss+xml" href title>`. */
+export interface DeclaredFeed {
+  url: string;
+  title?: string;
+  format: 'rss' | 'atom';
+}
+
+const FEED_TYPES: Record<string, DeclaredFeed['format']> = {
+  'application/rss+xml': 'rss',
+  'application/rdf+xml': 'rss',
+  'application/atom+xml': 'atom',
+};
+
+/** The feeds a page declares, each address once, in page order (at most 10). */
+export function declaredFeeds(doc: Document, pageUrl: string): DeclaredFeed[] {
+  const feeds: DeclaredFeed[] = [];
+  for (const link of Array.from(doc.querySelectorAll('link[rel][href][type]'))) {
+    const rels = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+    const format = FEED_TYPES[(link.getAttribute('type') ?? '').trim().toLowerCase()];
+    if (!rels.includes('alternate') || !format) continue;
+    const url = resolve(link.getAttribute('href') ?? undefined, doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : pageUrl);
+    if (!url || feeds.some((feed) => feed.url === url)) continue;
+    const title = link.getAttribute('title')?.trim();
+    feeds.push({ url, format, ...(title ? { title } : {}) });
+    if (feeds.length >= 10) break;
+  }
+  return feeds;
 }

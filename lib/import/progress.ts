@@ -5,6 +5,7 @@
  * simply recognised as duplicates when the import resumes.
  */
 import type { CorpusRecord } from '../types';
+import type { ResumePoint } from './warc';
 
 export type ImportFormat = 'jsonl' | 'html' | 'warc';
 
@@ -36,6 +37,8 @@ export interface ImportProgress {
   position: number;
   /** JSONL: the number of the last line handled, so resumed line numbers stay right. */
   line: number;
+  /** Web archive: where in the file reading can start again past `position` records (lib/import/warc.ts). */
+  resume?: ResumePoint;
   added: number;
   duplicates: number;
   /** The first problems found (a broken file could have millions); `problemCount` counts them all. */
@@ -72,6 +75,7 @@ export function freshProgress(source: ImportSource, now: string): ImportProgress
 export interface BatchAdvance {
   position: number;
   line?: number;
+  resume?: ResumePoint;
   added: number;
   duplicates: number;
   problems: ImportProblem[];
@@ -84,6 +88,7 @@ export function advance(progress: ImportProgress, step: BatchAdvance, now: strin
     ...progress,
     position: step.position,
     line: step.line ?? progress.line,
+    ...(step.resume ? { resume: step.resume } : {}),
     added: progress.added + step.added,
     duplicates: progress.duplicates + step.duplicates,
     problems: [...progress.problems, ...step.problems.slice(0, room)],

@@ -11,7 +11,7 @@ import { readJsonlRecords } from './jsonl';
 import type { ImportProblem } from './progress';
 import { recordFromArticle } from './records';
 import { isHtmlFileName, savedFromUrl } from './saved-page';
-import { readWarcPages } from './warc';
+import { readWarcPages, type ResumePoint } from './warc';
 
 export interface ImportStep {
   record?: CorpusRecord;
@@ -21,6 +21,8 @@ export interface ImportStep {
   /** Where an import resumes once this step is stored. */
   position: number;
   line?: number;
+  /** Web archives: where in the file to read on from (lib/import/warc.ts). */
+  resume?: ResumePoint;
 }
 
 /** Article extraction from a page's HTML (DOMParser in the browser, linkedom in Node). */

@@ -8,6 +8,18 @@
 import { LimitReader, WARCParser, type WARCRecord } from 'warcio';
 import { decodeHtml } from './charset';
 
+/**
+ * Where reading can start again so that the next record read is the one after this: the byte offset (in the file)
+ * of the gzip member holding this record (of the record itself in an uncompressed file), and how many records read
+ * from there are this one and those before it in the same member. Crawlers write each record as its own member,
+ * so a resumed import seeks to the record's member and passes over one record; a file compressed as one stream
+ * resumes from its start, passing over every record before.
+ */
+export interface ResumePoint {
+  offset: number;
+  skip: number;
+}
+
 export interface WarcPage {
   recordNumber: number;
   url: string;
@@ -16,15 +28,20 @@ export interface WarcPage {
   html: string;
 }
 
-export type WarcItem =
+export type WarcItem = (
   | ({ kind: 'page' } & WarcPage)
   /** A record that is not an article page: no problem, just not imported. */
   | { kind: 'passed-over'; recordNumber: number; reason: string }
-  | { kind: 'problem'; recordNumber: number; url?: string; reason: string };
+  | { kind: 'problem'; recordNumber: number; url?: string; reason: string }
+) & { resume?: ResumePoint };
 
 export interface WarcReadOptions {
-  /** Records 1..skipRecords were handled by an earlier run: they are read past without decoding. */
+  /** The first records of the source were handled by an earlier run: they are read past without decoding. */
   skipRecords?: number;
+  /** Where the source starts in the file (a resumed read of a slice): resume points are file offsets. */
+  startOffset?: number;
+  /** The number of the first record in the source (a resumed read starts past the file's first records). */
+  firstRecordNumber?: number;
   /** HTML payloads larger than this are reported rather than decoded (cost limit). */
   maxPageBytes?: number;
 }
@@ -106,7 +123,11 @@ export async function* readWarcPages(
   const maxPageBytes = options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
   const fed = { bytes: 0 };
   const parser = new WARCParser(counted(source, fed));
-  let recordNumber = 0;
+  const startOffset = options.startOffset ?? 0;
+  let recordNumber = (options.firstRecordNumber ?? 1) - 1;
+  let read = 0;
+  let memberOffset = -1;
+  let inMember = 0;
   for (;;) {
     let record: WARCRecord | null;
     try {
@@ -120,7 +141,15 @@ export async function* readWarcPages(
       return;
     }
     recordNumber += 1;
-    if (recordNumber <= skip) {
+    read += 1;
+    // Records of one gzip member share its offset (warcio reports the member's start).
+    if (parser.offset !== memberOffset) {
+      memberOffset = parser.offset;
+      inMember = 0;
+    }
+    inMember += 1;
+    const resume: ResumePoint = { offset: startOffset + memberOffset, skip: inMember };
+    if (read <= skip) {
       if (!(await drain(record))) {
         yield { kind: 'problem', recordNumber, reason: TRUNCATED };
         return;
@@ -140,8 +169,8 @@ export async function* readWarcPages(
         yield { kind: 'problem', recordNumber, url, reason: TRUNCATED };
         return;
       }
-      if (reason) yield { kind: 'passed-over', recordNumber, reason };
-      else yield { kind: 'problem', recordNumber, url, reason: `page larger than ${Math.round(maxPageBytes / 1024 / 1024)} MB` };
+      if (reason) yield { kind: 'passed-over', recordNumber, reason, resume };
+      else yield { kind: 'problem', recordNumber, url, reason: `page larger than ${Math.round(maxPageBytes / 1024 / 1024)} MB`, resume };
       continue;
     }
     const raw = rawReaderOf(record);
@@ -149,7 +178,7 @@ export async function* readWarcPages(
     try {
       bytes = await record.readFully(true);
     } catch (error) {
-      yield { kind: 'problem', recordNumber, url, reason: `could not read the page: ${messageOf(error)}` };
+      yield { kind: 'problem', recordNumber, url, reason: `could not read the page: ${messageOf(error)}`, resume };
       if (!(await drain(record))) return;
       continue;
     }
@@ -157,7 +186,7 @@ export async function* readWarcPages(
       yield { kind: 'problem', recordNumber, url, reason: TRUNCATED };
       return;
     }
-    yield { kind: 'page', recordNumber, url, date: isoDate(record.warcDate), html: decodeHtml(bytes, contentTypeOf(record)) };
+    yield { kind: 'page', recordNumber, url, date: isoDate(record.warcDate), html: decodeHtml(bytes, contentTypeOf(record)), resume };
   }
 }
 

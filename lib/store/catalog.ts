@@ -56,7 +56,7 @@ export interface CorpusCatalog {
 }
 
 export function toCorpusRecord(stored: StoredRecord): CorpusRecord {
-  const { doc: _doc, hash: _hash, urlKey: _urlKey, ...record } = stored;
+  const { doc: _doc, hash: _hash, urlKey: _urlKey, dated: _dated, bytes: _bytes, keep: _keep, ...record } = stored;
   return record;
 }
 

@@ -4,9 +4,13 @@ import * as catalog from './catalog';
 import type { CorpusCatalog, RecordFilter, RecordSearch } from './catalog';
 import { chunkOf, chunksOf, clearEntry, emptyChunk, entryOf, setEntry, type DirectoryChunk, type DirectoryEntry } from './directory';
 import { DEFAULT_MID_LIMIT, DEFAULT_PENDING_LIMIT, PostingIndex } from './posting-index';
-import { CorpusDatabase, META_FEATURE_VERSION, type StoredRecord } from './schema';
+import { evictOverBudget, type Budget, type EvictionResult } from './budget';
+import * as feedBook from './feed-book';
+import type { FeedBook, FeedRow } from './feed-book';
 import { contentHash, DEFAULT_DF_CAP, validateRecords } from './record-checks';
-import type { AddResult, CorpusStore, DocStat, IndexSize, Posting, SkippedRecord } from './types';
+import { CorpusDatabase, META_CORPUS_BYTES, META_FEATURE_VERSION, META_LANGUAGE_PREFIX, type KeepReason, type StoredRecord } from './schema';
+import type { AddResult, CorpusStore, CorpusUpkeep, CorpusUsage, DocStat, IndexSize, Posting, SkippedRecord } from './types';
+import { datedOf, languageOf, recordBytes } from './usage';
 
 export { contentHash, DEFAULT_DF_CAP } from './record-checks';
 
@@ -36,7 +40,9 @@ function databaseOptions(options: OpenCorpusStoreOptions): { indexedDB?: IDBFact
 }
 
 /** Opens (creating when needed) a corpus store, rebuilding the index if it was built by other feature code. */
-export async function openCorpusStore(options: OpenCorpusStoreOptions): Promise<CorpusStore & CorpusCatalog> {
+export type OpenedCorpus = CorpusStore & CorpusCatalog & CorpusUpkeep & FeedBook;
+
+export async function openCorpusStore(options: OpenCorpusStoreOptions): Promise<OpenedCorpus> {
   const db = new CorpusDatabase(options.name, databaseOptions(options));
   await db.open();
   const index = new PostingIndex(db, options.dfCap ?? DEFAULT_DF_CAP, options.pendingLimit ?? DEFAULT_PENDING_LIMIT, options.midLimit ?? DEFAULT_MID_LIMIT);
@@ -57,7 +63,18 @@ function present<T>(items: readonly (T | undefined)[]): T[] {
   return items.filter((item): item is T => item !== undefined);
 }
 
-class DexieCorpusStore implements CorpusStore, CorpusCatalog {
+/** Running totals a batch of added (sign 1) or deleted (sign -1) records moves. */
+function totalsOf(records: readonly StoredRecord[], sign: 1 | -1): Map<string, number> {
+  const totals = new Map<string, number>([[META_CORPUS_BYTES, 0]]);
+  for (const record of records) {
+    totals.set(META_CORPUS_BYTES, totals.get(META_CORPUS_BYTES)! + sign * (record.bytes ?? 0));
+    const key = META_LANGUAGE_PREFIX + languageOf(record.lang);
+    totals.set(key, (totals.get(key) ?? 0) + sign);
+  }
+  return totals;
+}
+
+class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, FeedBook {
   constructor(
     private readonly db: CorpusDatabase,
     private readonly index: PostingIndex,
@@ -110,12 +127,13 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
       if (fresh.length === 0) return { added: 0, duplicates: skipped.length, skipped, features: 0, mergeDue: false };
 
       let nextDoc = (await db.meta.get(META_NEXT_DOC))?.value ?? 1;
+      const storedAt = new Date().toISOString();
       const storedRecords: StoredRecord[] = [];
       const entries: DirectoryEntry[] = [];
       const postings: [number, number][] = [];
       for (const p of fresh) {
         const doc = nextDoc++;
-        storedRecords.push({ ...p.record, doc, hash: p.hash });
+        storedRecords.push({ ...p.record, doc, hash: p.hash, dated: datedOf(p.record, storedAt), bytes: recordBytes(p.record, p.keys.length) });
         entries.push({ doc, id: p.record.id, features: p.keys.length });
         for (const key of p.keys) postings.push([key, doc]);
       }
@@ -124,12 +142,20 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
       const mergeDue = await this.index.append(postings);
       await db.meta.put({ key: META_NEXT_DOC, value: nextDoc });
       await this.countChanged(fresh.length);
+      await this.moveTotals(totalsOf(storedRecords, 1));
       return { added: fresh.length, duplicates: skipped.length, skipped, features: postings.length, mergeDue };
     });
     // Folding pending runs into the buckets is its own transaction: the batch above is stored either way.
     const { mergeDue, ...added } = result as AddResult & { mergeDue?: boolean };
     if (mergeDue) await this.index.merge();
     return added;
+  }
+
+  /** Adds to the running totals (bytes, records per language); call inside a rw transaction over meta. */
+  private async moveTotals(totals: Map<string, number>): Promise<void> {
+    const keys = [...totals.keys()];
+    const rows = await this.db.meta.bulkGet(keys);
+    await this.db.meta.bulkPut(keys.map((key, i) => ({ key, value: Math.max(0, (rows[i]?.value ?? 0) + totals.get(key)!) })));
   }
 
   /** Sets directory entries; call inside a rw transaction. */
@@ -191,6 +217,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
       await this.writeDirectory([], docs);
       await db.records.bulkDelete(docs);
       await this.countChanged(-found.length);
+      await this.moveTotals(totalsOf(found, -1));
       return found.length;
     });
   }
@@ -210,7 +237,8 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
     const db = this.db;
     await db.transaction('rw', [db.records, db.directory, db.buckets, db.midBuckets, db.pending, db.meta], async () => {
       await Promise.all([db.records.clear(), db.directory.clear()]);
-      await db.meta.bulkDelete([META_NEXT_DOC, META_RECORD_COUNT]);
+      const totals = (await db.meta.where('key').startsWith(META_LANGUAGE_PREFIX).primaryKeys()) as string[];
+      await db.meta.bulkDelete([META_NEXT_DOC, META_RECORD_COUNT, META_CORPUS_BYTES, ...totals]);
       await this.index.clear();
       await db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
     });
@@ -289,6 +317,67 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
 
   settle(): Promise<void> {
     return this.index.merge({ settle: true });
+  }
+
+  // Usage and the reader's budget (lib/store/usage.ts, lib/store/budget.ts).
+
+  async usage(): Promise<CorpusUsage> {
+    const db = this.db;
+    const [count, bytes, languageRows] = await Promise.all([
+      this.count(),
+      db.meta.get(META_CORPUS_BYTES),
+      db.meta.where('key').startsWith(META_LANGUAGE_PREFIX).toArray(),
+    ]);
+    const languages = languageRows
+      .map((row) => ({ lang: row.key.slice(META_LANGUAGE_PREFIX.length), count: row.value }))
+      .filter((entry) => entry.count > 0)
+      .sort((a, b) => b.count - a.count || a.lang.localeCompare(b.lang));
+    return { count, bytes: bytes?.value ?? 0, languages };
+  }
+
+  async markKept(ids: readonly string[], reason: KeepReason): Promise<number> {
+    const db = this.db;
+    return db.transaction('rw', db.records, async () => {
+      const found = present(await this.recordsWhere('id', ids)).filter((record) => record.keep !== reason);
+      for (const record of found) record.keep = reason;
+      await db.records.bulkPut(found);
+      return found.length;
+    });
+  }
+
+  hostCount(host: string): Promise<number> {
+    const key = host.toLowerCase().replace(/^www\./, '');
+    return this.db.records.where('urlKey').startsWith(`${key}/`).count();
+  }
+
+  evict(budget: Budget, now: number, maxDeletes?: number): Promise<EvictionResult> {
+    return evictOverBudget(this.db, (ids) => this.deleteRecords(ids), budget, now, maxDeletes);
+  }
+
+  // Followed feeds (lib/store/feed-book.ts).
+
+  feedRows() {
+    return feedBook.feedRows(this.db);
+  }
+
+  feedRow(url: string) {
+    return feedBook.feedRow(this.db, url);
+  }
+
+  addFeedRows(rows: readonly FeedRow[]) {
+    return feedBook.addFeedRows(this.db, rows);
+  }
+
+  changeFeedRow(url: string, change: (row: FeedRow) => void) {
+    return feedBook.changeFeedRow(this.db, url, change);
+  }
+
+  removeFeedRow(url: string) {
+    return feedBook.removeFeedRow(this.db, url);
+  }
+
+  dueFeeds(now: number, limit: number) {
+    return feedBook.dueFeeds(this.db, now, limit);
   }
 
   // The reader's view of the corpus (lib/store/catalog.ts).

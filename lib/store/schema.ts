@@ -5,7 +5,9 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type { CorpusRecord } from '../types';
-import type { DirectoryChunk } from './directory';
+import { CHUNK_SIZE, type DirectoryChunk } from './directory';
+import type { FeedRow } from './feed-book';
+import { datedOf, languageOf, recordBytes } from './usage';
 import { urlKey } from './url-key';
 
 /** A stored record: the CorpusRecord plus its document number and content hash. */
@@ -16,7 +18,21 @@ export interface StoredRecord extends CorpusRecord {
   hash: string;
   /** The address as a grouping key (lib/store/url-key.ts): records sharing it are versions of one article. Set on write. */
   urlKey?: string;
+  /**
+   * The record's date for the reader's budget, ISO 8601: published, else first seen, else when it was stored.
+   * Eviction removes the oldest first along this index. Set on write (version 4).
+   */
+  dated?: string;
+  /** What the record takes in the corpus, in bytes, as counted for the budget (lib/store/usage.ts). Set on write. */
+  bytes?: number;
+  /**
+   * Why eviction must pass this record over: "original" – it is the original of a later stored version (see
+   * lib/store/budget.ts); "sample" – it belongs to the bundled sample corpus.
+   */
+  keep?: KeepReason;
 }
+
+export type KeepReason = 'original' | 'sample';
 
 /**
  * One bucket of the inverted index: the postings of every key whose top BUCKET_BITS bits are `bucket`, as a
@@ -53,6 +69,10 @@ export interface MetaRow {
 
 /** Meta row holding the feature code version the index was built with. */
 export const META_FEATURE_VERSION = 'featureVersion';
+/** Meta row: the sum of the records' `bytes` (version 4). */
+export const META_CORPUS_BYTES = 'corpusBytes';
+/** Meta rows "lang:<primary subtag>": records per language ("lang:" for records without one) (version 4). */
+export const META_LANGUAGE_PREFIX = 'lang:';
 
 export class CorpusDatabase extends Dexie {
   records!: Table<StoredRecord, number>;
@@ -61,6 +81,7 @@ export class CorpusDatabase extends Dexie {
   midBuckets!: Table<MidBucketRow, number>;
   pending!: Table<PendingRow, number>;
   meta!: Table<MetaRow, string>;
+  feeds!: Table<FeedRow, string>;
 
   constructor(name: string, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
     super(name, options);
@@ -89,6 +110,37 @@ export class CorpusDatabase extends Dexie {
     this.version(3)
       .stores({ docs: null, postings: null, directory: 'chunk', buckets: 'bucket', midBuckets: 'bucket', pending: 'segment' })
       .upgrade((tx) => tx.table<MetaRow, string>('meta').delete(META_FEATURE_VERSION));
+    // Version 4: the reader's budget and followed feeds. Records gain their date for eviction (`dated`), their
+    // counted size (`bytes`), and the corpus keeps running totals of bytes and of records per language, so the
+    // storage panel and the popup read them without walking the records. Followed feeds move from
+    // storage.local into their own table (the background moves them over when it first opens this version).
+    this.version(4)
+      .stores({ records: 'doc, &id, &hash, url, urlKey, site, published, firstSeen, dated', feeds: 'url, nextDue' })
+      .upgrade(async (tx) => {
+        const upgradedAt = new Date().toISOString();
+        // Index keys per document, from the directory, for each record's size.
+        const keyCounts = new Map<number, number>();
+        await tx.table<DirectoryChunk, number>('directory').each((row) => {
+          row.features.forEach((features, slot) => {
+            if (row.ids[slot]) keyCounts.set(row.chunk * CHUNK_SIZE + slot, features);
+          });
+        });
+        let total = 0;
+        const languages = new Map<string, number>();
+        await tx
+          .table<StoredRecord, number>('records')
+          .toCollection()
+          .modify((record) => {
+            record.dated = datedOf(record, upgradedAt);
+            record.bytes = recordBytes(record, keyCounts.get(record.doc) ?? 0);
+            total += record.bytes;
+            const lang = languageOf(record.lang);
+            languages.set(lang, (languages.get(lang) ?? 0) + 1);
+          });
+        const meta = tx.table<MetaRow, string>('meta');
+        await meta.put({ key: META_CORPUS_BYTES, value: total });
+        await meta.bulkPut([...languages].map(([lang, count]) => ({ key: META_LANGUAGE_PREFIX + lang, value: count })));
+      });
     this.records.hook('creating', (_doc, record) => {
       const key = urlKey(record.url);
       if (key !== undefined) record.urlKey = key;

@@ -1,4 +1,6 @@
 import type { CorpusRecord } from '../types';
+import type { Budget, EvictionResult } from './budget';
+import type { KeepReason } from './schema';
 
 /** Why a record of a batch was not stored. */
 export interface SkippedRecord {
@@ -78,4 +80,24 @@ export class InvalidRecordError extends Error {
     this.index = index;
     this.reason = reason;
   }
+}
+
+/** What the corpus holds, from the running totals (no walk over the records). */
+export interface CorpusUsage {
+  count: number;
+  /** Bytes as the budget counts them (lib/store/usage.ts). */
+  bytes: number;
+  /** Records per language (primary subtag; "" for records without one), most first. */
+  languages: { lang: string; count: number }[];
+}
+
+/** Keeping the corpus within the reader's budget, and what the popup says about it. */
+export interface CorpusUpkeep {
+  usage(): Promise<CorpusUsage>;
+  /** Marks records eviction must pass over (lib/store/budget.ts); returns how many changed. */
+  markKept(ids: readonly string[], reason: KeepReason): Promise<number>;
+  /** Records stored from this host (a leading "www." aside). */
+  hostCount(host: string): Promise<number>;
+  /** Removes the oldest records until the corpus is within the budget (at most `maxDeletes` in one call). */
+  evict(budget: Budget, now: number, maxDeletes?: number): Promise<EvictionResult>;
 }

@@ -1,7 +1,7 @@
 /** Command-line options of `npm run bench`. */
 import { parseArgs } from 'node:util';
 
-export type Part = 'node' | 'chromium' | 'postgres';
+export type Part = 'node' | 'chromium' | 'postgres' | 'crawl';
 
 export interface BenchOptions {
   sizes: number[];
@@ -12,12 +12,17 @@ export interface BenchOptions {
   coldSamples: number;
   out: string;
   build: boolean;
+  /** Size of the generated news crawl for the bulk-import row, in MB. */
+  crawlMegabytes: number;
 }
 
 export const USAGE = `usage: npm run bench -- [options]
   --sizes 1000,10000,100000   corpus sizes (articles)
   --runs N                    repeat each size N times and report medians (default 1)
-  --only node|chromium|postgres   measure one path only (postgres: the stored corpus on a PostgreSQL server)
+  --only node|chromium|postgres|crawl
+                              measure one part only (postgres: the stored corpus on a PostgreSQL server;
+                              crawl: the bulk import of a generated WARC.gz)
+  --crawl-mb N                size of the generated news crawl in MB (default 1024)
   --queries N                 queries of each kind: edited copies, rewritten copies, no-source stories (default 100)
   --cold N                    cold query samples per size and path (default 20)
   --out FILE                  results as JSON (default tests/.artifacts/bench.json)
@@ -41,11 +46,12 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       cold: { type: 'string', default: '20' },
       out: { type: 'string', default: 'tests/.artifacts/bench.json' },
       'no-build': { type: 'boolean', default: false },
+      'crawl-mb': { type: 'string', default: '1024' },
     },
     strict: true,
   });
   const only = values.only ?? null;
-  if (only !== null && only !== 'node' && only !== 'chromium' && only !== 'postgres') throw new Error(`--only wants node, chromium or postgres, not "${only}"`);
+  if (only !== null && only !== 'node' && only !== 'chromium' && only !== 'postgres' && only !== 'crawl') throw new Error(`--only wants node, chromium, postgres or crawl, not "${only}"`);
   // Sizes are separated by commas, so a size itself is written without thousands separators (or with "_").
   const sizes = values.sizes.split(',').map((size) => positiveInteger(size.trim(), '--sizes'));
   return {
@@ -56,5 +62,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     coldSamples: positiveInteger(values.cold, '--cold'),
     out: values.out,
     build: !values['no-build'],
+    crawlMegabytes: positiveInteger(values['crawl-mb'], '--crawl-mb'),
   };
 }

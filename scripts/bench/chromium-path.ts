@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { chromiumArgs } from '../../tests/browser/helpers/extension.ts';
+import { chromiumArgs, welcomePage } from '../../tests/browser/helpers/extension.ts';
 import { startFixtureServer, type FixtureServer } from '../../tests/browser/helpers/fixture-server.ts';
 import { DEFAULT_BATCH_LIMITS } from '../../lib/import/progress.ts';
 import type { CorpusRecord } from '../../lib/types.ts';
@@ -124,7 +124,7 @@ function pinToToolbar(profileDir: string, extensionDir: string): void {
   writeFileSync(path.join(profileDir, 'Default', 'Preferences'), JSON.stringify(preferences));
 }
 
-class BenchBrowser {
+export class BenchBrowser {
   private visits = 0;
   private stopperPage: Page | null = null;
   private stopper: CDPSession | null = null;
@@ -135,7 +135,7 @@ class BenchBrowser {
     readonly extensionId: string,
     private readonly cdp: CDPSession,
     readonly fixtures: FixtureServer,
-    private readonly profileDir: string,
+    readonly profileDir: string,
   ) {}
 
   static async launch(extensionDir: string, chromiumPath: string, repoRoot: string, buttonPlace: ButtonPlace): Promise<BenchBrowser> {
@@ -150,6 +150,8 @@ class BenchBrowser {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     // Only for the extension's id: the bench reaches the worker through DevTools sessions of its own.
     const extensionId = new URL(worker.url()).host;
+    // The first-run page the install opens: a reader closes it; left open it would sit behind every tab the bench opens.
+    await (await welcomePage(context)).close();
     const onToolbar = await worker.evaluate(async () => (await chrome.action.getUserSettings()).isOnToolbar);
     if (onToolbar !== (buttonPlace === 'pinned')) throw new Error(`the extension's button is ${onToolbar ? '' : 'not '}pinned to the toolbar, not where the bench wants it (${buttonPlace})`);
     const cdp = await context.browser()!.newBrowserCDPSession();

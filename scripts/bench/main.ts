@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_BATCH_LIMITS } from '../../lib/import/progress.ts';
 import { parseBenchArgs, USAGE, type BenchOptions } from './args.ts';
 import { chromiumUnavailable, runChromium, type ChromiumSetup } from './chromium-path.ts';
+import { crawlRows, runCrawlImport, type CrawlRun } from './crawl-import.ts';
 import { buildCorpus, describeCorpus, planCorpus, MIN_QUERY_WORDS } from './corpus.ts';
 import { runBaseline, runEngine, writeJsonl } from './node-path.ts';
 import { postgresTable, runPostgres, startPostgres, type PostgresRun, type PostgresServer } from './postgres-path.ts';
@@ -60,6 +61,21 @@ async function chromiumSetup(options: BenchOptions): Promise<{ setup: ChromiumSe
   return missing ? { setup: null, note: `Chromium not measured: ${missing}` } : { setup, note: productionBuildNote() };
 }
 
+/** The bulk-import row: a generated news crawl imported through the options page (needs no research data). */
+async function crawlPart(options: BenchOptions, setup: ChromiumSetup | null, note: string): Promise<{ run: CrawlRun | null; lines: string[] }> {
+  if (!setup) return { run: null, lines: [`Bulk import not measured: ${note}.`] };
+  const run = await runCrawlImport({ extensionDir: setup.extensionDir, chromiumPath: setup.chromiumPath, repoRoot, megabytes: options.crawlMegabytes }, log);
+  return {
+    run,
+    lines: [
+      '',
+      ...crawlRows(run),
+      '',
+      `Bulk import: a WARC.gz of generated news pages (about 50 KB of HTML each, request and response records, one gzip member per record, as CC-NEWS files), written into the temp directory${run.generatedSeconds !== null ? ` in ${run.generatedSeconds.toFixed(0)} s` : ' (kept from an earlier run)'}, chosen in the options page's web-archive card and imported with its Import button; ${run.extractors} extractor worker${run.extractors === 1 ? '' : 's'} beside the reader worker. The rate counts stored articles over the time importing (the pause while the page was closed left out). Heaps are V8's used JS heap.`,
+    ],
+  };
+}
+
 async function main(): Promise<number> {
   let options: BenchOptions;
   try {
@@ -68,15 +84,18 @@ async function main(): Promise<number> {
     process.stderr.write(`bench: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
+  const { setup, note } = await chromiumSetup(options);
+  log(note);
+  const crawl = options.only === null || options.only === 'crawl' ? await crawlPart(options, setup, note) : { run: null, lines: [] };
   const dataFile = reutersPath(repoRoot);
-  const stories = readReuters(dataFile);
+  const stories = options.only === 'crawl' ? null : readReuters(dataFile);
   if (!stories) {
-    process.stdout.write(`bench skipped: ${dataFile} is not on this machine (the corpora are built from it)\n`);
+    const skipped = options.only === 'crawl' ? [] : [`Search benchmarks skipped: ${dataFile} is not on this machine (the corpora are built from it).`];
+    process.stdout.write(`${[...skipped, ...crawl.lines].join('\n')}\n`);
+    writeResults(options, { crawl: crawl.run });
     return 0;
   }
   const plan = planCorpus(stories);
-  const { setup, note } = await chromiumSetup(options);
-  log(note);
   const scratch = mkdtempSync(path.join(tmpdir(), 'palimpsest-bench-'));
   const results: SizeRuns[] = [];
   const measureNode = options.only === null || options.only === 'node';
@@ -125,12 +144,16 @@ async function main(): Promise<number> {
     const differ = pathDisagreements(runs);
     if (differ > 0) lines.push(`Note: at ${runs.size} the extension and the CLI path gave a different top 1 for ${differ} queries.`);
   }
+  lines.push(...crawl.lines);
   process.stdout.write(`${lines.join('\n')}\n`);
-
-  mkdirSync(path.dirname(path.resolve(repoRoot, options.out)), { recursive: true });
-  writeFileSync(path.resolve(repoRoot, options.out), JSON.stringify({ machine, options, figures, runs: results, postgres: postgresRuns }, null, 1));
-  log(`\nresults written to ${options.out}`);
+  writeResults(options, { machine, figures, runs: results, postgres: postgresRuns, crawl: crawl.run });
   return 0;
+}
+
+function writeResults(options: BenchOptions, results: object): void {
+  mkdirSync(path.dirname(path.resolve(repoRoot, options.out)), { recursive: true });
+  writeFileSync(path.resolve(repoRoot, options.out), JSON.stringify({ options, ...results }, null, 1));
+  log(`\nresults written to ${options.out}`);
 }
 
 process.exitCode = await main();

@@ -62,10 +62,10 @@ describe.skipIf(skipReason !== null)('feed subscriptions', () => {
     expect(first.every((record) => record.site === 'The Courier')).toBe(true);
     expect(site.requests.filter((request) => request.startsWith('/world/')).sort()).toEqual(['/world/bridge', '/world/tram']);
 
-    // The hourly schedule is set, and Chrome parsed the pages in its offscreen document, closed afterwards.
+    // The schedule is set, and Chrome parsed the pages in its offscreen document, closed afterwards.
     const worker = await session.serviceWorker();
     const alarm = await worker.evaluate(() => chrome.alarms.get('palimpsest-feed-refresh'));
-    expect(alarm).toMatchObject({ periodInMinutes: 60 });
+    expect(alarm).toMatchObject({ periodInMinutes: 5 });
     expect(await worker.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }))).toEqual([]);
 
     // A new item appears; reading the feeds (what the alarm does) fetches only that one.

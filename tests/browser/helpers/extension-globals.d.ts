@@ -13,7 +13,10 @@ declare const chrome: {
     sendMessage(message: unknown): Promise<{ ok: boolean; value?: any; error?: string }>;
     getContexts(filter: object): Promise<{ contextType: string; documentUrl?: string }[]>;
   };
-  alarms: { get(name: string): Promise<{ name: string; periodInMinutes?: number } | undefined> };
+  alarms: {
+    get(name: string): Promise<{ name: string; periodInMinutes?: number } | undefined>;
+    create(name: string, info: { when?: number; periodInMinutes?: number }): Promise<void>;
+  };
   permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
   storage: { local: { get(key: string): Promise<Record<string, any>> } };
 };

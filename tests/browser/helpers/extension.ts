@@ -46,17 +46,38 @@ export interface LaunchOptions {
    * can answer it. permissions.request() then resolves at once, so the pages' request paths still run.
    */
   grantAllHosts?: boolean;
+  /** Replaces the shipped feed directory (public/feed-directory.json) in a copy of the extension: local feeds. */
+  directory?: unknown;
+  /** Leaves the first-run page the install opens; by default the session closes it, as a reader would. */
+  keepWelcomePage?: boolean;
 }
 
-/** A copy of the built extension with `<all_urls>` granted up front; removed with the session. */
-function extensionWithHostAccess(): string {
-  const copy = mkdtempSync(path.join(tmpdir(), 'palimpsest-granted-'));
+/** A copy of the built extension, changed as the options say; removed with the session. */
+function changedExtension(options: LaunchOptions): string {
+  const copy = mkdtempSync(path.join(tmpdir(), 'palimpsest-changed-'));
   cpSync(extensionPath, copy, { recursive: true });
-  const manifestPath = path.join(copy, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  manifest.host_permissions = ['<all_urls>'];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
+  if (options.grantAllHosts) {
+    const manifestPath = path.join(copy, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    manifest.host_permissions = ['<all_urls>'];
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+  }
+  if (options.directory !== undefined) writeFileSync(path.join(copy, 'feed-directory.json'), JSON.stringify(options.directory));
   return copy;
+}
+
+/** Sends one request of the background protocol from an extension page, as the popup or options page does. */
+export async function askBackground<T>(page: Page, type: string, request: unknown = {}): Promise<T> {
+  const reply = await page.evaluate(([kind, body]) => chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: kind, request: body }), [type, request] as const);
+  if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
+  return reply.value as T;
+}
+
+/** The first-run page the install opened (it opens once the worker has run its install handler). */
+export async function welcomePage(context: BrowserContext, timeoutMs = 15_000): Promise<Page> {
+  const isWelcome = (page: Page) => /^chrome-extension:\/\/[a-p]{32}\/welcome\.html/.test(page.url());
+  const open = context.pages().find(isWelcome);
+  return open ?? context.waitForEvent('page', { predicate: isWelcome, timeout: timeoutMs });
 }
 
 export interface OpenedPage {
@@ -78,7 +99,7 @@ export class ExtensionSession {
 
   static async launch(options: LaunchOptions = {}): Promise<ExtensionSession> {
     const profileDir = mkdtempSync(path.join(tmpdir(), 'palimpsest-profile-'));
-    const extensionCopy = options.grantAllHosts ? extensionWithHostAccess() : null;
+    const extensionCopy = options.grantAllHosts || options.directory !== undefined ? changedExtension(options) : null;
     const loadedPath = extensionCopy ?? extensionPath;
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath,
@@ -91,6 +112,8 @@ export class ExtensionSession {
     // is lost (the browser knows of no listener yet on a fresh install).
     await worker.evaluate(() => 0);
     const extensionId = new URL(worker.url()).host;
+    // Its tab would take the focus from the pages a test opens next.
+    if (!options.keepWelcomePage) await (await welcomePage(context)).close();
     const browserCdp = await context.browser()!.newBrowserCDPSession();
     const fixtures = await startFixtureServer(path.join(repoRoot, 'tests/fixtures'));
     return new ExtensionSession(context, extensionId, fixtures, browserCdp, profileDir, extensionCopy);

@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseCorpus } from '../../../lib/corpus/jsonl.ts';
 import { checkArticle } from '../../../lib/engine.ts';
 import { FEATURE_VERSION, featuresOf } from '../../../lib/index/features.ts';
-import { contentHash, openCorpusStore, type CorpusCatalog, type CorpusStore } from '../../../lib/store/index.ts';
+import { contentHash, openCorpusStore, type OpenedCorpus } from '../../../lib/store/index.ts';
 import type { CorpusRecord } from '../../../lib/types.ts';
 import { IMG_PAYLOAD, JAVASCRIPT_URL } from './payloads.ts';
 
@@ -41,13 +41,13 @@ let counter = 0;
 const freshName = () => `schema-upgrade-${process.pid}-${++counter}`;
 const factories = { indexedDB, IDBKeyRange };
 
-let open: (CorpusStore & CorpusCatalog)[] = [];
+let open: OpenedCorpus[] = [];
 afterEach(() => {
   for (const store of open) store.close();
   open = [];
 });
 
-async function openStore(name: string): Promise<CorpusStore & CorpusCatalog> {
+async function openStore(name: string): Promise<OpenedCorpus> {
   const store = await openCorpusStore({ name, ...factories });
   open.push(store);
   return store;
@@ -123,6 +123,19 @@ describe('opening a schema-version-1 corpus', () => {
     store.close();
     open = [];
     expect(await rawVersion(name)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('counts the upgraded records for the budget: bytes, languages and dates for eviction', async () => {
+    const name = await version1Database(rowsWrittenFor(everything));
+    const store = await openStore(name);
+    const usage = await store.usage();
+    expect(usage.count).toBe(everything.length);
+    const languages = Object.fromEntries(usage.languages.map((entry) => [entry.lang, entry.count]));
+    expect(languages.en).toBe(everything.filter((record) => record.lang?.startsWith('en')).length);
+    expect(usage.bytes).toBeGreaterThan(everything.reduce((total, record) => total + record.text.length, 0));
+    // Every record has a date to be evicted by: the undated ones the time of the upgrade.
+    const evicted = await store.evict({ maxAgeDays: 365 }, Date.parse('2100-01-01T00:00:00Z'));
+    expect(evicted.deleted + evicted.kept).toBe(everything.length);
   });
 
   it('rebuilds the index from the records, still finds the original, and finds versions of one address', async () => {

@@ -118,3 +118,22 @@ describe('parseFeed', () => {
     expect(feedDate('sometime')).toBeUndefined();
   });
 });
+
+describe('declaredFeeds', () => {
+  it('lists the RSS and Atom feeds a page declares, resolved, each once', async () => {
+    const { declaredFeeds } = await import('../../../lib/import/feed.ts');
+    const { parseHTML } = await import('linkedom');
+    const { document } = parseHTML(`<html><head>
+      <link rel="alternate" type="application/rss+xml" title="Top stories" href="/rss/top.xml">
+      <link rel="ALTERNATE" type="application/atom+xml" href="https://feeds.example/atom">
+      <link rel="alternate" type="application/rss+xml" title="Again" href="/rss/top.xml">
+      <link rel="alternate" type="text/html" href="/other">
+      <link rel="stylesheet" type="application/rss+xml" href="/not-a-feed">
+      <link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
+    </head><body></body></html>`);
+    expect(declaredFeeds(document as unknown as Document, 'https://news.example/world/story')).toEqual([
+      { url: 'https://news.example/rss/top.xml', format: 'rss', title: 'Top stories' },
+      { url: 'https://feeds.example/atom', format: 'atom' },
+    ]);
+  });
+});

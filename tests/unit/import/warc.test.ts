@@ -19,6 +19,20 @@ async function readAll(bytes: Uint8Array, options = {}, chunkSize = 997): Promis
 const pages = (items: WarcItem[]) => items.flatMap((item) => (item.kind === 'page' ? [item] : []));
 
 describe('readWarcPages', () => {
+  it('gives each record a resume point: reading from it continues with the next record, compressed or not', async () => {
+    for (const gzip of [true, false]) {
+      const bytes = await buildWarc(fixtureEntries(), gzip);
+      const all = await readAll(bytes);
+      for (const stop of [1, 4, 7]) {
+        const { resume, recordNumber } = all[stop - 1];
+        expect(resume, `record ${stop}`).toBeDefined();
+        if (gzip) expect(resume!.skip).toBe(1);
+        const rest = await readAll(bytes.slice(resume!.offset), { startOffset: resume!.offset, skipRecords: resume!.skip, firstRecordNumber: recordNumber - resume!.skip + 1 });
+        expect(rest).toEqual(all.slice(stop));
+      }
+    }
+  });
+
   it('reads the HTML responses of the committed archive and passes over the rest', async () => {
     const items = await readAll(readFileSync(path.join(repoRoot, 'tests/fixtures/warc/articles.warc.gz')));
     expect(pages(items).map((page) => page.recordNumber)).toEqual([3, 5, 7, 9, 10]);

@@ -1,0 +1,214 @@
+/**
+ * The bulk-import row of `npm run bench`: a generated WARC.gz news crawl (1 GB by default, written at bench time
+ * into the temp directory and kept there for the next run, never in the repository) imported in Chromium through
+ * the options page, as a reader does it: choose the file, press Import. Measured: articles stored per second, the
+ * peak JS heap of the service worker (and of the options page), and two interruptions — the service worker stopped
+ * at a third of the way (the import must go on by itself), and the options page closed at two thirds and the file
+ * chosen again (the import must continue where it stopped, without reading the file again from the start and
+ * without storing anything twice).
+ */
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { BenchBrowser } from './chromium-path.ts';
+import { existingCrawl, writeNewsCrawl } from './news-warc.ts';
+import { browserPid, CpuMeter } from './process-cpu.ts';
+
+export interface CrawlRun {
+  fileBytes: number;
+  stored: number;
+  /** Seconds importing, the time the page was closed left out. */
+  importSeconds: number;
+  articlesPerSecond: number;
+  /** Between 10% and 30% of the file: the steady rate, before any interruption. */
+  steadyArticlesPerSecond: number;
+  workerHeapPeak: number;
+  pageHeapPeak: number;
+  /** The worker was stopped mid-import and the import went on: seconds until the next batch was stored. */
+  workerStopRecoverySeconds: number;
+  /** The page was closed mid-import and the file chosen again: seconds from "Continue import" to the next stored batch. */
+  resumeSeconds: number;
+  /** Where the resumed import started, as a share of the file (it seeks there instead of reading from the start). */
+  resumedAtFraction: number;
+  /** Records read again after the interruptions, recognised as stored and not stored twice. */
+  duplicates: number;
+  problems: number;
+  extractors: number;
+  generatedSeconds: number | null;
+  /** CPU seconds the browser's processes used per 1,000 articles stored (all threads, all processes). */
+  cpuSecondsPerThousand: number;
+  /** Load average of the machine over the run (1-minute figure, sampled): other jobs share its cores. */
+  meanLoad: number;
+  cores: number;
+}
+
+type Log = (line: string) => void;
+
+const CARD = '.import-card[data-format="warc"]';
+const CRAWL_VERSION = 1;
+
+interface Sample {
+  at: number;
+  fraction: number;
+  stored: number;
+  status: string;
+}
+
+async function sample(page: Page): Promise<Sample> {
+  return page.evaluate((card) => {
+    const root = document.querySelector(card)!;
+    const status = root.querySelector('.import-status')?.textContent ?? '';
+    const match = /([\d,]+) articles? stored/.exec(status);
+    return {
+      at: performance.timeOrigin + performance.now(),
+      fraction: (root.querySelector('.import-progress') as HTMLProgressElement).value,
+      stored: match ? Number(match[1].replace(/,/g, '')) : 0,
+      status,
+    };
+  }, CARD);
+}
+
+async function pageHeap(page: Page): Promise<number> {
+  return page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0).catch(() => 0);
+}
+
+async function openOptions(browser: BenchBrowser, file: string): Promise<Page> {
+  const page = await browser.extensionPage('options.html');
+  await page.locator('body[data-ready="true"]').waitFor();
+  await page.locator(`${CARD} .import-file`).setInputFiles(file);
+  await page.locator(`${CARD} .import-start:not([disabled])`).waitFor();
+  return page;
+}
+
+/** Waits until the stored count passes `stored` (a batch landed); returns when. */
+async function nextBatch(page: Page, stored: number, timeoutMs = 120_000): Promise<Sample> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    const now = await sample(page);
+    if (now.stored > stored) return now;
+  }
+  throw new Error(`no batch stored within ${timeoutMs / 1000} s`);
+}
+
+export async function runCrawlImport(setup: { extensionDir: string; chromiumPath: string; repoRoot: string; megabytes: number }, log: Log): Promise<CrawlRun> {
+  const file = path.join(tmpdir(), `palimpsest-bench-crawl-${setup.megabytes}mb-v${CRAWL_VERSION}.warc.gz`);
+  let generatedSeconds: number | null = null;
+  if (existingCrawl(file) === null) {
+    log(`crawl: writing a ${setup.megabytes} MB WARC.gz of generated news pages to ${file}…`);
+    const began = Date.now();
+    await writeNewsCrawl(file, setup.megabytes * 1024 * 1024, (written) => log(`  crawl: ${Math.round(written.bytes / 1024 / 1024)} MB, ${written.pages} pages`));
+    generatedSeconds = (Date.now() - began) / 1000;
+  } else {
+    log(`crawl: reusing ${file}`);
+  }
+  const fileBytes = existingCrawl(file)!;
+  const browser = await BenchBrowser.launch(setup.extensionDir, setup.chromiumPath, setup.repoRoot, 'pinned');
+  try {
+    const sampleCount = await browser.inWorker<number>('palimpsestBench.count()');
+    const pid = browserPid(browser.profileDir);
+    const cpu = pid !== null ? new CpuMeter(pid) : null;
+    const loads: number[] = [];
+    let page = await openOptions(browser, file);
+    const extractors = await page.evaluate(() => Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 2)));
+    let workerHeapPeak = await browser.workerHeap();
+    let pageHeapPeak = await pageHeap(page);
+    const samples: Sample[] = [];
+    let active = 0;
+    let segmentStart = Date.now();
+    cpu?.sample();
+    const cpuBefore = cpu?.seconds() ?? 0;
+    await page.locator(`${CARD} .import-start`).click();
+    let stoppedWorker = false;
+    let workerStopRecoverySeconds = 0;
+    let resumeSeconds = 0;
+    let resumedAtFraction = 0;
+    let closedPage = false;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const now = await sample(page);
+      samples.push(now);
+      cpu?.sample();
+      loads.push(loadavg()[0]);
+      workerHeapPeak = Math.max(workerHeapPeak, await browser.workerHeap().catch(() => 0));
+      pageHeapPeak = Math.max(pageHeapPeak, await pageHeap(page));
+      if (samples.length % 15 === 0) log(`  crawl: ${(now.fraction * 100).toFixed(0)}% · ${now.stored} stored · worker heap ${(workerHeapPeak / 1e6).toFixed(0)} MB peak`);
+      if (/^Done/.test(now.status)) break;
+      if (/stopped|interrupted/i.test(now.status) && !/Importing/.test(now.status)) throw new Error(`the import stopped: ${now.status}`);
+      if (!stoppedWorker && now.fraction >= 0.33) {
+        stoppedWorker = true;
+        log('  crawl: stopping the service worker mid-import');
+        const before = now.stored;
+        const stoppedAt = Date.now();
+        await browser.stopWorker();
+        const after = await nextBatch(page, before);
+        workerStopRecoverySeconds = (after.at - stoppedAt) / 1000;
+        log(`  crawl: the import went on ${workerStopRecoverySeconds.toFixed(1)} s after the worker was stopped`);
+      }
+      if (!closedPage && now.fraction >= 0.66) {
+        closedPage = true;
+        log('  crawl: closing the options page mid-import, then choosing the file again');
+        active += Date.now() - segmentStart;
+        await page.close();
+        page = await openOptions(browser, file);
+        // The note comes once the page has asked the background about this file.
+        await page.locator(`${CARD} .import-resume:not([hidden])`).waitFor({ timeout: 60_000 });
+        const resumeNote = (await page.locator(`${CARD} .import-resume`).textContent()) ?? '';
+        if (!/stopped after/.test(resumeNote)) throw new Error(`the file chosen again did not offer to continue: ${resumeNote}`);
+        const stored = (await sample(page)).stored;
+        segmentStart = Date.now();
+        await page.locator(`${CARD} .import-start`).click();
+        const after = await nextBatch(page, stored);
+        resumeSeconds = (Date.now() - segmentStart) / 1000;
+        resumedAtFraction = (await sample(page)).fraction;
+        log(`  crawl: continued at ${(resumedAtFraction * 100).toFixed(0)}% of the file; next batch stored ${resumeSeconds.toFixed(1)} s after "Continue import" (${after.stored} stored)`);
+      }
+    }
+    active += Date.now() - segmentStart;
+    cpu?.sample();
+    const cpuSeconds = (cpu?.seconds() ?? NaN) - cpuBefore;
+    const finalStatus = (await sample(page)).status;
+    const stored = (await browser.inWorker<number>('palimpsestBench.count()')) - sampleCount;
+    const duplicates = Number(/([\d,]+) were already in your corpus/.exec(finalStatus)?.[1].replace(/,/g, '') ?? 0);
+    const problems = Number(/([\d,]+) problems?/.exec(finalStatus)?.[1].replace(/,/g, '') ?? 0);
+    const steady = samples.filter((s) => s.fraction >= 0.1 && s.fraction <= 0.3);
+    const steadyRate = steady.length >= 2 ? ((steady[steady.length - 1].stored - steady[0].stored) / (steady[steady.length - 1].at - steady[0].at)) * 1000 : NaN;
+    return {
+      fileBytes,
+      stored,
+      importSeconds: active / 1000,
+      articlesPerSecond: stored / (active / 1000),
+      steadyArticlesPerSecond: steadyRate,
+      workerHeapPeak,
+      pageHeapPeak,
+      workerStopRecoverySeconds,
+      resumeSeconds,
+      resumedAtFraction,
+      duplicates,
+      problems,
+      extractors,
+      generatedSeconds,
+      cpuSecondsPerThousand: (cpuSeconds / stored) * 1000,
+      meanLoad: loads.reduce((total, load) => total + load, 0) / Math.max(1, loads.length),
+      cores: cpus().length,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export function crawlRows(run: CrawlRun): string[] {
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  return [
+    `| Measure | ${mb(run.fileBytes)} WARC.gz (${run.stored.toLocaleString('en')} articles) | Target |`,
+    '|---|---:|---|',
+    `| Bulk import through the options page (articles/s, whole run) | ${run.articlesPerSecond.toFixed(0)} | ≥ 500 |`,
+    `| … steady, 10–30% of the file | ${run.steadyArticlesPerSecond.toFixed(0)} |  |`,
+    `| Service worker JS heap, peak | ${mb(run.workerHeapPeak)} | bounded |`,
+    `| Options page JS heap, peak (main thread) | ${mb(run.pageHeapPeak)} | bounded |`,
+    `| Worker stopped at a third: import went on after | ${run.workerStopRecoverySeconds.toFixed(1)} s |  |`,
+    `| Page closed at two thirds, file chosen again: next batch after "Continue import" | ${run.resumeSeconds.toFixed(1)} s (resumed at ${(run.resumedAtFraction * 100).toFixed(0)}% of the file) |  |`,
+    `| Records read again after the interruptions (recognised, not stored twice) / problems | ${run.duplicates} / ${run.problems} |  |`,
+    `| CPU time of the browser's processes per 1,000 articles (all threads) | ${run.cpuSecondsPerThousand.toFixed(2)} s |  |`,
+    `| … upper bound that CPU cost allows on ${run.cores} idle cores (${run.cores} × 1,000 / CPU s per 1,000) | ${((run.cores * 1000) / run.cpuSecondsPerThousand).toFixed(0)} |  |`,
+    `| Machine load average during the run (${run.cores} cores) | ${run.meanLoad.toFixed(1)} |  |`,
+  ];
+}

@@ -1,0 +1,75 @@
+/**
+ * CPU time used by a browser and every process it started (Linux /proc), so a benchmark on a machine shared with
+ * other jobs can report what its work cost in CPU, which other jobs do not change, beside the wall-clock rate,
+ * which they do.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+const TICKS_PER_SECOND = 100;
+
+interface ProcessStat {
+  pid: number;
+  ppid: number;
+  /** utime + stime, in clock ticks. */
+  ticks: number;
+}
+
+function statOf(pid: number): ProcessStat | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name is in parentheses and may hold spaces: fields start after the last ")".
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { pid, ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return null;
+  }
+}
+
+function allStats(): ProcessStat[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map((name) => statOf(Number(name)))
+    .filter((stat): stat is ProcessStat => stat !== null);
+}
+
+/** The browser's main process: the one whose command line names this profile directory and whose parent does not. */
+export function browserPid(profileDir: string): number | null {
+  const named = allStats().filter((stat) => {
+    try {
+      return readFileSync(`/proc/${stat.pid}/cmdline`, 'utf8').includes(profileDir);
+    } catch {
+      return false;
+    }
+  });
+  const pids = new Set(named.map((stat) => stat.pid));
+  return named.find((stat) => !pids.has(stat.ppid))?.pid ?? null;
+}
+
+/**
+ * CPU time of a process tree, sampled: each process counts with the most CPU it was seen to have used, so a
+ * process that exits between samples (a closed page's renderer) keeps what it used up to the last sample.
+ */
+export class CpuMeter {
+  private readonly seen = new Map<number, number>();
+
+  constructor(private readonly rootPid: number) {}
+
+  sample(): void {
+    const stats = allStats();
+    const children = new Map<number, ProcessStat[]>();
+    for (const stat of stats) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat]);
+    const record = (stat: ProcessStat) => {
+      this.seen.set(stat.pid, Math.max(this.seen.get(stat.pid) ?? 0, stat.ticks));
+      for (const child of children.get(stat.pid) ?? []) record(child);
+    };
+    const root = stats.find((stat) => stat.pid === this.rootPid);
+    if (root) record(root);
+  }
+
+  /** CPU seconds used by the tree up to the last sample. */
+  seconds(): number {
+    let ticks = 0;
+    for (const value of this.seen.values()) ticks += value;
+    return ticks / TICKS_PER_SECOND;
+  }
+}
