@@ -112,7 +112,7 @@ const REWRITE_SEQUENCE_SOURCE = 0.3;
 
 export function classifyRelation(input: RelationInput): RelationResult {
   const { page, source } = input;
-  const { passages, stockPassages } = withoutStockPassages(input.passages, input.corpus);
+  const { passages, stockPassages } = withoutStockPassages(input.passages, input.corpus, () => figuresAgree(input));
   const pageCoverage = coverage(passages.map((p) => p.page), page.bodyLength ?? page.text.length);
   const sourceCoverage = coverage(passages.map((p) => p.source), source.bodyLength ?? source.text.length);
   const alignedChars = passages.reduce((n, p) => n + (p.page[1] - p.page[0]), 0);
@@ -153,16 +153,27 @@ const FEW_DISTINCTIVE = 3;
  * Passages whose shared keys are stock phrases carry no evidence: an attribution formula shared with forty stored
  * stories, plus a common word pair or two. Passages with no shared key at all are judged by their wording.
  */
-function withoutStockPassages<P extends Passage>(passages: P[], corpus: CorpusEvidence | undefined): { passages: P[]; stockPassages: number } {
+function withoutStockPassages<P extends Passage>(passages: P[], corpus: CorpusEvidence | undefined, sameFigures: () => boolean): { passages: P[]; stockPassages: number } {
   if (!corpus) return { passages, stockPassages: 0 };
   const kept = passages.filter((p) => {
     const keys = keysWithin(corpus, p.page);
     if (keys.distinctive === 0) return keys.stock === 0;
     const short = p.page[1] - p.page[0] < MIN_COPY_CHARS;
-    return !short || keys.distinctive >= FEW_DISTINCTIVE || keys.stock < STOCK_DOMINATES * keys.distinctive;
+    if (!short || keys.distinctive >= FEW_DISTINCTIVE || keys.stock < STOCK_DOMINATES * keys.distinctive) return true;
+    // A short notice printed from a template is a copy when it gives the same figures, a sibling when it does not.
+    return sameFigures();
   });
   return { passages: kept, stockPassages: passages.length - kept.length };
 }
+
+/** The two texts give the same figures: at least MIN_SAME_FIGURES, and most of those the text with fewer gives. */
+function figuresAgree(input: RelationInput): boolean {
+  const figures = sharedFigures(input.page.text, input.source.text, input.page.lang, input.source.lang);
+  return figures.shared >= MIN_SAME_FIGURES && figures.shared >= SAME_FIGURES * figures.fewest;
+}
+
+const MIN_SAME_FIGURES = 2;
+const SAME_FIGURES = 0.75;
 
 /**
  * Which way the shared text makes a copy — most of the page, or nearly all of the record — and whether the two are one
