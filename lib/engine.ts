@@ -71,6 +71,9 @@ const COPY_RELATIONS: Relation[] = ['verbatim-copy', 'edited-copy', 'rewrite', '
  * that paragraph's keys only.
  */
 const EXPLAINS_THE_CLOSEST = 0.85;
+/** A copy whose shared text is this much of the page and of itself is a whole version of the text, not a borrowing. */
+const WHOLE_TEXT_PAGE = 0.8;
+const WHOLE_TEXT_VERSION = 0.5;
 
 export function isCopyRelation(relation: Relation): boolean {
   return COPY_RELATIONS.includes(relation);
@@ -430,19 +433,21 @@ function earlier(a: Assessment, b: Assessment): number {
 
 /**
  * The original is the earliest version of the same text: among the copies whose direction says they came before the
- * page, the earliest that holds most of what the closest copy shares with the page (so the closest one came from
- * it). An older story the page or its original only borrowed a passage from holds too little of it.
+ * page, the earliest that is the whole text — it covers most of the page and much of itself — or that holds most of
+ * what the closest copy shares with the page (so the closest one came from it). An older story the page or its
+ * original only borrowed a paragraph from is neither.
  */
 function nameOriginal(copies: Assessment[]): Assessment | null {
   const closest = [...copies].sort((a, b) => b.result.score - a.result.score)[0];
   if (!closest) return null;
   const theirs = closest.evidence.distinctiveKeys;
-  const explainsClosest = (a: Assessment) => {
-    if (a === closest || theirs.length === 0) return a === closest;
+  const holdsTheClosest = (a: Assessment) => {
+    if (theirs.length === 0) return false;
     const held = new Set(a.evidence.distinctiveKeys);
     return theirs.filter((key) => held.has(key)).length >= EXPLAINS_THE_CLOSEST * theirs.length;
   };
-  const eligible = copies.filter((a) => a.result.direction === 'original' && explainsClosest(a));
+  const wholeText = (a: Assessment) => a.result.measures.pageCoverage >= WHOLE_TEXT_PAGE && a.result.measures.sourceCoverage >= WHOLE_TEXT_VERSION;
+  const eligible = copies.filter((a) => a.result.direction === 'original' && (a === closest || wholeText(a) || holdsTheClosest(a)));
   return eligible.sort(earlier)[0] ?? null;
 }
 
