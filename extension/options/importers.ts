@@ -1,7 +1,7 @@
 /**
  * The reading side of each import format, in the options page (it has a DOM for article extraction): a file
- * becomes a sequence of steps, each a record or a problem with where it is, and each carrying the position an
- * import can later resume from.
+ * becomes a sequence of steps, each a record, a reader's correction (JSONL) or a problem with where it is, and each
+ * carrying the position an import can later resume from.
  */
 import { extractArticle } from '../../lib/extract/index.ts';
 import { decodeHtml } from '../../lib/import/charset.ts';
@@ -10,11 +10,13 @@ import type { ImportProblem, ImportProgress, ImportSource } from '../../lib/impo
 import { recordFromArticle } from '../../lib/import/records.ts';
 import { fileSetFingerprint, isHtmlFileName, savedFromUrl } from '../../lib/import/saved-page.ts';
 import { readWarcPages } from '../../lib/import/warc.ts';
-import type { CorpusRecord, PageArticle } from '../../lib/types.ts';
+import type { CorpusRecord, Correction, PageArticle } from '../../lib/types.ts';
 import { breathe, fileChunks } from './file-stream.ts';
 
 export interface ImportStep {
   record?: CorpusRecord;
+  /** A reader's "not a version" from an exported corpus: stored with the records. */
+  correction?: Correction;
   problem?: ImportProblem;
   /** Something that is not an article and not a problem (a request record, an image). */
   passedOver?: boolean;
@@ -48,6 +50,7 @@ export function jsonlImporter(file: File): Importer {
       const chunks = fileChunks(file.slice(start), (count) => (bytesRead += count));
       for await (const item of readJsonlRecords(chunks, { startOffset: start, startLine: from?.line ?? 0 })) {
         if (item.kind === 'record') yield { record: item.record, position: item.end, line: item.line };
+        else if (item.kind === 'correction') yield { correction: item.correction, position: item.end, line: item.line };
         else yield { problem: { where: `line ${item.line}`, reason: item.reason }, position: item.end, line: item.line };
       }
     },

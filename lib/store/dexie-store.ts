@@ -1,13 +1,13 @@
 import { FEATURE_VERSION, featuresOf, type FeatureOptions } from '../index/features';
-import { hash64Hex } from '../index/hash';
-import { normalize } from '../text/normalize';
-import type { CorpusRecord } from '../types';
+import type { CorpusRecord, Correction } from '../types';
 import * as catalog from './catalog';
+import { contentHash } from './content-hash';
+import * as correctionTable from './correction-table';
 import type { CorpusCatalog, RecordFilter, RecordSearch } from './catalog';
 import { chunkOf, chunksOf, clearEntry, emptyChunk, entryOf, setEntry, type DirectoryChunk, type DirectoryEntry } from './directory';
 import { DEFAULT_MID_LIMIT, DEFAULT_PENDING_LIMIT, PostingIndex } from './posting-index';
 import { CorpusDatabase, META_FEATURE_VERSION, type StoredRecord } from './schema';
-import { InvalidRecordError, type AddResult, type CorpusStore, type DocStat, type IndexSize, type Posting, type SkippedRecord } from './types';
+import { InvalidRecordError, type AddResult, type CorpusStore, type CorrectionStore, type DocStat, type IndexSize, type Posting, type SkippedRecord } from './types';
 
 /**
  * A key found in more documents than this is stopped (see addToBucket). At 100,000
@@ -41,7 +41,7 @@ function databaseOptions(options: OpenCorpusStoreOptions): { indexedDB?: IDBFact
 }
 
 /** Opens (creating when needed) a corpus store, rebuilding the index if it was built by other feature code. */
-export async function openCorpusStore(options: OpenCorpusStoreOptions): Promise<CorpusStore & CorpusCatalog> {
+export async function openCorpusStore(options: OpenCorpusStoreOptions): Promise<CorpusStore & CorpusCatalog & CorrectionStore> {
   const db = new CorpusDatabase(options.name, databaseOptions(options));
   await db.open();
   const index = new PostingIndex(db, options.dfCap ?? DEFAULT_DF_CAP, options.pendingLimit ?? DEFAULT_PENDING_LIMIT, options.midLimit ?? DEFAULT_MID_LIMIT);
@@ -64,17 +64,13 @@ function validate(records: readonly CorpusRecord[]): void {
   });
 }
 
-export function contentHash(text: string): string {
-  return hash64Hex(normalize(text));
-}
-
 const toCorpusRecord = catalog.toCorpusRecord;
 
 function present<T>(items: readonly (T | undefined)[]): T[] {
   return items.filter((item): item is T => item !== undefined);
 }
 
-class DexieCorpusStore implements CorpusStore, CorpusCatalog {
+class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorrectionStore {
   constructor(
     private readonly db: CorpusDatabase,
     private readonly index: PostingIndex,
@@ -223,10 +219,11 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
     }
   }
 
+  /** Empties the corpus: its records, their index and the reader's corrections about them. */
   async clear(): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.records, db.directory, db.buckets, db.midBuckets, db.pending, db.meta], async () => {
-      await Promise.all([db.records.clear(), db.directory.clear()]);
+    await db.transaction('rw', [db.records, db.directory, db.buckets, db.midBuckets, db.pending, db.meta, db.corrections], async () => {
+      await Promise.all([db.records.clear(), db.directory.clear(), db.corrections.clear()]);
       await db.meta.bulkDelete([META_NEXT_DOC, META_RECORD_COUNT]);
       await this.index.clear();
       await db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
@@ -324,6 +321,20 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog {
 
   siteCounts() {
     return catalog.siteCounts(this.db);
+  }
+
+  // The reader's corrections (lib/store/correction-table.ts).
+
+  addCorrections(corrections: readonly Correction[]) {
+    return correctionTable.addCorrections(this.db, corrections);
+  }
+
+  corrections() {
+    return correctionTable.allCorrections(this.db);
+  }
+
+  deleteCorrections(corrections: readonly Correction[]) {
+    return correctionTable.deleteCorrections(this.db, corrections);
   }
 
   async idsWhere(filter: RecordFilter): Promise<string[]> {

@@ -4,7 +4,7 @@
  * existing ones and never edits them: browsers upgrade step by step.
  */
 import { Dexie, type Table } from 'dexie';
-import type { CorpusRecord } from '../types';
+import type { CorpusRecord, Correction } from '../types';
 import type { DirectoryChunk } from './directory';
 import { urlKey } from './url-key';
 
@@ -46,6 +46,12 @@ export interface PendingRow {
   pairs: ArrayBuffer;
 }
 
+/** A reader's correction, stored once per pair of articles. */
+export interface StoredCorrection extends Correction {
+  /** correctionKey (lib/corpus/corrections.ts): the same for the pair in either order. */
+  key: string;
+}
+
 export interface MetaRow {
   key: string;
   value: number;
@@ -61,6 +67,7 @@ export class CorpusDatabase extends Dexie {
   midBuckets!: Table<MidBucketRow, number>;
   pending!: Table<PendingRow, number>;
   meta!: Table<MetaRow, string>;
+  corrections!: Table<StoredCorrection, string>;
 
   constructor(name: string, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
     super(name, options);
@@ -89,6 +96,9 @@ export class CorpusDatabase extends Dexie {
     this.version(3)
       .stores({ docs: null, postings: null, directory: 'chunk', buckets: 'bucket', midBuckets: 'bucket', pending: 'segment' })
       .upgrade((tx) => tx.table<MetaRow, string>('meta').delete(META_FEATURE_VERSION));
+    // Version 4: the reader's corrections ("not a version of this page"), kept with the corpus so they survive a
+    // restart and travel in its export. A new table: nothing stored before changes.
+    this.version(4).stores({ corrections: 'key' });
     this.records.hook('creating', (_doc, record) => {
       const key = urlKey(record.url);
       if (key !== undefined) record.urlKey = key;

@@ -93,6 +93,7 @@ const report: Report = {
   drift: [quoteDrift, addedDrift],
   original: JAVASCRIPT_URL,
   comparison,
+  corrected: [],
 };
 
 const passage: PassageReport = {
