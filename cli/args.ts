@@ -27,6 +27,9 @@ Input files:
 Options:
   -c, --corpus <file>   Corpus JSONL, one article per line:
                         {"id", "text", "title"?, "url"?, "published"?, "site"?, "lang"?, "byline"?, "firstSeen"?}
+                        A line may instead carry a reader's correction, as the extension exports it:
+                        {"correction": "not-a-version", "a": {id?, url?, hash?}, "b": {...}, "at"}
+                        (a and b are never listed as versions of each other, whichever is checked).
                         Repeat to load several files. Default: the bundled sample corpus
                         (assets/seed-corpus.jsonl). Bad lines are reported on stderr with their line
                         numbers and skipped; good lines are used.
@@ -37,7 +40,8 @@ Options:
                              url, published, lang, passages: [{page: [start, end], source: [start, end]}]}],
                            "drift": [{kind, severity, summary, page: {text, start, end},
                              source: {id, text, start, end}}],
-                           "original": id or null, "truncated": boolean}
+                           "original": id or null, "truncated": boolean,
+                           "corrected": [{id, title, site, url}]}   (left out by a correction)
                         Matches are best first. Offsets are [start, end) UTF-16 code-unit (JavaScript
                         string) offsets into the input text and into the corpus record's "text".
                         An input that fails gives {"input", "error"} instead.
