@@ -3,7 +3,7 @@
  * the first request of a worker's life, so a stopped and restarted worker simply opens it again.
  */
 import { browser } from 'wxt/browser';
-import { openCorpusStore, type CorpusCatalog, type CorpusStore } from '../../lib/store/index.ts';
+import { openCorpusStore, type CorpusCatalog, type CorpusStore, type CorrectionStore } from '../../lib/store/index.ts';
 import type { CorpusStatus, SampleReload } from '../shared/protocol.ts';
 import { readSampleCorpus } from './sample-corpus.ts';
 
@@ -11,8 +11,8 @@ const DATABASE_NAME = 'palimpsest-corpus';
 /** storage.local flag: set once the sample corpus went in, so a reader who empties the corpus keeps it empty. */
 const SAMPLE_LOADED_KEY = 'sampleCorpusLoaded';
 
-/** The store, with the reader's view of it (versions of an address, listing, filters). */
-export type Corpus = CorpusStore & CorpusCatalog;
+/** The store, with the reader's view of it (versions of an address, listing, filters) and the reader's corrections. */
+export type Corpus = CorpusStore & CorpusCatalog & CorrectionStore;
 
 let opening: Promise<Corpus> | null = null;
 let sampleLoading: Promise<SampleReload> | null = null;

@@ -6,6 +6,7 @@
  */
 import { importKey, RecordBatch, type ImportProblem, type ImportProgress } from '../../lib/import/progress.ts';
 import { isUndelivered, sendToBackground, type BackgroundProtocol, type RequestOf } from '../shared/protocol.ts';
+import type { Correction } from '../../lib/types.ts';
 import type { Importer, ImportStep } from './importers.ts';
 
 /** A batch that fills slowly (article extraction) is still sent this often, so progress survives a closed page. */
@@ -69,6 +70,8 @@ export interface RunResult {
 export async function runImport(importer: Importer, from: ImportProgress | null, signal: AbortSignal, callbacks: RunCallbacks, options: RunOptions = {}): Promise<RunResult> {
   const send = options.send ?? ((batch: BatchRequest) => sendToBackground('import-batch', batch));
   const batch = new RecordBatch();
+  // Corrections are a few lines after the records: they go with the batch that is sent next.
+  let corrections: Correction[] = [];
   let problems: ImportProblem[] = [];
   let last: ImportStep | null = null;
   let progress = from;
@@ -78,9 +81,12 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
   const flush = async (done: boolean): Promise<void> => {
     const records = batch.take();
     const sent = problems;
+    const sentCorrections = corrections;
     problems = [];
+    corrections = [];
     const position = last?.position ?? progress?.position ?? 0;
     const request: BatchRequest = { source: importer.source, records, advance: { position, line: last?.line, problems: sent, done } };
+    if (sentCorrections.length > 0) request.corrections = sentCorrections;
     progress = await sendBatchWithRetry(send, request, options.retryDelayMs);
     lastFlush = Date.now();
     callbacks.onStored(progress);
@@ -93,10 +99,11 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
       batch.add(step.record);
       counts.read++;
     }
+    if (step.correction) corrections.push(step.correction);
     if (step.problem) problems.push(step.problem);
     if (step.passedOver) counts.passedOver++;
     callbacks.onRead(importer.fraction(), counts);
-    const due = Date.now() - lastFlush > FLUSH_INTERVAL_MS && (batch.size > 0 || problems.length > 0);
+    const due = Date.now() - lastFlush > FLUSH_INTERVAL_MS && (batch.size > 0 || problems.length > 0 || corrections.length > 0);
     if (batch.full || due) await flush(false);
   }
   if (signal.aborted) return { progress, cancelled: true, passedOver: counts.passedOver };

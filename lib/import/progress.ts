@@ -38,6 +38,8 @@ export interface ImportProgress {
   line: number;
   added: number;
   duplicates: number;
+  /** The reader's corrections the file brought that were not stored yet (absent in progress saved before them). */
+  corrections?: number;
   /** The first problems found (a broken file could have millions); `problemCount` counts them all. */
   problems: ImportProblem[];
   problemCount: number;
@@ -74,6 +76,8 @@ export interface BatchAdvance {
   line?: number;
   added: number;
   duplicates: number;
+  /** New corrections stored with the batch. */
+  corrections?: number;
   problems: ImportProblem[];
   done: boolean;
 }
@@ -86,6 +90,7 @@ export function advance(progress: ImportProgress, step: BatchAdvance, now: strin
     line: step.line ?? progress.line,
     added: progress.added + step.added,
     duplicates: progress.duplicates + step.duplicates,
+    ...(step.corrections || progress.corrections ? { corrections: (progress.corrections ?? 0) + (step.corrections ?? 0) } : {}),
     problems: [...progress.problems, ...step.problems.slice(0, room)],
     problemCount: progress.problemCount + step.problems.length,
     done: step.done,

@@ -279,7 +279,7 @@ describe('correction lines', () => {
   };
   const line = serializeCorrection(correction);
 
-  it('are written with the kind first and each side\'s fields in a fixed order', () => {
+  it('are written with the kind first and each side’s fields in a fixed order', () => {
     expect(line).toBe(
       '{"correction":"not-a-version","a":{"url":"https://courier.example/news/budget","hash":"0123456789abcdef","title":"Council approves budget","site":"Courier"},' +
         '"b":{"id":"wire-7","url":"https://wire.example/story/7","hash":"fedcba9876543210","title":"Budget passes","site":"Wire"},"at":"2026-12-05T10:00:00Z"}',
