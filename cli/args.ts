@@ -42,7 +42,11 @@ Options:
                         not given), the bundled sample corpus is used, with a note on stderr.
   -c, --corpus <file>   Instead of the stored corpus, a corpus JSONL loaded for this run only, one article per line:
                         {"id", "text", "title"?, "url"?, "published"?, "site"?, "lang"?, "byline"?, "firstSeen"?}
+                        A line may instead carry a reader's correction, as the extension exports it:
+                        {"correction": "not-a-version", "a": {id?, url?, hash?}, "b": {...}, "at"}
+                        (a and b are never listed as versions of each other, whichever is checked).
                         Repeat to load several files. Bad lines are reported on stderr with their line
+
                         numbers and skipped; good lines are used.
       --json            Machine-readable output: JSON Lines, one object per input file, in argument order:
                           {"input", "article": {title, byline, siteName, publishedTime, modifiedTime, url,
@@ -51,7 +55,8 @@ Options:
                              url, published, lang, passages: [{page: [start, end], source: [start, end]}]}],
                            "drift": [{kind, severity, summary, page: {text, start, end},
                              source: {id, text, start, end}}],
-                           "original": id or null, "truncated": boolean}
+                           "original": id or null, "truncated": boolean,
+                           "corrected": [{id, title, site, url}]}   (left out by a correction)
                         Matches are best first. Offsets are [start, end) UTF-16 code-unit (JavaScript
                         string) offsets into the input text and into the corpus record's "text".
                         An input that fails gives {"input", "error"} instead.

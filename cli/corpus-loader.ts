@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { CorpusJsonlParser } from '../lib/corpus/jsonl.ts';
-import type { CorpusRecord } from '../lib/types.ts';
+import type { CorpusRecord, Correction } from '../lib/types.ts';
 import type { OutputStream } from './io.ts';
 import { LoadProgress } from './progress.ts';
 
@@ -25,6 +25,8 @@ export interface CorpusLoadResult {
   /** Records left out because the same text was already stored under another id. */
   sameText: number;
   badLines: number;
+  /** The reader's corrections the file holds (lib/corpus/corrections.ts), for the checks to respect. */
+  corrections: Correction[];
 }
 
 export interface CorpusLoadOptions {
@@ -62,7 +64,7 @@ export async function loadCorpusFile(
 
   const progress = new LoadProgress({ stream: stderr, label, sizeBytes, now: options.now });
   const parser = new CorpusJsonlParser();
-  const result: CorpusLoadResult = { records: 0, added: 0, duplicates: 0, sameText: 0, badLines: 0 };
+  const result: CorpusLoadResult = { records: 0, added: 0, duplicates: 0, sameText: 0, badLines: 0, corrections: [] };
   let sameTextExample: { id: string; existingId: string } | undefined;
   let bytesRead = 0;
   let batch: CorpusRecord[] = [];
@@ -85,6 +87,10 @@ export async function loadCorpusFile(
         batch.push(item.record);
         result.records += 1;
         if (batch.length >= batchSize) await flush();
+        continue;
+      }
+      if ('correction' in item) {
+        result.corrections.push(item.correction);
         continue;
       }
       result.badLines += 1;

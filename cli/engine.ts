@@ -17,7 +17,7 @@ export async function loadEngine(): Promise<CliEngine> {
   return {
     openStore: () =>
       store.openCorpusStore({ name: `palimpsest-cli-${randomUUID()}`, indexedDB: new IDBFactory(), IDBKeyRange }),
-    checkArticle: (page, corpus: CliStore) => engine.checkArticle(page, corpus as CorpusStore),
+    checkArticle: (page, corpus: CliStore, options) => engine.checkArticle(page, corpus as CorpusStore, options),
     extractFromHtml: (html, url) => extract.extractFromHtml(html, url),
   };
 }

@@ -23,6 +23,8 @@ export interface JsonReport {
   original: string | null;
   /** True when a cost limit cut the alignment short: the drift list may be incomplete. */
   truncated: boolean;
+  /** Stored articles a correction in the corpus says are not versions of this page: left out of `matches`. */
+  corrected: { id: string; title: string | null; site: string | null; url: string | null }[];
 }
 
 export interface JsonMatch {
@@ -61,6 +63,7 @@ export function toJsonReport(input: string, report: Report): JsonReport {
     drift: report.drift.map(jsonDrift),
     original: report.original ?? null,
     truncated: report.comparison?.truncated ?? false,
+    corrected: report.corrected.map(({ id, title, site, url }) => ({ id, title: title ?? null, site: site ?? null, url: url ?? null })),
   };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PageArticle, Report } from '../lib/types.ts';
+import type { Correction, PageArticle, Report } from '../lib/types.ts';
 import { parseCommand } from './args.ts';
 import { CorpusFileError, loadCorpusFile, type CorpusSink } from './corpus-loader.ts';
 import { readInputArticle, InputError, type HtmlExtractor } from './input.ts';
@@ -28,7 +28,7 @@ export interface CliStore extends CorpusSink {
 /** The engine pieces the CLI drives. Loaded lazily so --help and --version stay instant. */
 export interface CliEngine {
   openStore(): Promise<CliStore>;
-  checkArticle(page: PageArticle, store: CliStore): Promise<Report>;
+  checkArticle(page: PageArticle, store: CliStore, options?: { corrections?: readonly Correction[] }): Promise<Report>;
   extractFromHtml: HtmlExtractor;
 }
 
@@ -131,10 +131,13 @@ async function runCheck(command: CheckCommand, io: CliIO, loadEngineParts: () =>
   }
   const { store } = opened;
   try {
+    const corrections: Correction[] = [];
     for (const corpusPath of opened.files) {
+
       const label = corpusPath === DEFAULT_CORPUS_PATH ? 'the sample corpus' : corpusPath;
       try {
-        await loadCorpusFile(path.resolve(cwd, corpusPath), store, { label, stderr: io.stderr, now });
+        const loaded = await loadCorpusFile(path.resolve(cwd, corpusPath), store, { label, stderr: io.stderr, now });
+        corrections.push(...loaded.corrections);
       } catch (err) {
         if (!(err instanceof CorpusFileError)) throw err;
         io.stderr.write(`palimpsest: ${err.message}\n`);
@@ -153,7 +156,7 @@ async function runCheck(command: CheckCommand, io: CliIO, loadEngineParts: () =>
       }
       let report: Report;
       try {
-        report = await engine.checkArticle(outcome.article, store);
+        report = await engine.checkArticle(outcome.article, store, { corrections });
       } catch (err) {
         // An engine failure on one input should not cost the reports of the others.
         io.stderr.write(`palimpsest: ${outcome.input}: check failed: ${(err as Error)?.stack ?? String(err)}\n`);

@@ -138,9 +138,11 @@ async function importJsonl(request: IncomingMessage, corpus: StoredCorpus, optio
     duplicates += stored.duplicates;
   };
   for await (const item of readJsonlRecords([body])) {
-    if (item.kind === 'problem') {
+    if (item.kind !== 'record') {
+      // A reader's correction belongs to that reader's corpus in the extension; the team's corpus keeps articles.
+      const reason = item.kind === 'problem' ? item.reason : 'a reader\'s correction ("not a version"): the team server stores articles only';
       problemCount += 1;
-      if (problems.length < LISTED_PROBLEMS) problems.push({ where: `line ${item.line}`, reason: item.reason });
+      if (problems.length < LISTED_PROBLEMS) problems.push({ where: `line ${item.line}`, reason });
       continue;
     }
     batch.add(item.record);

@@ -1,4 +1,4 @@
-import type { Direction, DriftItem, DriftKind, Match, Report } from '../lib/types.ts';
+import type { CorrectedRecord, Direction, DriftItem, DriftKind, Match, Report } from '../lib/types.ts';
 import { relationInWords, sharedWordingInWords, whyLines } from '../lib/relation/words.ts';
 
 /** Groups are ordered by their most serious item; equal groups follow this order (meaning-bearing kinds first). */
@@ -88,6 +88,12 @@ export function formatTextReport(report: Report, context: TextReportContext): st
     lines.push('');
     lines.push('Same story, reported independently (not copies):');
     for (const match of byPublication(sameStory)) lines.push(`  ${describeDated(match)}`);
+  }
+
+  if (report.corrected.length > 0) {
+    lines.push('');
+    lines.push('Marked not a version of this page (a correction in the corpus; left out above):');
+    for (const record of report.corrected) lines.push(`  ${describeCorrected(record)}`);
   }
 
   if (report.matches.length === 0) {
@@ -202,6 +208,11 @@ function describeDated(match: Match): string {
   const date = match.published ? dateOnly(match.published) : 'undated   ';
   const title = match.title ? `“${oneLine(match.title)}”` : '(untitled)';
   return `${date}  ${match.site ? `${match.site} — ` : ''}${title} [${match.id}]`;
+}
+
+function describeCorrected(record: CorrectedRecord): string {
+  const title = record.title ? `“${oneLine(record.title)}”` : '(untitled)';
+  return `${record.site ? `${oneLine(record.site)} — ` : ''}${title} [${record.id}]`;
 }
 
 function dateOnly(iso: string): string {

@@ -4,7 +4,8 @@
  * Stored texts are compared on their article body only: page furniture
  * (newsletter prompts, bios, related links) is never a difference.
  */
-import type { Comparison, CorpusRecord, DriftItem, Match, MatchMeasures, PageArticle, Passage, Relation, Report, SentencePair, WordOp } from './types';
+import type { Comparison, CorpusRecord, CorrectedRecord, Correction, DriftItem, Match, MatchMeasures, PageArticle, Passage, Relation, Report, SentencePair, WordOp } from './types';
+import { correctionsFor, type PageCorrections } from './corpus/corrections';
 import { findCounterparts } from './align/counterparts';
 import { diffOps } from './align/diff';
 import { alignPassages, type AlignOptions, type AlignResult, type ScoredPassage } from './align/passages';
@@ -45,6 +46,11 @@ export interface CheckOptions<S = RecordSource> {
   retrieve?: Retrieve<S>;
   /** Records that are the page itself (e.g. when checking a stored record). */
   excludeIds?: string[];
+  /**
+   * The reader's corrections (lib/corpus/corrections.ts). A record one of them pairs with the page is not assessed:
+   * never listed, never the original; the report lists it apart (Report.corrected) so it can be undone.
+   */
+  corrections?: readonly Correction[];
   /** Optional on-device translator; the offline path works without it. */
   translate?: (text: string, from: string, to: string) => Promise<string>;
   align?: AlignOptions;
@@ -148,6 +154,10 @@ function identityBody(text: string): Body {
 
 interface PreparedPage {
   article: PageArticle;
+  /** What the reader's corrections say about this page. */
+  corrections: PageCorrections;
+  /** Records read and left out because a correction pairs them with the page, by id. */
+  corrected: Map<string, CorpusRecord>;
   lang: string;
   /** The page's stemmed content words and their pairs: the shared wording every version shows is the first answer's measure. */
   terms: string[];
@@ -160,7 +170,7 @@ interface PreparedPage {
   bodyLength: number;
 }
 
-function preparePage(page: PageArticle): PreparedPage {
+function preparePage(page: PageArticle, corrections?: readonly Correction[]): PreparedPage {
   const terms = contentTerms(page.text, page.lang);
   const split = splitFurniture(page.text);
   const ignore: [number, number][] = split.furniture.map((f) => [f.start, f.end]);
@@ -168,6 +178,8 @@ function preparePage(page: PageArticle): PreparedPage {
   const furnitureChars = ignore.reduce((n, [s, e]) => n + (e - s), 0);
   return {
     article: page,
+    corrections: correctionsFor(page, corrections),
+    corrected: new Map(),
     lang: languageOf(page.text, page.lang),
     terms,
     pairs: pairsOf(terms),
@@ -407,6 +419,10 @@ async function readCandidates<S extends RecordSource>(page: PreparedPage, leads:
   const read = leads.flatMap((lead, i) => {
     const record = records[i];
     if (!record || isSelf(page.article, record)) return [];
+    if (page.corrections.covers(record)) {
+      page.corrected.set(record.id, record);
+      return [];
+    }
     const evidence = found.spread && lead.keys ? corpusEvidence(found.spread, lead.keys, page.names) : textEvidence(page.article.text, page.article.lang, bodyOf(record).text, record.lang);
     const terms = contentTerms(record.text, record.lang);
     return [{ record, doc: lead.doc, evidence, terms, pairs: pairsOf(terms) }];
@@ -483,10 +499,10 @@ function stillAligning(assessments: readonly Assessment[]): boolean {
 }
 
 export async function checkArticle<S extends RecordSource>(page: PageArticle, store: S, opts: CheckOptions<S> = {}): Promise<Report> {
-  const prepared = preparePage(page);
+  const prepared = preparePage(page, opts.corrections);
   const firstBatch = opts.limit ?? DEFAULT_LIMIT;
   const maxCandidates = Math.max(firstBatch, opts.maxCandidates ?? MAX_CANDIDATES);
-  const found = await findLeads(page, store, opts, maxCandidates);
+  const found = await findLeads(page, store, withCorrectedLeftOut(opts, prepared.corrections), maxCandidates);
   const assessments = await assessAll(prepared, found, store, firstBatch, opts);
   for (const a of assessments) {
     if (opts.translate && a.align.crossLanguage && !isCopyRelation(a.result.relation)) await refineByTranslation(prepared, a, opts.translate);
@@ -510,7 +526,30 @@ export async function checkArticle<S extends RecordSource>(page: PageArticle, st
     drift: comparison?.drift ?? [],
     original: original ? original.record.id : null,
     comparison,
+    corrected: await correctedRecords(prepared, store),
   };
+}
+
+/** The records a correction names by id are left out before retrieval reads them. */
+function withCorrectedLeftOut<O extends { excludeIds?: string[] }>(opts: O, corrections: PageCorrections): O {
+  return corrections.ids.length === 0 ? opts : { ...opts, excludeIds: [...(opts.excludeIds ?? []), ...corrections.ids] };
+}
+
+/**
+ * The stored records the corrections keep out of the report: those named by id (read here, as retrieval never read
+ * them) and those read and recognised by address or text, in the order the corrections name them.
+ */
+async function correctedRecords(page: PreparedPage, store: RecordSource): Promise<CorrectedRecord[]> {
+  const { ids } = page.corrections;
+  const unread = ids.filter((id) => !page.corrected.has(id));
+  const named = unread.length > 0 ? await store.getRecords(unread) : [];
+  const byId = new Map(page.corrected);
+  for (const record of named) if (record && !isSelf(page.article, record)) byId.set(record.id, record);
+  const ordered = [...ids.filter((id) => byId.has(id)), ...[...byId.keys()].filter((id) => !ids.includes(id))];
+  return ordered.map((id) => {
+    const { title, site, url } = byId.get(id)!;
+    return { id, title, site, url };
+  });
 }
 
 /**
@@ -578,6 +617,11 @@ export interface PassageReport {
 
 const SELECTION_MIN_CHARS = 40;
 
+export interface PassageOptions<S = RecordSource> extends CheckOptions<S> {
+  /** The page the selection comes from: the records the reader's corrections pair with it are left out. */
+  page?: PageArticle;
+}
+
 type Found = { record: CorpusRecord; body: Body; span: [number, number]; similarity: number; kind: 'copy' | 'counterpart' };
 
 /**
@@ -585,10 +629,12 @@ type Found = { record: CorpusRecord; body: Body; span: [number, number]; similar
  * Records that do not hold the passage but report the same fact in their own words are listed after the
  * copies as counterparts; when no record holds the passage, the earliest counterpart is the earliest occurrence.
  */
-export async function findPassage<S extends RecordSource>(selection: string, store: S, opts: CheckOptions<S> = {}): Promise<PassageReport> {
+export async function findPassage<S extends RecordSource>(selection: string, store: S, opts: PassageOptions<S> = {}): Promise<PassageReport> {
   const selected: PageArticle = { text: selection, lang: opts.align?.pageLang };
-  const { leads } = await findLeads(selected, store, opts, opts.limit ?? DEFAULT_LIMIT);
-  const records = (await store.getRecords(leads.map((lead) => lead.id))).filter((r): r is CorpusRecord => !!r);
+  // Without the page, no correction is about this selection.
+  const corrections = correctionsFor(opts.page ?? {}, opts.corrections);
+  const { leads } = await findLeads(selected, store, withCorrectedLeftOut(opts, corrections), opts.limit ?? DEFAULT_LIMIT);
+  const records = (await store.getRecords(leads.map((lead) => lead.id))).filter((r): r is CorpusRecord => !!r && !corrections.covers(r));
   const copies: Found[] = [];
   const others: { record: CorpusRecord; body: Body }[] = [];
   let truncated = false;

@@ -146,6 +146,38 @@ export interface Comparison {
   truncated: boolean;
 }
 
+/**
+ * One article as a correction names it, robust to how it is met again: by the stored record's id when it has one, by
+ * its address (compared as lib/store/url-key.ts urlKey, so another visit of the same article is recognised) and by
+ * a hash of its normalised text (lib/store/content-hash.ts), for an article with neither. Title and site are only
+ * there to show the reader which article it was.
+ */
+export interface ArticleRef {
+  id?: string;
+  url?: string;
+  /** contentHash of the text: 16 hex digits. */
+  hash?: string;
+  title?: string;
+  site?: string;
+}
+
+/** The reader's word over the engine's: the two articles are not versions of each other, whichever is checked. */
+export interface Correction {
+  kind: 'not-a-version';
+  a: ArticleRef;
+  b: ArticleRef;
+  /** ISO 8601 time the reader said so. */
+  at: string;
+}
+
+/** A stored record that a correction keeps out of the page's report, shown so the reader can undo it. */
+export interface CorrectedRecord {
+  id: string;
+  title?: string;
+  site?: string;
+  url?: string;
+}
+
 export interface Report {
   article: PageArticle;
   /** Best first. Unrelated records are not listed. */
@@ -156,4 +188,6 @@ export interface Report {
   original: string | null;
   /** The comparison the drift came from, for the side-by-side view. */
   comparison: Comparison | null;
+  /** Stored records the reader marked as not versions of this page: never listed in `matches`, never the original. */
+  corrected: CorrectedRecord[];
 }

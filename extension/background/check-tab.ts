@@ -2,6 +2,7 @@
  * Checking a tab: read the article, run the engine against the corpus, persist the result for the tab and show
  * the badge. Results live in storage.session, so a restarted worker answers from there or recomputes.
  */
+import { correctionsFor } from '../../lib/corpus/corrections.ts';
 import { checkArticle, compareWith } from '../../lib/engine.ts';
 import { MAX_ARTICLE_CHARS, tooLargeMessage } from '../shared/limits.ts';
 import { likelySources } from '../../lib/sources.ts';
@@ -71,7 +72,9 @@ async function runCheck(tabId: number, options: CheckOptions): Promise<TabState>
     // The team server, when on, is asked while the local check runs.
     const asking = askTeamServer(article);
     try {
-      outcome = { kind: 'report', report: await checkArticle(article, await getCorpus(), { include: await firstLookIds(tabId) }) };
+      const store = await getCorpus();
+      outcome = { kind: 'report', report: await checkArticle(article, store, { include: await firstLookIds(tabId), corrections: await store.corrections() }) };
+
     } catch (error) {
       outcome = { kind: 'error', message: `The check failed: ${error instanceof Error ? error.message : String(error)}` };
     }
@@ -85,8 +88,10 @@ async function runCheck(tabId: number, options: CheckOptions): Promise<TabState>
   if (reading.kind === 'read' && reading.page.feeds?.length) state.pageFeeds = reading.page.feeds;
   const selection = options.selectionText?.trim();
   if (selection && reading.kind === 'read') {
-    const page = { url: reading.page.article?.url ?? reading.page.pageUrl };
-    state.passage = await findPassageInCorpus(selection, await getCorpus(), page);
+    const article = reading.page.article ?? undefined;
+    const page = { url: article?.url ?? reading.page.pageUrl, article };
+    const store = await getCorpus();
+    state.passage = await findPassageInCorpus(selection, store, page, await store.corrections());
   }
   // Readable pages keep their result; a refusal is not stored, so a later grant (toolbar click) is not shadowed.
   if (reading.kind === 'read') await saveTabState(state);
@@ -124,9 +129,11 @@ async function computeFirstLook(tabId: number): Promise<FirstLook> {
   const reading = await readTabOnce(tabId);
   const article = reading.kind === 'read' ? reading.page.article : null;
   if (!article || article.text.length > MAX_ARTICLE_CHARS) return { kind: 'none' };
-  const sources = await likelySources(article.text, await getCorpus(), { lang: article.lang });
-  // The stored copy of this very page is not a version of it.
-  const others = sources.filter((source) => !(article.url && source.url && sameAddress(article.url, source.url)));
+  const store = await getCorpus();
+  const corrected = correctionsFor(article, await store.corrections());
+  const sources = await likelySources(article.text, store, { lang: article.lang, excludeIds: corrected.ids });
+  // The stored copy of this very page is not a version of it, nor is what the reader said is not one.
+  const others = sources.filter((source) => !(article.url && source.url && sameAddress(article.url, source.url)) && !corrected.covers(source));
   return others.length > 0 ? { kind: 'sources', sources: others } : { kind: 'none' };
 }
 

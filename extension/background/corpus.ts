@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { openCorpusStore, type OpenedCorpus } from '../../lib/store/index.ts';
+
 import type { CorpusStatus, SampleReload } from '../shared/protocol.ts';
 import { readSampleCorpus } from './sample-corpus.ts';
 
@@ -11,8 +12,9 @@ const DATABASE_NAME = 'palimpsest-corpus';
 /** storage.local flag: set once the sample corpus went in, so a reader who empties the corpus keeps it empty. */
 const SAMPLE_LOADED_KEY = 'sampleCorpusLoaded';
 
-/** The store, with the reader's view of it (versions of an address, listing, filters), its upkeep and its feeds. */
+/** The store, with the reader's view of it (versions of an address, listing, filters), its upkeep, its feeds and the reader's corrections. */
 export type Corpus = OpenedCorpus;
+
 
 let opening: Promise<Corpus> | null = null;
 let sampleLoading: Promise<SampleReload> | null = null;

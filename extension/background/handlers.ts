@@ -2,6 +2,7 @@
 import type { AudienceMap, BackgroundProtocol, Handlers } from '../shared/protocol.ts';
 import { captureTab } from './capture.ts';
 import { checkTab, compareTabWith, firstLook } from './check-tab.ts';
+import { correctionsExport, markNotAVersion, undoNotAVersion } from './corrections.ts';
 import { findOriginal } from './context-menu.ts';
 import { clearCorpus, corpusPage, deleteIds, deleteWhere, selectWhere } from './corpus-admin.ts';
 import { corpusStatus, getCorpus, loadSampleCorpus } from './corpus.ts';
@@ -18,15 +19,18 @@ export const backgroundHandlers: Handlers<BackgroundProtocol> = {
   'first-look': ({ tabId }) => firstLook(tabId),
   'find-original': ({ tabId, selectionText }) => findOriginal(tabId, selectionText),
   'compare-version': ({ tabId, sourceId }) => compareTabWith(tabId, sourceId),
+  'mark-not-a-version': ({ tabId, recordId }) => markNotAVersion(tabId, recordId),
+  'undo-not-a-version': ({ tabId, recordId }) => undoNotAVersion(tabId, recordId),
   'highlight-passage': ({ tabId, text }) => highlightInTab(tabId, text),
   'corpus-status': () => corpusStatus(),
   'reload-sample-corpus': () => loadSampleCorpus(),
   'capture-tab': ({ tabId }) => captureTab(tabId),
   'page-history': ({ tabId }) => pageHistory(tabId),
   'import-status': ({ key }) => importStatus(key),
-  'import-batch': ({ source, records, advance }) => commitImportBatch(source, records, advance),
+  'import-batch': ({ source, records, corrections, advance }) => commitImportBatch(source, records, advance, corrections),
   'import-forget': ({ key }) => forgetImport(key),
   'corpus-page': ({ after, limit }) => corpusPage(after, limit),
+  'corpus-corrections': () => correctionsExport(),
   'corpus-find': async (search) => (await getCorpus()).findRecords(search),
   'corpus-sites': async () => (await getCorpus()).siteCounts(),
   'corpus-select': (filter) => selectWhere(filter),
@@ -51,6 +55,8 @@ export const backgroundAudience: AudienceMap<BackgroundProtocol> = {
   'first-look': 'extension-pages',
   'find-original': 'extension-pages',
   'compare-version': 'extension-pages',
+  'mark-not-a-version': 'extension-pages',
+  'undo-not-a-version': 'extension-pages',
   'highlight-passage': 'extension-pages',
   'corpus-status': 'extension-pages',
   'reload-sample-corpus': 'extension-pages',
@@ -60,6 +66,7 @@ export const backgroundAudience: AudienceMap<BackgroundProtocol> = {
   'import-batch': 'extension-pages',
   'import-forget': 'extension-pages',
   'corpus-page': 'extension-pages',
+  'corpus-corrections': 'extension-pages',
   'corpus-find': 'extension-pages',
   'corpus-sites': 'extension-pages',
   'corpus-select': 'extension-pages',

@@ -6,8 +6,9 @@
  */
 import { browser } from 'wxt/browser';
 import { advance, freshProgress, importKey, type BatchAdvance, type ImportProgress, type ImportSource } from '../../lib/import/progress.ts';
-import type { CorpusRecord } from '../../lib/types.ts';
+import type { CorpusRecord, Correction } from '../../lib/types.ts';
 import { enforceBudget } from './budget.ts';
+
 import { getCorpus } from './corpus.ts';
 import { withStorageErrors } from './storage-errors.ts';
 
@@ -27,16 +28,19 @@ export async function forgetImport(key: string): Promise<{ forgotten: boolean }>
 export async function commitImportBatch(
   source: ImportSource,
   records: CorpusRecord[],
-  step: Omit<BatchAdvance, 'added' | 'duplicates'>,
+  step: Omit<BatchAdvance, 'added' | 'duplicates' | 'corrections'>,
+  corrections: Correction[] = [],
 ): Promise<ImportProgress> {
   const key = importKey(source);
   const now = new Date().toISOString();
   const previous = (await importStatus(key)) ?? freshProgress(source, now);
   const store = await getCorpus();
   const stored = records.length > 0 ? await withStorageErrors(() => store.addRecords(records)) : { added: 0, duplicates: 0 };
+  // The reader's corrections from an export; one already stored (the same pair) is kept as it was.
+  const newCorrections = corrections.length > 0 ? await withStorageErrors(() => store.addCorrections(corrections)) : 0;
   // The last batch of a file settles the index, so that checks read one index row per key.
   if (step.done) await withStorageErrors(() => store.settle());
-  const progress = advance(previous, { ...step, added: stored.added, duplicates: stored.duplicates }, now);
+  const progress = advance(previous, { ...step, added: stored.added, duplicates: stored.duplicates, corrections: newCorrections }, now);
   await withStorageErrors(() => browser.storage.local.set({ [PREFIX + key]: progress }));
   // A finished import may have taken the corpus over the reader's budget; the oldest go, in the background.
   if (step.done) void enforceBudget().catch(() => undefined);

@@ -1,6 +1,7 @@
 /** "Find original" on a selection: the earliest stored occurrence of the passage and its counterparts. */
 import { findPassage, type RecordSource } from '../../lib/engine.ts';
 import { MAX_SELECTION_CHARS, selectionTooLongMessage } from '../shared/limits.ts';
+import type { Correction, PageArticle } from '../../lib/types.ts';
 import type { PassageOutcome } from '../shared/protocol.ts';
 import { sameAddress } from '../shared/report-view.ts';
 
@@ -10,22 +11,25 @@ const SHOWN_OF_LONG_SELECTION = 300;
 export interface SelectionPage {
   /** The page's canonical address: a stored record at that address is the page itself. */
   url?: string;
+  /** The page's article, when it has one: the reader's corrections about it apply to the selection too. */
+  article?: PageArticle;
 }
 
 /**
  * Stored copies of the page the selection comes from hold the passage too, but they are no counterpart (and would
  * win ties for "earliest"), so they are left out.
  */
-export async function findPassageInCorpus(selection: string, store: RecordSource, page: SelectionPage): Promise<PassageOutcome> {
+export async function findPassageInCorpus(selection: string, store: RecordSource, page: SelectionPage, corrections: readonly Correction[] = []): Promise<PassageOutcome> {
   const tooLong = selectionTooLong(selection);
   if (tooLong) return tooLong;
   try {
-    let report = await findPassage(selection, store);
+    const notVersions = { corrections, page: page.article };
+    let report = await findPassage(selection, store, notVersions);
     const atPageAddress = report.occurrences
       .filter((occurrence) => page.url && occurrence.url && sameAddress(page.url, occurrence.url))
       .map((occurrence) => occurrence.id);
     if (atPageAddress.length > 0) {
-      report = await findPassage(selection, store, { excludeIds: atPageAddress });
+      report = await findPassage(selection, store, { ...notVersions, excludeIds: atPageAddress });
     }
     return report.earliest ? { kind: 'found', report } : { kind: 'not-found', selection };
   } catch (error) {

@@ -1,4 +1,7 @@
-/** Export: the whole corpus as one JSONL file, assembled from pages of records and downloaded from a Blob URL. */
+/**
+ * Export: the whole corpus as one JSONL file, assembled from pages of records followed by the reader's corrections
+ * ("not a version"), and downloaded from a Blob URL. Importing the file gives back both.
+ */
 import { sendToBackground } from '../shared/protocol.ts';
 import { byId, describeError, formatBytes, formatCount } from './ui.ts';
 
@@ -32,6 +35,8 @@ export function startExportPanel(doc: Document): void {
         if (page.last === null || page.count < PAGE) break;
         after = page.last;
       }
+      const corrections = await sendToBackground('corpus-corrections', {});
+      if (corrections.count > 0) parts.push(corrections.jsonl);
       const blob = new Blob(parts, { type: 'application/x-ndjson' });
       if (objectUrl) URL.revokeObjectURL(objectUrl);
       objectUrl = URL.createObjectURL(blob);
@@ -40,7 +45,8 @@ export function startExportPanel(doc: Document): void {
       link.download = name;
       link.textContent = `Download ${name} again (${formatBytes(blob.size)})`;
       link.hidden = false;
-      status.textContent = `Exported ${formatCount(done, 'article', 'articles')} (${formatBytes(blob.size)}).`;
+      const withCorrections = corrections.count > 0 ? ` and ${formatCount(corrections.count, 'correction', 'corrections')}` : '';
+      status.textContent = `Exported ${formatCount(done, 'article', 'articles')}${withCorrections} (${formatBytes(blob.size)}).`;
       link.click();
     } catch (error) {
       status.textContent = `The export failed: ${describeError(error)}`;

@@ -29,6 +29,7 @@ function whereLabel(where: string): string {
 
 function storedSummary(progress: ImportProgress): string {
   const parts = [`${formatCount(progress.added, 'article', 'articles')} stored`];
+  if (progress.corrections) parts.push(`${formatCount(progress.corrections, 'correction', 'corrections')} of yours`);
   if (progress.duplicates > 0) parts.push(`${formatCount(progress.duplicates, 'was', 'were')} already in your corpus`);
   if (progress.problemCount > 0) parts.push(formatCount(progress.problemCount, 'problem', 'problems'));
   return parts.join(' · ');

@@ -6,6 +6,7 @@
  */
 import { importKey, RecordBatch, type ImportProblem, type ImportProgress } from '../../lib/import/progress.ts';
 import { isUndelivered, sendToBackground, type BackgroundProtocol, type RequestOf } from '../shared/protocol.ts';
+import type { Correction } from '../../lib/types.ts';
 import type { Importer, ImportStep } from './importers.ts';
 
 /** A batch that fills slowly (article extraction) is still sent this often, so progress survives a closed page. */
@@ -74,6 +75,8 @@ export interface RunResult {
 export async function runImport(importer: Importer, from: ImportProgress | null, signal: AbortSignal, callbacks: RunCallbacks, options: RunOptions = {}): Promise<RunResult> {
   const send = options.send ?? ((batch: BatchRequest) => sendToBackground('import-batch', batch));
   const batch = new RecordBatch();
+  // Corrections are a few lines after the records: they go with the batch that is sent next.
+  let corrections: Correction[] = [];
   let problems: ImportProblem[] = [];
   let last: ImportStep | null = null;
   let progress = from;
@@ -86,10 +89,14 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
     if (storing) await storing;
     const records = batch.take();
     const sent = problems;
+    const sentCorrections = corrections;
     problems = [];
+    corrections = [];
     const position = last?.position ?? progress?.position ?? 0;
     const resume = last?.resume ?? progress?.resume;
     const request: BatchRequest = { source: importer.source, records, advance: { position, line: last?.line, problems: sent, done, ...(resume ? { resume } : {}) } };
+    if (sentCorrections.length > 0) request.corrections = sentCorrections;
+
     lastFlush = Date.now();
     storing = sendBatchWithRetry(send, request, options.retryDelayMs).then((stored) => {
       progress = stored;
@@ -107,10 +114,11 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
       batch.add(step.record);
       counts.read++;
     }
+    if (step.correction) corrections.push(step.correction);
     if (step.problem) problems.push(step.problem);
     if (step.passedOver) counts.passedOver++;
     callbacks.onRead(importer.fraction(), counts);
-    const due = Date.now() - lastFlush > FLUSH_INTERVAL_MS && (batch.size > 0 || problems.length > 0);
+    const due = Date.now() - lastFlush > FLUSH_INTERVAL_MS && (batch.size > 0 || problems.length > 0 || corrections.length > 0);
     if (batch.full || due) await flush(false);
   }
   // A batch on its way is stored (or fails) before the import reports where it stands.

@@ -1,7 +1,7 @@
 /**
  * The reading side of each import format, in the options page (it has a DOM for article extraction): a file
- * becomes a sequence of steps (lib/import/steps.ts), each a record or a problem with where it is, and each carrying
- * the position an import can later resume from.
+ * becomes a sequence of steps (lib/import/steps.ts), each a record, a reader's correction (JSONL) or a problem with
+ * where it is, and each carrying the position an import can later resume from.
  */
 import { extractArticle } from '../../lib/extract/index.ts';
 import type { ImportProgress, ImportSource } from '../../lib/import/progress.ts';
@@ -11,6 +11,7 @@ import type { PageArticle } from '../../lib/types.ts';
 import { breathe, fileChunks } from './file-stream.ts';
 
 export type { ImportStep } from '../../lib/import/steps.ts';
+
 
 export interface Importer {
   source: ImportSource;
@@ -36,6 +37,7 @@ export function jsonlImporter(file: File): Importer {
       bytesRead = start;
       const chunks = fileChunks(file.slice(start), (count) => (bytesRead += count));
       return jsonlSteps(chunks, { position: start, line: from?.line ?? 0 });
+
     },
     fraction: () => (file.size > 0 ? Math.min(1, bytesRead / file.size) : 1),
   };

@@ -140,7 +140,7 @@ export function startManagePanel(doc: Document): void {
 
   deleteAll.addEventListener('click', async () => {
     const { count } = await sendToBackground('corpus-status', {});
-    askToDelete(deleteAll, `Delete all ${formatCount(count, 'article', 'articles')}? Export first if you may want them back.`, () => sendToBackground('corpus-clear', {}));
+    askToDelete(deleteAll, `Delete all ${formatCount(count, 'article', 'articles')}? Your “not a version” corrections go with them. Export first if you may want them back.`, () => sendToBackground('corpus-clear', {}));
   });
 
   const refresh = (): void => {

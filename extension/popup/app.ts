@@ -2,10 +2,12 @@
  * The popup: asks the background about its tab and shows the answer. All state it shows comes from the
  * background (which persists it), so closing and reopening the popup shows the same answer.
  */
-import type { Comparison, DriftItem, Report } from '../../lib/types.ts';
+import type { Comparison, DriftItem, Match, Report } from '../../lib/types.ts';
 import { sendToBackground, type FirstLook, type TabState } from '../shared/protocol.ts';
 import { originalMatch, versionMatches } from '../shared/report-view.ts';
 import { renderCorpusHint } from './corpus-hint-section.ts';
+import { correctedInWords, notAVersionButton, renderCorrectedSection, sendCorrection, type CorrectionRequest, type OnCorrection } from './corrections-section.ts';
+
 import { clear, el } from './dom.ts';
 import { renderDriftSection } from './drift-section.ts';
 import { renderFirstLook } from './first-look-section.ts';
@@ -50,6 +52,28 @@ export class PopupApp {
     this.status.textContent = message;
     this.status.classList.toggle('busy', busy);
     document.body.setAttribute('aria-busy', String(busy));
+  }
+
+  private readonly onCorrection: OnCorrection = (request, id, name) => void this.correct(request, id, name);
+
+  /** The reader marks a match as not a version, or undoes that: the background stores it and checks the page again. */
+  private async correct(request: CorrectionRequest, id: string, name: string): Promise<void> {
+    if (this.tabId === null) return;
+    const controls = [...this.content.querySelectorAll<HTMLButtonElement>('button.not-a-version, button.undo-correction'), this.recheckButton];
+    for (const button of controls) button.disabled = true;
+    delete document.body.dataset.ready;
+    this.say(request === 'mark-not-a-version' ? `Leaving out ${name}; checking again…` : `Undoing; checking again…`, true);
+    try {
+      this.show(await sendCorrection(request, this.tabId, id));
+      this.say(`${correctedInWords(request, name)} ${this.status.textContent ?? ''}`.trim());
+    } catch (error) {
+      for (const button of controls) button.disabled = false;
+      this.say(`Your correction was not saved: ${error instanceof Error ? error.message : String(error)}`);
+      this.markReady();
+    } finally {
+      this.recheckButton.disabled = false;
+      document.body.setAttribute('aria-busy', 'false');
+    }
   }
 
   private async load(force: boolean): Promise<void> {
@@ -163,15 +187,19 @@ export class PopupApp {
       this.content.append(el('p', { class: 'team-note', attrs: { role: 'note', 'data-team': 'failed' } }, `Your corpus only: ${state.team.message}.`));
     }
     if (state.passage) this.content.append(renderPassageSection(state.passage));
+    const actions = (match: Match) => notAVersionButton(match, this.onCorrection);
     this.content.append(
       renderOriginalSection(report),
-      renderVersionsSection(report, this.chosen?.id ?? null, (id) => void this.choose(id)),
+      renderVersionsSection(report, this.chosen?.id ?? null, (id) => void this.choose(id), actions),
     );
-    const sharing = renderSharedPassagesSection(report);
+    const sharing = renderSharedPassagesSection(report, actions);
     if (sharing) this.content.append(sharing);
-    const sameStory = renderSameStorySection(report);
+    const sameStory = renderSameStorySection(report, actions);
     if (sameStory) this.content.append(sameStory);
+    const corrected = renderCorrectedSection(report, this.onCorrection);
+    if (corrected) this.content.append(corrected);
     if (!originalMatch(report) && this.tabId !== null) this.content.append(renderCorpusHint(this.tabId));
+
     if (this.tabId !== null) {
       const history = new HistorySection(this.tabId);
       this.content.append(history.element);

@@ -8,6 +8,9 @@ import { directionInWords, safeWebUrl, sameStoryMatches, sharedPassageMatches, v
 import { el } from './dom.ts';
 import { corpusTag, dateLabel, publisherName, whyDetails } from './version-card.ts';
 
+/** Controls added to each listed match (the reader's "Not a version of this page"). */
+export type MatchActions = (match: Match) => Node | null;
+
 function versionButton(match: Match, chosen: boolean, onChoose: (id: string) => void): HTMLElement {
   const wording = sharedWordingInWords(match);
   return el(
@@ -36,7 +39,7 @@ function versionButton(match: Match, chosen: boolean, onChoose: (id: string) => 
   );
 }
 
-export function renderVersionsSection(report: Report, chosenId: string | null, onChoose: (id: string) => void): HTMLElement {
+export function renderVersionsSection(report: Report, chosenId: string | null, onChoose: (id: string) => void, actions?: MatchActions): HTMLElement {
   const versions = versionMatches(report);
   const section = el(
     'section',
@@ -49,7 +52,7 @@ export function renderVersionsSection(report: Report, chosenId: string | null, o
   }
   section.append(
     el('p', { class: 'hint' }, 'Earliest first. Choose one to compare it with this page.'),
-    el('ol', { class: 'version-list' }, ...versions.map((match) => el('li', {}, versionButton(match, match.id === chosenId, onChoose), whyDetails(match)))),
+    el('ol', { class: 'version-list' }, ...versions.map((match) => el('li', {}, versionButton(match, match.id === chosenId, onChoose), whyDetails(match), actions?.(match)))),
   );
   return section;
 }
@@ -64,7 +67,7 @@ function matchTitle(match: Match): HTMLElement | null {
 }
 
 /** A list of matches that are not versions: publisher, date, title, and why. */
-function otherMatchList(matches: Match[], idAttribute: string): HTMLElement {
+function otherMatchList(matches: Match[], idAttribute: string, actions?: MatchActions): HTMLElement {
   return el(
     'ul',
     { class: 'coverage-list' },
@@ -76,13 +79,14 @@ function otherMatchList(matches: Match[], idAttribute: string): HTMLElement {
         el('span', { class: 'coverage-top' }, el('span', { class: 'publisher' }, publisherName(match)), dateLabel(match), wording ? el('span', { class: 'muted' }, ` · ${wording}`) : null, corpusTag(match)),
         matchTitle(match),
         whyDetails(match),
+        actions?.(match),
       );
     }),
   );
 }
 
 /** Stored articles that share a quotation, a pasted sentence or a paragraph of background with the page. */
-export function renderSharedPassagesSection(report: Report): HTMLElement | null {
+export function renderSharedPassagesSection(report: Report, actions?: MatchActions): HTMLElement | null {
   const sharing = sharedPassageMatches(report);
   if (sharing.length === 0) return null;
   return el(
@@ -90,11 +94,11 @@ export function renderSharedPassagesSection(report: Report): HTMLElement | null 
     { class: 'block', attrs: { 'aria-labelledby': 'shared-passages-heading' } },
     el('h2', { attrs: { id: 'shared-passages-heading' } }, 'Shares passages with ', el('span', { class: 'count' }, String(sharing.length))),
     el('p', { class: 'hint' }, 'A quotation, a sentence or a paragraph in common: these are not versions of this page.'),
-    otherMatchList(sharing, 'data-shared-id'),
+    otherMatchList(sharing, 'data-shared-id', actions),
   );
 }
 
-export function renderSameStorySection(report: Report): HTMLElement | null {
+export function renderSameStorySection(report: Report, actions?: MatchActions): HTMLElement | null {
   const coverage = sameStoryMatches(report);
   if (coverage.length === 0) return null;
   return el(
@@ -102,6 +106,6 @@ export function renderSameStorySection(report: Report): HTMLElement | null {
     { class: 'block', attrs: { 'aria-labelledby': 'same-story-heading' } },
     el('h2', { attrs: { id: 'same-story-heading' } }, 'Same story, other coverage ', el('span', { class: 'count' }, String(coverage.length))),
     el('p', { class: 'hint' }, 'Independent reports of the same events: not copies of this page.'),
-    otherMatchList(coverage, 'data-coverage-id'),
+    otherMatchList(coverage, 'data-coverage-id', actions),
   );
 }

@@ -15,7 +15,7 @@ import type { Budget, CorpusUsage, EvictionResult, FeedRow } from '../../lib/sto
 import type { BatchAdvance, ImportProgress, ImportSource } from '../../lib/import/progress.ts';
 import type { VersionChange } from '../../lib/import/versions.ts';
 import type { RecordFilter, RecordSearch, RecordSummary } from '../../lib/store/catalog.ts';
-import type { Comparison, CorpusRecord, PageArticle, Report, WordOp } from '../../lib/types.ts';
+import type { Comparison, CorpusRecord, Correction, PageArticle, Report, WordOp } from '../../lib/types.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shapes that travel between contexts
@@ -138,6 +138,12 @@ export interface CorpusPage {
   last: number | null;
 }
 
+/** The reader's corrections as JSONL lines (lib/corpus/jsonl.ts), newline-terminated: an export ends with them. */
+export interface CorrectionsExport {
+  jsonl: string;
+  count: number;
+}
+
 export interface DeleteOutcome {
   deleted: number;
   /** Records left in the corpus. */
@@ -226,6 +232,13 @@ export interface BackgroundProtocol {
   'find-original': Exchange<{ tabId: number; selectionText?: string }, TabState>;
   /** Drift of the tab's article against one stored version. */
   'compare-version': Exchange<{ tabId: number; sourceId: string }, CompareOutcome>;
+  /**
+   * "Not a version of this page": stores the reader's correction pairing the tab's article with a stored record,
+   * then checks the tab again (the record is then listed in Report.corrected).
+   */
+  'mark-not-a-version': Exchange<{ tabId: number; recordId: string }, TabState>;
+  /** Undoes every correction pairing the tab's article with the record, then checks the tab again. */
+  'undo-not-a-version': Exchange<{ tabId: number; recordId: string }, TabState>;
   /** Marks a passage of the page in the tab and scrolls to it. */
   'highlight-passage': Exchange<{ tabId: number; text: string }, HighlightOutcome>;
   'corpus-status': Exchange<Record<string, never>, CorpusStatus>;
@@ -236,12 +249,20 @@ export interface BackgroundProtocol {
   'page-history': Exchange<{ tabId: number }, PageHistory>;
   /** The saved progress of an import of this file, if one was started. */
   'import-status': Exchange<{ key: string }, ImportProgress | null>;
-  /** Stores one batch of an import (all of it or none of it) and moves the import's saved progress forward. */
-  'import-batch': Exchange<{ source: ImportSource; records: CorpusRecord[]; advance: Omit<BatchAdvance, 'added' | 'duplicates'> }, ImportProgress>;
+  /**
+   * Stores one batch of an import (its records all or none; then the reader's corrections it carries) and moves the
+   * import's saved progress forward.
+   */
+  'import-batch': Exchange<
+    { source: ImportSource; records: CorpusRecord[]; corrections?: Correction[]; advance: Omit<BatchAdvance, 'added' | 'duplicates' | 'corrections'> },
+    ImportProgress
+  >;
   /** Forgets an import's progress, so the file is read from the start next time. */
   'import-forget': Exchange<{ key: string }, { forgotten: boolean }>;
   /** One page of the corpus as JSONL, in storage order, for an export. */
   'corpus-page': Exchange<{ after: number; limit: number }, CorpusPage>;
+  /** Every correction the reader made, as JSONL, for the end of an export. */
+  'corpus-corrections': Exchange<Record<string, never>, CorrectionsExport>;
   'corpus-find': Exchange<RecordSearch, { items: RecordSummary[]; more: boolean }>;
   'corpus-sites': Exchange<Record<string, never>, { site: string; count: number }[]>;
   /** How many records a filter covers, before deleting them. */

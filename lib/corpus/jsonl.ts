@@ -1,9 +1,12 @@
 /**
- * Corpus JSONL: one CorpusRecord per line. Parsing is line-numbered and forgiving — a bad line is reported
- * and skipped, the good lines are kept — so one broken export line never costs a whole corpus.
- * Pure: no Node or browser APIs, shared by the command line and the extension's importer.
+ * Corpus JSONL: one CorpusRecord per line, and the reader's corrections as lines of their own
+ * ({"correction":"not-a-version","a":{…},"b":{…},"at":"…"}, after the records in an export). Parsing is
+ * line-numbered and forgiving — a bad line is reported and skipped, the good lines are kept — so one broken export
+ * line never costs a whole corpus. Pure: no Node or browser APIs, shared by the command line and the extension's
+ * importer.
  */
-import type { CorpusRecord } from '../types';
+import { identifies, namesOneArticle } from './corrections';
+import type { ArticleRef, CorpusRecord, Correction } from '../types';
 
 export interface CorpusLineError {
   /** 1-based line number in the file. */
@@ -11,7 +14,13 @@ export interface CorpusLineError {
   reason: string;
 }
 
-export type CorpusLineResult = { record: CorpusRecord } | { error: CorpusLineError };
+export type CorpusLineResult = { record: CorpusRecord } | { correction: Correction } | { error: CorpusLineError };
+
+/** The kinds of correction a line may carry. */
+const CORRECTION_KINDS: readonly Correction['kind'][] = ['not-a-version'];
+/** A reference's fields, in output order; every one optional, at least one of id, url and hash present. */
+const REF_FIELDS = ['id', 'url', 'hash', 'title', 'site'] as const;
+const CONTENT_HASH = /^[0-9a-f]{16}$/;
 
 /** Output key order: identity and display metadata first, the long text last, so exports read well in a terminal. */
 const OPTIONAL_STRING_FIELDS = ['title', 'site', 'url', 'published', 'byline', 'lang', 'firstSeen'] as const;
@@ -34,6 +43,11 @@ export function parseCorpusLine(line: string, lineNumber: number): CorpusLineRes
     return fail(`not a JSON object (found ${describeType(value)})`);
   }
   const fields = value as Record<string, unknown>;
+  // A record may carry a "correction" note of its own (news corrections do); only a line without text is one of ours.
+  if ('correction' in fields && !('text' in fields)) {
+    const parsed = parseCorrection(fields);
+    return typeof parsed === 'string' ? fail(parsed) : { correction: parsed };
+  }
 
   for (const name of ['id', 'text'] as const) {
     const problem = requiredStringProblem(fields, name);
@@ -54,6 +68,44 @@ export function parseCorpusLine(line: string, lineNumber: number): CorpusLineRes
     record[name] = fieldValue;
   }
   return { record };
+}
+
+/** The correction a line holds, or what is wrong with it. */
+function parseCorrection(fields: Record<string, unknown>): Correction | string {
+  const kind = fields.correction;
+  if (typeof kind !== 'string') return `"correction" must be a string (found ${describeType(kind)})`;
+  if (!CORRECTION_KINDS.includes(kind as Correction['kind'])) {
+    return `unknown correction ${JSON.stringify(truncate(kind, 40))} (known: ${CORRECTION_KINDS.map((known) => `"${known}"`).join(', ')})`;
+  }
+  const a = parseRef(fields, 'a');
+  if (typeof a === 'string') return a;
+  const b = parseRef(fields, 'b');
+  if (typeof b === 'string') return b;
+  const at = fields.at;
+  if (at === undefined || at === null) return 'correction: missing "at"';
+  if (typeof at !== 'string') return `correction: "at" must be a string (found ${describeType(at)})`;
+  if (!isIsoDate(at)) return `correction: "at" is not an ISO 8601 date: ${JSON.stringify(truncate(at, 40))}`;
+  const correction: Correction = { kind: kind as Correction['kind'], a, b, at };
+  if (namesOneArticle(correction)) return 'correction: "a" and "b" are the same article';
+  return correction;
+}
+
+function parseRef(fields: Record<string, unknown>, side: 'a' | 'b'): ArticleRef | string {
+  const value = fields[side];
+  if (value === undefined || value === null) return `correction: missing "${side}"`;
+  if (typeof value !== 'object' || Array.isArray(value)) return `correction: "${side}" must be an object (found ${describeType(value)})`;
+  const given = value as Record<string, unknown>;
+  const ref: ArticleRef = {};
+  for (const name of REF_FIELDS) {
+    const fieldValue = given[name];
+    if (fieldValue === undefined || fieldValue === null) continue;
+    if (typeof fieldValue !== 'string') return `correction: "${side}.${name}" must be a string (found ${describeType(fieldValue)})`;
+    if (fieldValue.trim() === '') continue;
+    if (name === 'hash' && !CONTENT_HASH.test(fieldValue)) return `correction: "${side}.hash" is not a text hash (16 hex digits): ${JSON.stringify(truncate(fieldValue, 40))}`;
+    ref[name] = fieldValue;
+  }
+  if (!identifies(ref)) return `correction: "${side}" names no article (give its "id", "url" or "hash")`;
+  return ref;
 }
 
 function requiredStringProblem(fields: Record<string, unknown>, name: string): string | null {
@@ -117,6 +169,7 @@ export class CorpusJsonlParser {
   private lineNumber = 0;
   private atStart = true;
   private recordCount = 0;
+  private correctionCount = 0;
   private errorCount = 0;
 
   constructor(options: CorpusParserOptions = {}) {
@@ -130,6 +183,10 @@ export class CorpusJsonlParser {
 
   get recordsParsed(): number {
     return this.recordCount;
+  }
+
+  get correctionsParsed(): number {
+    return this.correctionCount;
   }
 
   get errorsFound(): number {
@@ -205,6 +262,8 @@ export class CorpusJsonlParser {
       }
       this.seenIds.set(result.record.id, this.lineNumber);
       this.recordCount += 1;
+    } else if ('correction' in result) {
+      this.correctionCount += 1;
     } else {
       this.errorCount += 1;
     }
@@ -214,6 +273,7 @@ export class CorpusJsonlParser {
 
 export interface ParsedCorpus {
   records: CorpusRecord[];
+  corrections: Correction[];
   errors: CorpusLineError[];
 }
 
@@ -234,9 +294,10 @@ export async function* parseCorpusChunks(
 }
 
 function collect(results: CorpusLineResult[]): ParsedCorpus {
-  const parsed: ParsedCorpus = { records: [], errors: [] };
+  const parsed: ParsedCorpus = { records: [], corrections: [], errors: [] };
   for (const result of results) {
     if ('record' in result) parsed.records.push(result.record);
+    else if ('correction' in result) parsed.corrections.push(result.correction);
     else parsed.errors.push(result.error);
   }
   return parsed;
@@ -258,4 +319,22 @@ export function serializeCorpus(records: Iterable<CorpusRecord>): string {
   let out = '';
   for (const record of records) out += `${serializeCorpusRecord(record)}\n`;
   return out;
+}
+
+/** One correction line (without the newline), keys in a fixed order. Parsing it gives back the same correction. */
+export function serializeCorrection(correction: Correction): string {
+  return JSON.stringify({ correction: correction.kind, a: orderedRef(correction.a), b: orderedRef(correction.b), at: correction.at });
+}
+
+/** Corrections as JSONL lines, newline-terminated: an export writes them after the records. */
+export function serializeCorrections(corrections: Iterable<Correction>): string {
+  let out = '';
+  for (const correction of corrections) out += `${serializeCorrection(correction)}\n`;
+  return out;
+}
+
+function orderedRef(ref: ArticleRef): ArticleRef {
+  const ordered: ArticleRef = {};
+  for (const name of REF_FIELDS) if (ref[name] !== undefined) ordered[name] = ref[name];
+  return ordered;
 }

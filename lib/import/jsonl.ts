@@ -1,10 +1,10 @@
 /**
  * Reading a corpus JSONL file for import: the line format is the command line's (lib/corpus/jsonl.ts), read from
- * bytes so every record knows the byte offset where the next line starts. A bad line becomes a problem with its
- * line number; the good lines are kept.
+ * bytes so every record knows the byte offset where the next line starts. Correction lines come out as corrections.
+ * A bad line becomes a problem with its line number; the good lines are kept.
  */
 import { parseCorpusLine } from '../corpus/jsonl';
-import type { CorpusRecord } from '../types';
+import type { CorpusRecord, Correction } from '../types';
 import { ByteLineSplitter, DEFAULT_MAX_LINE_BYTES, type ByteLine, type ByteLineOptions } from './lines';
 import { recordTextTooLarge } from './record-limit';
 
@@ -12,6 +12,7 @@ export { MAX_RECORD_TEXT_CHARS } from './record-limit';
 
 export type JsonlImportItem =
   | { kind: 'record'; record: CorpusRecord; line: number; end: number }
+  | { kind: 'correction'; correction: Correction; line: number; end: number }
   | { kind: 'problem'; line: number; end: number; reason: string };
 
 export async function* readJsonlRecords(
@@ -32,6 +33,10 @@ export async function* readJsonlRecords(
       const parsed = parseCorpusLine(line.text, line.line);
       if ('error' in parsed) {
         yield { kind: 'problem', line: line.line, end: line.end, reason: parsed.error.reason };
+        continue;
+      }
+      if ('correction' in parsed) {
+        yield { kind: 'correction', correction: parsed.correction, line: line.line, end: line.end };
         continue;
       }
       const tooLarge = recordTextTooLarge(parsed.record.text);

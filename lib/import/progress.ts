@@ -41,6 +41,8 @@ export interface ImportProgress {
   resume?: ResumePoint;
   added: number;
   duplicates: number;
+  /** The reader's corrections the file brought that were not stored yet (absent in progress saved before them). */
+  corrections?: number;
   /** The first problems found (a broken file could have millions); `problemCount` counts them all. */
   problems: ImportProblem[];
   problemCount: number;
@@ -78,6 +80,8 @@ export interface BatchAdvance {
   resume?: ResumePoint;
   added: number;
   duplicates: number;
+  /** New corrections stored with the batch. */
+  corrections?: number;
   problems: ImportProblem[];
   done: boolean;
 }
@@ -91,6 +95,7 @@ export function advance(progress: ImportProgress, step: BatchAdvance, now: strin
     ...(step.resume ? { resume: step.resume } : {}),
     added: progress.added + step.added,
     duplicates: progress.duplicates + step.duplicates,
+    ...(step.corrections || progress.corrections ? { corrections: (progress.corrections ?? 0) + (step.corrections ?? 0) } : {}),
     problems: [...progress.problems, ...step.problems.slice(0, room)],
     problemCount: progress.problemCount + step.problems.length,
     done: step.done,

@@ -4,8 +4,7 @@
  * gets the same id (a repeated import is recognised), while an edited text gets a new id: a new version.
  */
 import { isIsoDate } from '../corpus/jsonl';
-import { hash64Hex } from '../index/hash';
-import { normalize } from '../text/normalize';
+import { contentHash } from '../store/content-hash';
 import type { CorpusRecord, PageArticle } from '../types';
 import { recordTextTooLarge } from './record-limit';
 
@@ -37,7 +36,7 @@ export function webAddress(url: string | undefined): string | undefined {
 
 /** 12 hex digits of the normalised text's hash: whitespace or quote-style changes do not make a new version. */
 export function textFingerprint(text: string): string {
-  return hash64Hex(normalize(text)).slice(0, 12);
+  return contentHash(text).slice(0, 12);
 }
 
 export function versionId(address: string, text: string): string {

@@ -5,7 +5,7 @@
  * steps are the same.
  */
 import type { PageArticle } from '../types';
-import type { CorpusRecord } from '../types';
+import type { CorpusRecord, Correction } from '../types';
 import { decodeHtml } from './charset';
 import { readJsonlRecords } from './jsonl';
 import type { ImportProblem } from './progress';
@@ -15,6 +15,8 @@ import { readWarcPages, type ResumePoint } from './warc';
 
 export interface ImportStep {
   record?: CorpusRecord;
+  /** A reader's "not a version" from an exported corpus: stored with the records. */
+  correction?: Correction;
   problem?: ImportProblem;
   /** Something that is not an article and not a problem (a request record, an image). */
   passedOver?: boolean;
@@ -34,6 +36,7 @@ type Chunks = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 export async function* jsonlSteps(chunks: Chunks, start: { position: number; line: number }): AsyncGenerator<ImportStep> {
   for await (const item of readJsonlRecords(chunks, { startOffset: start.position, startLine: start.line })) {
     if (item.kind === 'record') yield { record: item.record, position: item.end, line: item.line };
+    else if (item.kind === 'correction') yield { correction: item.correction, position: item.end, line: item.line };
     else yield { problem: { where: `line ${item.line}`, reason: item.reason }, position: item.end, line: item.line };
   }
 }

@@ -1,6 +1,8 @@
 import { FEATURE_VERSION, featuresOf, type FeatureOptions } from '../index/features';
-import type { CorpusRecord } from '../types';
+import type { CorpusRecord, Correction } from '../types';
+
 import * as catalog from './catalog';
+import * as correctionTable from './correction-table';
 import type { CorpusCatalog, RecordFilter, RecordSearch } from './catalog';
 import { chunkOf, chunksOf, clearEntry, emptyChunk, entryOf, setEntry, type DirectoryChunk, type DirectoryEntry } from './directory';
 import { DEFAULT_MID_LIMIT, DEFAULT_PENDING_LIMIT, PostingIndex } from './posting-index';
@@ -9,7 +11,7 @@ import * as feedBook from './feed-book';
 import type { FeedBook, FeedRow } from './feed-book';
 import { contentHash, DEFAULT_DF_CAP, validateRecords } from './record-checks';
 import { CorpusDatabase, META_CORPUS_BYTES, META_FEATURE_VERSION, META_LANGUAGE_PREFIX, type KeepReason, type StoredRecord } from './schema';
-import type { AddResult, CorpusStore, CorpusUpkeep, CorpusUsage, DocStat, IndexSize, Posting, SkippedRecord } from './types';
+import type { AddResult, CorpusStore, CorpusUpkeep, CorpusUsage, CorrectionStore, DocStat, IndexSize, Posting, SkippedRecord } from './types';
 import { datedOf, languageOf, recordBytes } from './usage';
 
 export { contentHash, DEFAULT_DF_CAP } from './record-checks';
@@ -40,9 +42,10 @@ function databaseOptions(options: OpenCorpusStoreOptions): { indexedDB?: IDBFact
 }
 
 /** Opens (creating when needed) a corpus store, rebuilding the index if it was built by other feature code. */
-export type OpenedCorpus = CorpusStore & CorpusCatalog & CorpusUpkeep & FeedBook;
+export type OpenedCorpus = CorpusStore & CorpusCatalog & CorpusUpkeep & FeedBook & CorrectionStore;
 
 export async function openCorpusStore(options: OpenCorpusStoreOptions): Promise<OpenedCorpus> {
+
   const db = new CorpusDatabase(options.name, databaseOptions(options));
   await db.open();
   const index = new PostingIndex(db, options.dfCap ?? DEFAULT_DF_CAP, options.pendingLimit ?? DEFAULT_PENDING_LIMIT, options.midLimit ?? DEFAULT_MID_LIMIT);
@@ -56,6 +59,7 @@ interface PreparedRecord {
   hash: string;
   keys: Uint32Array;
 }
+
 
 const toCorpusRecord = catalog.toCorpusRecord;
 
@@ -74,7 +78,8 @@ function totalsOf(records: readonly StoredRecord[], sign: 1 | -1): Map<string, n
   return totals;
 }
 
-class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, FeedBook {
+class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, FeedBook, CorrectionStore {
+
   constructor(
     private readonly db: CorpusDatabase,
     private readonly index: PostingIndex,
@@ -233,12 +238,14 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     }
   }
 
+  /** Empties the corpus: its records, their index and the reader's corrections about them. */
   async clear(): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.records, db.directory, db.buckets, db.midBuckets, db.pending, db.meta], async () => {
-      await Promise.all([db.records.clear(), db.directory.clear()]);
+    await db.transaction('rw', [db.records, db.directory, db.buckets, db.midBuckets, db.pending, db.meta, db.corrections], async () => {
+      await Promise.all([db.records.clear(), db.directory.clear(), db.corrections.clear()]);
       const totals = (await db.meta.where('key').startsWith(META_LANGUAGE_PREFIX).primaryKeys()) as string[];
       await db.meta.bulkDelete([META_NEXT_DOC, META_RECORD_COUNT, META_CORPUS_BYTES, ...totals]);
+
       await this.index.clear();
       await db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
     });
@@ -396,6 +403,20 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
 
   siteCounts() {
     return catalog.siteCounts(this.db);
+  }
+
+  // The reader's corrections (lib/store/correction-table.ts).
+
+  addCorrections(corrections: readonly Correction[]) {
+    return correctionTable.addCorrections(this.db, corrections);
+  }
+
+  corrections() {
+    return correctionTable.allCorrections(this.db);
+  }
+
+  deleteCorrections(corrections: readonly Correction[]) {
+    return correctionTable.deleteCorrections(this.db, corrections);
   }
 
   async idsWhere(filter: RecordFilter): Promise<string[]> {

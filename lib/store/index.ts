@@ -1,5 +1,17 @@
 export { openCorpusStore, contentHash, DEFAULT_DF_CAP, type OpenCorpusStoreOptions, type OpenedCorpus } from './dexie-store';
-export { InvalidRecordError, type AddResult, type CorpusStore, type CorpusUpkeep, type CorpusUsage, type DocStat, type IndexSize, type Posting, type SkippedRecord } from './types';
+export {
+  InvalidCorrectionError,
+  InvalidRecordError,
+  type AddResult,
+  type CorpusStore,
+  type CorpusUpkeep,
+  type CorpusUsage,
+  type CorrectionStore,
+  type DocStat,
+  type IndexSize,
+  type Posting,
+  type SkippedRecord,
+} from './types';
 export type { Budget, EvictionResult } from './budget';
 export type { FeedBook, FeedRow } from './feed-book';
 export type { KeepReason } from './schema';

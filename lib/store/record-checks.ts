@@ -1,6 +1,4 @@
 /** What every corpus store checks and derives from a record before storing it, whatever the database. */
-import { hash64Hex } from '../index/hash';
-import { normalize } from '../text/normalize';
 import type { CorpusRecord } from '../types';
 import { InvalidRecordError } from './types';
 
@@ -19,7 +17,5 @@ export function validateRecords(records: readonly CorpusRecord[]): void {
   });
 }
 
-/** The same text is stored once: records are compared by this hash of their normalised text. */
-export function contentHash(text: string): string {
-  return hash64Hex(normalize(text));
-}
+/** The same text is stored once: records are compared by this hash of their normalised text (a pure module). */
+export { contentHash } from './content-hash';

@@ -4,7 +4,7 @@
  * existing ones and never edits them: browsers upgrade step by step.
  */
 import { Dexie, type Table } from 'dexie';
-import type { CorpusRecord } from '../types';
+import type { CorpusRecord, Correction } from '../types';
 import { CHUNK_SIZE, type DirectoryChunk } from './directory';
 import type { FeedRow } from './feed-book';
 import { datedOf, languageOf, recordBytes } from './usage';
@@ -62,6 +62,12 @@ export interface PendingRow {
   pairs: ArrayBuffer;
 }
 
+/** A reader's correction, stored once per pair of articles. */
+export interface StoredCorrection extends Correction {
+  /** correctionKey (lib/corpus/corrections.ts): the same for the pair in either order. */
+  key: string;
+}
+
 export interface MetaRow {
   key: string;
   value: number;
@@ -82,6 +88,7 @@ export class CorpusDatabase extends Dexie {
   pending!: Table<PendingRow, number>;
   meta!: Table<MetaRow, string>;
   feeds!: Table<FeedRow, string>;
+  corrections!: Table<StoredCorrection, string>;
 
   constructor(name: string, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
     super(name, options);
@@ -141,6 +148,9 @@ export class CorpusDatabase extends Dexie {
         await meta.put({ key: META_CORPUS_BYTES, value: total });
         await meta.bulkPut([...languages].map(([lang, count]) => ({ key: META_LANGUAGE_PREFIX + lang, value: count })));
       });
+    // Version 5: the reader's corrections ("not a version of this page"), kept with the corpus so they survive a
+    // restart and travel in its export. A new table: nothing stored before changes.
+    this.version(5).stores({ corrections: 'key' });
     this.records.hook('creating', (_doc, record) => {
       const key = urlKey(record.url);
       if (key !== undefined) record.urlKey = key;

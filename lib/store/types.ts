@@ -1,4 +1,4 @@
-import type { CorpusRecord } from '../types';
+import type { CorpusRecord, Correction } from '../types';
 import type { Budget, EvictionResult } from './budget';
 import type { KeepReason } from './schema';
 
@@ -69,6 +69,23 @@ export interface CorpusStore {
    * tier. It rewrites much of the index: call it when a bulk import ends, not after each batch.
    */
   settle(): Promise<void>;
+}
+
+/** The reader's corrections (lib/corpus/corrections.ts), kept in the corpus database beside the records. */
+export interface CorrectionStore {
+  /** Stores corrections; a pair of articles already corrected keeps its first correction. Returns how many were new. */
+  addCorrections(corrections: readonly Correction[]): Promise<number>;
+  /** Every stored correction, oldest first. */
+  corrections(): Promise<Correction[]>;
+  /** Removes the stored corrections of these pairs; returns how many there were. */
+  deleteCorrections(corrections: readonly Correction[]): Promise<number>;
+}
+
+export class InvalidCorrectionError extends Error {
+  constructor(reason: string) {
+    super(`Correction: ${reason}`);
+    this.name = 'InvalidCorrectionError';
+  }
 }
 
 export class InvalidRecordError extends Error {

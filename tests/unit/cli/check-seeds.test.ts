@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main.ts';
 import type { JsonReport } from '../../../cli/json-report.ts';
-import { parseCorpus, serializeCorpus } from '../../../lib/corpus/jsonl.ts';
+import { notAVersion } from '../../../lib/corpus/corrections.ts';
+import { parseCorpus, serializeCorpus, serializeCorrections } from '../../../lib/corpus/jsonl.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const seeds = parseCorpus(readFileSync(path.join(repoRoot, 'assets', 'seed-corpus.jsonl'), 'utf8')).records;
@@ -152,5 +153,35 @@ describe('palimpsest check on the seed story', () => {
     expect(result.stderr).toBe(
       'with-copy.jsonl: skipped 1 record whose text is already stored under another id (e.g. "forbes-again" repeats "seed-002")\n',
     );
+  }, 60_000);
+
+  it('respects a correction line in the corpus file: the marked record is no version of either article', async () => {
+    const seed = (id: string) => seeds.find((record) => record.id === id)!;
+    const page000 = { text: seed('seed-000').text, url: seed('seed-000').url };
+    const correction = notAVersion(page000, seed('seed-001'), '2026-12-05T10:00:00Z');
+    await writeFile(path.join(dir, 'corrected.jsonl'), serializeCorpus(seeds) + serializeCorrections([correction]));
+
+    const report = await checkJson(['check', fixturePage('seed-000'), '--corpus', 'corrected.jsonl']);
+    expect(report.matches.map((match) => match.id)).not.toContain('seed-001');
+    expect(report.original).toBeNull();
+    expect(report.corrected).toEqual([{ id: 'seed-001', title: seed('seed-001').title, site: 'The Week', url: seed('seed-001').url }]);
+
+    const other = await checkJson(['check', fixturePage('seed-001'), '--corpus', 'corrected.jsonl']);
+    expect(other.matches.map((match) => match.id)).not.toContain('seed-000');
+    expect(other.corrected.map((record) => record.id)).toEqual(['seed-000']);
+
+    const text = (await check(['check', fixturePage('seed-000'), '--corpus', 'corrected.jsonl'])).stdout;
+    expect(text).toMatch(/^Marked not a version of this page \(a correction in the corpus; left out above\):\n {2}The Week — “Russia is already tentatively cozying up to the Taliban after Afghan sweep” \[seed-001\]$/m);
+
+    const plain = await checkJson(['check', fixturePage('seed-000')]);
+    expect(plain.corrected).toEqual([]);
+  }, 60_000);
+
+  it('reports a malformed correction line by number and keeps the rest of the file', async () => {
+    await writeFile(path.join(dir, 'bad-correction.jsonl'), `${serializeCorpus(seeds)}{"correction":"not-a-version","a":{"id":"seed-000"},"at":"2026-12-05"}\n`);
+    const result = await check(['check', fixturePage('seed-000'), '--corpus', 'bad-correction.jsonl', '--json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`bad-correction.jsonl:${seeds.length + 1}: correction: missing "b"\n`);
+    expect((JSON.parse(result.stdout) as JsonReport).original).toBe('seed-001');
   }, 60_000);
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliEngine } from '../../../cli/main.ts';
 import type { JsonInputError, JsonReport } from '../../../cli/json-report.ts';
 import { serializeCorpus } from '../../../lib/corpus/jsonl.ts';
+import { contentHash } from '../../../lib/store/content-hash.ts';
 import { fakeEngine, MemoryStore } from './fake-engine.ts';
 
 interface RunResult {
@@ -236,10 +237,22 @@ describe('--json', () => {
     expect(reports.map((report) => report.input)).toEqual(['page.txt', 'page.html']);
   });
 
+  it('passes the corrections of every corpus file to the check, and lists the records they left out', async () => {
+    const correction = { correction: 'not-a-version', a: { hash: contentHash(PAGE_TEXT) }, b: { id: 'src', title: 'Khan hails Taliban' }, at: '2026-12-05T10:00:00Z' };
+    await writeFile(path.join(dir, 'corrections.jsonl'), `${JSON.stringify(correction)}\n`);
+    const result = await run(['check', 'page.txt', '--corpus', 'corpus.jsonl', '--corpus', 'corrections.jsonl', '--json']);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.matches.map((match) => match.id)).toEqual(['other']);
+    expect(report.original).toBeNull();
+    expect(report.corrected).toEqual([{ id: 'src', title: 'Khan hails Taliban', site: 'The Source', url: null }]);
+  });
+
   it('has the documented shape', async () => {
     const result = await run(['check', 'page.txt', '--corpus', 'corpus.jsonl', '--json']);
     const report = JSON.parse(result.stdout) as JsonReport;
-    expect(Object.keys(report)).toEqual(['input', 'article', 'matches', 'drift', 'original', 'truncated']);
+    expect(Object.keys(report)).toEqual(['input', 'article', 'matches', 'drift', 'original', 'truncated', 'corrected']);
+    expect(report.corrected).toEqual([]);
     expect(Object.keys(report.article)).toEqual([
       'title', 'byline', 'siteName', 'publishedTime', 'modifiedTime', 'url', 'lang', 'text', 'captions', 'furniture',
     ]);

@@ -5,7 +5,8 @@
  */
 import { diffWords } from 'diff';
 import type { CliEngine, CliStore } from '../../../cli/main.ts';
-import type { CorpusRecord, DriftItem, Match, PageArticle, Report } from '../../../lib/types.ts';
+import { correctionsFor } from '../../../lib/corpus/corrections.ts';
+import type { CorpusRecord, CorrectedRecord, Correction, DriftItem, Match, PageArticle, Report } from '../../../lib/types.ts';
 
 export class MemoryStore implements CliStore {
   readonly records = new Map<string, CorpusRecord>();
@@ -80,9 +81,15 @@ export function fakeDrift(page: string, source: CorpusRecord): DriftItem[] {
   return items;
 }
 
-export async function fakeCheckArticle(page: PageArticle, store: MemoryStore): Promise<Report> {
+export async function fakeCheckArticle(page: PageArticle, store: MemoryStore, corrections: readonly Correction[] = []): Promise<Report> {
   const matches: Match[] = [];
+  const notVersions = correctionsFor(page, corrections);
+  const corrected: CorrectedRecord[] = [];
   for (const record of store.records.values()) {
+    if (notVersions.covers(record)) {
+      corrected.push({ id: record.id, title: record.title, site: record.site, url: record.url });
+      continue;
+    }
     const score = sharedRatio(page.text, record.text);
     if (score < 0.2) continue;
     const copy = score >= 0.6;
@@ -113,6 +120,7 @@ export async function fakeCheckArticle(page: PageArticle, store: MemoryStore): P
     drift,
     original: original?.id ?? null,
     comparison: source ? { sourceId: source.id, passages: original!.passages, pairs: [], drift, truncated: false } : null,
+    corrected,
   };
 }
 
@@ -127,7 +135,7 @@ export function fakeExtractFromHtml(html: string, url?: string): PageArticle | n
 export function fakeEngine(store = new MemoryStore()): () => Promise<CliEngine> {
   return async () => ({
     openStore: async () => store,
-    checkArticle: (page, s) => fakeCheckArticle(page, s as MemoryStore),
+    checkArticle: (page, s, options) => fakeCheckArticle(page, s as MemoryStore, options?.corrections),
     extractFromHtml: fakeExtractFromHtml,
   });
 }

@@ -8,8 +8,10 @@ import {
   parseCorpusLine,
   serializeCorpus,
   serializeCorpusRecord,
+  serializeCorrection,
+  serializeCorrections,
 } from '../../../lib/corpus/jsonl.ts';
-import type { CorpusRecord } from '../../../lib/types.ts';
+import type { CorpusRecord, Correction } from '../../../lib/types.ts';
 
 function reasonFor(line: string): string {
   const result = parseCorpusLine(line, 7);
@@ -263,6 +265,83 @@ describe('serializeCorpus', () => {
         const parsed = parseCorpus(serializeCorpus(clean));
         expect(parsed.errors).toEqual([]);
         expect(parsed.records).toEqual(clean);
+      }),
+    );
+  });
+});
+
+describe('correction lines', () => {
+  const correction: Correction = {
+    kind: 'not-a-version',
+    a: { url: 'https://courier.example/news/budget', hash: '0123456789abcdef', title: 'Council approves budget', site: 'Courier' },
+    b: { id: 'wire-7', url: 'https://wire.example/story/7', hash: 'fedcba9876543210', title: 'Budget passes', site: 'Wire' },
+    at: '2026-12-05T10:00:00Z',
+  };
+  const line = serializeCorrection(correction);
+
+  it('are written with the kind first and each side’s fields in a fixed order', () => {
+    expect(line).toBe(
+      '{"correction":"not-a-version","a":{"url":"https://courier.example/news/budget","hash":"0123456789abcdef","title":"Council approves budget","site":"Courier"},' +
+        '"b":{"id":"wire-7","url":"https://wire.example/story/7","hash":"fedcba9876543210","title":"Budget passes","site":"Wire"},"at":"2026-12-05T10:00:00Z"}',
+    );
+  });
+
+  it('are read back as a third kind of line, apart from records', () => {
+    expect(parseCorpusLine(line, 3)).toEqual({ correction });
+    const file = serializeCorpus([{ id: 'a', text: 'first' }]) + serializeCorrections([correction]);
+    expect(parseCorpus(file)).toEqual({ records: [{ id: 'a', text: 'first' }], corrections: [correction], errors: [] });
+    const parser = new CorpusJsonlParser();
+    parser.push(file);
+    parser.end();
+    expect([parser.recordsParsed, parser.correctionsParsed, parser.errorsFound]).toEqual([1, 1, 0]);
+  });
+
+  it('need only one identity per side; null and empty fields are absent', () => {
+    const minimal = '{"correction":"not-a-version","a":{"url":"https://a.example/x","title":null},"b":{"id":"b","site":""},"at":"2026-12-05"}';
+    expect(parseCorpusLine(minimal, 1)).toEqual({ correction: { kind: 'not-a-version', a: { url: 'https://a.example/x' }, b: { id: 'b' }, at: '2026-12-05' } });
+  });
+
+  it('leave files without corrections as they were', () => {
+    expect(parseCorpus(`${GOOD_A}\n${GOOD_B}`).corrections).toEqual([]);
+  });
+
+  it('are records when they carry a text: a news record may have a "correction" note of its own', () => {
+    expect(parseCorpusLine('{"id":"n","text":"Body.","correction":"An earlier version misspelt a name."}', 1)).toEqual({ record: { id: 'n', text: 'Body.' } });
+  });
+
+  it('report a malformed correction as a bad line, keeping the rest', () => {
+    const broken = (fields: object) => JSON.stringify({ correction: 'not-a-version', a: { id: 'x' }, b: { id: 'y' }, at: '2026-12-05T10:00:00Z', ...fields });
+    expect(reasonFor(broken({ correction: 'merge' }))).toBe('unknown correction "merge" (known: "not-a-version")');
+    expect(reasonFor(broken({ correction: 3 }))).toBe('"correction" must be a string (found number)');
+    expect(reasonFor(broken({ b: undefined }))).toBe('correction: missing "b"');
+    expect(reasonFor(broken({ a: 'x' }))).toBe('correction: "a" must be an object (found string)');
+    expect(reasonFor(broken({ a: { title: 'No identity' } }))).toBe('correction: "a" names no article (give its "id", "url" or "hash")');
+    expect(reasonFor(broken({ b: { id: 7 } }))).toBe('correction: "b.id" must be a string (found number)');
+    expect(reasonFor(broken({ b: { hash: 'xyz' } }))).toBe('correction: "b.hash" is not a text hash (16 hex digits): "xyz"');
+    expect(reasonFor(broken({ at: undefined }))).toBe('correction: missing "at"');
+    expect(reasonFor(broken({ at: 'yesterday' }))).toBe('correction: "at" is not an ISO 8601 date: "yesterday"');
+    expect(reasonFor(broken({ b: { id: 'x' } }))).toBe('correction: "a" and "b" are the same article');
+
+    const { records, corrections, errors } = parseCorpus([GOOD_A, broken({ b: { hash: 'xyz' } }), line, GOOD_B].join('\n'));
+    expect(records.map((r) => r.id)).toEqual(['a', 'b']);
+    expect(corrections).toEqual([correction]);
+    expect(errors).toEqual([{ line: 2, reason: expect.stringContaining('"b.hash"') }]);
+  });
+
+  it('round-trip any valid correction', () => {
+    const hex = fc.stringMatching(/^[0-9a-f]{16}$/);
+    const text = fc.option(fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''), { nil: undefined });
+    const ref = fc
+      .record({ id: text, url: text, hash: fc.option(hex, { nil: undefined }), title: text, site: text }, { requiredKeys: [] })
+      .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)))
+      .filter((r) => 'id' in r || 'hash' in r);
+    const at = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+    fc.assert(
+      fc.property(ref, ref, at, (a, b, when) => {
+        const made: Correction = { kind: 'not-a-version', a, b, at: when };
+        const parsed = parseCorpusLine(serializeCorrection(made), 1);
+        if ('error' in parsed) expect(parsed.error.reason).toBe('correction: "a" and "b" are the same article');
+        else expect(parsed).toEqual({ correction: made });
       }),
     );
   });

@@ -22,6 +22,7 @@ const report = (matches: Match[], url?: string): Report => ({
   drift: [],
   original: null,
   comparison: null,
+  corrected: [],
 });
 
 const drift = (kind: DriftItem['kind'], severity: number, start: number): DriftItem => ({

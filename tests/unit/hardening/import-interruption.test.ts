@@ -80,3 +80,28 @@ describe('an import whose background stops mid-batch', () => {
     expect(isUndelivered('message channel closed')).toBe(false);
   });
 });
+
+describe('the reader’s corrections in an imported file', () => {
+  const correction = { kind: 'not-a-version' as const, a: { url: 'https://a.example/story' }, b: { id: 'r1' }, at: '2026-12-05T10:00:00Z' };
+  const withCorrection: Importer = {
+    ...importerOf(0),
+    async *steps() {
+      yield { record: { id: 'r1', text: 'Record 1.' }, position: 10, line: 1 };
+      yield { correction, position: 20, line: 2 };
+    },
+  };
+
+  it('travel with the batch, and with it again when it was lost', async () => {
+    const worker = background({ 1: new Error(CHANNEL_CLOSED) });
+    await run(withCorrection, worker.send);
+    expect(worker.calls).toHaveLength(2);
+    expect(worker.calls[1]).toEqual(worker.calls[0]);
+    expect(worker.calls[0]).toMatchObject({ records: [{ id: 'r1' }], corrections: [correction], advance: { position: 20, done: true } });
+  });
+
+  it('leave batches without corrections as they were', async () => {
+    const worker = background({});
+    await run(importerOf(2), worker.send);
+    expect(worker.calls.every((call) => !('corrections' in call))).toBe(true);
+  });
+});

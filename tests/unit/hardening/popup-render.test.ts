@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PassageReport } from '../../../lib/engine.ts';
 import type { Comparison, DriftItem, Match, Report } from '../../../lib/types.ts';
+import { notAVersionButton, renderCorrectedSection } from '../../../extension/popup/corrections-section.ts';
 import { renderDriftSection } from '../../../extension/popup/drift-section.ts';
 import { renderOriginalSection } from '../../../extension/popup/original-section.ts';
 import { renderPageSummary } from '../../../extension/popup/page-summary.ts';
@@ -93,6 +94,7 @@ const report: Report = {
   drift: [quoteDrift, addedDrift],
   original: JAVASCRIPT_URL,
   comparison,
+  corrected: [{ id: `${IFRAME_PAYLOAD}-corrected`, title: SCRIPT_PAYLOAD, site: SVG_PAYLOAD, url: JAVASCRIPT_URL }],
 };
 
 const passage: PassageReport = {
@@ -123,8 +125,9 @@ function renderEverything(): HTMLElement {
     renderPassageSection({ kind: 'found', report: passage }),
     renderPassageSection({ kind: 'error', selection: SCRIPT_PAYLOAD, message: IMG_PAYLOAD }),
     renderOriginalSection(report),
-    renderVersionsSection(report, JAVASCRIPT_URL, () => undefined),
-    renderSameStorySection(report)!,
+    renderVersionsSection(report, JAVASCRIPT_URL, () => undefined, (match) => notAVersionButton(match, () => undefined)),
+    renderSameStorySection(report, (match) => notAVersionButton(match, () => undefined))!,
+    renderCorrectedSection(report, () => undefined)!,
     renderDriftSection(comparison, { name: IMG_PAYLOAD, direction: 'original' }, { onChoose: () => undefined }),
     renderSideBySide(comparison, pageText, sourceText, SCRIPT_PAYLOAD)!,
   );
@@ -177,5 +180,23 @@ describe('popup renderers on hostile reports', () => {
   it('names a publisher from the id, never from an unsafe address', () => {
     expect(publisherName({ id: 'record-7', url: JAVASCRIPT_URL })).toBe('record-7');
     expect(publisherName({ id: 'record-8', url: 'https://www.example.org/story' })).toBe('example.org');
+  });
+
+  it('put the reader’s corrections on every match and name a corrected record as text', () => {
+    const marked: string[] = [];
+    const root = document.createElement('main');
+    root.append(
+      renderVersionsSection(report, null, () => undefined, (match) => notAVersionButton(match, (request, id) => marked.push(`${request} ${id}`))),
+      renderCorrectedSection(report, (request, id) => marked.push(`${request} ${id}`))!,
+    );
+    document.body.append(root);
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('button.not-a-version')];
+    expect(buttons.map((button) => button.dataset.notAVersionId)).toEqual(report.matches.filter((m) => m.relation !== 'same-story').map((m) => m.id));
+    buttons[0].click();
+    const line = root.querySelector<HTMLElement>('[data-corrected-id]')!;
+    expect(line.textContent).toBe(`You marked as not a version: ${SVG_PAYLOAD} — Undo`);
+    line.querySelector<HTMLButtonElement>('button.undo-correction')!.click();
+    expect(marked).toEqual([`mark-not-a-version ${buttons[0].dataset.notAVersionId}`, `undo-not-a-version ${IFRAME_PAYLOAD}-corrected`]);
+    expect(root.querySelectorAll(PAYLOAD_ELEMENTS)).toHaveLength(0);
   });
 });

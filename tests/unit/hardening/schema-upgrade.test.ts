@@ -2,8 +2,8 @@
  * Nothing stored is lost across a schema upgrade. A corpus database as schema version 1 left it — records, the
  * per-document rows, the inverted index and the store's counters — opens under the current schema with every
  * record intact, its index rebuilt in the current layout and found by retrieval, its address key filled in, and
- * document numbers never reused.
- * The version-1 declaration is copied here on purpose: it is what browsers hold, whatever the code says today.
+ * document numbers never reused. A version-3 corpus gains the reader's corrections table and keeps its records.
+ * The old declarations are copied here on purpose: they are what browsers hold, whatever the code says today.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,10 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { Dexie } from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { notAVersion } from '../../../lib/corpus/corrections.ts';
 import { parseCorpus } from '../../../lib/corpus/jsonl.ts';
 import { checkArticle } from '../../../lib/engine.ts';
 import { FEATURE_VERSION, featuresOf } from '../../../lib/index/features.ts';
 import { contentHash, openCorpusStore, type OpenedCorpus } from '../../../lib/store/index.ts';
+
 import type { CorpusRecord } from '../../../lib/types.ts';
 import { IMG_PAYLOAD, JAVASCRIPT_URL } from './payloads.ts';
 
@@ -42,12 +44,14 @@ const freshName = () => `schema-upgrade-${process.pid}-${++counter}`;
 const factories = { indexedDB, IDBKeyRange };
 
 let open: OpenedCorpus[] = [];
+
 afterEach(() => {
   for (const store of open) store.close();
   open = [];
 });
 
 async function openStore(name: string): Promise<OpenedCorpus> {
+
   const store = await openCorpusStore({ name, ...factories });
   open.push(store);
   return store;
@@ -180,5 +184,48 @@ describe('opening a schema-version-1 corpus', () => {
     const store = await openStore(await version1Database(rows));
     const report = await checkArticle(pageOf(seeds.find((record) => record.id === 'seed-000')!), store, { excludeIds: ['seed-000'] });
     expect(report.original).toBe('seed-001');
+  });
+});
+
+/** Schema version 3, as browsers hold it (versions 1 to 3 declared, as a database that went through them has them). */
+function declareVersion3(db: Dexie): void {
+  db.version(1).stores(VERSION_1_STORES);
+  db.version(2).stores({ records: 'doc, &id, &hash, url, urlKey, site, published, firstSeen' });
+  db.version(3).stores({ docs: null, postings: null, directory: 'chunk', buckets: 'bucket', midBuckets: 'bucket', pending: 'segment' });
+}
+
+describe('opening a schema-version-3 corpus', () => {
+  it('keeps every record and gains an empty corrections table that keeps what is put in it', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name, factories);
+    declareVersion3(v3);
+    await v3.open();
+    const rows = rowsWrittenFor(everything).records;
+    await v3.table('records').bulkAdd(rows);
+    // No index and no feature version: the store rebuilds the index from the records when it opens.
+    await v3.table('meta').put({ key: 'nextDoc', value: rows.length + 1 });
+    expect(v3.verno).toBe(3);
+    v3.close();
+
+    const store = await openCorpusStore({ name, ...factories });
+    open.push(store);
+    expect(await store.count()).toBe(everything.length);
+    expect(await store.getRecords(everything.map((record) => record.id))).toEqual(everything);
+    expect(await store.corrections()).toEqual([]);
+
+    const seed000 = seeds.find((record) => record.id === 'seed-000')!;
+    const seed001 = seeds.find((record) => record.id === 'seed-001')!;
+    expect((await checkArticle(pageOf(seed000), store)).original).toBe('seed-001');
+    const correction = notAVersion(pageOf(seed000), seed001, '2026-12-05T10:00:00Z');
+    expect(await store.addCorrections([correction])).toBe(1);
+    store.close();
+    open = [];
+
+    const again = await openStore(name);
+    expect(await again.corrections()).toEqual([correction]);
+    const report = await checkArticle(pageOf(seed000), again, { corrections: await again.corrections() });
+    expect(report.original).toBeNull();
+    expect(report.corrected.map((record) => record.id)).toEqual(['seed-001']);
+    expect(await rawVersion(name)).toBeGreaterThanOrEqual(4);
   });
 });

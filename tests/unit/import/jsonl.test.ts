@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { serializeCorpus } from '../../../lib/corpus/jsonl.ts';
+import { serializeCorpus, serializeCorrections } from '../../../lib/corpus/jsonl.ts';
 import { readJsonlRecords, type JsonlImportItem } from '../../../lib/import/jsonl.ts';
-import type { CorpusRecord } from '../../../lib/types.ts';
+import type { CorpusRecord, Correction } from '../../../lib/types.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -47,5 +47,14 @@ describe('readJsonlRecords', () => {
     ];
     const items = await readAll(serializeCorpus(records));
     expect(items.map((i) => (i.kind === 'record' ? i.record : null))).toEqual(records);
+  });
+
+  it('gives corrections apart from records, with their line and end, and reports a broken one as a problem', async () => {
+    const correction: Correction = { kind: 'not-a-version', a: { url: 'https://a.example/story' }, b: { id: 'y', hash: '0123456789abcdef' }, at: '2026-12-05T10:00:00Z' };
+    const file = serializeCorpus([{ id: 'y', text: 'Plain.' }]) + serializeCorrections([correction]) + '{"correction":"not-a-version","a":{"id":"y"},"at":"2026-12-05"}\n';
+    const items = await readAll(file);
+    expect(items.map((i) => i.kind)).toEqual(['record', 'correction', 'problem']);
+    expect(items[1]).toEqual({ kind: 'correction', correction, line: 2, end: bytes(file).length - bytes('{"correction":"not-a-version","a":{"id":"y"},"at":"2026-12-05"}\n').length });
+    expect(items[2]).toMatchObject({ kind: 'problem', line: 3, reason: 'correction: missing "b"' });
   });
 });

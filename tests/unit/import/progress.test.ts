@@ -20,6 +20,15 @@ describe('import progress', () => {
     expect(progress.problems[0]).toEqual({ where: 'line 4', reason: 'invalid JSON' });
   });
 
+  it('counts the corrections stored, only once there are some', () => {
+    let progress = freshProgress(source, 't0');
+    progress = advance(progress, { position: 100, added: 8, duplicates: 0, problems: [], done: false }, 't1');
+    expect('corrections' in progress).toBe(false);
+    progress = advance(progress, { position: 200, added: 0, duplicates: 0, corrections: 2, problems: [], done: false }, 't2');
+    progress = advance(progress, { position: 300, added: 1, duplicates: 0, problems: [], done: true }, 't3');
+    expect(progress).toMatchObject({ added: 9, corrections: 2, done: true });
+  });
+
   it('fills a batch up to its record or text limit', () => {
     const batch = new RecordBatch({ maxRecords: 3, maxChars: 10 });
     batch.add({ id: 'a', text: '12345' });
