@@ -494,7 +494,9 @@ async function assessAll<S extends RecordSource>(page: PreparedPage, found: Lead
  * the last batch do: a page quoting many sources has them all down the list.
  */
 function stillAligning(assessments: readonly Assessment[]): boolean {
-  const shares = (a: Assessment) => rank(a.result.relation) <= rank('shared-passage');
+  // Same-story reports with aligned passages count: on pages quoting many sources, paraphrased reuse is told apart
+  // from one story's coverage only after the passages are read.
+  const shares = (a: Assessment) => rank(a.result.relation) <= rank('shared-passage') || a.result.passages.length > 0;
   return assessments.slice(-STILL_ALIGNING).some(shares) || assessments.slice(-CANDIDATE_BATCH).filter(shares).length >= MANY_SOURCES;
 }
 

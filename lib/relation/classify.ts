@@ -6,6 +6,7 @@
 import type { Direction, DriftItem, Passage, Relation } from '../types';
 import { artefacts, coverage, sharedFacts, sharedFigures, topicSimilarity, wordingKept, type SharedFacts } from './features';
 import { keysWithin, type CorpusEvidence } from './evidence';
+import { topLevelQuotes } from '../text/quotes';
 import type { DistinctiveWording } from './neighbourhood';
 import type { SharedSequence } from '../align/sequence';
 
@@ -172,6 +173,19 @@ function figuresAgree(input: RelationInput): boolean {
   return figures.shared >= MIN_SAME_FIGURES && figures.shared >= SAME_FIGURES * figures.fewest;
 }
 
+/** Share of word triples kept unchanged above which shared passages are reused text rather than the same facts retold. */
+const REUSED_WORDING = 0.5;
+/** A shared passage mostly inside quotation marks is a quotation: independent reports quote the same words. */
+const MOSTLY_QUOTED = 0.5;
+
+/** Share of a page span inside top-level quotation marks. */
+function quotedShare(text: string, [start, end]: readonly [number, number]): number {
+  if (end <= start) return 0;
+  let quoted = 0;
+  for (const quote of topLevelQuotes(text.slice(start, end))) quoted += quote.end - quote.start;
+  return quoted / (end - start);
+}
+
 const MIN_SAME_FIGURES = 2;
 const SAME_FIGURES = 0.75;
 
@@ -256,9 +270,15 @@ function notACopy(input: RelationInput, aligned: RelationResult['passages'], sha
     const passagesNote = alignedChars ? `Shares only ${alignedChars} characters of aligned text` : 'No shared passages';
     return unrelated([`${passagesNote}; topic similarity ${percent(topic)}`, ...stockNote]);
   }
+  // Two reports of one story quote the same words and tell the same facts in their own: quotations, short passages
+  // and loosely worded ones leave them the same story. Longer text in the same words, outside quotation marks, is
+  // reuse, whatever else the two share.
+  const unquoted = passages.filter((p) => quotedShare(page.text, p.page) < MOSTLY_QUOTED);
+  const unquotedChars = unquoted.reduce((n, p) => n + (p.page[1] - p.page[0]), 0);
+  const reuses = (unquoted.length >= 2 || unquotedChars >= MIN_COPY_CHARS) && !input.crossLanguage && wordingKept(page.text, source.text, unquoted) >= REUSED_WORDING;
   const shared = sharedFacts(page.text, source.text, page.lang, source.lang);
   measures.shared = shared;
-  const sameStory = isSameStory(shared, input.crossLanguage, publishedClose(page, source), aligned.length > 0, input.corpus?.distinctiveNames);
+  const sameStory = !reuses && isSameStory(shared, input.crossLanguage, publishedClose(page, source), aligned.length > 0, input.corpus?.distinctiveNames);
   if (sameStory) {
     const evidence = [describeShared(shared)];
     if (passages.length) evidence.push(describePassages(passages.length, measures));
