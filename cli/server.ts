@@ -48,17 +48,46 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
 }
 
 /** The body, refused with 413 as soon as it passes `limit` bytes (a declared Content-Length over it is refused unread). */
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () => new HttpError(413, `the request is larger than the limit of ${megabytes(limit)}`);
   const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, `the request is larger than the limit of ${megabytes(limit)}`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, `the request is larger than the limit of ${megabytes(limit)}`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
+  // Read with events rather than `for await`, whose early exit would destroy the socket before the answer.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      request.off('data', onData);
+      request.pause();
+      reject(tooLarge());
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(Buffer.concat(chunks)));
+    request.once('error', reject);
+  });
+}
+
+/** How much of a refused body is read and dropped so that its client gets the answer; past it the connection is cut. */
+const DISCARD_LIMIT_BYTES = 256 * 1024 * 1024;
+
+/** Reads and drops the rest of a request; false (and the socket destroyed) once more than `limit` bytes come. */
+function discardRest(request: IncomingMessage, limit: number): Promise<boolean> {
+  if (request.complete) return Promise.resolve(true);
+  if (request.destroyed) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return;
+      request.socket.destroy();
+      resolve(false);
+    });
+    request.once('end', () => resolve(true));
+    request.once('close', () => resolve(request.complete));
+    request.resume();
+  });
 }
 
 function megabytes(bytes: number): string {
@@ -200,8 +229,12 @@ export function createTeamServer(corpus: StoredCorpus, options: ServerOptions): 
         return;
       }
       if (error instanceof HttpError) {
-        // The rest of a refused body is not read: the connection closes after the answer.
-        if (error.status === 413) response.setHeader('Connection', 'close');
+        if (error.status === 413) {
+          // A client still writing its body would see a broken pipe instead of the answer: the rest is
+          // read and dropped first, up to a bound, and the connection closes after the answer.
+          if (!(await discardRest(request, DISCARD_LIMIT_BYTES))) return;
+          response.setHeader('Connection', 'close');
+        }
         return sendJson(response, error.status, { error: error.message });
       }
       options.log(`internal error on ${request.method} ${request.url}: ${(error as Error)?.stack ?? String(error)}`);
