@@ -105,11 +105,12 @@ export const SAME_TEXT_WORDING = 0.1;
 /** A rewrite's record side: the record's keys are fewer where the page adds text, so its bar is lower. */
 const REWRITE_RECORD_SHARE = 0.1;
 /**
- * Content words in the source's order, as a share of the page's and of the source's: heavy rewrites of Reuters stories
- * keep 0.41 or more of the page's in 49 of 50; stories on one subject a median 0.32.
+ * Content words in the same order, as a share of each text's (the higher and the lower of the two): heavy rewrites of Reuters stories
+ * keep 0.41 or more of the page's in 49 of 50; stories on one subject a median 0.32, and follow-ups that retell a
+ * story's facts 0.27–0.35.
  */
-const REWRITE_SEQUENCE = 0.4;
-const REWRITE_SEQUENCE_SOURCE = 0.3;
+const REWRITE_SEQUENCE_HIGHER = 0.4;
+const REWRITE_SEQUENCE_LOWER = 0.3;
 
 export function classifyRelation(input: RelationInput): RelationResult {
   const { page, source } = input;
@@ -217,12 +218,17 @@ function rewriteExtent(input: RelationInput, pageCoverage: number, sourceCoverag
   const words = !wording || (wording.page >= SAME_TEXT_WORDING && wording.record >= SAME_TEXT_WORDING);
   if (!keys || !words) return null;
   if (!keepsFigures(input)) return null;
-  const aligned = pageCoverage >= COPY_PAGE_EXTENT && sourceCoverage >= COPY_PAGE_EXTENT;
-  // Swapped words break the sentence passages of a heavy rewrite, but its words still run in the source's order.
+  // A rewrite keeps its source's order, however many words it swaps; a story retelling the same facts tells them in
+  // its own order. Swapped words also break a heavy rewrite's sentence passages: the order then shows its extent.
+  // Without an order to read (no sequence given, or too long to compare) the aligned passages must cover both texts.
   const sequence = input.sequence?.() ?? null;
-  const inOrder = sequence !== null && sequence.page >= REWRITE_SEQUENCE && sequence.source >= REWRITE_SEQUENCE_SOURCE;
-  if (!aligned && !inOrder) return null;
-  const extent = Math.max(Math.min(pageCoverage, sourceCoverage), inOrder ? Math.min(sequence.page, sequence.source) : 0);
+  const aligned = pageCoverage >= COPY_PAGE_EXTENT && sourceCoverage >= COPY_PAGE_EXTENT;
+  if (sequence === null) return aligned ? { extent: Math.min(pageCoverage, sourceCoverage), share: Math.min(wording?.page ?? 1, wording?.record ?? 1) } : null;
+  // Page furniture left in either text (a newsletter prompt, related links) dilutes its side: the fuller side must
+  // pass the higher bar, the other the lower.
+  const inOrder = Math.max(sequence.page, sequence.source) >= REWRITE_SEQUENCE_HIGHER && Math.min(sequence.page, sequence.source) >= REWRITE_SEQUENCE_LOWER;
+  if (!inOrder) return null;
+  const extent = Math.max(Math.min(pageCoverage, sourceCoverage), Math.min(sequence.page, sequence.source));
   return { extent, share: Math.min(wording?.page ?? 1, wording?.record ?? 1) };
 }
 
