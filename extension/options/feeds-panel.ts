@@ -2,7 +2,8 @@
 import { browser } from 'wxt/browser';
 import { sendToBackground, type FeedRefreshReport, type FeedView } from '../shared/protocol.ts';
 import { originPattern } from '../shared/settings.ts';
-import { announceCorpusChange, byId, clear, describeError, el, formatCount, formatTime } from './ui.ts';
+import { clear, el } from '../shared/dom.ts';
+import { announceCorpusChange, byId, describeError, formatCount, formatTime } from './ui.ts';
 
 function hostOf(pattern: string): string {
   return pattern.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');

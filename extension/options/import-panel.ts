@@ -3,7 +3,8 @@ import type { ImportProgress } from '../../lib/import/progress.ts';
 import { sendToBackground } from '../shared/protocol.ts';
 import { htmlImporter, jsonlImporter, warcImporter, type Importer } from './importers.ts';
 import { ImportInterrupted, keyOf, runImport } from './import-runner.ts';
-import { announceCorpusChange, clear, describeError, el, formatCount, formatTime } from './ui.ts';
+import { clear, el } from '../shared/dom.ts';
+import { announceCorpusChange, describeError, formatCount, formatTime } from './ui.ts';
 
 type ImporterFactory = (files: File[]) => Importer;
 

@@ -1,5 +1,4 @@
-/** Small helpers shared by the options page's panels. */
-export { clear, el } from '../popup/dom.ts';
+/** Small helpers shared by the options page's panels (DOM building lives in extension/shared/dom.ts). */
 
 /** Fired on the document whenever the stored articles change, so counts and lists refresh. */
 export const CORPUS_CHANGED = 'palimpsest:corpus-changed';

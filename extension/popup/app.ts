@@ -5,7 +5,7 @@
 import type { Comparison, DriftItem, Report } from '../../lib/types.ts';
 import { sendToBackground, type FirstLook, type TabState } from '../shared/protocol.ts';
 import { originalMatch, versionMatches } from '../shared/report-view.ts';
-import { clear, el } from './dom.ts';
+import { clear, el } from '../shared/dom.ts';
 import { renderDriftSection } from './drift-section.ts';
 import { renderFirstLook } from './first-look-section.ts';
 import { FIRST_RESULT_MARK } from './first-result.ts';

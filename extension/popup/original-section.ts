@@ -1,7 +1,7 @@
 /** "Original": the page's best original with the relation in words and how sure that is, or an honest unknown. */
 import type { Report } from '../../lib/types.ts';
 import { confidenceInWords, originalMatch, relationInWords, versionMatches } from '../shared/report-view.ts';
-import { el } from './dom.ts';
+import { el } from '../shared/dom.ts';
 import { dateLabel, meter, publisherName, sourceLink } from './version-card.ts';
 
 function article(relation: string): string {

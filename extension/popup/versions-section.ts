@@ -1,7 +1,7 @@
 /** "Versions" (copies, rewrites, translations, earliest first) and, apart, same-story coverage. */
 import type { Match, Report } from '../../lib/types.ts';
 import { directionInWords, isPageItself, relationInWords, safeWebUrl, sameStoryMatches, versionMatches } from '../shared/report-view.ts';
-import { el } from './dom.ts';
+import { el } from '../shared/dom.ts';
 import { dateLabel, publisherName } from './version-card.ts';
 
 function versionButton(match: Match, chosen: boolean, onChoose: (id: string) => void): HTMLElement {
