@@ -13,7 +13,7 @@ import type { ParsedFeed } from '../../lib/import/feed.ts';
 import type { BatchAdvance, ImportProgress, ImportSource } from '../../lib/import/progress.ts';
 import type { VersionChange } from '../../lib/import/versions.ts';
 import type { RecordFilter, RecordSearch, RecordSummary } from '../../lib/store/catalog.ts';
-import type { Comparison, CorpusRecord, PageArticle, Report, WordOp } from '../../lib/types.ts';
+import type { Comparison, CorpusRecord, PageArticle, Report } from '../../lib/types.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shapes that travel between contexts

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ExtensionSession, browserSuiteUnavailable } from './helpers/extension.ts';
+import { ExtensionSession, answerOf, browserSuiteUnavailable } from './helpers/extension.ts';
 import { readPopup } from './helpers/popup-reader.ts';
 
 const skipReason = browserSuiteUnavailable();
@@ -55,8 +55,7 @@ describe.skipIf(skipReason !== null)('extension lifecycle', () => {
         chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: 'find-original', request: { tabId, selectionText } }),
       { tabId, selectionText },
     );
-    expect(state.ok, JSON.stringify(state)).toBe(true);
-    expect(state.value.passage.kind).toBe('found');
+    expect(answerOf(state).passage?.kind).toBe('found');
 
     const popup = await session.openPopup(tabId);
     await readPopup(popup);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import type { Reply } from '../../../extension/shared/protocol.ts';
 import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -20,6 +21,12 @@ export function browserSuiteUnavailable(): string | null {
     return `no built extension at ${extensionPath}: run \`npm run test:browser\` (it builds first)`;
   }
   return null;
+}
+
+/** The value of the background's answer to a test's request; the background's error fails the test. */
+export function answerOf<R>(reply: Reply<R>): R {
+  if (!reply.ok) throw new Error(`the background answered with an error: ${reply.error}`);
+  return reply.value;
 }
 
 /** Chromium's switches for running an unpacked extension headless in a container, as the tests and the benchmark do. */
