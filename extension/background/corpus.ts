@@ -2,14 +2,12 @@
  * The background's access to the corpus. Only the background opens the database; the handle is opened lazily on
  * the first request of a worker's life, so a stopped and restarted worker simply opens it again.
  */
-import { browser } from 'wxt/browser';
 import { openCorpusStore, type CorpusCatalog, type CorpusStore } from '../../lib/store/index.ts';
 import type { CorpusStatus, SampleReload } from '../shared/protocol.ts';
+import { sampleCorpusLoadedItem } from '../shared/storage-items.ts';
 import { readSampleCorpus } from './sample-corpus.ts';
 
 const DATABASE_NAME = 'palimpsest-corpus';
-/** storage.local flag: set once the sample corpus went in, so a reader who empties the corpus keeps it empty. */
-const SAMPLE_LOADED_KEY = 'sampleCorpusLoaded';
 
 /** The store, with the reader's view of it (versions of an address, listing, filters). */
 export type Corpus = CorpusStore & CorpusCatalog;
@@ -27,9 +25,8 @@ function openStore(): Promise<Corpus> {
   return opening;
 }
 
-async function sampleAlreadyLoaded(): Promise<boolean> {
-  const stored = await browser.storage.local.get(SAMPLE_LOADED_KEY);
-  return stored[SAMPLE_LOADED_KEY] === true;
+function sampleAlreadyLoaded(): Promise<boolean> {
+  return sampleCorpusLoadedItem.getValue();
 }
 
 /** Adds the bundled sample records; records already present are counted as duplicates, not replaced. */
@@ -38,7 +35,7 @@ export function loadSampleCorpus(): Promise<SampleReload> {
     const store = await openStore();
     const { records, errors } = readSampleCorpus();
     const { added, duplicates } = await store.addRecords(records);
-    await browser.storage.local.set({ [SAMPLE_LOADED_KEY]: true });
+    await sampleCorpusLoadedItem.setValue(true);
     return { added, duplicates, skipped: errors.length, count: await store.count() };
   })().finally(() => {
     sampleLoading = null;

@@ -12,13 +12,13 @@ import { recordFromArticle } from '../../lib/import/records.ts';
 import type { CorpusRecord, PageArticle } from '../../lib/types.ts';
 import type { FeedRefreshReport, FeedSubscription, FeedView } from '../shared/protocol.ts';
 import { originPattern } from '../shared/settings.ts';
+import { feedsItem, type StoredFeed } from '../shared/storage-items.ts';
 import { getCorpus } from './corpus.ts';
 import { extractHtml, parseFeedText, releaseDom } from './dom-parsing.ts';
 import { withStorageErrors } from './storage-errors.ts';
 
 export const FEED_ALARM = 'palimpsest-feed-refresh';
 const REFRESH_MINUTES = 60;
-const FEEDS_KEY = 'feeds';
 /** New items read per feed and refresh; the rest wait for the next refresh (cost limit). */
 const MAX_NEW_ITEMS = 25;
 /** Item keys remembered per feed: more than any feed lists at once. */
@@ -26,14 +26,6 @@ const MAX_SEEN = 2000;
 const FETCH_TIMEOUT_MS = 20_000;
 const MAX_FEED_BYTES = 10 * 1024 * 1024;
 const MAX_PAGE_BYTES = 10 * 1024 * 1024;
-
-/** A subscription as kept in storage: what the options page sees, plus the bookkeeping of refreshes. */
-interface StoredFeed extends Omit<FeedView, 'missingOrigins'> {
-  /** Keys of the items already handled. */
-  seen: string[];
-  /** Origins the feed's articles live on (match patterns), to tell the reader which need access. */
-  articleOrigins: string[];
-}
 
 class FetchFailure extends Error {
   constructor(
@@ -45,13 +37,12 @@ class FetchFailure extends Error {
   }
 }
 
-async function loadFeeds(): Promise<StoredFeed[]> {
-  const stored = await browser.storage.local.get(FEEDS_KEY);
-  return (stored[FEEDS_KEY] as StoredFeed[] | undefined) ?? [];
+function loadFeeds(): Promise<StoredFeed[]> {
+  return feedsItem.getValue();
 }
 
 async function saveFeeds(feeds: StoredFeed[]): Promise<void> {
-  await withStorageErrors(() => browser.storage.local.set({ [FEEDS_KEY]: feeds }));
+  await withStorageErrors(() => feedsItem.setValue(feeds));
 }
 
 async function updateFeed(url: string, change: (feed: StoredFeed) => void): Promise<void> {

@@ -1,18 +1,15 @@
-/** The reader's settings, in storage.local: read by the background on each event, written by the options page. */
-import { browser } from 'wxt/browser';
-
-const CAPTURE_VISITS_KEY = 'captureVisits';
+/** The reader's settings (extension/shared/storage-items.ts): read by the background on each event, written by the options page. */
+import { captureVisitsItem } from './storage-items.ts';
 
 /** Host access that capturing every visited article needs; requested when the reader turns capture on. */
 export const CAPTURE_ORIGINS = ['<all_urls>'];
 
-export async function captureVisitsEnabled(): Promise<boolean> {
-  const stored = await browser.storage.local.get(CAPTURE_VISITS_KEY);
-  return stored[CAPTURE_VISITS_KEY] === true;
+export function captureVisitsEnabled(): Promise<boolean> {
+  return captureVisitsItem.getValue();
 }
 
-export async function setCaptureVisits(enabled: boolean): Promise<void> {
-  await browser.storage.local.set({ [CAPTURE_VISITS_KEY]: enabled });
+export function setCaptureVisits(enabled: boolean): Promise<void> {
+  return captureVisitsItem.setValue(enabled);
 }
 
 /** The match pattern covering one web origin ("https://example.org/*"), or null for other addresses. */
