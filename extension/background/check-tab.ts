@@ -1,15 +1,20 @@
 /**
  * Checking a tab: read the article, run the engine against the corpus, persist the result for the tab and show
  * the badge. Results live in storage.session, so a restarted worker answers from there or recomputes.
+ *
+ * Which requests share one reading of the page, which wait for the first look and what is kept per tab is decided
+ * by one `TabChecks` object; the browser and engine work it coordinates is handed to it (`CheckWork`), so the
+ * coordination is tested on its own (tests/unit/extension/check-tab.test.ts). The worker has one, `tabChecks`.
  */
 import { checkArticle, compareWith } from '../../lib/engine.ts';
+import { likelySources, type LikelySource } from '../../lib/sources.ts';
+import type { PageArticle, Report } from '../../lib/types.ts';
 import { MAX_ARTICLE_CHARS, tooLargeMessage } from '../shared/limits.ts';
-import { likelySources } from '../../lib/sources.ts';
-import type { CompareOutcome, FirstLook, PageOutcome, TabState } from '../shared/protocol.ts';
+import type { CompareOutcome, FirstLook, PageOutcome, PassageOutcome, TabState } from '../shared/protocol.ts';
 import { pageItselfIds, sameAddress } from '../shared/report-view.ts';
 import { clearBadge, showBadge } from './badge.ts';
 import { getCorpus } from './corpus.ts';
-import { findPassageInCorpus } from './passage.ts';
+import { findPassageInCorpus, type SelectionPage } from './passage.ts';
 import { readTab, visibleTabUrl, type TabReading } from './tab-access.ts';
 import { loadTabState, samePage, saveTabState } from './tab-state.ts';
 
@@ -20,11 +25,158 @@ export interface CheckOptions {
   selectionText?: string;
 }
 
-/**
- * Checks running in this worker, so the popup opened by the context menu waits for the menu's check instead of
- * starting a second one. Only an optimisation: a restarted worker has none and recomputes.
- */
-const running = new Map<number, Promise<TabState>>();
+/** The browser and engine work a check is made of. */
+export interface CheckWork {
+  /** Reads the tab's article, injecting the reader script when it is not there yet. */
+  readTab(tabId: number): Promise<TabReading>;
+  /** The full check: alignment, relation, direction and drift against the corpus. */
+  checkArticle(article: PageArticle): Promise<Report>;
+  /** The first answer: close stored versions found from the index alone. */
+  likelySources(article: PageArticle): Promise<LikelySource[]>;
+  /** "Find original" on a selected passage. */
+  findPassage(selection: string, page: SelectionPage): Promise<PassageOutcome>;
+  /** Opens the corpus ahead of need. */
+  openCorpus(): Promise<unknown>;
+  showBadge(state: TabState): Promise<void>;
+  clearBadge(tabId: number): Promise<void>;
+}
+
+/** How long a finished reading still serves a request that arrives just after it (the other half of a popup's pair). */
+export const READING_SHARED_MS = 2000;
+/** Bounds the memory held for tabs whose close or navigation the worker missed while stopped. */
+export const MAX_KEPT_FIRST_LOOKS = 32;
+
+export class TabChecks {
+  /**
+   * Checks running in this worker, so the popup opened by the context menu waits for the menu's check instead of
+   * starting a second one. Only an optimisation: a restarted worker has none and recomputes.
+   */
+  private readonly running = new Map<number, Promise<TabState>>();
+  /**
+   * Readings of a tab in progress or just finished: the popup asks for its first look and the full check at once,
+   * and both need the same extraction of the page.
+   */
+  private readonly readings = new Map<number, Promise<TabReading>>();
+  /**
+   * First looks computed or under way, per tab. The toolbar click starts one before the popup exists, and the
+   * popup's request must find it even when the full result was stored in between. Found versions are kept until
+   * the tab navigates or closes (forget); "nothing" is not kept, since a later grant of access may read the page.
+   */
+  private readonly firstLooks = new Map<number, Promise<FirstLook>>();
+
+  constructor(private readonly work: CheckWork) {}
+
+  /** The tab's result: the stored one for the page it shows, the one being computed, or a new check. */
+  check(tabId: number, options: CheckOptions = {}): Promise<TabState> {
+    const pending = this.running.get(tabId);
+    if (pending && !options.force && !options.selectionText) return pending;
+    const work = (async () => {
+      if (pending) await pending.catch(() => undefined);
+      if (!options.force && !options.selectionText) {
+        const stored = await storedStateForCurrentPage(tabId);
+        if (stored) return stored;
+        // The first look is what the reader sees first: the alignment waits rather than share the worker with it.
+        await this.firstLooks.get(tabId);
+      }
+      return this.runCheck(tabId, options);
+    })();
+    this.running.set(tabId, work);
+    void work.finally(() => {
+      if (this.running.get(tabId) === work) this.running.delete(tabId);
+    });
+    return work;
+  }
+
+  /**
+   * The popup's first answer: stored versions that share much of the page's wording (lib/sources.ts), before any
+   * alignment. Nothing when the full result is stored already (the popup gets it at once) or the page cannot be read.
+   */
+  firstLook(tabId: number): Promise<FirstLook> {
+    const known = this.firstLooks.get(tabId);
+    if (known) return known;
+    const look = this.computeFirstLook(tabId).catch((): FirstLook => ({ kind: 'none' }));
+    this.firstLooks.set(tabId, look);
+    void look.then((answer) => {
+      if (answer.kind !== 'sources' && this.firstLooks.get(tabId) === look) this.firstLooks.delete(tabId);
+    });
+    if (this.firstLooks.size > MAX_KEPT_FIRST_LOOKS) this.firstLooks.delete(this.firstLooks.keys().next().value!);
+    return look;
+  }
+
+  /** The tab navigated or closed: what was read from it no longer holds. */
+  forget(tabId: number): void {
+    this.readings.delete(tabId);
+    this.firstLooks.delete(tabId);
+  }
+
+  /**
+   * Starts what the popup is about to ask for, from the toolbar click: the first look, then the full check (which
+   * would otherwise compete with the first look for the worker). The popup's requests join both.
+   */
+  prepare(tabId: number): void {
+    // A worker the click woke opens the database while the tab is being read.
+    void this.work.openCorpus().catch(() => undefined);
+    void this.firstLook(tabId)
+      .then(() => this.check(tabId))
+      .catch(() => undefined);
+  }
+
+  private readTabOnce(tabId: number): Promise<TabReading> {
+    const pending = this.readings.get(tabId);
+    if (pending) return pending;
+    const reading = this.work.readTab(tabId);
+    this.readings.set(tabId, reading);
+    void reading.finally(() =>
+      setTimeout(() => {
+        if (this.readings.get(tabId) === reading) this.readings.delete(tabId);
+      }, READING_SHARED_MS),
+    );
+    return reading;
+  }
+
+  private async computeFirstLook(tabId: number): Promise<FirstLook> {
+    if (this.running.has(tabId) === false && (await storedStateForCurrentPage(tabId))) return { kind: 'none' };
+    const reading = await this.readTabOnce(tabId);
+    const article = reading.kind === 'read' ? reading.page.article : null;
+    if (!article || article.text.length > MAX_ARTICLE_CHARS) return { kind: 'none' };
+    const sources = await this.work.likelySources(article);
+    // The stored copy of this very page is not a version of it.
+    const others = sources.filter((source) => !(article.url && source.url && sameAddress(article.url, source.url)));
+    return others.length > 0 ? { kind: 'sources', sources: others } : { kind: 'none' };
+  }
+
+  private async runCheck(tabId: number, options: CheckOptions): Promise<TabState> {
+    const reading = options.force || options.selectionText ? await this.work.readTab(tabId) : await this.readTabOnce(tabId);
+    const pageUrl = reading.kind === 'read' ? reading.page.pageUrl : ((await visibleTabUrl(tabId)) ?? '');
+    const outcome = await this.outcomeOf(reading);
+    const state: TabState = { tabId, pageUrl, checkedAt: new Date().toISOString(), outcome };
+    const selection = options.selectionText?.trim();
+    if (selection && reading.kind === 'read') {
+      state.passage = await this.work.findPassage(selection, {
+        url: reading.page.article?.url ?? reading.page.pageUrl,
+        itselfIds: outcome.kind === 'report' ? pageItselfIds(outcome.report) : [],
+      });
+    }
+    // Readable pages keep their result; a refusal is not stored, so a later grant (toolbar click) is not shadowed.
+    if (reading.kind === 'read') await saveTabState(state);
+    if (outcome.kind === 'report') await this.work.showBadge(state);
+    else await this.work.clearBadge(tabId);
+    return state;
+  }
+
+  private async outcomeOf(reading: TabReading): Promise<PageOutcome> {
+    if (reading.kind !== 'read') return reading;
+    const { article } = reading.page;
+    if (!article) return { kind: 'no-article' };
+    // The engine caps its own work, but a text this long would still hold the worker for a long time.
+    if (article.text.length > MAX_ARTICLE_CHARS) return { kind: 'error', message: tooLargeMessage(article.text.length, MAX_ARTICLE_CHARS) };
+    try {
+      return { kind: 'report', report: await this.work.checkArticle(article) };
+    } catch (error) {
+      return { kind: 'error', message: `The check failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+}
 
 async function storedStateForCurrentPage(tabId: number): Promise<TabState | null> {
   const saved = await loadTabState(tabId);
@@ -33,133 +185,21 @@ async function storedStateForCurrentPage(tabId: number): Promise<TabState | null
   return currentUrl === null || samePage(currentUrl, saved.pageUrl) ? saved : null;
 }
 
-/**
- * Readings of a tab in progress: the popup asks for its first look and the full check at once, and both need the
- * same extraction of the page.
- */
-const readings = new Map<number, Promise<TabReading>>();
+/** The worker's checks, on the real browser, engine and corpus. */
+export const tabChecks = new TabChecks({
+  readTab,
+  checkArticle: async (article) => checkArticle(article, await getCorpus()),
+  likelySources: async (article) => likelySources(article.text, await getCorpus(), { lang: article.lang }),
+  findPassage: async (selection, page) => findPassageInCorpus(selection, await getCorpus(), page),
+  openCorpus: getCorpus,
+  showBadge,
+  clearBadge,
+});
 
-function readTabOnce(tabId: number): Promise<TabReading> {
-  const pending = readings.get(tabId);
-  if (pending) return pending;
-  const reading = readTab(tabId);
-  readings.set(tabId, reading);
-  void reading.finally(() =>
-    setTimeout(() => {
-      if (readings.get(tabId) === reading) readings.delete(tabId);
-    }, READING_SHARED_MS),
-  );
-  return reading;
-}
-
-/** How long a finished reading still serves a request that arrives just after it (the other half of a popup's pair). */
-const READING_SHARED_MS = 2000;
-
-async function runCheck(tabId: number, options: CheckOptions): Promise<TabState> {
-  const reading = options.force || options.selectionText ? await readTab(tabId) : await readTabOnce(tabId);
-  const pageUrl = reading.kind === 'read' ? reading.page.pageUrl : ((await visibleTabUrl(tabId)) ?? '');
-  let outcome: PageOutcome;
-  if (reading.kind !== 'read') outcome = reading;
-  else if (!reading.page.article) outcome = { kind: 'no-article' };
-  else if (reading.page.article.text.length > MAX_ARTICLE_CHARS) {
-    // The engine caps its own work, but a text this long would still hold the worker for a long time.
-    outcome = { kind: 'error', message: tooLargeMessage(reading.page.article.text.length, MAX_ARTICLE_CHARS) };
-  } else {
-    try {
-      outcome = { kind: 'report', report: await checkArticle(reading.page.article, await getCorpus()) };
-    } catch (error) {
-      outcome = { kind: 'error', message: `The check failed: ${error instanceof Error ? error.message : String(error)}` };
-    }
-  }
-  const state: TabState = { tabId, pageUrl, checkedAt: new Date().toISOString(), outcome };
-  const selection = options.selectionText?.trim();
-  if (selection && reading.kind === 'read') {
-    const page = {
-      url: reading.page.article?.url ?? reading.page.pageUrl,
-      itselfIds: outcome.kind === 'report' ? pageItselfIds(outcome.report) : [],
-    };
-    state.passage = await findPassageInCorpus(selection, await getCorpus(), page);
-  }
-  // Readable pages keep their result; a refusal is not stored, so a later grant (toolbar click) is not shadowed.
-  if (reading.kind === 'read') await saveTabState(state);
-  if (outcome.kind === 'report') await showBadge(state);
-  else await clearBadge(tabId);
-  return state;
-}
-
-export function checkTab(tabId: number, options: CheckOptions = {}): Promise<TabState> {
-  const pending = running.get(tabId);
-  if (pending && !options.force && !options.selectionText) return pending;
-  const work = (async () => {
-    if (pending) await pending.catch(() => undefined);
-    if (!options.force && !options.selectionText) {
-      const stored = await storedStateForCurrentPage(tabId);
-      if (stored) return stored;
-      // The first look is what the reader sees first: the alignment waits rather than share the worker with it.
-      await firstLooks.get(tabId);
-    }
-    return runCheck(tabId, options);
-  })();
-  running.set(tabId, work);
-  void work.finally(() => {
-    if (running.get(tabId) === work) running.delete(tabId);
-  });
-  return work;
-}
-
-/**
- * The popup's first answer: stored versions that share much of the page's wording (lib/sources.ts), before any
- * alignment. Nothing when the full result is stored already (the popup gets it at once) or the page cannot be read.
- */
-async function computeFirstLook(tabId: number): Promise<FirstLook> {
-  if (running.has(tabId) === false && (await storedStateForCurrentPage(tabId))) return { kind: 'none' };
-  const reading = await readTabOnce(tabId);
-  const article = reading.kind === 'read' ? reading.page.article : null;
-  if (!article || article.text.length > MAX_ARTICLE_CHARS) return { kind: 'none' };
-  const sources = await likelySources(article.text, await getCorpus(), { lang: article.lang });
-  // The stored copy of this very page is not a version of it.
-  const others = sources.filter((source) => !(article.url && source.url && sameAddress(article.url, source.url)));
-  return others.length > 0 ? { kind: 'sources', sources: others } : { kind: 'none' };
-}
-
-/**
- * First looks computed or under way, per tab. The toolbar click starts one before the popup exists, and the popup's
- * request must find it even when the full result was stored in between. Found versions are kept until the tab
- * navigates or closes (forgetTabReading); "nothing" is not kept, since a later grant of access may read the page.
- */
-const firstLooks = new Map<number, Promise<FirstLook>>();
-/** Bounds the memory held for tabs whose close or navigation the worker missed while stopped. */
-const MAX_KEPT_FIRST_LOOKS = 32;
-
-export function firstLook(tabId: number): Promise<FirstLook> {
-  const known = firstLooks.get(tabId);
-  if (known) return known;
-  const look = computeFirstLook(tabId).catch((): FirstLook => ({ kind: 'none' }));
-  firstLooks.set(tabId, look);
-  void look.then((answer) => {
-    if (answer.kind !== 'sources' && firstLooks.get(tabId) === look) firstLooks.delete(tabId);
-  });
-  if (firstLooks.size > MAX_KEPT_FIRST_LOOKS) firstLooks.delete(firstLooks.keys().next().value!);
-  return look;
-}
-
-/** The tab navigated or closed: what was read from it no longer holds. */
-export function forgetTabReading(tabId: number): void {
-  readings.delete(tabId);
-  firstLooks.delete(tabId);
-}
-
-/**
- * Starts what the popup is about to ask for, from the toolbar click: the first look, then the full check (which
- * would otherwise compete with the first look for the worker). The popup's requests join both.
- */
-export function prepareAnswer(tabId: number): void {
-  // A worker the click woke opens the database while the tab is being read.
-  void getCorpus().catch(() => undefined);
-  void firstLook(tabId)
-    .then(() => checkTab(tabId))
-    .catch(() => undefined);
-}
+export const checkTab = (tabId: number, options?: CheckOptions): Promise<TabState> => tabChecks.check(tabId, options);
+export const firstLook = (tabId: number): Promise<FirstLook> => tabChecks.firstLook(tabId);
+export const forgetTabReading = (tabId: number): void => tabChecks.forget(tabId);
+export const prepareAnswer = (tabId: number): void => tabChecks.prepare(tabId);
 
 /** Drift of the tab's article against one stored version (the reader picked it in the popup). */
 export async function compareTabWith(tabId: number, sourceId: string): Promise<CompareOutcome> {
