@@ -8,6 +8,7 @@ import { ESLint } from 'eslint';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BOUNDED_HEAVY_WORK } from '../helpers/budgets.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -67,8 +68,8 @@ async function lint(probe: Omit<Probe, 'rule'>): Promise<{ ruleId: string | null
 }
 
 // Loading the configuration (typescript-eslint, the import resolver) is a fixed amount of work that takes a few
-// seconds on a busy two-core machine; nothing here waits on time.
-describe('the lint configuration enforces the layers', { timeout: 60_000 }, () => {
+// seconds on a busy two-core machine.
+describe('the lint configuration enforces the layers', BOUNDED_HEAVY_WORK, () => {
   beforeAll(() => {
     eslint = new ESLint({ cwd: repoRoot });
   });
