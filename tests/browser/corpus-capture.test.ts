@@ -12,7 +12,6 @@ import { LiveSite, type LiveArticle } from './helpers/live-site.ts';
 import { waitForAnswer } from './helpers/popup-reader.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 const FIRST: LiveArticle = {
   title: 'Riverside library to reopen after flood repairs',

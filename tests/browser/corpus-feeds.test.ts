@@ -11,7 +11,6 @@ import { ExtensionSession, answerOf, browserSuiteUnavailable, repoRoot } from '.
 import { LiveSite } from './helpers/live-site.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 const paragraphs = (topic: string) => [
   `${topic} was confirmed on Monday by officials, who said the decision followed weeks of talks with local residents and business owners.`,

@@ -11,7 +11,6 @@ import type { Page } from 'playwright-core';
 import { ExtensionSession, answerOf, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 const line = (record: object) => JSON.stringify(record);
 

@@ -19,7 +19,6 @@ import { openAndClick, payloadRan, watchSignals, type PageSignals } from './help
 import { readPopup } from './helpers/popup-reader.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 const line = (record: object): string => JSON.stringify(record);
 const seed001 = JSON.parse(readFileSync(path.join(repoRoot, 'assets/seed-corpus.jsonl'), 'utf8').split('\n')[1]) as { text: string };

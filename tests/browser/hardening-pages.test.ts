@@ -15,7 +15,6 @@ import { encodeLegacy } from './helpers/legacy-encodings.ts';
 import { readPopup, type PopupContent } from './helpers/popup-reader.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 interface Checked {
   shown: PopupContent;

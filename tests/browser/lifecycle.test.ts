@@ -8,7 +8,6 @@ import { ExtensionSession, answerOf, browserSuiteUnavailable } from './helpers/e
 import { readPopup } from './helpers/popup-reader.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 /** Selects the sentence of the page that contains `fragment`; returns the selected text, as the menu would get it. */
 async function selectSentence(page: Page, fragment: string): Promise<string> {

@@ -9,7 +9,6 @@ import { ExtensionSession, answerOf, browserSuiteUnavailable, repoRoot } from '.
 import { readPopup, waitForAnswer } from './helpers/popup-reader.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 describe.skipIf(skipReason !== null)('popup on article pages', () => {
   let session: ExtensionSession;
@@ -58,9 +57,9 @@ describe.skipIf(skipReason !== null)('popup on article pages', () => {
     expect(await popup.locator('.sbs-table del').count()).toBeGreaterThan(0);
     expect(await popup.locator('.sbs-table ins').count()).toBeGreaterThan(0);
 
-    // The README shows this screenshot.
-    mkdirSync(path.join(repoRoot, 'docs'), { recursive: true });
-    await popup.screenshot({ path: path.join(repoRoot, 'docs/popup-seed-000.png'), fullPage: false });
+    // The README shows this screenshot once `npm run docs:screenshots` copies it into docs/.
+    mkdirSync(path.join(repoRoot, 'tests/.artifacts'), { recursive: true });
+    await popup.screenshot({ path: path.join(repoRoot, 'tests/.artifacts/popup-seed-000.png'), fullPage: false });
     await popup.close();
   });
 

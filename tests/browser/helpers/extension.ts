@@ -14,13 +14,28 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const extensionPath = path.join(repoRoot, '.output/chrome-mv3');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Why the browser suite cannot run here, or null when it can. */
+/** CI runs every suite: there a missing browser or build is a failure, never a skip. */
+export const runningInCi = ['true', '1'].includes((process.env.CI ?? '').toLowerCase());
+
+/**
+ * Skips a browser suite that cannot run here: returns why (after a warning), or null when it can run. In CI
+ * (CI=true) it throws instead, failing the suite, so a broken install never passes as a green run.
+ */
+export function skipUnless(missing: string | null, suite: string): string | null {
+  if (missing === null) return null;
+  if (runningInCi) throw new Error(`${missing}. CI=true: the ${suite} must run, not skip.`);
+  console.warn(`[${suite} skipped] ${missing}`);
+  return missing;
+}
+
+/** Why the Chromium suite cannot run here (see skipUnless), or null when it can. */
 export function browserSuiteUnavailable(): string | null {
-  if (!existsSync(chromiumPath)) return `Chromium not found at ${chromiumPath} (set CHROMIUM_PATH); browser tests skipped`;
-  if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
-    return `no built extension at ${extensionPath}: run \`npm run test:browser\` (it builds first)`;
-  }
-  return null;
+  const missing = !existsSync(chromiumPath)
+    ? `Chromium not found at ${chromiumPath} (set CHROMIUM_PATH)`
+    : !existsSync(path.join(extensionPath, 'manifest.json'))
+      ? `no built extension at ${extensionPath}: run \`npm run test:browser\` (it builds first)`
+      : null;
+  return skipUnless(missing, 'browser tests');
 }
 
 /** The value of the background's answer to a test's request; the background's error fails the test. */
