@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extensionPath, skipUnless } from './helpers/extension.ts';
+import { skipUnless } from './helpers/built-extension.ts';
+import { extensionPath } from './helpers/extension.ts';
 
 const manifestPath = path.join(extensionPath, 'manifest.json');
 const skipReason = skipUnless(existsSync(manifestPath) ? null : `no built extension at ${extensionPath}: run \`npm run test:browser\``, 'bundle checks');

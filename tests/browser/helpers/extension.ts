@@ -2,31 +2,18 @@
  * Drives the built extension (.output/chrome-mv3) in Chromium the way a reader does: open a page, click the
  * toolbar button (CDP Extensions.triggerAction, which grants activeTab exactly like a real click), read the popup.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import type { Reply } from '../../../extension/shared/protocol.ts';
+import { copyWithHostAccess, repoRoot, skipUnless } from './built-extension.ts';
 import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export { repoRoot };
+
 export const extensionPath = path.join(repoRoot, '.output/chrome-mv3');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** CI runs every suite: there a missing browser or build is a failure, never a skip. */
-export const runningInCi = ['true', '1'].includes((process.env.CI ?? '').toLowerCase());
-
-/**
- * Skips a browser suite that cannot run here: returns why (after a warning), or null when it can run. In CI
- * (CI=true) it throws instead, failing the suite, so a broken install never passes as a green run.
- */
-export function skipUnless(missing: string | null, suite: string): string | null {
-  if (missing === null) return null;
-  if (runningInCi) throw new Error(`${missing}. CI=true: the ${suite} must run, not skip.`);
-  console.warn(`[${suite} skipped] ${missing}`);
-  return missing;
-}
 
 /** Why the Chromium suite cannot run here (see skipUnless), or null when it can. */
 export function browserSuiteUnavailable(): string | null {
@@ -70,16 +57,6 @@ export interface LaunchOptions {
   grantAllHosts?: boolean;
 }
 
-/** A copy of the built extension with `<all_urls>` granted up front; removed with the session. */
-function extensionWithHostAccess(): string {
-  const copy = mkdtempSync(path.join(tmpdir(), 'palimpsest-granted-'));
-  cpSync(extensionPath, copy, { recursive: true });
-  const manifestPath = path.join(copy, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  manifest.host_permissions = ['<all_urls>'];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return copy;
-}
 
 export interface OpenedPage {
   page: Page;
@@ -100,7 +77,7 @@ export class ExtensionSession {
 
   static async launch(options: LaunchOptions = {}): Promise<ExtensionSession> {
     const profileDir = mkdtempSync(path.join(tmpdir(), 'palimpsest-profile-'));
-    const extensionCopy = options.grantAllHosts ? extensionWithHostAccess() : null;
+    const extensionCopy = options.grantAllHosts ? copyWithHostAccess(extensionPath) : null;
     const loadedPath = extensionCopy ?? extensionPath;
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath,
