@@ -89,6 +89,12 @@ async function openTab(url = PAGE_URL): Promise<number> {
   return tab.id!;
 }
 
+/** Stand-ins, the coordinator on them, and one tab showing the article. */
+async function arrange() {
+  const stub = stubWork();
+  return { stub, checks: new TabChecks(stub.work), tabId: await openTab() };
+}
+
 describe('check coordination (TabChecks)', () => {
   beforeEach(() => {
     fakeBrowser.reset();
@@ -100,10 +106,8 @@ describe('check coordination (TabChecks)', () => {
   });
 
   it("reads the page once for the popup's pair of requests, and checks only after the first look", async () => {
-    const stub = stubWork();
+    const { stub, checks, tabId } = await arrange();
     stub.held.sources = deferred();
-    const checks = new TabChecks(stub.work);
-    const tabId = await openTab();
 
     const look = checks.firstLook(tabId);
     const state = checks.check(tabId);
@@ -119,9 +123,7 @@ describe('check coordination (TabChecks)', () => {
   });
 
   it('shares a finished reading for 2 s, then reads the page again', async () => {
-    const stub = stubWork();
-    const checks = new TabChecks(stub.work);
-    const tabId = await openTab();
+    const { stub, checks, tabId } = await arrange();
 
     // Nothing close: "none" is not kept, so each first look goes back to the reading.
     expect(await checks.firstLook(tabId)).toEqual({ kind: 'none' });
@@ -136,10 +138,8 @@ describe('check coordination (TabChecks)', () => {
   });
 
   it('joins a check already running for the tab instead of starting another', async () => {
-    const stub = stubWork();
+    const { stub, checks, tabId } = await arrange();
     stub.held.report = deferred();
-    const checks = new TabChecks(stub.work);
-    const tabId = await openTab();
 
     const first = checks.check(tabId);
     const second = checks.check(tabId);
@@ -151,10 +151,8 @@ describe('check coordination (TabChecks)', () => {
   });
 
   it('a forced check waits for the running one, then reads the page afresh', async () => {
-    const stub = stubWork();
+    const { stub, checks, tabId } = await arrange();
     stub.held.report = deferred();
-    const checks = new TabChecks(stub.work);
-    const tabId = await openTab();
 
     const running = checks.check(tabId);
     await vi.advanceTimersByTimeAsync(0);
@@ -171,9 +169,7 @@ describe('check coordination (TabChecks)', () => {
   });
 
   it('answers from the stored result while the tab shows the same page, and checks again after it navigates', async () => {
-    const stub = stubWork();
-    const checks = new TabChecks(stub.work);
-    const tabId = await openTab();
+    const { stub, checks, tabId } = await arrange();
 
     const checked = await checks.check(tabId);
     expect(await loadTabState(tabId)).toEqual(checked);
@@ -194,10 +190,8 @@ describe('check coordination (TabChecks)', () => {
   });
 
   it('keeps found versions until the tab navigates or closes', async () => {
-    const stub = stubWork();
+    const { stub, checks, tabId } = await arrange();
     stub.setSources([closeVersion]);
-    const checks = new TabChecks(stub.work);
-    const tabId = await openTab();
 
     const look = checks.firstLook(tabId);
     await look;
@@ -226,10 +220,8 @@ describe('check coordination (TabChecks)', () => {
   });
 
   it('does not store a refusal, and clears the badge', async () => {
-    const stub = stubWork();
+    const { stub, checks, tabId } = await arrange();
     stub.setReading({ kind: 'no-access', reason: 'no access yet' });
-    const checks = new TabChecks(stub.work);
-    const tabId = await openTab();
 
     const state = await checks.check(tabId);
     expect(state.outcome).toEqual({ kind: 'no-access', reason: 'no access yet' });
@@ -239,9 +231,7 @@ describe('check coordination (TabChecks)', () => {
   });
 
   it('looks up a selected passage on a fresh reading of the page', async () => {
-    const stub = stubWork();
-    const checks = new TabChecks(stub.work);
-    const tabId = await openTab();
+    const { stub, checks, tabId } = await arrange();
 
     await checks.check(tabId);
     const state = await checks.check(tabId, { selectionText: '  cozying up  ' });
@@ -251,10 +241,8 @@ describe('check coordination (TabChecks)', () => {
   });
 
   it('from the toolbar click, starts the first look and then the check, which the popup then joins', async () => {
-    const stub = stubWork();
+    const { stub, checks, tabId } = await arrange();
     stub.setSources([closeVersion]);
-    const checks = new TabChecks(stub.work);
-    const tabId = await openTab();
 
     checks.prepare(tabId);
     const [look, state] = await Promise.all([checks.firstLook(tabId), checks.check(tabId)]);
