@@ -91,7 +91,7 @@ const databasePackages = {
 
 // Page and corpus text is untrusted: the no-unsanitized rules keep it out of innerHTML and friends.
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/.artifacts/**', 'tests/fixtures/**'] },
+  { ignores: ['.output/**', '.wxt/**', '.scratch/**', 'node_modules/**', 'tests/.artifacts/**', 'tests/fixtures/**'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommended],
