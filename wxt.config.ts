@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 // The extension never talks to a server: every permission here serves local matching and capture.
 /** `npm run dev` opens this browser; Debian's Chromium is not where web-ext looks for Chrome. */
 const chromiumBinary = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+/** `npm run dev:firefox` opens Debian's Firefox ESR when there is one. */
+const firefoxBinary = process.env.FIREFOX_PATH ?? (existsSync('/usr/bin/firefox-esr') ? '/usr/bin/firefox-esr' : undefined);
 /** Chromium refuses to start as root without this. */
 const runningAsRoot = process.getuid?.() === 0;
 
@@ -16,8 +18,10 @@ const contentScriptLanguageDetector = {
 };
 
 export default defineConfig({
+  // Firefox too: Manifest V3, with an event page for the background (Firefox has no extension service workers).
+  manifestVersion: 3,
   webExt: {
-    ...(chromiumBinary ? { binaries: { chrome: chromiumBinary } } : {}),
+    binaries: { ...(chromiumBinary ? { chrome: chromiumBinary } : {}), ...(firefoxBinary ? { firefox: firefoxBinary } : {}) },
     chromiumArgs: ['--no-first-run', ...(runningAsRoot ? ['--no-sandbox'] : [])],
   },
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -47,14 +51,24 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     // Asked for only when the reader turns on capture of visited pages or subscribes to a feed (per feed origin).
-    // Firefox builds MV2, where optional host access is listed among the optional permissions.
-    ...(browser === 'firefox' ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'] }),
+    optional_host_permissions: ['<all_urls>'],
     action: { default_title: 'Palimpsest: find the original' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'palimpsest@palimpsest.invalid', strict_min_version: '121.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'palimpsest@palimpsest.invalid',
+              strict_min_version: '140.0',
+              // Nothing leaves the reader's machine: Firefox shows this at install (built-in data consent, Firefox 140+).
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });

@@ -3,11 +3,8 @@ import { browser } from 'wxt/browser';
 import type { TabState } from '../shared/protocol.ts';
 import { versionMatches } from '../shared/report-view.ts';
 
-// Firefox builds MV2, where the toolbar button is browserAction.
-const toolbarAction = () => browser.action ?? browser.browserAction;
-
 export async function showBadge(state: TabState): Promise<void> {
-  const action = toolbarAction();
+  const { action } = browser;
   const versions = state.outcome.kind === 'report' ? versionMatches(state.outcome.report).length : 0;
   await action.setBadgeBackgroundColor({ tabId: state.tabId, color: '#5b3cc4' });
   await action.setBadgeText({ tabId: state.tabId, text: versions > 0 ? String(versions) : '' });
@@ -18,5 +15,5 @@ export async function showBadge(state: TabState): Promise<void> {
 }
 
 export async function clearBadge(tabId: number): Promise<void> {
-  await toolbarAction().setBadgeText({ tabId, text: '' });
+  await browser.action.setBadgeText({ tabId, text: '' });
 }

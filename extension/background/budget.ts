@@ -3,20 +3,17 @@
  * oldest articles (lib/store/budget.ts says which are passed over). Enforced when it is set, after each round of
  * feed reading and when an import ends, in slices of bounded size so the worker keeps answering between them.
  */
-import { browser } from 'wxt/browser';
 import type { Budget, EvictionResult } from '../../lib/store/index.ts';
 import type { BudgetView } from '../shared/protocol.ts';
+import { budgetItem, lastEvictionItem } from '../shared/storage-items.ts';
 import { getCorpus } from './corpus.ts';
 import { withStorageErrors } from './storage-errors.ts';
 
-const BUDGET_KEY = 'budget';
-const LAST_EVICTION_KEY = 'lastEviction';
 /** Records removed per slice: each slice is a few transactions, then the worker answers what waits. */
 const SLICE = 1000;
 
 export async function loadBudget(): Promise<Budget> {
-  const stored = await browser.storage.local.get(BUDGET_KEY);
-  return (stored[BUDGET_KEY] as Budget | undefined) ?? {};
+  return budgetItem.getValue();
 }
 
 function isSet(budget: Budget): boolean {
@@ -48,7 +45,7 @@ export function enforceBudget(): Promise<EvictionResult | null> {
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     if (total.deleted > 0) await store.settle();
-    await browser.storage.local.set({ [LAST_EVICTION_KEY]: { ...total, at: new Date().toISOString() } });
+    await lastEvictionItem.setValue({ ...total, at: new Date().toISOString() });
     return total;
   })().finally(() => {
     enforcing = null;
@@ -58,19 +55,18 @@ export function enforceBudget(): Promise<EvictionResult | null> {
 
 export async function budgetView(): Promise<BudgetView> {
   const store = await getCorpus();
-  const [budget, usage, stored] = await Promise.all([loadBudget(), store.usage(), browser.storage.local.get(LAST_EVICTION_KEY)]);
+  const [budget, usage, lastEviction] = await Promise.all([loadBudget(), store.usage(), lastEvictionItem.getValue()]);
   let browserUsage: number | undefined;
   try {
     browserUsage = (await navigator.storage.estimate()).usage;
   } catch {
     browserUsage = undefined;
   }
-  const lastEviction = stored[LAST_EVICTION_KEY] as BudgetView['lastEviction'];
   return { budget, usage, ...(browserUsage !== undefined ? { browserUsage } : {}), ...(lastEviction ? { lastEviction } : {}) };
 }
 
 export async function setBudget(budget: Budget): Promise<BudgetView> {
-  await withStorageErrors(() => browser.storage.local.set({ [BUDGET_KEY]: cleanBudget(budget) }));
+  await withStorageErrors(() => budgetItem.setValue(cleanBudget(budget)));
   await enforceBudget();
   return budgetView();
 }

@@ -1,16 +1,21 @@
 /**
  * Checking a tab: read the article, run the engine against the corpus, persist the result for the tab and show
  * the badge. Results live in storage.session, so a restarted worker answers from there or recomputes.
+ *
+ * Which requests share one reading of the page, which wait for the first look and what is kept per tab is decided
+ * by one `TabChecks` object; the browser and engine work it coordinates is handed to it (`CheckWork`), so the
+ * coordination is tested on its own (tests/unit/extension/check-tab.test.ts). The worker has one, `tabChecks`.
  */
 import { correctionsFor } from '../../lib/corpus/corrections.ts';
 import { checkArticle, compareWith } from '../../lib/engine.ts';
+import { likelySources, type LikelySource } from '../../lib/sources.ts';
+import type { PageArticle, Report } from '../../lib/types.ts';
 import { MAX_ARTICLE_CHARS, tooLargeMessage } from '../shared/limits.ts';
-import { likelySources } from '../../lib/sources.ts';
-import type { CompareOutcome, FirstLook, PageOutcome, TabState, TeamOutcome } from '../shared/protocol.ts';
+import type { CompareOutcome, FirstLook, PageOutcome, PassageOutcome, TabState, TeamOutcome } from '../shared/protocol.ts';
 import { sameAddress } from '../shared/report-view.ts';
 import { clearBadge, showBadge } from './badge.ts';
 import { getCorpus } from './corpus.ts';
-import { findPassageInCorpus } from './passage.ts';
+import { findPassageInCorpus, type SelectionPage } from './passage.ts';
 import { readTab, visibleTabUrl, type TabReading } from './tab-access.ts';
 import { askTeamServer, teamRecord, withTeamMatches } from './team-server.ts';
 import { loadTabState, samePage, saveTabState } from './tab-state.ts';
@@ -22,11 +27,176 @@ export interface CheckOptions {
   selectionText?: string;
 }
 
-/**
- * Checks running in this worker, so the popup opened by the context menu waits for the menu's check instead of
- * starting a second one. Only an optimisation: a restarted worker has none and recomputes.
- */
-const running = new Map<number, Promise<TabState>>();
+/** The browser and engine work a check is made of. */
+export interface CheckWork {
+  /** Reads the tab's article, injecting the reader script when it is not there yet. */
+  readTab(tabId: number): Promise<TabReading>;
+  /**
+   * The full check: alignment, relation, direction and drift against the corpus, respecting the reader's
+   * corrections. `include` are the versions the first look showed: the check assesses them whatever retrieval ranks
+   * them, so it confirms or corrects what the reader already saw rather than silently dropping it.
+   */
+  checkArticle(article: PageArticle, include: readonly string[]): Promise<Report>;
+  /** The first answer: close stored versions found from the index alone, less those the reader said are none. */
+  likelySources(article: PageArticle): Promise<LikelySource[]>;
+  /** The team server's answer when the reader turned it on (asked while the local check runs), or null. */
+  askTeam(article: PageArticle): Promise<{ report: Report | null; outcome: TeamOutcome } | null>;
+  /** "Find original" on a selected passage. */
+  findPassage(selection: string, page: SelectionPage): Promise<PassageOutcome>;
+  /** Opens the corpus ahead of need. */
+  openCorpus(): Promise<unknown>;
+  showBadge(state: TabState): Promise<void>;
+  clearBadge(tabId: number): Promise<void>;
+}
+
+/** How long a finished reading still serves a request that arrives just after it (the other half of a popup's pair). */
+export const READING_SHARED_MS = 2000;
+/** Bounds the memory held for tabs whose close or navigation the worker missed while stopped. */
+export const MAX_KEPT_FIRST_LOOKS = 32;
+
+export class TabChecks {
+  /**
+   * Checks running in this worker, so the popup opened by the context menu waits for the menu's check instead of
+   * starting a second one. Only an optimisation: a restarted worker has none and recomputes.
+   */
+  private readonly running = new Map<number, Promise<TabState>>();
+  /**
+   * Readings of a tab in progress or just finished: the popup asks for its first look and the full check at once,
+   * and both need the same extraction of the page.
+   */
+  private readonly readings = new Map<number, Promise<TabReading>>();
+  /**
+   * First looks computed or under way, per tab. The toolbar click starts one before the popup exists, and the
+   * popup's request must find it even when the full result was stored in between. Found versions are kept until
+   * the tab navigates or closes (forget); "nothing" is not kept, since a later grant of access may read the page.
+   */
+  private readonly firstLooks = new Map<number, Promise<FirstLook>>();
+
+  constructor(private readonly work: CheckWork) {}
+
+  /** The tab's result: the stored one for the page it shows, the one being computed, or a new check. */
+  check(tabId: number, options: CheckOptions = {}): Promise<TabState> {
+    const pending = this.running.get(tabId);
+    if (pending && !options.force && !options.selectionText) return pending;
+    const work = (async () => {
+      if (pending) await pending.catch(() => undefined);
+      if (!options.force && !options.selectionText) {
+        const stored = await storedStateForCurrentPage(tabId);
+        if (stored) return stored;
+        // The first look is what the reader sees first: the alignment waits rather than share the worker with it.
+        await this.firstLooks.get(tabId);
+      }
+      return this.runCheck(tabId, options);
+    })();
+    this.running.set(tabId, work);
+    void work.finally(() => {
+      if (this.running.get(tabId) === work) this.running.delete(tabId);
+    });
+    return work;
+  }
+
+  /**
+   * The popup's first answer: stored versions that share much of the page's wording (lib/sources.ts), before any
+   * alignment. Nothing when the full result is stored already (the popup gets it at once) or the page cannot be read.
+   */
+  firstLook(tabId: number): Promise<FirstLook> {
+    const known = this.firstLooks.get(tabId);
+    if (known) return known;
+    const look = this.computeFirstLook(tabId).catch((): FirstLook => ({ kind: 'none' }));
+    this.firstLooks.set(tabId, look);
+    void look.then((answer) => {
+      if (answer.kind !== 'sources' && this.firstLooks.get(tabId) === look) this.firstLooks.delete(tabId);
+    });
+    if (this.firstLooks.size > MAX_KEPT_FIRST_LOOKS) this.firstLooks.delete(this.firstLooks.keys().next().value!);
+    return look;
+  }
+
+  /** The tab navigated or closed: what was read from it no longer holds. */
+  forget(tabId: number): void {
+    this.readings.delete(tabId);
+    this.firstLooks.delete(tabId);
+  }
+
+  /**
+   * Starts what the popup is about to ask for, from the toolbar click: the first look, then the full check (which
+   * would otherwise compete with the first look for the worker). The popup's requests join both.
+   */
+  prepare(tabId: number): void {
+    // A worker the click woke opens the database while the tab is being read.
+    void this.work.openCorpus().catch(() => undefined);
+    void this.firstLook(tabId)
+      .then(() => this.check(tabId))
+      .catch(() => undefined);
+  }
+
+  private readTabOnce(tabId: number): Promise<TabReading> {
+    const pending = this.readings.get(tabId);
+    if (pending) return pending;
+    const reading = this.work.readTab(tabId);
+    this.readings.set(tabId, reading);
+    void reading.finally(() =>
+      setTimeout(() => {
+        if (this.readings.get(tabId) === reading) this.readings.delete(tabId);
+      }, READING_SHARED_MS),
+    );
+    return reading;
+  }
+
+  private async computeFirstLook(tabId: number): Promise<FirstLook> {
+    if (this.running.has(tabId) === false && (await storedStateForCurrentPage(tabId))) return { kind: 'none' };
+    const reading = await this.readTabOnce(tabId);
+    const article = reading.kind === 'read' ? reading.page.article : null;
+    if (!article || article.text.length > MAX_ARTICLE_CHARS) return { kind: 'none' };
+    const sources = await this.work.likelySources(article);
+    // The stored copy of this very page is not a version of it.
+    const others = sources.filter((source) => !(article.url && source.url && sameAddress(article.url, source.url)));
+    return others.length > 0 ? { kind: 'sources', sources: others } : { kind: 'none' };
+  }
+
+  private async runCheck(tabId: number, options: CheckOptions): Promise<TabState> {
+    const reading = options.force || options.selectionText ? await this.work.readTab(tabId) : await this.readTabOnce(tabId);
+    const pageUrl = reading.kind === 'read' ? reading.page.pageUrl : ((await visibleTabUrl(tabId)) ?? '');
+    const { outcome, team } = await this.outcomeOf(tabId, reading);
+    const state: TabState = { tabId, pageUrl, checkedAt: new Date().toISOString(), outcome, ...(team ? { team } : {}) };
+    if (reading.kind === 'read' && reading.page.feeds?.length) state.pageFeeds = reading.page.feeds;
+    const selection = options.selectionText?.trim();
+    if (selection && reading.kind === 'read') {
+      const article = reading.page.article ?? undefined;
+      state.passage = await this.work.findPassage(selection, { url: article?.url ?? reading.page.pageUrl, article });
+    }
+    // Readable pages keep their result; a refusal is not stored, so a later grant (toolbar click) is not shadowed.
+    if (reading.kind === 'read') await saveTabState(state);
+    if (outcome.kind === 'report') await this.work.showBadge(state);
+    else await this.work.clearBadge(tabId);
+    return state;
+  }
+
+  private async outcomeOf(tabId: number, reading: TabReading): Promise<{ outcome: PageOutcome; team?: TeamOutcome }> {
+    if (reading.kind !== 'read') return { outcome: reading };
+    const { article } = reading.page;
+    if (!article) return { outcome: { kind: 'no-article' } };
+    // The engine caps its own work, but a text this long would still hold the worker for a long time.
+    if (article.text.length > MAX_ARTICLE_CHARS) return { outcome: { kind: 'error', message: tooLargeMessage(article.text.length, MAX_ARTICLE_CHARS) } };
+    // The team server, when on, is asked while the local check runs.
+    const asking = this.work.askTeam(article).catch(() => null);
+    let outcome: PageOutcome;
+    try {
+      outcome = { kind: 'report', report: await this.work.checkArticle(article, await this.firstLookIds(tabId)) };
+    } catch (error) {
+      outcome = { kind: 'error', message: `The check failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    const team = await asking;
+    if (!team) return { outcome };
+    if (outcome.kind === 'report') outcome = { kind: 'report', report: withTeamMatches(outcome.report, team.report) };
+    return { outcome, team: team.outcome };
+  }
+
+  /** The versions the first look showed. */
+  private async firstLookIds(tabId: number): Promise<string[]> {
+    const look = await this.firstLooks.get(tabId)?.catch(() => null);
+    return look?.kind === 'sources' ? look.sources.map((source) => source.id) : [];
+  }
+}
 
 async function storedStateForCurrentPage(tabId: number): Promise<TabState | null> {
   const saved = await loadTabState(tabId);
@@ -35,155 +205,33 @@ async function storedStateForCurrentPage(tabId: number): Promise<TabState | null
   return currentUrl === null || samePage(currentUrl, saved.pageUrl) ? saved : null;
 }
 
-/**
- * Readings of a tab in progress: the popup asks for its first look and the full check at once, and both need the
- * same extraction of the page.
- */
-const readings = new Map<number, Promise<TabReading>>();
-
-function readTabOnce(tabId: number): Promise<TabReading> {
-  const pending = readings.get(tabId);
-  if (pending) return pending;
-  const reading = readTab(tabId);
-  readings.set(tabId, reading);
-  void reading.finally(() =>
-    setTimeout(() => {
-      if (readings.get(tabId) === reading) readings.delete(tabId);
-    }, READING_SHARED_MS),
-  );
-  return reading;
-}
-
-/** How long a finished reading still serves a request that arrives just after it (the other half of a popup's pair). */
-const READING_SHARED_MS = 2000;
-
-async function runCheck(tabId: number, options: CheckOptions): Promise<TabState> {
-  const reading = options.force || options.selectionText ? await readTab(tabId) : await readTabOnce(tabId);
-  const pageUrl = reading.kind === 'read' ? reading.page.pageUrl : ((await visibleTabUrl(tabId)) ?? '');
-  let outcome: PageOutcome;
-  let teamOutcome: TeamOutcome | undefined;
-  if (reading.kind !== 'read') outcome = reading;
-  else if (!reading.page.article) outcome = { kind: 'no-article' };
-  else if (reading.page.article.text.length > MAX_ARTICLE_CHARS) {
-    // The engine caps its own work, but a text this long would still hold the worker for a long time.
-    outcome = { kind: 'error', message: tooLargeMessage(reading.page.article.text.length, MAX_ARTICLE_CHARS) };
-  } else {
-    const article = reading.page.article;
-    // The team server, when on, is asked while the local check runs.
-    const asking = askTeamServer(article);
-    try {
-      const store = await getCorpus();
-      outcome = { kind: 'report', report: await checkArticle(article, store, { include: await firstLookIds(tabId), corrections: await store.corrections() }) };
-
-    } catch (error) {
-      outcome = { kind: 'error', message: `The check failed: ${error instanceof Error ? error.message : String(error)}` };
-    }
-    const team = await asking;
-    if (team) {
-      teamOutcome = team.outcome;
-      if (outcome.kind === 'report') outcome = { kind: 'report', report: withTeamMatches(outcome.report, team.report) };
-    }
-  }
-  const state: TabState = { tabId, pageUrl, checkedAt: new Date().toISOString(), outcome, ...(teamOutcome ? { team: teamOutcome } : {}) };
-  if (reading.kind === 'read' && reading.page.feeds?.length) state.pageFeeds = reading.page.feeds;
-  const selection = options.selectionText?.trim();
-  if (selection && reading.kind === 'read') {
-    const article = reading.page.article ?? undefined;
-    const page = { url: article?.url ?? reading.page.pageUrl, article };
+/** The worker's checks, on the real browser, engine and corpus. */
+export const tabChecks = new TabChecks({
+  readTab,
+  checkArticle: async (article, include) => {
     const store = await getCorpus();
-    state.passage = await findPassageInCorpus(selection, store, page, await store.corrections());
-  }
-  // Readable pages keep their result; a refusal is not stored, so a later grant (toolbar click) is not shadowed.
-  if (reading.kind === 'read') await saveTabState(state);
-  if (outcome.kind === 'report') await showBadge(state);
-  else await clearBadge(tabId);
-  return state;
-}
+    return checkArticle(article, store, { include, corrections: await store.corrections() });
+  },
+  likelySources: async (article) => {
+    const store = await getCorpus();
+    const corrected = correctionsFor(article, await store.corrections());
+    const sources = await likelySources(article.text, store, { lang: article.lang, excludeIds: corrected.ids });
+    return sources.filter((source) => !corrected.covers(source));
+  },
+  askTeam: askTeamServer,
+  findPassage: async (selection, page) => {
+    const store = await getCorpus();
+    return findPassageInCorpus(selection, store, page, await store.corrections());
+  },
+  openCorpus: getCorpus,
+  showBadge,
+  clearBadge,
+});
 
-export function checkTab(tabId: number, options: CheckOptions = {}): Promise<TabState> {
-  const pending = running.get(tabId);
-  if (pending && !options.force && !options.selectionText) return pending;
-  const work = (async () => {
-    if (pending) await pending.catch(() => undefined);
-    if (!options.force && !options.selectionText) {
-      const stored = await storedStateForCurrentPage(tabId);
-      if (stored) return stored;
-      // The first look is what the reader sees first: the alignment waits rather than share the worker with it.
-      await firstLooks.get(tabId);
-    }
-    return runCheck(tabId, options);
-  })();
-  running.set(tabId, work);
-  void work.finally(() => {
-    if (running.get(tabId) === work) running.delete(tabId);
-  });
-  return work;
-}
-
-/**
- * The popup's first answer: stored versions that share much of the page's wording (lib/sources.ts), before any
- * alignment. Nothing when the full result is stored already (the popup gets it at once) or the page cannot be read.
- */
-async function computeFirstLook(tabId: number): Promise<FirstLook> {
-  if (running.has(tabId) === false && (await storedStateForCurrentPage(tabId))) return { kind: 'none' };
-  const reading = await readTabOnce(tabId);
-  const article = reading.kind === 'read' ? reading.page.article : null;
-  if (!article || article.text.length > MAX_ARTICLE_CHARS) return { kind: 'none' };
-  const store = await getCorpus();
-  const corrected = correctionsFor(article, await store.corrections());
-  const sources = await likelySources(article.text, store, { lang: article.lang, excludeIds: corrected.ids });
-  // The stored copy of this very page is not a version of it, nor is what the reader said is not one.
-  const others = sources.filter((source) => !(article.url && source.url && sameAddress(article.url, source.url)) && !corrected.covers(source));
-  return others.length > 0 ? { kind: 'sources', sources: others } : { kind: 'none' };
-}
-
-/**
- * First looks computed or under way, per tab. The toolbar click starts one before the popup exists, and the popup's
- * request must find it even when the full result was stored in between. Found versions are kept until the tab
- * navigates or closes (forgetTabReading); "nothing" is not kept, since a later grant of access may read the page.
- */
-const firstLooks = new Map<number, Promise<FirstLook>>();
-/** Bounds the memory held for tabs whose close or navigation the worker missed while stopped. */
-const MAX_KEPT_FIRST_LOOKS = 32;
-
-export function firstLook(tabId: number): Promise<FirstLook> {
-  const known = firstLooks.get(tabId);
-  if (known) return known;
-  const look = computeFirstLook(tabId).catch((): FirstLook => ({ kind: 'none' }));
-  firstLooks.set(tabId, look);
-  void look.then((answer) => {
-    if (answer.kind !== 'sources' && firstLooks.get(tabId) === look) firstLooks.delete(tabId);
-  });
-  if (firstLooks.size > MAX_KEPT_FIRST_LOOKS) firstLooks.delete(firstLooks.keys().next().value!);
-  return look;
-}
-
-/**
- * The versions the first look showed: the full check assesses them whatever retrieval ranks them, so it confirms or
- * corrects what the reader already saw rather than silently dropping it.
- */
-async function firstLookIds(tabId: number): Promise<string[]> {
-  const look = await firstLooks.get(tabId)?.catch(() => null);
-  return look?.kind === 'sources' ? look.sources.map((source) => source.id) : [];
-}
-
-/** The tab navigated or closed: what was read from it no longer holds. */
-export function forgetTabReading(tabId: number): void {
-  readings.delete(tabId);
-  firstLooks.delete(tabId);
-}
-
-/**
- * Starts what the popup is about to ask for, from the toolbar click: the first look, then the full check (which
- * would otherwise compete with the first look for the worker). The popup's requests join both.
- */
-export function prepareAnswer(tabId: number): void {
-  // A worker the click woke opens the database while the tab is being read.
-  void getCorpus().catch(() => undefined);
-  void firstLook(tabId)
-    .then(() => checkTab(tabId))
-    .catch(() => undefined);
-}
+export const checkTab = (tabId: number, options?: CheckOptions): Promise<TabState> => tabChecks.check(tabId, options);
+export const firstLook = (tabId: number): Promise<FirstLook> => tabChecks.firstLook(tabId);
+export const forgetTabReading = (tabId: number): void => tabChecks.forget(tabId);
+export const prepareAnswer = (tabId: number): void => tabChecks.prepare(tabId);
 
 /** Drift of the tab's article against one stored version (the reader picked it in the popup). */
 export async function compareTabWith(tabId: number, sourceId: string): Promise<CompareOutcome> {

@@ -2,15 +2,12 @@
  * The background's access to the corpus. Only the background opens the database; the handle is opened lazily on
  * the first request of a worker's life, so a stopped and restarted worker simply opens it again.
  */
-import { browser } from 'wxt/browser';
 import { openCorpusStore, type OpenedCorpus } from '../../lib/store/index.ts';
-
 import type { CorpusStatus, SampleReload } from '../shared/protocol.ts';
+import { sampleCorpusLoadedItem } from '../shared/storage-items.ts';
 import { readSampleCorpus } from './sample-corpus.ts';
 
 const DATABASE_NAME = 'palimpsest-corpus';
-/** storage.local flag: set once the sample corpus went in, so a reader who empties the corpus keeps it empty. */
-const SAMPLE_LOADED_KEY = 'sampleCorpusLoaded';
 
 /** The store, with the reader's view of it (versions of an address, listing, filters), its upkeep, its feeds and the reader's corrections. */
 export type Corpus = OpenedCorpus;
@@ -29,9 +26,8 @@ function openStore(): Promise<Corpus> {
   return opening;
 }
 
-async function sampleAlreadyLoaded(): Promise<boolean> {
-  const stored = await browser.storage.local.get(SAMPLE_LOADED_KEY);
-  return stored[SAMPLE_LOADED_KEY] === true;
+function sampleAlreadyLoaded(): Promise<boolean> {
+  return sampleCorpusLoadedItem.getValue();
 }
 
 /** Adds the bundled sample records; records already present are counted as duplicates, not replaced. */
@@ -42,7 +38,7 @@ export function loadSampleCorpus(): Promise<SampleReload> {
     const { added, duplicates } = await store.addRecords(records);
     // The sample is what a new reader tries Palimpsest on: the budget never removes it.
     await store.markKept(records.map((record) => record.id), 'sample');
-    await browser.storage.local.set({ [SAMPLE_LOADED_KEY]: true });
+    await sampleCorpusLoadedItem.setValue(true);
     return { added, duplicates, skipped: errors.length, count: await store.count() };
   })().finally(() => {
     sampleLoading = null;

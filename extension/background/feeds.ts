@@ -26,6 +26,7 @@ import { enforceBudget } from './budget.ts';
 import { getCorpus, type Corpus } from './corpus.ts';
 import { extractHtml, parseFeedText, withDom } from './dom-parsing.ts';
 import { markOriginals } from './originals.ts';
+import { legacyFeedsItem, pendingFollowsItem, type PendingFollow } from '../shared/storage-items.ts';
 import { withStorageErrors } from './storage-errors.ts';
 
 export const FEED_ALARM = 'palimpsest-feed-refresh';
@@ -45,10 +46,6 @@ const FETCH_TIMEOUT_MS = 20_000;
 /** A feed larger than this is refused; a 20 MB archive feed is read (its first MAX_FEED_ITEMS items). */
 const MAX_FEED_BYTES = 32 * 1024 * 1024;
 const MAX_PAGE_BYTES = 10 * 1024 * 1024;
-/** Where feeds lived before schema version 4 moved them into the corpus database. */
-const LEGACY_FEEDS_KEY = 'feeds';
-/** storage.session: follows from the popup waiting for the reader to grant access. */
-const PENDING_FOLLOWS_KEY = 'pendingFollows';
 /** A follow waiting for a grant this long is forgotten. */
 const PENDING_FOLLOW_MS = 10 * 60_000;
 
@@ -72,9 +69,8 @@ let legacyMoved: Promise<void> | null = null;
 /** Feeds followed before version 4 were kept in storage.local: they move into the corpus database once. */
 function moveLegacyFeeds(store: Corpus): Promise<void> {
   legacyMoved ??= (async () => {
-    const stored = await browser.storage.local.get(LEGACY_FEEDS_KEY);
-    const legacy = stored[LEGACY_FEEDS_KEY] as (Partial<FeedRow> & { url: string })[] | undefined;
-    if (!legacy) return;
+    const legacy = await legacyFeedsItem.getValue();
+    if (legacy.length === 0) return;
     const now = Date.now();
     await store.addFeedRows(
       legacy.map((feed, i) => ({
@@ -89,7 +85,7 @@ function moveLegacyFeeds(store: Corpus): Promise<void> {
         articleOrigins: feed.articleOrigins ?? [],
       })),
     );
-    await browser.storage.local.remove(LEGACY_FEEDS_KEY);
+    await legacyFeedsItem.removeValue();
   })().catch((error: unknown) => {
     legacyMoved = null;
     throw error;
@@ -491,16 +487,9 @@ export async function subscribe(rawUrl: string, title?: string): Promise<FeedSub
   return { kind: 'subscribed', feed: await viewOf(row!), refresh };
 }
 
-interface PendingFollow {
-  url: string;
-  title?: string;
-  at: number;
-}
-
 async function pendingFollows(): Promise<PendingFollow[]> {
-  const stored = await browser.storage.session.get(PENDING_FOLLOWS_KEY);
   const now = Date.now();
-  return ((stored[PENDING_FOLLOWS_KEY] as PendingFollow[] | undefined) ?? []).filter((follow) => now - follow.at < PENDING_FOLLOW_MS);
+  return (await pendingFollowsItem.getValue()).filter((follow) => now - follow.at < PENDING_FOLLOW_MS);
 }
 
 /**
@@ -514,10 +503,10 @@ export async function followWhenGranted(rawUrl: string, title?: string): Promise
   if (await mayFetch(url)) return subscribe(url, title);
   const follows = (await pendingFollows()).filter((follow) => follow.url !== url);
   follows.push({ url, ...(title ? { title } : {}), at: Date.now() });
-  await browser.storage.session.set({ [PENDING_FOLLOWS_KEY]: follows });
+  await pendingFollowsItem.setValue(follows);
   // Granted while the follow was being saved: permissions.onAdded may have fired before it was there.
   if (await mayFetch(url)) {
-    await browser.storage.session.set({ [PENDING_FOLLOWS_KEY]: (await pendingFollows()).filter((follow) => follow.url !== url) });
+    await pendingFollowsItem.setValue((await pendingFollows()).filter((follow) => follow.url !== url));
     return subscribe(url, title);
   }
   return { kind: 'pending', url };
@@ -531,7 +520,7 @@ export async function handlePermissionsAdded(permissions: Browser.permissions.Pe
   const ready: PendingFollow[] = [];
   for (const follow of follows) if (await mayFetch(follow.url)) ready.push(follow);
   if (ready.length === 0) return;
-  await browser.storage.session.set({ [PENDING_FOLLOWS_KEY]: follows.filter((follow) => !ready.includes(follow)) });
+  await pendingFollowsItem.setValue(follows.filter((follow) => !ready.includes(follow)));
   for (const follow of ready) await subscribe(follow.url, follow.title).catch(() => undefined);
 }
 

@@ -4,24 +4,21 @@
  * stopped for any reason (cancelled, page closed, browser quit, disk full) resumes after its last stored batch.
  * A batch stored whose progress was not saved is harmless: record ids are stable, so it comes back as duplicates.
  */
-import { browser } from 'wxt/browser';
 import { advance, freshProgress, importKey, type BatchAdvance, type ImportProgress, type ImportSource } from '../../lib/import/progress.ts';
 import type { CorpusRecord, Correction } from '../../lib/types.ts';
+import { importProgressItem } from '../shared/storage-items.ts';
 import { enforceBudget } from './budget.ts';
-
 import { getCorpus } from './corpus.ts';
 import { withStorageErrors } from './storage-errors.ts';
 
-const PREFIX = 'import:';
-
-export async function importStatus(key: string): Promise<ImportProgress | null> {
-  const stored = await browser.storage.local.get(PREFIX + key);
-  return (stored[PREFIX + key] as ImportProgress | undefined) ?? null;
+export function importStatus(key: string): Promise<ImportProgress | null> {
+  return importProgressItem(key).getValue();
 }
 
 export async function forgetImport(key: string): Promise<{ forgotten: boolean }> {
-  const existed = (await importStatus(key)) !== null;
-  await browser.storage.local.remove(PREFIX + key);
+  const item = importProgressItem(key);
+  const existed = (await item.getValue()) !== null;
+  await item.removeValue();
   return { forgotten: existed };
 }
 
@@ -41,7 +38,7 @@ export async function commitImportBatch(
   // The last batch of a file settles the index, so that checks read one index row per key.
   if (step.done) await withStorageErrors(() => store.settle());
   const progress = advance(previous, { ...step, added: stored.added, duplicates: stored.duplicates, corrections: newCorrections }, now);
-  await withStorageErrors(() => browser.storage.local.set({ [PREFIX + key]: progress }));
+  await withStorageErrors(() => importProgressItem(key).setValue(progress));
   // A finished import may have taken the corpus over the reader's budget; the oldest go, in the background.
   if (step.done) void enforceBudget().catch(() => undefined);
   return progress;

@@ -15,7 +15,7 @@ import { handleToolbarClick } from './toolbar-click.ts';
 export function startBackground(): void {
   listen(backgroundHandlers, backgroundAudience);
   // Fires only where the manifest has no default popup (Chrome builds); Firefox opens its popup directly.
-  (browser.action ?? browser.browserAction).onClicked.addListener(handleToolbarClick);
+  browser.action.onClicked.addListener(handleToolbarClick);
   browser.contextMenus.onClicked.addListener(handleContextMenuClick);
   browser.tabs.onUpdated.addListener(handleTabUpdated);
   browser.tabs.onRemoved.addListener(handleTabRemoved);

@@ -6,17 +6,14 @@ import { browser } from 'wxt/browser';
 
 const POPUP_PAGE = 'popup.html';
 
-// Firefox builds MV2, where the toolbar button is browserAction.
-const toolbarAction = () => browser.action ?? browser.browserAction;
-
 /** Firefox keeps the manifest's default popup; Chrome builds leave it out so that the click reaches the worker. */
 function hasDefaultPopup(): boolean {
   const manifest = browser.runtime.getManifest();
-  return Boolean((manifest.action ?? manifest.browser_action)?.default_popup);
+  return Boolean(manifest.action?.default_popup);
 }
 
 async function openPopupOn(tabId: number, windowId: number | undefined): Promise<void> {
-  const action = toolbarAction();
+  const { action } = browser;
   // Firefox opens a popup only while the click is being handled: no await may come before this call.
   if (hasDefaultPopup()) return action.openPopup();
   // openPopup() needs a popup to open: this tab gets one until it is open, so the next click comes here again.

@@ -39,13 +39,34 @@ async function readerIsRunning(tabId: number): Promise<boolean> {
 /** The reader script's own answer when it arrives: what it read (readOnArrival in extension/content/reader.ts). */
 type Injection = { refused: TabReading } | { arrivalAnswer: unknown };
 
-async function injectReader(tabId: number): Promise<Injection> {
+async function injectReaderOnce(tabId: number): Promise<Injection> {
   try {
     const [frame] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [READER_SCRIPT] });
     return { arrivalAnswer: frame?.result };
   } catch (error) {
     return { refused: classifyInjectionError(error instanceof Error ? error.message : String(error)) };
   }
+}
+
+/**
+ * Pauses before injecting again into a tab the extension was just given. Chromium grants activeTab in the browser
+ * (the tab's address becomes visible at once) and tells the page's renderer separately, so a reader injected the
+ * moment the click arrives can be refused by a renderer that has not heard of the grant yet, as happened now and
+ * then on a busy machine.
+ */
+const GRANT_SETTLING_PAUSES_MS = [50, 150, 400, 1000];
+
+const accessRefused = (injection: Injection): boolean => 'refused' in injection && injection.refused.kind === 'no-access';
+
+async function injectReader(tabId: number): Promise<Injection> {
+  let injection = await injectReaderOnce(tabId);
+  for (const pause of GRANT_SETTLING_PAUSES_MS) {
+    // Without a grant the address stays hidden: the reader has to click, and is told so at once.
+    if (!accessRefused(injection) || (await visibleTabUrl(tabId)) === null) break;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    injection = await injectReaderOnce(tabId);
+  }
+  return injection;
 }
 
 /** Makes sure the reader script answers in the tab; returns why not when the page cannot be read. */

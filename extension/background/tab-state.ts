@@ -2,31 +2,27 @@
  * Per-tab results, kept in storage.session so they outlive the service worker (which can be stopped at any
  * moment) but not the browser session. Nothing else about a tab is held in memory.
  */
-import { browser } from 'wxt/browser';
 import type { TabState } from '../shared/protocol.ts';
+import { forgetAllTabStates, tabStateItem } from '../shared/storage-items.ts';
 
-const keyFor = (tabId: number): string => `tab:${tabId}`;
-
-export async function loadTabState(tabId: number): Promise<TabState | null> {
-  const key = keyFor(tabId);
-  const stored = await browser.storage.session.get(key);
-  return (stored[key] as TabState | undefined) ?? null;
+export function loadTabState(tabId: number): Promise<TabState | null> {
+  return tabStateItem(tabId).getValue();
 }
 
 export async function saveTabState(state: TabState): Promise<void> {
-  const entry = { [keyFor(state.tabId)]: state };
+  const item = tabStateItem(state.tabId);
   try {
-    await browser.storage.session.set(entry);
+    await item.setValue(state);
   } catch {
     // Session storage is small (10 MB in Chrome): when other tabs' results fill it, they go (they can be
     // recomputed), the current tab's result stays.
-    await browser.storage.session.clear();
-    await browser.storage.session.set(entry);
+    await forgetAllTabStates();
+    await item.setValue(state);
   }
 }
 
-export async function forgetTabState(tabId: number): Promise<void> {
-  await browser.storage.session.remove(keyFor(tabId));
+export function forgetTabState(tabId: number): Promise<void> {
+  return tabStateItem(tabId).removeValue();
 }
 
 /** Same page, ignoring the fragment: jumping to an anchor does not change the article. */

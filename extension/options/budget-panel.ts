@@ -5,7 +5,8 @@
  */
 import type { Budget } from '../../lib/store/index.ts';
 import { sendToBackground, type BudgetView } from '../shared/protocol.ts';
-import { announceCorpusChange, byId, CORPUS_CHANGED, describeError, formatBytes, formatCount } from './ui.ts';
+import { announceCorpusChange, CORPUS_CHANGED, formatBytes } from './ui.ts';
+import { byId, describeError, formatCount } from '../shared/dom.ts';
 
 const MEGABYTE = 1024 * 1024;
 

@@ -1,7 +1,7 @@
 /** The capture setting: off by default; turning it on asks for access to the pages the reader visits. */
 import { browser } from 'wxt/browser';
 import { CAPTURE_ORIGINS, captureVisitsEnabled, setCaptureVisits } from '../shared/settings.ts';
-import { byId, describeError } from './ui.ts';
+import { byId, describeError } from '../shared/dom.ts';
 
 export async function startCapturePanel(doc: Document): Promise<void> {
   const toggle = byId<HTMLInputElement>(doc, 'capture-visits');

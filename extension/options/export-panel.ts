@@ -3,7 +3,8 @@
  * ("not a version"), and downloaded from a Blob URL. Importing the file gives back both.
  */
 import { sendToBackground } from '../shared/protocol.ts';
-import { byId, describeError, formatBytes, formatCount } from './ui.ts';
+import { formatBytes } from './ui.ts';
+import { byId, describeError, formatCount } from '../shared/dom.ts';
 
 const PAGE = 500;
 

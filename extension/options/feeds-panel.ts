@@ -6,7 +6,8 @@ import { browser } from 'wxt/browser';
 import { OPML_SKELETON, OpmlError, readOpml, writeOpml } from '../../lib/import/opml.ts';
 import { sendToBackground, type FeedRefreshReport, type FeedView } from '../shared/protocol.ts';
 import { originPattern } from '../shared/settings.ts';
-import { announceCorpusChange, byId, clear, describeError, el, formatCount, formatTime } from './ui.ts';
+import { byId, clear, describeError, el, formatCount } from '../shared/dom.ts';
+import { announceCorpusChange, formatTime } from './ui.ts';
 
 function hostOf(pattern: string): string {
   return pattern.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');

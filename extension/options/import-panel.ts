@@ -4,7 +4,8 @@ import { sendToBackground } from '../shared/protocol.ts';
 import { crawlImporter } from './crawl/crawl-importer.ts';
 import { htmlImporter, jsonlImporter, warcImporter, type Importer } from './importers.ts';
 import { ImportInterrupted, keyOf, runImport } from './import-runner.ts';
-import { announceCorpusChange, clear, describeError, el, formatCount, formatTime } from './ui.ts';
+import { clear, describeError, el, formatCount } from '../shared/dom.ts';
+import { announceCorpusChange, formatTime } from './ui.ts';
 
 type ImporterFactory = (files: File[]) => Importer;
 

@@ -2,7 +2,8 @@
 import type { RecordFilter, RecordSummary } from '../../lib/store/catalog.ts';
 import { sendToBackground, type DeleteOutcome } from '../shared/protocol.ts';
 import { formatDate } from '../shared/report-view.ts';
-import { announceCorpusChange, byId, clear, CORPUS_CHANGED, describeError, el, formatCount } from './ui.ts';
+import { byId, clear, describeError, el, formatCount } from '../shared/dom.ts';
+import { announceCorpusChange, CORPUS_CHANGED } from './ui.ts';
 
 const PAGE = 15;
 

@@ -1,5 +1,6 @@
 /** How much of the browser's storage the corpus takes. */
-import { byId, CORPUS_CHANGED, formatBytes } from './ui.ts';
+import { CORPUS_CHANGED, formatBytes } from './ui.ts';
+import { byId } from '../shared/dom.ts';
 
 export function startStoragePanel(doc: Document): void {
   const used = byId(doc, 'storage-used');

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../shared/protocol.ts';
 import { originPattern, setTeamServerSettings, teamServerBase, teamServerSettings } from '../shared/settings.ts';
-import { byId, describeError, formatCount } from './ui.ts';
+import { byId, describeError, formatCount } from '../shared/dom.ts';
 
 export async function startTeamPanel(doc: Document): Promise<void> {
   const form = byId<HTMLFormElement>(doc, 'team-form');

@@ -1,19 +1,10 @@
-/** Small helpers shared by the options page's panels. */
-export { clear, el } from '../popup/dom.ts';
+/** Small helpers shared by the options page's panels (DOM building lives in extension/shared/dom.ts). */
 
 /** Fired on the document whenever the stored articles change, so counts and lists refresh. */
 export const CORPUS_CHANGED = 'palimpsest:corpus-changed';
 
 export function announceCorpusChange(doc: Document): void {
   doc.dispatchEvent(new CustomEvent(CORPUS_CHANGED));
-}
-
-export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-export function formatCount(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
 export function formatBytes(bytes: number): string {
@@ -36,8 +27,3 @@ export function formatTime(iso: string | undefined): string {
   return date.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-export function byId<T extends HTMLElement = HTMLElement>(doc: Document, id: string): T {
-  const element = doc.getElementById(id);
-  if (!element) throw new Error(`options page: #${id} is missing`);
-  return element as T;
-}

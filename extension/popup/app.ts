@@ -7,8 +7,7 @@ import { sendToBackground, type FirstLook, type TabState } from '../shared/proto
 import { originalMatch, versionMatches } from '../shared/report-view.ts';
 import { renderCorpusHint } from './corpus-hint-section.ts';
 import { correctedInWords, notAVersionButton, renderCorrectedSection, sendCorrection, type CorrectionRequest, type OnCorrection } from './corrections-section.ts';
-
-import { clear, el } from './dom.ts';
+import { clear, el } from '../shared/dom.ts';
 import { renderDriftSection } from './drift-section.ts';
 import { renderFirstLook } from './first-look-section.ts';
 import { FIRST_RESULT_MARK } from './first-result.ts';

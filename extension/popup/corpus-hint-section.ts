@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { sendToBackground, type CorpusHint, type FeedSubscription } from '../shared/protocol.ts';
 import { originPattern } from '../shared/settings.ts';
-import { clear, el } from './dom.ts';
+import { clear, el } from '../shared/dom.ts';
 
 /** Page feeds offered at most: a page may declare one per section. */
 const OFFERED_FEEDS = 3;

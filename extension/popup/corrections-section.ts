@@ -5,7 +5,7 @@
  */
 import type { CorrectedRecord, Match, Report } from '../../lib/types.ts';
 import { sendToBackground, type TabState } from '../shared/protocol.ts';
-import { el } from './dom.ts';
+import { el } from '../shared/dom.ts';
 import { publisherName } from './version-card.ts';
 
 export type CorrectionRequest = 'mark-not-a-version' | 'undo-not-a-version';

@@ -1,7 +1,7 @@
 /** "Drift": what changed between the chosen version and the page, grouped by kind, most serious first. */
 import type { Comparison, Direction, DriftItem } from '../../lib/types.ts';
 import { DRIFT_KIND_WORDS, groupDrift } from '../shared/report-view.ts';
-import { el } from './dom.ts';
+import { el } from '../shared/dom.ts';
 import { renderSide, wordOps } from './word-diff.ts';
 
 export interface DriftHandlers {

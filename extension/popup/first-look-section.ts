@@ -3,7 +3,7 @@
  * It names them and how much wording they share; which came first and what changed come with the full check.
  */
 import type { LikelySource } from '../../lib/sources.ts';
-import { el } from './dom.ts';
+import { el } from '../shared/dom.ts';
 import { dateLabel, publisherName, sourceLink } from './version-card.ts';
 
 function sourceCard(source: LikelySource): HTMLElement {

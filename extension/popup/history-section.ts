@@ -6,7 +6,7 @@
 import type { WordOp } from '../../lib/types.ts';
 import { sendToBackground, type CaptureOutcome, type ChangedSentence, type HistoryChange, type HistoryVersion, type PageHistory } from '../shared/protocol.ts';
 import { formatDate } from '../shared/report-view.ts';
-import { clear, el } from './dom.ts';
+import { clear, el } from '../shared/dom.ts';
 import { phraseOps } from './word-diff.ts';
 
 function when(version: HistoryVersion): string {

@@ -2,7 +2,7 @@
 import type { Report } from '../../lib/types.ts';
 import { confidenceInWords, relationInWords } from '../../lib/relation/words.ts';
 import { originalMatch, versionMatches } from '../shared/report-view.ts';
-import { el } from './dom.ts';
+import { el } from '../shared/dom.ts';
 import { dateLabel, meter, publisherName, sourceLink, whyDetails } from './version-card.ts';
 
 function article(relation: string): string {

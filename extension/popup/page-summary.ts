@@ -1,7 +1,7 @@
 /** The article the popup speaks about, as the extractor read it. */
 import type { PageArticle } from '../../lib/types.ts';
 import { formatDate } from '../shared/report-view.ts';
-import { el } from './dom.ts';
+import { el } from '../shared/dom.ts';
 
 export function renderPageSummary(article: PageArticle): HTMLElement {
   const details = [article.siteName, formatDate(article.publishedTime), article.byline].filter(Boolean).join(' · ');

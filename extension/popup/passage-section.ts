@@ -3,7 +3,7 @@ import type { PassageOccurrence, PassageReport } from '../../lib/engine.ts';
 import type { DriftItem } from '../../lib/types.ts';
 import type { PassageOutcome } from '../shared/protocol.ts';
 import { DRIFT_KIND_WORDS } from '../shared/report-view.ts';
-import { el } from './dom.ts';
+import { el } from '../shared/dom.ts';
 import { dateLabel, publisherName, sourceLink } from './version-card.ts';
 import { renderSide, wordOps } from './word-diff.ts';
 

@@ -1,6 +1,6 @@
 /** Aligned sentences of the chosen version and the page, with changed words marked. */
 import type { Comparison, SentencePair } from '../../lib/types.ts';
-import { el } from './dom.ts';
+import { el } from '../shared/dom.ts';
 import { renderSide } from './word-diff.ts';
 
 function cell(pair: SentencePair, side: 'source' | 'page', text: string): HTMLElement {

@@ -2,7 +2,7 @@
 import { whyLines } from '../../lib/relation/words.ts';
 import type { Match } from '../../lib/types.ts';
 import { displayUrl, formatDate, safeWebUrl } from '../shared/report-view.ts';
-import { el } from './dom.ts';
+import { el } from '../shared/dom.ts';
 
 export function publisherName(match: Pick<Match, 'site' | 'url' | 'id'>): string {
   if (match.site) return match.site;

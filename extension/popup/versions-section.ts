@@ -5,7 +5,7 @@
 import { relationInWords, sharedWordingInWords } from '../../lib/relation/words.ts';
 import type { Match, Report } from '../../lib/types.ts';
 import { directionInWords, safeWebUrl, sameStoryMatches, sharedPassageMatches, versionMatches } from '../shared/report-view.ts';
-import { el } from './dom.ts';
+import { el } from '../shared/dom.ts';
 import { corpusTag, dateLabel, publisherName, whyDetails } from './version-card.ts';
 
 /** Controls added to each listed match (the reader's "Not a version of this page"). */

@@ -4,7 +4,7 @@
 import { diffArrays } from 'diff';
 import type { WordOp } from '../../lib/types.ts';
 import { foldTypography } from '../shared/typography.ts';
-import { el } from './dom.ts';
+import { el } from '../shared/dom.ts';
 
 /** A word operation for display; an equal run may be spelled differently on the source side (other quotes). */
 export type DisplayOp = WordOp & { sourceText?: string };

@@ -15,7 +15,7 @@ import type { Budget, CorpusUsage, EvictionResult, FeedRow } from '../../lib/sto
 import type { BatchAdvance, ImportProgress, ImportSource } from '../../lib/import/progress.ts';
 import type { VersionChange } from '../../lib/import/versions.ts';
 import type { RecordFilter, RecordSearch, RecordSummary } from '../../lib/store/catalog.ts';
-import type { Comparison, CorpusRecord, Correction, PageArticle, Report, WordOp } from '../../lib/types.ts';
+import type { Comparison, CorpusRecord, Correction, PageArticle, Report } from '../../lib/types.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shapes that travel between contexts

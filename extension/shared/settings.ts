@@ -1,18 +1,15 @@
-/** The reader's settings, in storage.local: read by the background on each event, written by the options page. */
-import { browser } from 'wxt/browser';
-
-const CAPTURE_VISITS_KEY = 'captureVisits';
+/** The reader's settings (extension/shared/storage-items.ts): read by the background on each event, written by the options page. */
+import { captureVisitsItem, teamServerItem } from './storage-items.ts';
 
 /** Host access that capturing every visited article needs; requested when the reader turns capture on. */
 export const CAPTURE_ORIGINS = ['<all_urls>'];
 
-export async function captureVisitsEnabled(): Promise<boolean> {
-  const stored = await browser.storage.local.get(CAPTURE_VISITS_KEY);
-  return stored[CAPTURE_VISITS_KEY] === true;
+export function captureVisitsEnabled(): Promise<boolean> {
+  return captureVisitsItem.getValue();
 }
 
-export async function setCaptureVisits(enabled: boolean): Promise<void> {
-  await browser.storage.local.set({ [CAPTURE_VISITS_KEY]: enabled });
+export function setCaptureVisits(enabled: boolean): Promise<void> {
+  return captureVisitsItem.setValue(enabled);
 }
 
 /** The match pattern covering one web origin ("https://example.org/*"), or null for other addresses. */
@@ -27,8 +24,6 @@ export function originPattern(url: string): string | null {
   }
 }
 
-const TEAM_SERVER_KEY = 'teamServer';
-
 /** A team's shared corpus (`palimpsest serve`), asked besides the local corpus when the reader turns it on. */
 export interface TeamServerSettings {
   enabled: boolean;
@@ -40,13 +35,11 @@ export interface TeamServerSettings {
 export const TEAM_SERVER_OFF: TeamServerSettings = { enabled: false, url: '', token: '' };
 
 export async function teamServerSettings(): Promise<TeamServerSettings> {
-  const stored = await browser.storage.local.get(TEAM_SERVER_KEY);
-  const value = stored[TEAM_SERVER_KEY] as Partial<TeamServerSettings> | undefined;
-  return { ...TEAM_SERVER_OFF, ...value };
+  return { ...TEAM_SERVER_OFF, ...(await teamServerItem.getValue()) };
 }
 
 export async function setTeamServerSettings(settings: TeamServerSettings): Promise<void> {
-  await browser.storage.local.set({ [TEAM_SERVER_KEY]: settings });
+  await teamServerItem.setValue(settings);
 }
 
 /** The server's base address without a trailing slash, or null when it is not an http(s) address. */

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { DIRECTORY_PATH, groupDirectory, readDirectory, type DirectoryFeed, type LanguageGroup } from '../shared/feed-directory.ts';
 import { sendToBackground } from '../shared/protocol.ts';
 import { originPattern } from '../shared/settings.ts';
-import { byId, clear, describeError, el, formatCount } from '../options/ui.ts';
+import { byId, clear, describeError, el, formatCount } from '../shared/dom.ts';
 
 function hostOf(url: string): string {
   return new URL(url).hostname.replace(/^www\./, '');

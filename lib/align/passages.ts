@@ -286,7 +286,7 @@ export function alignModels(page: TextModel, source: TextModel, vocabSize: numbe
   if (strong.length > 0) {
     const seeds = keepNearBest(strong, o.nearBest);
     passages = extend(ctx, seeds, o.maxGap, o.validation);
-    if (condenses(passages, ctx)) {
+    if (condenses(passages)) {
       const wide = extend(ctx, seeds, o.summaryMaxGap, o.validation);
       if (coveredSource(wide) > coveredSource(passages)) passages = wide;
     }
@@ -490,7 +490,7 @@ function toPassage(ctx: Context, group: Seed[]): ScoredPassage {
 }
 
 // A page that condenses its source (a summary) spreads its seeds far apart in the source.
-function condenses(passages: ScoredPassage[], ctx: Context): boolean {
+function condenses(passages: ScoredPassage[]): boolean {
   if (passages.length === 0) return true;
   const pageCovered = passages.reduce((n, p) => n + p.page[1] - p.page[0], 0);
   return pageCovered < 0.5 * coveredSource(passages);

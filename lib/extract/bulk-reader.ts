@@ -139,7 +139,7 @@ class PageReader {
     if (tag === 'title') this.inTitle = false;
     if (tag === 'script' && this.inJsonLd) {
       this.inJsonLd = false;
-      this.jsonLdText && this.jsonLd.push(this.jsonLdText);
+      if (this.jsonLdText) this.jsonLd.push(this.jsonLdText);
     }
     if (tag === 'h1' && this.inH1) {
       this.inH1 = false;

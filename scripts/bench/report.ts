@@ -2,7 +2,7 @@
 import { cpus, totalmem } from 'node:os';
 import type { ChromiumRun } from './chromium-path.ts';
 import type { BaselineRun, EngineRun, RetrievalOutcome } from './node-path.ts';
-import { accuracyOf, type Accuracy, type QueryOutcome } from './outcomes.ts';
+import { accuracyOf, type Accuracy } from './outcomes.ts';
 import { median, medianOfRuns, percentile } from './stats.ts';
 
 export interface SizeRuns {

@@ -129,7 +129,6 @@ function pastableSentence(record: CorpusRecord, random: () => number): string | 
 }
 
 export function buildOutletSet(stories: readonly SourceStory[], options: OutletSetOptions = DEFAULT_OUTLET_OPTIONS): OutletSet {
-  const random = mulberry32(seedOf('outlet', options.seed));
   const heldOut: SourceStory[] = [];
   const stored: CorpusRecord[] = [];
   const seenTexts = new Set<string>();

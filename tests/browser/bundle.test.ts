@@ -5,13 +5,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { skipUnless } from './helpers/built-extension.ts';
 import { extensionPath } from './helpers/extension.ts';
 
 const manifestPath = path.join(extensionPath, 'manifest.json');
-const built = existsSync(manifestPath);
-if (!built) console.warn(`[bundle checks skipped] no built extension at ${extensionPath}: run \`npm run test:browser\``);
+const skipReason = skipUnless(existsSync(manifestPath) ? null : `no built extension at ${extensionPath}: run \`npm run test:browser\``, 'bundle checks');
 
-describe.skipIf(!built)('built extension', () => {
+describe.skipIf(skipReason !== null)('built extension', () => {
   it('keeps the corpus database out of the page script', () => {
     const contentScript = readFileSync(path.join(extensionPath, 'content-scripts/content.js'), 'utf8');
     expect(contentScript).not.toMatch(/Dexie|indexedDB/);

@@ -7,12 +7,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ExtensionSession, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
+import { ExtensionSession, answerOf, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
 import { LiveSite, type LiveArticle } from './helpers/live-site.ts';
 import { waitForAnswer } from './helpers/popup-reader.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 const FIRST: LiveArticle = {
   title: 'Riverside library to reopen after flood repairs',
@@ -129,8 +128,7 @@ describe.skipIf(skipReason !== null)('capture of every visited article (setting 
 
   async function storedAt(options: Page, url: string): Promise<string[]> {
     const reply = await options.evaluate((text) => chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: 'corpus-find', request: { text, limit: 10 } }), url);
-    expect(reply.ok, JSON.stringify(reply)).toBe(true);
-    return reply.value.items.map((item: { id: string }) => item.id);
+    return answerOf(reply).items.map((item) => item.id);
   }
 
   it('is off by default, and once on keeps each visited article, again when its text changes', async () => {

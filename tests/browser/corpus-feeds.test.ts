@@ -7,11 +7,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ExtensionSession, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
+import { ExtensionSession, answerOf, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
 import { LiveSite } from './helpers/live-site.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 const paragraphs = (topic: string) => [
   `${topic} was confirmed on Monday by officials, who said the decision followed weeks of talks with local residents and business owners.`,
@@ -21,8 +20,7 @@ const paragraphs = (topic: string) => [
 
 async function stored(options: Page, text: string): Promise<{ id: string; title?: string; site?: string; published?: string; url?: string }[]> {
   const reply = await options.evaluate((query) => chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: 'corpus-find', request: { text: query, limit: 100 } }), text);
-  expect(reply.ok, JSON.stringify(reply)).toBe(true);
-  return reply.value.items;
+  return answerOf(reply).items;
 }
 
 describe.skipIf(skipReason !== null)('feed subscriptions', () => {

@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ExtensionSession, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
+import { ExtensionSession, answerOf, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 const line = (record: object) => JSON.stringify(record);
 
@@ -47,8 +46,7 @@ async function importFile(options: Page, format: 'jsonl' | 'html' | 'warc', file
 
 async function storedIds(options: Page, text: string): Promise<string[]> {
   const reply = await options.evaluate((query) => chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: 'corpus-find', request: { text: query, limit: 50_000 } }), text);
-  expect(reply.ok, JSON.stringify(reply)).toBe(true);
-  return reply.value.items.map((item: { id: string }) => item.id);
+  return answerOf(reply).items.map((item) => item.id);
 }
 
 async function exportCorpus(options: Page, saveAs: string): Promise<string> {
@@ -103,7 +101,7 @@ describe.skipIf(skipReason !== null)('import and export in the options page', ()
     const found = await options.evaluate(() =>
       chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: 'corpus-find', request: { text: 'wire.example', limit: 5 } }),
     );
-    expect(found.value.items[0]).toMatchObject({ firstSeen: '2021-08-17T06:00:00.000Z' });
+    expect(answerOf(found).items[0]).toMatchObject({ firstSeen: '2021-08-17T06:00:00.000Z' });
   });
 
   it('imports saved web pages, recognising an article already stored from the archive', async () => {

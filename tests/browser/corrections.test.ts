@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ExtensionSession, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
+import { ExtensionSession, askBackground, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
 import { readPopup, waitForAnswer } from './helpers/popup-reader.ts';
 
 const skipReason = browserSuiteUnavailable();
@@ -33,12 +33,6 @@ async function clickAndWait(popup: Page, selector: string): Promise<void> {
   await popup.locator(selector).click();
   await popup.locator('body:not([data-ready])').waitFor({ timeout: 10_000 }).catch(() => undefined);
   await waitForAnswer(popup);
-}
-
-async function send<T>(page: Page, type: string, request: object): Promise<T> {
-  const reply = await page.evaluate(([type, request]) => chrome.runtime.sendMessage({ channel: 'palimpsest/1', type, request }), [type, request] as const);
-  expect(reply.ok, JSON.stringify(reply)).toBe(true);
-  return reply.value as T;
 }
 
 describe.skipIf(skipReason !== null)('the reader’s “not a version of this page”', () => {
@@ -83,7 +77,7 @@ describe.skipIf(skipReason !== null)('the reader’s “not a version of this pa
   it('is respected by a check of seed 001: seed 000 is not listed there either, not even in the first look', async () => {
     const other = await session.openFixture('seed-001');
     const otherPopup = await session.openPopup(other.tabId);
-    const look = await send<{ kind: string; sources?: { id: string }[] }>(otherPopup, 'first-look', { tabId: other.tabId });
+    const look = await askBackground(otherPopup, 'first-look', { tabId: other.tabId });
     expect(look.kind === 'sources' ? look.sources!.map((source) => source.id) : []).not.toContain('seed-000');
     const shown = await correctionsShown(otherPopup);
     expect(shown.versions.map((version) => version.id)).not.toContain('seed-000');
@@ -127,7 +121,7 @@ describe.skipIf(skipReason !== null)('the reader’s “not a version of this pa
     await options.locator('#confirm-text', { hasText: 'corrections go with them' }).waitFor();
     await options.locator('#confirm-yes').click();
     await options.locator('#manage-status', { hasText: /0 articles remain/ }).waitFor({ timeout: 30_000 });
-    expect(await send<{ count: number }>(options, 'corpus-corrections', {})).toMatchObject({ count: 0 });
+    expect(await askBackground(options, 'corpus-corrections', {})).toMatchObject({ count: 0 });
 
     const importCard = options.locator('.import-card[data-format="jsonl"]');
     await importCard.locator('.import-file').setInputFiles(file);
@@ -154,6 +148,6 @@ describe.skipIf(skipReason !== null)('the reader’s “not a version of this pa
 
     await clickAndWait(popup, '#recheck');
     expect((await correctionsShown(popup)).originalId).toBe('seed-001');
-    expect(await send<{ count: number }>(popup, 'corpus-corrections', {})).toMatchObject({ count: 0 });
+    expect(await askBackground(popup, 'corpus-corrections', {})).toMatchObject({ count: 0 });
   });
 });

@@ -6,7 +6,6 @@
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { ExtensionSession, askBackground, browserSuiteUnavailable, welcomePage } from './helpers/extension.ts';
 import { FeedServer, servedItems } from './helpers/feed-server.ts';
 import { articleHtml } from './helpers/live-site.ts';
@@ -85,7 +84,7 @@ describe.skipIf(skipReason !== null)('a corpus that fills itself from the first 
     expect(await card.getAttribute('data-followed')).toBe('true');
     expect(await card.locator('button').textContent()).toBe('Following');
     // The sample corpus stays: five sample articles and the two from the feed.
-    expect((await ask<{ count: number }>(welcome, 'corpus-status')).count).toBe(7);
+    expect((await ask(welcome, 'corpus-status', {})).count).toBe(7);
 
     // Opened again, the page knows what is followed.
     await welcome.reload();
@@ -106,7 +105,7 @@ describe.skipIf(skipReason !== null)('a corpus that fills itself from the first 
 
     await hint.locator('button.follow-feed').first().click();
     await hint.locator('.follow-status', { hasText: 'Following Harbour Post — Top stories: 3 articles stored now' }).waitFor({ timeout: 30_000 });
-    const followed = await ask<{ url: string }[]>(popup, 'feeds-list');
+    const followed = await ask(popup, 'feeds-list', {});
     expect(followed.map((feed) => feed.url).sort()).toEqual([feeds.url('/harbour/top.rss'), feeds.url('/wire/world.rss')].sort());
     await expect.poll(() => hint.locator('.hint-site').textContent()).toContain('you follow it through');
     await popup.close();
@@ -122,7 +121,7 @@ describe.skipIf(skipReason !== null)('a corpus that fills itself from the first 
       text: `An old report number ${i} about the harbour dredging works, the channel depth and the new pilot boats, filed long ago.`,
     }));
     await ask(options, 'import-batch', { source: { format: 'jsonl', name: 'old.jsonl', size: 1, lastModified: 0 }, records: old, advance: { position: 1, problems: [], done: true } });
-    const before = (await ask<{ usage: { count: number } }>(options, 'budget-status')).usage.count;
+    const before = (await ask(options, 'budget-status', {})).usage.count;
     await options.reload();
     await options.locator('body[data-ready="true"]').waitFor();
     await options.locator('#budget-days').fill('365');
@@ -130,12 +129,12 @@ describe.skipIf(skipReason !== null)('a corpus that fills itself from the first 
     await options.locator('#budget-save').click();
     await options.locator('#budget-status', { hasText: 'Budget applied: 4 oldest articles removed.' }).waitFor({ timeout: 30_000 });
     expect(await options.locator('#budget-status').textContent()).toContain('5 articles over the budget were kept as originals of stored versions or as the sample.');
-    const view = await ask<{ usage: { count: number; bytes: number }; budget: { maxAgeDays: number; maxBytes: number } }>(options, 'budget-status');
+    const view = await ask(options, 'budget-status', {});
     expect(view.usage.count).toBe(before - 4);
     expect(view.budget).toEqual({ maxAgeDays: 365, maxBytes: 50 * 1024 * 1024 });
     expect(await options.locator('#budget-used-label').textContent()).toMatch(/^of 50 MB used by \d+ articles$/);
     expect(Number(await options.locator('#budget-meter').getAttribute('value'))).toBeGreaterThan(0);
-    for (const id of ['seed-000', 'seed-004']) expect((await ask<{ items: unknown[] }>(options, 'corpus-find', { text: id, limit: 5 })).items).toHaveLength(1);
+    for (const id of ['seed-000', 'seed-004']) expect((await ask(options, 'corpus-find', { text: id, limit: 5 })).items).toHaveLength(1);
     await options.close();
   });
 });

@@ -11,14 +11,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { IMG_PAYLOAD, JAVASCRIPT_URL, PAYLOAD_ELEMENTS, SCRIPT_PAYLOAD, SVG_PAYLOAD } from '../unit/hardening/payloads.ts';
-import { ExtensionSession, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
+import type { BackgroundProtocol, CorpusPage, RequestOf, ResponseOf } from '../../extension/shared/protocol.ts';
+import { ExtensionSession, answerOf, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
 import { selfContainedSeed000 } from './helpers/hardening-pages.ts';
 import { HTML_UTF8, TINY_PNG, startHardeningServer, type HardeningServer } from './helpers/hardening-server.ts';
 import { openAndClick, payloadRan, watchSignals, type PageSignals } from './helpers/hardening-session.ts';
 import { readPopup } from './helpers/popup-reader.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 const line = (record: object): string => JSON.stringify(record);
 const seed001 = JSON.parse(readFileSync(path.join(repoRoot, 'assets/seed-corpus.jsonl'), 'utf8').split('\n')[1]) as { text: string };
@@ -72,21 +72,20 @@ describe.skipIf(skipReason !== null)('hostile and broken imports', () => {
     return (await importCard.locator('.import-status').textContent()) ?? '';
   }
 
-  async function ask(type: string, request: object): Promise<any> {
+  async function ask<K extends keyof BackgroundProtocol>(type: K, request: RequestOf<BackgroundProtocol, K>): Promise<ResponseOf<BackgroundProtocol, K>> {
     const reply = await options.evaluate(([type, request]) => chrome.runtime.sendMessage({ channel: 'palimpsest/1', type, request }), [type, request] as const);
-    expect(reply.ok, JSON.stringify(reply)).toBe(true);
-    return reply.value;
+    return answerOf(reply);
   }
 
   async function storedIds(text: string): Promise<string[]> {
-    return (await ask('corpus-find', { text, limit: 100_000 })).items.map((item: { id: string }) => item.id);
+    return (await ask('corpus-find', { text, limit: 100_000 })).items.map((item) => item.id);
   }
 
   /** Records the export listing walks through, page by page (a page holds at most a few thousand). */
   async function listedCount(): Promise<number> {
     let count = 0;
     for (let after: number | null = 0; after !== null; ) {
-      const page: { count: number; last: number | null } = await ask('corpus-page', { after, limit: 2000 });
+      const page: CorpusPage = await ask('corpus-page', { after, limit: 2000 });
       count += page.count;
       after = page.last;
     }

@@ -15,7 +15,6 @@ import { openAndClick, payloadRan, watchSignals } from './helpers/hardening-sess
 import { readPopup } from './helpers/popup-reader.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 const manifestPath = path.join(extensionPath, 'manifest.json');
 

@@ -13,7 +13,6 @@ import { openAndClick } from './helpers/hardening-session.ts';
 import { waitForAnswer } from './helpers/popup-reader.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 interface Recorded {
   url: string;

@@ -4,11 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ExtensionSession, browserSuiteUnavailable } from './helpers/extension.ts';
+import { ExtensionSession, answerOf, browserSuiteUnavailable } from './helpers/extension.ts';
 import { readPopup } from './helpers/popup-reader.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 /** Selects the sentence of the page that contains `fragment`; returns the selected text, as the menu would get it. */
 async function selectSentence(page: Page, fragment: string): Promise<string> {
@@ -55,8 +54,7 @@ describe.skipIf(skipReason !== null)('extension lifecycle', () => {
         chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: 'find-original', request: { tabId, selectionText } }),
       { tabId, selectionText },
     );
-    expect(state.ok, JSON.stringify(state)).toBe(true);
-    expect(state.value.passage.kind).toBe('found');
+    expect(answerOf(state).passage?.kind).toBe('found');
 
     const popup = await session.openPopup(tabId);
     await readPopup(popup);

@@ -5,11 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExtensionSession, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
+import { ExtensionSession, answerOf, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
 import { readPopup, waitForAnswer } from './helpers/popup-reader.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 describe.skipIf(skipReason !== null)('popup on article pages', () => {
   let session: ExtensionSession;
@@ -58,9 +57,9 @@ describe.skipIf(skipReason !== null)('popup on article pages', () => {
     expect(await popup.locator('.sbs-table del').count()).toBeGreaterThan(0);
     expect(await popup.locator('.sbs-table ins').count()).toBeGreaterThan(0);
 
-    // The README shows this screenshot.
-    mkdirSync(path.join(repoRoot, 'docs'), { recursive: true });
-    await popup.screenshot({ path: path.join(repoRoot, 'docs/popup-seed-000.png'), fullPage: false });
+    // The README shows this screenshot once `npm run docs:screenshots` copies it into docs/.
+    mkdirSync(path.join(repoRoot, 'tests/.artifacts'), { recursive: true });
+    await popup.screenshot({ path: path.join(repoRoot, 'tests/.artifacts/popup-seed-000.png'), fullPage: false });
     await popup.close();
   });
 
@@ -70,12 +69,12 @@ describe.skipIf(skipReason !== null)('popup on article pages', () => {
     const page = await session.extensionPage();
     const firstLook = (tabId: number) =>
       page.evaluate((id) => chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: 'first-look', request: { tabId: id } }), tabId);
-    const found = await firstLook(copy.tabId);
-    expect(found.ok).toBe(true);
-    expect(found.value.kind).toBe('sources');
-    expect(found.value.sources.map((source: { id: string }) => source.id)).toEqual(['seed-001']);
-    expect(found.value.sources[0].containment).toBeGreaterThan(0.5);
-    expect((await firstLook(coverage.tabId)).value).toEqual({ kind: 'none' });
+    const found = answerOf(await firstLook(copy.tabId));
+    expect(found.kind).toBe('sources');
+    const sources = found.kind === 'sources' ? found.sources : [];
+    expect(sources.map((source) => source.id)).toEqual(['seed-001']);
+    expect(sources[0].containment).toBeGreaterThan(0.5);
+    expect(answerOf(await firstLook(coverage.tabId))).toEqual({ kind: 'none' });
     await Promise.all([page.close(), copy.page.close(), coverage.page.close()]);
   });
 

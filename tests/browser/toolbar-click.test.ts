@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtensionSession, browserSuiteUnavailable, extensionPath, type ToolbarPopup } from './helpers/extension.ts';
 
 const skipReason = browserSuiteUnavailable();
-if (skipReason) console.warn(`[browser tests skipped] ${skipReason}`);
 
 interface Shown {
   originalId: string | null;

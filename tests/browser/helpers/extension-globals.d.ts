@@ -1,7 +1,10 @@
 /**
  * The `chrome` global as seen by code the browser tests evaluate inside extension contexts (service worker,
- * extension pages): only the calls the tests make.
+ * extension pages): only the calls the tests make. Requests to the background are typed by the extension's own
+ * protocol, so a test asks exactly what the popup and the options page may ask.
  */
+type Protocol = import('../../../extension/shared/protocol.ts').BackgroundProtocol;
+
 declare const chrome: {
   tabs: { query(queryInfo: object): Promise<{ id?: number; url?: string }[]> };
   action: {
@@ -10,7 +13,11 @@ declare const chrome: {
     getUserSettings(): Promise<{ isOnToolbar: boolean }>;
   };
   runtime: {
-    sendMessage(message: unknown): Promise<{ ok: boolean; value?: any; error?: string }>;
+    sendMessage<K extends keyof Protocol>(message: {
+      channel: 'palimpsest/1';
+      type: K;
+      request: Protocol[K]['request'];
+    }): Promise<import('../../../extension/shared/protocol.ts').Reply<Protocol[K]['response']>>;
     getContexts(filter: object): Promise<{ contextType: string; documentUrl?: string }[]>;
   };
   alarms: {
@@ -18,5 +25,5 @@ declare const chrome: {
     create(name: string, info: { when?: number; periodInMinutes?: number }): Promise<void>;
   };
   permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
-  storage: { local: { get(key: string): Promise<Record<string, any>> } };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 };

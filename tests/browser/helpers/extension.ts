@@ -2,24 +2,33 @@
  * Drives the built extension (.output/chrome-mv3) in Chromium the way a reader does: open a page, click the
  * toolbar button (CDP Extensions.triggerAction, which grants activeTab exactly like a real click), read the popup.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import type { BackgroundProtocol, Reply } from '../../../extension/shared/protocol.ts';
+import { copyWithHostAccess, repoRoot, skipUnless } from './built-extension.ts';
 import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export { repoRoot };
+
 export const extensionPath = path.join(repoRoot, '.output/chrome-mv3');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Why the browser suite cannot run here, or null when it can. */
+/** Why the Chromium suite cannot run here (see skipUnless), or null when it can. */
 export function browserSuiteUnavailable(): string | null {
-  if (!existsSync(chromiumPath)) return `Chromium not found at ${chromiumPath} (set CHROMIUM_PATH); browser tests skipped`;
-  if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
-    return `no built extension at ${extensionPath}: run \`npm run test:browser\` (it builds first)`;
-  }
-  return null;
+  const missing = !existsSync(chromiumPath)
+    ? `Chromium not found at ${chromiumPath} (set CHROMIUM_PATH)`
+    : !existsSync(path.join(extensionPath, 'manifest.json'))
+      ? `no built extension at ${extensionPath}: run \`npm run test:browser\` (it builds first)`
+      : null;
+  return skipUnless(missing, 'browser tests');
+}
+
+/** The value of the background's answer to a test's request; the background's error fails the test. */
+export function answerOf<R>(reply: Reply<R>): R {
+  if (!reply.ok) throw new Error(`the background answered with an error: ${reply.error}`);
+  return reply.value;
 }
 
 /** Chromium's switches for running an unpacked extension headless in a container, as the tests and the benchmark do. */
@@ -54,23 +63,17 @@ export interface LaunchOptions {
 
 /** A copy of the built extension, changed as the options say; removed with the session. */
 function changedExtension(options: LaunchOptions): string {
-  const copy = mkdtempSync(path.join(tmpdir(), 'palimpsest-changed-'));
-  cpSync(extensionPath, copy, { recursive: true });
-  if (options.grantAllHosts) {
-    const manifestPath = path.join(copy, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    manifest.host_permissions = ['<all_urls>'];
-    writeFileSync(manifestPath, JSON.stringify(manifest));
-  }
+  const copy = options.grantAllHosts ? copyWithHostAccess(extensionPath) : mkdtempSync(path.join(tmpdir(), 'palimpsest-changed-'));
+  if (!options.grantAllHosts) cpSync(extensionPath, copy, { recursive: true });
   if (options.directory !== undefined) writeFileSync(path.join(copy, 'feed-directory.json'), JSON.stringify(options.directory));
   return copy;
 }
 
 /** Sends one request of the background protocol from an extension page, as the popup or options page does. */
-export async function askBackground<T>(page: Page, type: string, request: unknown = {}): Promise<T> {
+export async function askBackground<K extends keyof BackgroundProtocol>(page: Page, type: K, request: BackgroundProtocol[K]['request']): Promise<BackgroundProtocol[K]['response']> {
   const reply = await page.evaluate(([kind, body]) => chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: kind, request: body }), [type, request] as const);
   if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
-  return reply.value as T;
+  return reply.value;
 }
 
 /** The first-run page the install opened (it opens once the worker has run its install handler). */

@@ -1,18 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignPassages } from '../../../lib/align/passages';
-import type { CorpusRecord } from '../../../lib/types';
+import { seedRecord } from '../helpers/seed-corpus.ts';
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
-const seeds = new Map<string, CorpusRecord>(
-  readFileSync(path.join(repoRoot, 'assets', 'seed-corpus.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as CorpusRecord)
-    .map((r) => [r.id, r]),
-);
-const text = (id: string) => seeds.get(id)!.text;
+const text = (id: string) => seedRecord(id).text;
 
 const filler = [
   'The orchard behind the old mill produces apples, pears and a few plums every autumn.',

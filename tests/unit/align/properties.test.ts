@@ -5,6 +5,7 @@ import { alignSentencesDetailed } from '../../../lib/align/sentences';
 import { wordDiff } from '../../../lib/align/diff';
 import { detectDrift } from '../../../lib/drift/detect';
 import { compareWith } from '../../../lib/engine';
+import { BOUNDED_HEAVY_WORK } from '../helpers/budgets.ts';
 
 // Texts built from a small vocabulary overlap often, so the aligners have something to do.
 const VOCABULARY = ['Kabul', 'Taliban', 'embassy', 'Russia', 'said', 'will', 'decide', 'not', '100', 'one hundred', 'the', 'of', 'Monday', '“', '”', '"', '.', ',', '\n', '\n\n', 'Echo', 'Moscow', 'ambassador', 'Zamir', 'Kabulov'];
@@ -13,7 +14,7 @@ const text = fc.array(token, { maxLength: 120 }).map((parts) => parts.join(' '))
 
 const inside = (span: [number, number] | null, length: number) => span === null || (0 <= span[0] && span[0] <= span[1] && span[1] <= length);
 
-describe('alignment never throws and keeps offsets inside the texts', () => {
+describe('alignment never throws and keeps offsets inside the texts', BOUNDED_HEAVY_WORK, () => {
   it('alignPassages', () => {
     fc.assert(
       fc.property(text, text, (page, source) => {
@@ -72,7 +73,7 @@ describe('alignment never throws and keeps offsets inside the texts', () => {
   });
 });
 
-describe('bounded work on hostile input', () => {
+describe('bounded work on hostile input', BOUNDED_HEAVY_WORK, () => {
   it('handles a 100,000-character line without spaces', () => {
     const line = 'x'.repeat(100_000);
     const result = alignPassages(line, `${line.slice(0, 50_000)} and some words.`);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { BOUNDED_HEAVY_WORK } from '../helpers/budgets.ts';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -23,7 +24,7 @@ async function palimpsest(args: string[]) {
   }
 }
 
-describe('bin/palimpsest.js', () => {
+describe('bin/palimpsest.js', BOUNDED_HEAVY_WORK, () => {
   it('starts as a node executable and prints the version', async () => {
     expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -44,5 +45,5 @@ describe('bin/palimpsest.js', () => {
     const report = JSON.parse(result.stdout);
     expect(report.input).toBe(page);
     expect(report.original).toBe('seed-001');
-  }, 60_000);
+  });
 });

@@ -5,16 +5,14 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main.ts';
 import type { JsonReport } from '../../../cli/json-report.ts';
 import { notAVersion } from '../../../lib/corpus/corrections.ts';
-import { parseCorpus, serializeCorpus, serializeCorrections } from '../../../lib/corpus/jsonl.ts';
+import { serializeCorpus, serializeCorrections } from '../../../lib/corpus/jsonl.ts';
+import { BOUNDED_HEAVY_WORK } from '../helpers/budgets.ts';
+import { repoRoot, seedRecords as seeds, seedText } from '../helpers/seed-corpus.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const seeds = parseCorpus(readFileSync(path.join(repoRoot, 'assets', 'seed-corpus.jsonl'), 'utf8')).records;
-const seedText = (id: string) => seeds.find((record) => record.id === id)!.text;
 const fixturePage = (id: string) => path.join(repoRoot, 'tests', 'fixtures', id, 'page.html');
 
 let dir: string;
@@ -71,7 +69,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('palimpsest check on the seed story', () => {
+describe('palimpsest check on the seed story', BOUNDED_HEAVY_WORK, () => {
   it('names The Week as the original of the translated-and-back copy (HTML page, bundled corpus)', async () => {
     const report = await checkJson(['check', fixturePage('seed-000')]);
     expect(report.original).toBe('seed-001');
@@ -82,21 +80,21 @@ describe('palimpsest check on the seed story', () => {
     const shackles = report.drift.find((item) => item.source.text.includes('shackles'));
     expect(shackles?.page.text).toContain('chains');
     expectOffsetsSliceBack(report, report.article.text);
-  }, 60_000);
+  });
 
   it('shows no original for The Week and the copy as a later derivative', async () => {
     const report = await checkJson(['check', fixturePage('seed-001')]);
     expect(report.original).toBeNull();
     expect(report.matches.find((match) => match.id === 'seed-000')).toMatchObject({ relation: 'rewrite', direction: 'derivative' });
     expectOffsetsSliceBack(report, report.article.text);
-  }, 60_000);
+  });
 
   it('treats independent coverage as the same story, not copies', async () => {
     const report = await checkJson(['check', fixturePage('seed-002')]);
     expect(report.original).toBeNull();
     expect(report.matches.length).toBeGreaterThan(0);
     for (const match of report.matches) expect(match.relation).toBe('same-story');
-  }, 60_000);
+  });
 
   it('takes a .txt file as read: drift offsets index the file content', async () => {
     const fileText = readFileSync(path.join(dir, 'seed-000.txt'), 'utf8');
@@ -105,14 +103,14 @@ describe('palimpsest check on the seed story', () => {
     expect(report.original).toBe('seed-001');
     expect(report.drift.length).toBeGreaterThan(0);
     expectOffsetsSliceBack(report, fileText);
-  }, 60_000);
+  });
 
   it('uses the good lines of a damaged corpus and reports the bad ones', async () => {
     const result = await check(['check', fixturePage('seed-000'), '--corpus', 'damaged.jsonl', '--json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^damaged\.jsonl:1: invalid JSON: .*\ndamaged\.jsonl:3: missing "text"\n/);
     expect((JSON.parse(result.stdout) as JsonReport).original).toBe('seed-001');
-  }, 60_000);
+  });
 
   it('prints a readable summary: original, versions, same story, drift by kind', async () => {
     const result = await check(['check', fixturePage('seed-000')]);
@@ -124,7 +122,7 @@ describe('palimpsest check on the seed story', () => {
     expect(text).toContain('Same story, reported independently (not copies):');
     expect(text).toContain('Drift from the original (seed-001), most serious first:');
     expect(text).toMatch(/page: {3}“They have broken the chains of slavery in Afghanistan,”\n {6}source: “They have broken the shackles of slavery in Afghanistan,”/);
-  }, 60_000);
+  });
 
   it('shows the furniture it set aside on The Week page, apart from the compared text', async () => {
     const json = await checkJson(['check', fixturePage('seed-001')]);
@@ -139,12 +137,12 @@ describe('palimpsest check on the seed story', () => {
     expect(text).toMatch(/^Set aside as page furniture \(\d+; not compared\):$/m);
     expect(text).toMatch(/^ {2}“Subscribe to The Week Escape your echo chamber\./m);
     expect(text).toMatch(/^ {2}“Sign up for The Week's Free Newsletters From our morning news briefing/m);
-  }, 60_000);
+  });
 
   it('keeps the added photo caption of the translated copy apart as a caption', async () => {
     const text = (await check(['check', fixturePage('seed-000')])).stdout;
     expect(text).toMatch(/^Captions \(1; kept apart from the text\):\n {2}“Afghans applaud atop captured Soviet tank/m);
-  }, 60_000);
+  });
 
   it('reports stored duplicates of the same text under another id', async () => {
     const copy = { ...seeds.find((record) => record.id === 'seed-002')!, id: 'forbes-again' };
@@ -153,7 +151,7 @@ describe('palimpsest check on the seed story', () => {
     expect(result.stderr).toBe(
       'with-copy.jsonl: skipped 1 record whose text is already stored under another id (e.g. "forbes-again" repeats "seed-002")\n',
     );
-  }, 60_000);
+  });
 
   it('respects a correction line in the corpus file: the marked record is no version of either article', async () => {
     const seed = (id: string) => seeds.find((record) => record.id === id)!;
@@ -175,7 +173,7 @@ describe('palimpsest check on the seed story', () => {
 
     const plain = await checkJson(['check', fixturePage('seed-000')]);
     expect(plain.corrected).toEqual([]);
-  }, 60_000);
+  });
 
   it('reports a malformed correction line by number and keeps the rest of the file', async () => {
     await writeFile(path.join(dir, 'bad-correction.jsonl'), `${serializeCorpus(seeds)}{"correction":"not-a-version","a":{"id":"seed-000"},"at":"2026-12-05"}\n`);
@@ -183,5 +181,5 @@ describe('palimpsest check on the seed story', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`bad-correction.jsonl:${seeds.length + 1}: correction: missing "b"\n`);
     expect((JSON.parse(result.stdout) as JsonReport).original).toBe('seed-001');
-  }, 60_000);
+  });
 });

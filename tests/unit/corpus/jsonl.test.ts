@@ -238,15 +238,15 @@ describe('serializeCorpus', () => {
   });
 
   it('round-trips any valid corpus', () => {
-    const optionalText = fc.option(fc.string({ minLength: 1 }), { nil: undefined });
+    const optionalText = fc.option(fc.string({ minLength: 1, maxLength: 40 }), { nil: undefined });
     const date = fc.option(
       fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
       { nil: undefined },
     );
     const record = fc.record(
       {
-        id: fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''),
-        text: fc.string({ minLength: 1, unit: 'grapheme' }).filter((s) => s.trim() !== ''),
+        id: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== ''),
+        text: fc.string({ minLength: 1, maxLength: 400, unit: 'grapheme' }).filter((s) => s.trim() !== ''),
         title: optionalText,
         url: optionalText,
         site: optionalText,
@@ -266,6 +266,7 @@ describe('serializeCorpus', () => {
         expect(parsed.errors).toEqual([]);
         expect(parsed.records).toEqual(clean);
       }),
+      { numRuns: 200 },
     );
   });
 });

@@ -1,14 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { checkArticle, findPassage, type RecordSource } from '../../../lib/engine';
-import type { CorpusRecord } from '../../../lib/types';
+import { seedRecords as seeds } from '../helpers/seed-corpus.ts';
+import { BOUNDED_HEAVY_WORK } from '../helpers/budgets.ts';
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
-const seeds: CorpusRecord[] = readFileSync(path.join(repoRoot, 'assets', 'seed-corpus.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
 
 const store: RecordSource = { getRecords: async (ids) => ids.map((id) => seeds.find((r) => r.id === id)) };
 const retrieve = async () => seeds.map((r) => ({ id: r.id, score: 1 }));
@@ -22,7 +16,7 @@ const russian = [
   'Посол России должен встретиться с лидерами талибов во вторник.',
 ].join(' ');
 
-describe('checkArticle across languages', () => {
+describe('checkArticle across languages', BOUNDED_HEAVY_WORK, () => {
   it('finds the English original of a Russian translation without a translator', async () => {
     const report = await checkArticle({ text: russian, lang: 'ru', publishedTime: '2021-08-17' }, store, { retrieve });
     const match = report.matches.find((m) => m.id === 'seed-001');
@@ -49,7 +43,7 @@ describe('checkArticle across languages', () => {
   });
 });
 
-describe('findPassage', () => {
+describe('findPassage', BOUNDED_HEAVY_WORK, () => {
   it('returns nothing for a passage that is not stored', async () => {
     const found = await findPassage('The orchard behind the old mill produces apples and pears every autumn, and volunteers prune the trees.', store, { retrieve });
     expect(found.earliest).toBeNull();

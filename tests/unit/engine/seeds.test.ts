@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkArticle, compareWith, findPassage, type RecordSource } from '../../../lib/engine';
 import { renderOps, diffOps } from '../../../lib/align/diff';
 import { openCorpusStore } from '../../../lib/store';
 import type { CorpusRecord, DriftItem, Match, PageArticle, Report } from '../../../lib/types';
+import { seedRecords } from '../helpers/seed-corpus.ts';
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
-const records: CorpusRecord[] = readFileSync(path.join(repoRoot, 'assets', 'seed-corpus.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
+const records: CorpusRecord[] = seedRecords;
 const byId = new Map(records.map((r) => [r.id, r]));
 
 /** A minimal in-memory store whose every record is a candidate: the engine without lib/index. */

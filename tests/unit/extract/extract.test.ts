@@ -4,11 +4,12 @@ import { extractArticle } from '../../../lib/extract';
 import { extractFromHtml } from '../../../lib/extract/html';
 import { jsdomDocument } from './dom-helpers';
 import { readFixture } from './expect-extraction';
+import { BOUNDED_HEAVY_WORK } from '../helpers/budgets.ts';
 
 const seed001 = readFixture('seed-001');
 const linkedomDoc = (html: string) => parseHTML(html).document as unknown as Document;
 
-describe('extractArticle', () => {
+describe('extractArticle', BOUNDED_HEAVY_WORK, () => {
   it('reads a clone: the page document is left as it was', () => {
     const doc = linkedomDoc(seed001.html);
     const before = doc.documentElement.outerHTML;

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BOUNDED_HEAVY_WORK } from '../helpers/budgets.ts';
 
 vi.mock('wxt/browser', () => ({
   browser: { i18n: { detectLanguage: async () => ({ isReliable: false, languages: [] }) } },
@@ -44,7 +45,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-describe('page reader limits and frames', () => {
+describe('page reader limits and frames', BOUNDED_HEAVY_WORK, () => {
   it('refuses a page whose text is past the reading limit, naming its size', async () => {
     document.body.replaceChildren(document.createTextNode('word '.repeat(MAX_PAGE_TEXT_CHARS / 5 + 1)));
     await expect(extractCurrentPage()).rejects.toThrow(/^This page is too large to check: its text runs to 20 million characters/);

@@ -5,23 +5,18 @@
  * document numbers never reused. A version-3 corpus gains the reader's corrections table and keeps its records.
  * The old declarations are copied here on purpose: they are what browsers hold, whatever the code says today.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Dexie } from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { notAVersion } from '../../../lib/corpus/corrections.ts';
-import { parseCorpus } from '../../../lib/corpus/jsonl.ts';
 import { checkArticle } from '../../../lib/engine.ts';
 import { FEATURE_VERSION, featuresOf } from '../../../lib/index/features.ts';
 import { contentHash, openCorpusStore, type OpenedCorpus } from '../../../lib/store/index.ts';
 
 import type { CorpusRecord } from '../../../lib/types.ts';
+import { seedRecord, seedRecords as seeds } from '../helpers/seed-corpus.ts';
 import { IMG_PAYLOAD, JAVASCRIPT_URL } from './payloads.ts';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const seeds = parseCorpus(readFileSync(path.join(repoRoot, 'assets/seed-corpus.jsonl'), 'utf8')).records;
+import { BOUNDED_HEAVY_WORK } from '../helpers/budgets.ts';
 
 /** Schema version 1, exactly as first released. */
 const VERSION_1_STORES = {
@@ -115,7 +110,7 @@ function pageOf(record: CorpusRecord) {
   return { text: record.text, title: record.title, siteName: record.site, publishedTime: record.published, url: record.url, lang: record.lang };
 }
 
-describe('opening a schema-version-1 corpus', () => {
+describe('opening a schema-version-1 corpus', BOUNDED_HEAVY_WORK, () => {
   it('keeps every record, field for field, in storage order', async () => {
     const name = await version1Database(rowsWrittenFor(everything));
     const store = await openStore(name);
@@ -145,7 +140,7 @@ describe('opening a schema-version-1 corpus', () => {
   it('rebuilds the index from the records, still finds the original, and finds versions of one address', async () => {
     const name = await version1Database(rowsWrittenFor(everything));
     const store = await openStore(name);
-    const seed000 = seeds.find((record) => record.id === 'seed-000')!;
+    const seed000 = seedRecord('seed-000');
     const report = await checkArticle(pageOf(seed000), store, { excludeIds: ['seed-000'] });
     expect(report.original).toBe('seed-001');
     expect((await store.versionsAt('http://courier.example/news/library')).map((record) => record.id)).toEqual(['edited-a', 'edited-b']);
@@ -182,7 +177,7 @@ describe('opening a schema-version-1 corpus', () => {
     meta!.value = -1;
     rows.postings = [];
     const store = await openStore(await version1Database(rows));
-    const report = await checkArticle(pageOf(seeds.find((record) => record.id === 'seed-000')!), store, { excludeIds: ['seed-000'] });
+    const report = await checkArticle(pageOf(seedRecord('seed-000')), store, { excludeIds: ['seed-000'] });
     expect(report.original).toBe('seed-001');
   });
 });

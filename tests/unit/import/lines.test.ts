@@ -55,6 +55,7 @@ describe('ByteLineSplitter', () => {
         }
         expect(splitAll(chunks)).toEqual(expected);
       }),
+      { numRuns: 200 },
     );
   });
 });

@@ -1,19 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retrieveCandidates } from '../../../lib/index/retrieve';
 import type { CorpusStore } from '../../../lib/store';
 import type { CorpusRecord } from '../../../lib/types';
+import { seedRecord as seed, seedRecords as seeds } from '../helpers/seed-corpus.ts';
 import { openTestStore } from '../store/helpers';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const seeds: CorpusRecord[] = fs
-  .readFileSync(path.join(repoRoot, 'assets', 'seed-corpus.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line) => JSON.parse(line));
-const seed = (n: string) => seeds.find((r) => r.id === `seed-${n}`)!;
 
 // Unrelated articles on other subjects, so that ranking has something to rank against.
 const others: CorpusRecord[] = [

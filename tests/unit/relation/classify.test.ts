@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignPassages } from '../../../lib/align/passages';
 import { classifyRelation, type RelationSide } from '../../../lib/relation/classify';
 import { artefacts } from '../../../lib/relation/features';
 import { recordBody } from '../../../lib/engine';
-import type { CorpusRecord } from '../../../lib/types';
+import { seedRecords } from '../helpers/seed-corpus.ts';
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
-const seeds = new Map<string, CorpusRecord>(
-  readFileSync(path.join(repoRoot, 'assets', 'seed-corpus.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as CorpusRecord)
-    .map((r) => [r.id, r]),
-);
+const seeds = new Map(seedRecords.map((record) => [record.id, record]));
 /** Seed 001 as the engine compares it: its article body, without the page's furniture. */
 const theWeek = () => recordBody(seeds.get('seed-001')!).text;
 

@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCorpus } from '../../../lib/corpus/jsonl.ts';
 import { containment, EQUALLY_CLOSE, EXPLAINS_THE_CLOSEST, FIRST_LOOK_KEYS, jaccard, likelySources, wordPairs } from '../../../lib/sources.ts';
 import { contentTerms } from '../../../lib/index/features.ts';
 import { openCorpusStore, type CorpusStore } from '../../../lib/store/index.ts';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const seeds = parseCorpus(readFileSync(path.join(repoRoot, 'assets/seed-corpus.jsonl'), 'utf8')).records;
-const seed = (id: string) => seeds.find((record) => record.id === id)!;
+import { seedRecord as seed, seedRecords as seeds } from '../helpers/seed-corpus.ts';
 
 let store: CorpusStore;
 beforeAll(async () => {

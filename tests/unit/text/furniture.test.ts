@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classifyFurnitureLine, paragraphs, parseHeaderLine, splitFurniture, type FurnitureSplit } from '../../../lib/text';
 import { trickyText } from './arbitraries';
-import { seed, seedsAvailable } from './seeds';
+import { seedAsCaptured, seedText as seed } from '../helpers/seed-corpus.ts';
 
 const bodyParagraphs = (split: FurnitureSplit) => split.body.split('\n\n');
 const kinds = (split: FurnitureSplit) => split.furniture.map((f) => `${f.kind}: ${f.text}`);
@@ -160,9 +160,9 @@ describe('splitFurniture', () => {
   });
 });
 
-describe.skipIf(!seedsAvailable)('splitFurniture on the seeds', () => {
+describe('splitFurniture on the seeds', () => {
   it('000: header and caption out, five paragraphs of the translation in', () => {
-    const split = splitFurniture(seed('000'));
+    const split = splitFurniture(seedAsCaptured('000'));
     expect(split.metadata).toEqual({ published: '2021-08-17' });
     expect(split.captions.map((c) => c.text)).toEqual(['Afghans applaud atop captured Soviet tank Peter Jouvenal / Getty Images']);
     expectOpenings(bodyParagraphs(split), [
@@ -176,7 +176,7 @@ describe.skipIf(!seedsAvailable)('splitFurniture on the seeds', () => {
   });
 
   it('001: newsletter prompts, bio and related list out; the article intact', () => {
-    const text = seed('001');
+    const text = seedAsCaptured('001');
     const split = splitFurniture(text);
     expect(split.title).toBe('Russia is already tentatively cozying up to the Taliban after Afghan sweep');
     expectOpenings(bodyParagraphs(split), [
@@ -198,7 +198,7 @@ describe.skipIf(!seedsAvailable)('splitFurniture on the seeds', () => {
   });
 
   it('002: header out, Forbes section headings kept as paragraphs', () => {
-    const split = splitFurniture(seed('002'));
+    const split = splitFurniture(seedAsCaptured('002'));
     expect(split.metadata.published).toBe('2021-08-16');
     expect(split.metadata.url).toMatch(/^https:\/\/www\.forbes\.com\/sites\/roberthart\/2021\/08\/16\//);
     expect(split.furniture.map((f) => f.kind)).toEqual(['metadata']);

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { words, wordsWithSegmenter, type Token } from '../../../lib/text/segment';
 import { trickyText } from './arbitraries';
-import { seed, seedsAvailable } from './seeds';
+import { seedText as seed } from '../helpers/seed-corpus.ts';
+import { BOUNDED_HEAVY_WORK } from '../helpers/budgets.ts';
 
 // words() takes a regex for scripts written with spaces and Intl.Segmenter otherwise;
 // both must give the same tokens, offsets and comparison forms.
@@ -33,7 +34,7 @@ const MIXED = [
 ];
 const mixedText = fc.array(fc.constantFrom(...MIXED), { maxLength: 40 }).map((parts) => parts.join(''));
 
-describe('words: regex path against Intl.Segmenter', () => {
+describe('words: regex path against Intl.Segmenter', BOUNDED_HEAVY_WORK, () => {
   it('agrees on the ICU rules that are easy to get wrong', () => {
     for (const text of [
       "don't rock'n'roll l’Élysée U.S. e.g. a.b. a:b a·b",
@@ -51,7 +52,7 @@ describe('words: regex path against Intl.Segmenter', () => {
     expect(words('中华人民共和国').map((t) => t.text).join('')).toBe('中华人民共和国');
   });
 
-  it.skipIf(!seedsAvailable)('agrees on the five seed articles', () => {
+  it('agrees on the five seed articles', () => {
     for (const prefix of ['000', '001', '002', '003', '004']) sameAsSegmenter(seed(prefix));
   });
 

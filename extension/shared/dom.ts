@@ -37,3 +37,18 @@ export function append(parent: Node, ...children: Child[]): void {
 export function clear(element: Element): void {
   element.replaceChildren();
 }
+
+/** An element the page's HTML declares; its absence is a packaging error, named with its id. */
+export function byId<T extends HTMLElement = HTMLElement>(doc: Document, id: string): T {
+  const element = doc.getElementById(id);
+  if (!element) throw new Error(`${doc.location?.pathname ?? 'page'}: #${id} is missing`);
+  return element as T;
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function formatCount(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
