@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { checkArticle, isCopyRelation } from '../lib/engine';
 import { likelySources } from '../lib/sources';
@@ -34,21 +35,24 @@ interface Options extends OutletSetOptions {
   out: string;
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { ...DEFAULT_OUTLET_OPTIONS, out: path.join(repoRoot, 'tests', '.artifacts', 'eval-outlet.json') };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--per-kind') options.perKind = Number(value());
-    else if (arg === '--seed') options.seed = Number(value());
-    else if (arg === '--out') options.out = path.resolve(value());
-    else throw new Error(`Unknown option ${arg}`);
-  }
-  return options;
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: { 'per-kind': { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
+    strict: true,
+  });
+  const count = (value: string | undefined, fallback: number, option: string) => {
+    if (value === undefined) return fallback;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number <= 0) throw new Error(`${option} wants a positive whole number, not "${value}"`);
+    return number;
+  };
+  return {
+    ...DEFAULT_OUTLET_OPTIONS,
+    perKind: count(values['per-kind'], DEFAULT_OUTLET_OPTIONS.perKind, '--per-kind'),
+    seed: count(values.seed, DEFAULT_OUTLET_OPTIONS.seed, '--seed'),
+    out: values.out ? path.resolve(values.out) : path.join(repoRoot, 'tests', '.artifacts', 'eval-outlet.json'),
+  };
 }
 
 interface ClaimDetail {
@@ -106,7 +110,7 @@ async function syndicatedOutcome(query: OutletQuery, original: string | null, st
 }
 
 async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2));
   const stories = readReuters(reutersPath(repoRoot));
   if (!stories) {
     console.log(`eval:outlet skipped: ${reutersPath(repoRoot)} is not on this machine`);
