@@ -110,7 +110,13 @@ async function syndicatedOutcome(query: OutletQuery, original: string | null, st
 }
 
 async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2));
+  let options: Options;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`eval:outlet: ${(error as Error).message}\nusage: npm run eval:outlet -- [--per-kind N] [--seed S] [--out path]`);
+    return 2;
+  }
   const stories = readReuters(reutersPath(repoRoot));
   if (!stories) {
     console.log(`eval:outlet skipped: ${reutersPath(repoRoot)} is not on this machine`);
