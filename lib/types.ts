@@ -55,8 +55,8 @@ export interface Passage {
   source: [number, number];
 }
 
-export interface Match {
-  id: string;
+/** What is claimed about one stored article's relation to the page, and how sure each part is. */
+export interface RelationClaim {
   relation: Relation;
   /** 0..1: how much of the two texts is shared, after rewording. */
   score: number;
@@ -69,6 +69,10 @@ export interface Match {
   evidence: string[];
   /** A rewrite that shows two or more kinds of machine-translation trace, each listed in `evidence`. */
   machineTranslated?: boolean;
+}
+
+export interface Match extends RelationClaim {
+  id: string;
   /** The figures behind the relation (see MatchMeasures). */
   measures: MatchMeasures;
   passages: Passage[];

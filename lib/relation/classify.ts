@@ -3,7 +3,7 @@
  * same story, unrelated) and the direction the text travelled, each with the
  * reasons a person can check.
  */
-import type { Direction, DriftItem, Passage, Relation } from '../types';
+import type { Direction, DriftItem, Passage, Relation, RelationClaim } from '../types';
 import { artefacts, coverage, sharedFacts, sharedFigures, topicSimilarity, wordingKept, type SharedFacts } from './features';
 import { keysWithin, type CorpusEvidence } from './evidence';
 import { topLevelQuotes } from '../text/quotes';
@@ -39,19 +39,8 @@ export interface RelationInput {
   sequence?: () => SharedSequence | null;
 }
 
-export interface RelationResult {
-  relation: Relation;
-  score: number;
-  direction: Direction;
-  confidence: number;
-  /** 0..1: how sure the relation is, from how far its evidence clears the bars. */
-  certainty: number;
-  evidence: string[];
-  /**
-   * A rewrite one of whose texts shows two or more kinds of machine-translation trace (listed in the evidence): a
-   * claim about how it was made that a reader can check. Never set on weaker evidence.
-   */
-  machineTranslated?: boolean;
+/** The claim (certainty: from how far its evidence clears the bars; machineTranslated: never on weaker evidence than two kinds of trace). */
+export interface RelationResult extends RelationClaim {
   /** The passages the relation rests on: those sharing only stock phrases are left out. */
   passages: (Passage & { similarity?: number; seeds?: number })[];
   /** The numbers behind the decision. */
