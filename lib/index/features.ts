@@ -18,14 +18,15 @@
  */
 import { stemmer } from 'stemmer';
 import { deu, eng, fra, ita, nld, por, rus, spa } from 'stopword';
-import { nameKey } from '../text/names';
+import { nameKeyVariants } from '../text/names';
+import { isKanaWord } from '../text/romanize';
 import { wordNorm } from '../text/normalize';
 import { words } from '../text/segment';
 import { memoizeWord } from '../text/word-memo';
 import { fnv1a32, mix32 } from './hash';
 
 /** Bump when the features of a text change: stored postings must then be rebuilt. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 export interface FeatureOptions {
   /** Keep one pair in this many (by hash). */
@@ -176,14 +177,17 @@ function nameKeys(tokens: IndexToken[], lang: string, limit: number, into: KeySi
   let added = 0;
   for (const token of tokens) {
     if (added >= limit) return;
-    if (!CAPITALISED.test(token.text) || DIGITS.test(token.text)) continue;
+    // Kana has no capitals: a word in katakana is mostly a foreign name or loanword, written as it sounds.
+    const kana = isKanaWord(token.text);
+    if ((!kana && !CAPITALISED.test(token.text)) || DIGITS.test(token.text)) continue;
     const word = token.norm.replace(APOSTROPHE_TAIL, '');
-    if (word.length < 4 || stop.has(word)) continue;
-    const key = nameKey(token.text);
-    if (key.length < 3) continue;
-    const hashed = fnv1a32(NAME_TAG + key);
-    if (!into.has(hashed)) added++;
-    into.add(hashed, token.start);
+    if ([...word].length < (kana ? 3 : 4) || stop.has(word)) continue;
+    for (const key of nameKeyVariants(token.text, lang)) {
+      if (key.length < 3) continue;
+      const hashed = fnv1a32(NAME_TAG + key);
+      if (!into.has(hashed)) added++;
+      into.add(hashed, token.start);
+    }
   }
 }
 
