@@ -11,6 +11,7 @@ import { diffOps } from './align/diff';
 import { alignPassages, type AlignOptions, type AlignResult, type ScoredPassage } from './align/passages';
 import { alignSentencesDetailed } from './align/sentences';
 import { languageOf } from './align/model';
+import { loadLexicons } from './text/lexicon';
 import { detectDrift } from './drift/detect';
 import { classifyRelation, type RelationResult } from './relation/classify';
 import { coverage } from './relation/features';
@@ -479,14 +480,26 @@ async function assessAll<S extends RecordSource>(page: PreparedPage, found: Lead
   let batch = Math.min(firstBatch, found.leads.length);
   while (batch > 0) {
     const candidates = await readCandidates(page, found.leads.slice(next, next + batch), found, store, neighbourhood);
+    await lexiconsFor(page.lang, candidates);
     if (next === 0) neighbourhood = candidates;
     for (const candidate of candidates) assessments.push(assess(page, candidate, opts.align));
     next += batch;
     batch = stillAligning(assessments) ? Math.min(CANDIDATE_BATCH, found.leads.length - next) : 0;
   }
   const included = found.leads.slice(next).filter((lead) => include.has(lead.id));
-  if (included.length) for (const candidate of await readCandidates(page, included, found, store, neighbourhood)) assessments.push(assess(page, candidate, opts.align));
+  if (included.length) {
+    const candidates = await readCandidates(page, included, found, store, neighbourhood);
+    await lexiconsFor(page.lang, candidates);
+    for (const candidate of candidates) assessments.push(assess(page, candidate, opts.align));
+  }
   return assessments;
+}
+
+/** The bilingual lexicons a comparison across languages needs, loaded the first time they are needed. */
+function lexiconsFor(pageLang: string, records: readonly { record: CorpusRecord }[]): Promise<void> {
+  const langs = new Set(records.map(({ record }) => languageOf(record.text, record.lang)));
+  if (langs.size === 1 && langs.has(pageLang)) return Promise.resolve();
+  return loadLexicons([pageLang, ...langs]);
 }
 
 /**
@@ -637,6 +650,7 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
   const corrections = correctionsFor(opts.page ?? {}, opts.corrections);
   const { leads } = await findLeads(selected, store, withCorrectedLeftOut(opts, corrections), opts.limit ?? DEFAULT_LIMIT);
   const records = (await store.getRecords(leads.map((lead) => lead.id))).filter((r): r is CorpusRecord => !!r && !corrections.covers(r));
+  await lexiconsFor(languageOf(selection, opts.align?.pageLang), records.map((record) => ({ record })));
   const copies: Found[] = [];
   const others: { record: CorpusRecord; body: Body }[] = [];
   let truncated = false;

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { useLexiconFiles } from '../cli/lexicons';
 import { checkArticle, isCopyRelation } from '../lib/engine';
 import { openCorpusStore } from '../lib/store';
 import type { CorpusRecord, Report } from '../lib/types';
@@ -155,6 +156,7 @@ function summarise(details: QueryDetail[], times: number[]) {
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
+  useLexiconFiles();
   if (!fs.existsSync(dataRoot)) {
     console.log(`eval:crosslang skipped: ${dataRoot} is not on this machine`);
     return 0;
