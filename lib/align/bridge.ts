@@ -37,8 +37,8 @@ export function bridgeTerms(raw: string, norm: string, context: BridgeContext): 
 }
 
 /**
- * The first consonants of the word's skeleton, r and l as one (Japanese writes both alike), without the vowel
- * class: a name and its transliteration keep their consonants in order where vowels drift.
+ * The first consonants of the word's skeleton, without the vowel class (a name and its transliteration keep their
+ * consonants in order where vowels drift), r and l as one and b and v as one (Japanese writes each pair alike).
  */
 function skeletonKey(raw: string, norm: string, lang: string): string | null {
   const length = [...norm].length;
@@ -48,5 +48,5 @@ function skeletonKey(raw: string, norm: string, lang: string): string | null {
   const key = nameKey(raw, lang);
   if (!key || !/^[a-z]/.test(key)) return null;
   const consonants = key[0] + key.slice(1).replace(/[aeiou]/g, '');
-  return `~${consonants.replace(/l/g, 'r').slice(0, PREFIX)}`;
+  return `~${consonants.replace(/l/g, 'r').replace(/b/g, 'v').slice(0, PREFIX)}`;
 }

@@ -8,6 +8,7 @@ import { numberKeys } from '../text/numbers';
 import { lexiconOf } from '../text/lexicon';
 import { Vocabulary, type TextModel } from './model';
 import { bridgeTerms } from './bridge';
+import { isKatakanaWord } from '../text/romanize';
 
 const UNKNOWN = new Set(['und', '']);
 
@@ -29,6 +30,7 @@ export function bridgeModel(model: TextModel, vocab: Vocabulary): TextModel {
     terms[i] = first === undefined ? -1 : vocab.id(first);
     if (more.length) moreTerms.set(i, more.map((term) => vocab.id(term)));
   });
+  joinKatakanaRuns(model, context, vocab, moreTerms);
   let t = 0;
   for (const n of numberKeys(model.text, model.lang)) {
     while (t < model.tokens.length && model.tokens[t].end <= n.start) t++;
@@ -40,4 +42,20 @@ export function bridgeModel(model: TextModel, vocab: Vocabulary): TextModel {
     }
   }
   return { ...model, terms, moreTerms, bridged: true };
+}
+
+/** A katakana name the segmenter cut into parts ("イン" "グランド") also bridges whole, from its first part. */
+function joinKatakanaRuns(model: TextModel, context: { lang: string; lexicon: ReturnType<typeof lexiconOf> }, vocab: Vocabulary, moreTerms: Map<number, number[]>): void {
+  const { tokens } = model;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isKatakanaWord(tokens[i].text)) continue;
+    let j = i;
+    while (j + 1 < tokens.length && isKatakanaWord(tokens[j + 1].text) && tokens[j + 1].start === tokens[j].end) j++;
+    if (j > i) {
+      const text = model.text.slice(tokens[i].start, tokens[j].end);
+      const joined = bridgeTerms(text, text, context).filter((term) => term.startsWith('~'));
+      if (joined.length) moreTerms.set(i, [...(moreTerms.get(i) ?? []), ...joined.map((term) => vocab.id(term))]);
+    }
+    i = j;
+  }
 }

@@ -49,7 +49,14 @@ function romanizeKana(word: string): string {
   return romaji.replace(/([bcdfghkmpstvz])[uo](?=[bcdfghkmprstvwz])/g, '$1').replace(/([bcdfgkmprstvz])u$/, '$1');
 }
 
-/** Scripts whose words carry no letter case, where any word may be a name. */
+/** A word written in kana (hiragana or katakana). */
 export function isKanaWord(word: string): boolean {
   return KANA.test(word);
+}
+
+const KATAKANA_WORD = /^[\p{Script=Katakana}ー・]+$/u;
+
+/** A word written in katakana only: in Japanese, mostly a foreign name or loanword, written as it sounds. */
+export function isKatakanaWord(word: string): boolean {
+  return KATAKANA_WORD.test(word);
 }
