@@ -49,7 +49,8 @@ const SCALES: Record<string, number> = Object.assign(Object.create(null), {
   тис: 1e3, тисяч: 1e3, тисячі: 1e3, тисяча: 1e3, мільйон: 1e6, мільйона: 1e6, мільйонів: 1e6, мільярд: 1e9, мільярда: 1e9, мільярдів: 1e9,
   tys: 1e3, tysiecy: 1e3, tysiace: 1e3, miliony: 1e6, milionow: 1e6, milion: 1e6, mld: 1e9, miliard: 1e9, miliardy: 1e9, miliardow: 1e9,
   milliones: 1e6, milhao: 1e6, milhoes: 1e6, milhar: 1e3, milhares: 1e3, bilhao: 1e9, bilhoes: 1e9, miliardi: 1e9, miliardo: 1e9,
-  ألف: 1e3, آلاف: 1e3, مليون: 1e6, مليونا: 1e6, ملايين: 1e6, مليار: 1e9, مليارات: 1e9,
+  // Arabic as foldWord leaves it: hamza and madda dropped (ألف → الف).
+  الف: 1e3, الاف: 1e3, مليون: 1e6, مليونا: 1e6, ملايين: 1e6, مليار: 1e9, مليارات: 1e9,
 });
 // Chinese and Japanese myriads, written right after the digits: "4万5000人", "4.8亿欧元", "3億円".
 const CJK_SCALES: Record<string, number> = Object.assign(Object.create(null), { 千: 1e3, 万: 1e4, 萬: 1e4, 億: 1e8, 亿: 1e8, 兆: 1e12 });

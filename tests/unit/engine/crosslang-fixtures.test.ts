@@ -57,8 +57,30 @@ describe.each(Object.entries(FAMILIES))('a %s translation finds its English orig
     expectAsFixtureSays(id, found);
     const match = found.report.matches.find((m) => m.id === 'en-original')!;
     expect(match.evidence[0]).toMatch(new RegExp(`^Translation \\(en → ${pages.get(id)!.lang}\\)`));
-    // The translation keeps every figure: no number drift is reported.
-    expect(found.report.drift.filter((d) => d.kind === 'number'), id).toEqual([]);
+    // A faithful translation keeps every figure, name and negation, and drops no sentence.
+    expect(found.report.drift.map((d) => d.summary), id).toEqual([]);
+  });
+});
+
+describe('drift across languages', () => {
+  it('reports the figures, names and sentences a translation changed, on both sides', async () => {
+    const { report } = await check('fr-drift');
+    expectAsFixtureSays('fr-drift', { report, relations: Object.fromEntries(report.matches.map((m) => [m.id, m.relation])) });
+    const of = (kind: string) => report.drift.filter((d) => d.kind === kind).map((d) => [d.source.text, d.page.text]);
+    expect(of('number')).toEqual([
+      ['480 million', '420 millions'],
+      ['45,000', '54 000'],
+    ]);
+    expect(of('name')).toEqual([['Brenner', 'Bremer']]);
+    const dropped = report.drift.filter((d) => d.kind === 'dropped');
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0].source.text).toMatch(/^Trams will run every six minutes/);
+    // Source offsets point into the stored original, page offsets into the page.
+    const original = corpus.find((r) => r.id === 'en-original')!;
+    for (const d of report.drift) {
+      expect(original.text.slice(d.source.start, d.source.end)).toBe(d.source.text);
+      expect(pages.get('fr-drift')!.text.slice(d.page.start, d.page.end)).toBe(d.page.text);
+    }
   });
 });
 
