@@ -342,6 +342,7 @@ function compareBodies(page: PreparedPage, record: CorpusRecord, body: Body, ali
     pairs,
     drift: drift.map((d) => mapDrift(record, body, d)),
     truncated: align.truncated || sentences.truncated,
+    ...(align.crossLanguage ? { languages: { page: page.lang, source: align.sourceLang } } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { correctedInWords, notAVersionButton, renderCorrectedSection, sendCorrec
 
 import { clear, el } from './dom.ts';
 import { renderDriftSection } from './drift-section.ts';
+import { onDeviceGloss } from './translator.ts';
 import { renderFirstLook } from './first-look-section.ts';
 import { FIRST_RESULT_MARK } from './first-result.ts';
 import { HistorySection } from './history-section.ts';
@@ -230,7 +231,9 @@ export class PopupApp {
     holder.append(
       renderDriftSection(chosen.comparison, { name: sourceName, direction }, { onChoose: (item, button) => void this.highlight(item, button) }),
     );
-    const sideBySide = renderSideBySide(chosen.comparison, this.report.article.text, chosen.sourceText, sourceName);
+    const languages = chosen.comparison?.languages;
+    const gloss = languages ? onDeviceGloss(languages.source, languages.page) : null;
+    const sideBySide = renderSideBySide(chosen.comparison, this.report.article.text, chosen.sourceText, sourceName, languages, gloss);
     if (sideBySide) holder.append(sideBySide);
   }
 
