@@ -9,6 +9,7 @@ import { likelySources } from '../../lib/sources.ts';
 import type { CompareOutcome, FirstLook, PageOutcome, TabState, TeamOutcome } from '../shared/protocol.ts';
 import { sameAddress } from '../shared/report-view.ts';
 import { clearBadge, showBadge } from './badge.ts';
+import { popupTranslator } from './translation.ts';
 import { getCorpus } from './corpus.ts';
 import { findPassageInCorpus } from './passage.ts';
 import { readTab, visibleTabUrl, type TabReading } from './tab-access.ts';
@@ -62,6 +63,7 @@ async function runCheck(tabId: number, options: CheckOptions): Promise<TabState>
   const pageUrl = reading.kind === 'read' ? reading.page.pageUrl : ((await visibleTabUrl(tabId)) ?? '');
   let outcome: PageOutcome;
   let teamOutcome: TeamOutcome | undefined;
+  const translator = popupTranslator();
   if (reading.kind !== 'read') outcome = reading;
   else if (!reading.page.article) outcome = { kind: 'no-article' };
   else if (reading.page.article.text.length > MAX_ARTICLE_CHARS) {
@@ -73,8 +75,7 @@ async function runCheck(tabId: number, options: CheckOptions): Promise<TabState>
     const asking = askTeamServer(article);
     try {
       const store = await getCorpus();
-      outcome = { kind: 'report', report: await checkArticle(article, store, { include: await firstLookIds(tabId), corrections: await store.corrections() }) };
-
+      outcome = { kind: 'report', report: await checkArticle(article, store, { include: await firstLookIds(tabId), corrections: await store.corrections(), translate: translator.translate }) };
     } catch (error) {
       outcome = { kind: 'error', message: `The check failed: ${error instanceof Error ? error.message : String(error)}` };
     }
@@ -85,6 +86,7 @@ async function runCheck(tabId: number, options: CheckOptions): Promise<TabState>
     }
   }
   const state: TabState = { tabId, pageUrl, checkedAt: new Date().toISOString(), outcome, ...(teamOutcome ? { team: teamOutcome } : {}) };
+  if (translator.asked && !translator.reached) state.translation = 'unreached';
   if (reading.kind === 'read' && reading.page.feeds?.length) state.pageFeeds = reading.page.feeds;
   const selection = options.selectionText?.trim();
   if (selection && reading.kind === 'read') {

@@ -10,7 +10,7 @@ import { correctedInWords, notAVersionButton, renderCorrectedSection, sendCorrec
 
 import { clear, el } from './dom.ts';
 import { renderDriftSection } from './drift-section.ts';
-import { onDeviceGloss } from './translator.ts';
+import { hasOnDeviceTranslator, onDeviceGloss, serveTranslations } from './translator.ts';
 import { renderFirstLook } from './first-look-section.ts';
 import { FIRST_RESULT_MARK } from './first-result.ts';
 import { HistorySection } from './history-section.ts';
@@ -44,7 +44,12 @@ export class PopupApp {
     recheckButton.addEventListener('click', () => void this.load(true));
   }
 
+  /** A check is asked again once when it ran without the translator this popup has. */
+  private checkedWithTranslator = false;
+
   async start(): Promise<void> {
+    // Before the check is asked for: the background may ask this popup's translator during it.
+    serveTranslations();
     this.tabId = await resolveTargetTab();
     await this.load(false);
   }
@@ -90,7 +95,13 @@ export class PopupApp {
       const look = force ? null : sendToBackground('first-look', { tabId: this.tabId });
       const full = sendToBackground('check-tab', { tabId: this.tabId, force });
       if (look) void this.showFirstLook(look, full);
-      this.show(await full);
+      const state = await full;
+      // The check ran before this popup could lend it the browser's translator: once, check again with it.
+      if (state.translation === 'unreached' && hasOnDeviceTranslator() && !this.checkedWithTranslator) {
+        this.checkedWithTranslator = true;
+        return await this.load(true);
+      }
+      this.show(state);
     } catch (error) {
       this.say('');
       this.showMessage('Something went wrong', error instanceof Error ? error.message : String(error));

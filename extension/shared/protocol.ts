@@ -64,6 +64,11 @@ export interface TabState {
   team?: TeamOutcome;
   /** The feeds the page declares (its `<link rel="alternate">` RSS and Atom links). */
   pageFeeds?: DeclaredFeed[];
+  /**
+   * "unreached": the check would have refined a comparison across languages with the browser's on-device translator,
+   * but no popup with one was open to ask (a popup that has one checks again).
+   */
+  translation?: 'unreached';
 }
 
 export type CompareOutcome =
@@ -298,6 +303,14 @@ export interface OffscreenProtocol {
   'extract-html': Exchange<{ html: string; url: string }, PageArticle | null>;
 }
 
+/**
+ * Requests the background sends to an open popup, which has the browser's on-device Translator where the service
+ * worker has none (Chrome exposes it to extension pages only).
+ */
+export interface TranslatorProtocol {
+  'translate-text': Exchange<{ text: string; from: string; to: string }, { text: string | null }>;
+}
+
 /** Requests that the background sends to the content script of one tab. */
 export interface ContentProtocol {
   ping: Exchange<Record<string, never>, { ready: true }>;
@@ -322,6 +335,8 @@ const CHANNEL = 'palimpsest/1';
  * requests travel on a channel of their own: it never answers, or refuses, what is meant for the background.
  */
 const OFFSCREEN_CHANNEL = 'palimpsest-offscreen/1';
+/** Likewise for requests to the popup's translator: only a popup that has a translator listens on it. */
+const TRANSLATOR_CHANNEL = 'palimpsest-translator/1';
 
 interface Envelope {
   channel: string;
@@ -416,6 +431,15 @@ export async function sendToOffscreen<K extends keyof OffscreenProtocol & string
   return unwrap(type, await browser.runtime.sendMessage(envelope));
 }
 
+/** Asks an open popup's translator; rejects when no popup with a translator is listening. */
+export async function sendToTranslator<K extends keyof TranslatorProtocol & string>(
+  type: K,
+  request: RequestOf<TranslatorProtocol, K>,
+): Promise<ResponseOf<TranslatorProtocol, K>> {
+  const envelope: Envelope = { channel: TRANSLATOR_CHANNEL, type, request };
+  return unwrap(type, await browser.runtime.sendMessage(envelope));
+}
+
 /** Asks the content script in a tab (top frame only). Used by the background. */
 export async function sendToTab<K extends keyof ContentProtocol & string>(
   tabId: number,
@@ -469,8 +493,8 @@ function senderAllowed(audience: Audience, sender: Sender): boolean {
  * Registers every handler of a protocol behind one onMessage listener. Messages of other shapes are left alone
  * (returning undefined lets other listeners answer); messages from a sender not allowed for that type are refused.
  */
-export function listen<P extends AnyProtocol<P>>(handlers: Handlers<P>, audience: AudienceMap<P>, channel: 'main' | 'offscreen' = 'main'): () => void {
-  const expected = channel === 'offscreen' ? OFFSCREEN_CHANNEL : CHANNEL;
+export function listen<P extends AnyProtocol<P>>(handlers: Handlers<P>, audience: AudienceMap<P>, channel: 'main' | 'offscreen' | 'translator' = 'main'): () => void {
+  const expected = channel === 'offscreen' ? OFFSCREEN_CHANNEL : channel === 'translator' ? TRANSLATOR_CHANNEL : CHANNEL;
   const listener = (message: unknown, sender: Sender): Promise<Reply<unknown>> | undefined => {
     if (!isEnvelope(message, expected)) return undefined;
     if (!Object.hasOwn(handlers, message.type)) {

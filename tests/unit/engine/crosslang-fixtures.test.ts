@@ -84,6 +84,22 @@ describe('drift across languages', () => {
   });
 });
 
+describe('with a translator', () => {
+  it('finds the original of a page the offline path cannot align, and says so', async () => {
+    const offline = await check('ko-translation');
+    expectAsFixtureSays('ko-translation', offline);
+    const english = corpus.find((r) => r.id === 'en-original')!.text;
+    const asked: string[] = [];
+    const { id: _id, ...page } = pages.get('ko-translation')!;
+    const report = await checkArticle(page, store, { translate: async (text, from, to) => (asked.push(`${from}>${to}`), to === 'en' ? english : text) });
+    const want = expected['ko-translation'] as unknown as { withTranslator: { original: string; relations: Record<string, string> } };
+    expect(Object.fromEntries(report.matches.map((m) => [m.id, m.relation]))).toMatchObject(want.withTranslator.relations);
+    expect(report.original).toBe(want.withTranslator.original);
+    expect(report.matches[0].evidence).toContain('Aligned through the on-device translator');
+    expect(asked).toContain('ko>en');
+  });
+});
+
 describe('what is not a translation', () => {
   it('an independent report of the same event in another language is the same story', async () => {
     const found = await check('de-report');
