@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { useLexiconFiles } from '../cli/lexicons';
 import { checkArticle, isCopyRelation } from '../lib/engine';
@@ -41,21 +42,14 @@ interface Options {
   out: string;
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { sets: null, limit: Infinity, out: path.join(repoRoot, 'tests', '.artifacts', 'eval-crosslang.json') };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--set') (options.sets ??= []).push(value());
-    else if (arg === '--limit') options.limit = Number(value());
-    else if (arg === '--out') options.out = path.resolve(value());
-    else throw new Error(`Unknown option ${arg}`);
-  }
-  return options;
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: { set: { type: 'string', multiple: true }, limit: { type: 'string' }, out: { type: 'string' } },
+  });
+  const limit = values.limit === undefined ? Infinity : Number(values.limit);
+  if (!(limit > 0)) throw new Error(`--limit wants a positive number, not "${values.limit}"`);
+  return { sets: values.set ?? null, limit, out: path.resolve(values.out ?? path.join(repoRoot, 'tests', '.artifacts', 'eval-crosslang.json')) };
 }
 
 interface Query {
@@ -155,7 +149,7 @@ function summarise(details: QueryDetail[], times: number[]) {
 }
 
 async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2));
   useLexiconFiles();
   if (!fs.existsSync(dataRoot)) {
     console.log(`eval:crosslang skipped: ${dataRoot} is not on this machine`);

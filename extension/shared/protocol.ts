@@ -423,20 +423,17 @@ export async function sendToBackground<K extends keyof BackgroundProtocol & stri
 }
 
 /** Asks the offscreen document. Used by the background. */
-export async function sendToOffscreen<K extends keyof OffscreenProtocol & string>(
-  type: K,
-  request: RequestOf<OffscreenProtocol, K>,
-): Promise<ResponseOf<OffscreenProtocol, K>> {
-  const envelope: Envelope = { channel: OFFSCREEN_CHANNEL, type, request };
-  return unwrap(type, await browser.runtime.sendMessage(envelope));
+export function sendToOffscreen<K extends keyof OffscreenProtocol & string>(type: K, request: RequestOf<OffscreenProtocol, K>): Promise<ResponseOf<OffscreenProtocol, K>> {
+  return sendOnChannel<OffscreenProtocol, K>(OFFSCREEN_CHANNEL, type, request);
 }
 
 /** Asks an open popup's translator; rejects when no popup with a translator is listening. */
-export async function sendToTranslator<K extends keyof TranslatorProtocol & string>(
-  type: K,
-  request: RequestOf<TranslatorProtocol, K>,
-): Promise<ResponseOf<TranslatorProtocol, K>> {
-  const envelope: Envelope = { channel: TRANSLATOR_CHANNEL, type, request };
+export function sendToTranslator<K extends keyof TranslatorProtocol & string>(type: K, request: RequestOf<TranslatorProtocol, K>): Promise<ResponseOf<TranslatorProtocol, K>> {
+  return sendOnChannel<TranslatorProtocol, K>(TRANSLATOR_CHANNEL, type, request);
+}
+
+async function sendOnChannel<P extends AnyProtocol<P>, K extends keyof P & string>(channel: string, type: K, request: RequestOf<P, K>): Promise<ResponseOf<P, K>> {
+  const envelope: Envelope = { channel, type, request };
   return unwrap(type, await browser.runtime.sendMessage(envelope));
 }
 
