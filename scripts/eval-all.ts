@@ -4,8 +4,8 @@
  *   npm run eval              the full evaluations (PAN 2013: all 744 queries; same outlet: 150 pages of each kind)
  *   npm run eval -- --quick   smaller runs for CI: PAN's first 150 queries, 60 same-outlet pages of each kind
  *
- * Each evaluation also runs alone (`npm run eval:pan`, `npm run eval:outlet`, `npm run eval:crosslang`) with its own options. An evaluation whose
- * data is not on this machine says so and is skipped.
+ * Each evaluation also runs alone (`npm run eval:pan`, `npm run eval:outlet`, `npm run eval:crosslang`) with its own
+ * options. An evaluation whose data is not on this machine says so and is skipped.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
