@@ -11,7 +11,7 @@ import { diffOps } from './align/diff';
 import { alignPassages, type AlignOptions, type AlignResult, type ScoredPassage } from './align/passages';
 import { alignSentencesDetailed } from './align/sentences';
 import { languageOf } from './align/model';
-import { loadLexicons } from './text/lexicon';
+import { glossText, lexiconOf, loadLexicons } from './text/lexicon';
 import { detectDrift } from './drift/detect';
 import { classifyRelation, type RelationResult } from './relation/classify';
 import { coverage } from './relation/features';
@@ -401,7 +401,39 @@ async function findLeads<S extends RecordSource>(page: PageArticle, store: S, op
   }
   // No pruning by retrieval score: on PAN, real sources rank as low as a tenth of the best score.
   const found = await retrieve(page.text, store, { limit, lang: page.lang, shortlist: FULL_CHECK_SHORTLIST });
-  return { leads: withIncluded(found.candidates.map((c) => ({ id: c.id, doc: c.doc, keys: recordKeys(c) }))), spread: found.keys };
+  const leads = found.candidates.map((c): Lead => ({ id: c.id, doc: c.doc, keys: recordKeys(c) }));
+  return { leads: withIncluded(interleave(leads, await englishLeads(page, store, limit))), spread: found.keys };
+}
+
+/**
+ * A page in a language with a lexicon is also looked up through its English gloss (lib/text/lexicon.ts glossText):
+ * an English original shares its word pairs with the gloss where it shares few keys with the page itself. These
+ * leads carry no keys of the page's own lookup: their evidence is computed from the texts.
+ */
+async function englishLeads(page: PageArticle, store: CorpusStore, limit: number): Promise<Lead[]> {
+  const lang = languageOf(page.text, page.lang);
+  if (lang === 'en') return [];
+  await loadLexicons([lang]);
+  const lexicon = lexiconOf(lang);
+  if (!lexicon) return [];
+  const found = await retrieve(glossText(lexicon, page.text), store, { limit, lang: 'en', shortlist: FULL_CHECK_SHORTLIST });
+  return found.candidates.map((c) => ({ id: c.id, doc: c.doc }));
+}
+
+/** The page's own leads and its gloss's, alternately, each once: both reach the first batch aligned. */
+function interleave(own: Lead[], glossed: Lead[]): Lead[] {
+  if (glossed.length === 0) return own;
+  const seen = new Set<string>();
+  const out: Lead[] = [];
+  for (let i = 0; i < Math.max(own.length, glossed.length); i++) {
+    for (const lead of [own[i], glossed[i]]) {
+      if (lead && !seen.has(lead.id)) {
+        seen.add(lead.id);
+        out.push(lead);
+      }
+    }
+  }
+  return out;
 }
 
 /** Retrieval ranks this many records by raw key weight before normalising: as checkArticle asked at 20 and 50 candidates. */

@@ -5,6 +5,7 @@
  * where they come from (a file on disk, a URL inside the extension) is the caller's business (setLexiconSource).
  */
 import { foldWord } from './normalize';
+import { words } from './segment';
 
 /** Languages with a compiled list (public/lexicons/<lang>.tsv). English needs none: it is the pivot. */
 export const LEXICON_LANGUAGES: readonly string[] = ['ar', 'de', 'el', 'es', 'fr', 'is', 'it', 'ja', 'pl', 'pt', 'ru'];
@@ -94,7 +95,7 @@ const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /**
  * English words for a word of the lexicon's language: the word itself, or, for an inflected form, the longest
- * dictionary form it starts with, down to four letters ("húsinu" → "hús", "президента" → "президент"). Scripts
+ * dictionary form it starts with, down to four letters ("Hauses" → "Haus", "президента" → "президент"). Scripts
  * written without spaces are looked up whole, as the segmenter gives dictionary words.
  */
 export function glossesOf(lexicon: Lexicon, word: string): string[] | null {
@@ -108,4 +109,22 @@ export function glossesOf(lexicon: Lexicon, word: string): string[] | null {
     if (hit) return hit;
   }
   return null;
+}
+
+/**
+ * The text with each word the lexicon knows replaced by its first English word, other words kept as written: an
+ * English stand-in good enough to look a foreign page up among English articles (word pairs, names and numbers),
+ * never shown.
+ */
+export function glossText(lexicon: Lexicon, text: string): string {
+  const out: string[] = [];
+  let at = 0;
+  for (const token of words(text, lexicon.lang)) {
+    // Words written without spaces between them (Japanese) get one: their glosses are English words.
+    out.push(text.slice(at, token.start) || ' ');
+    out.push(glossesOf(lexicon, token.norm)?.[0] ?? token.text);
+    at = token.end;
+  }
+  out.push(text.slice(at));
+  return out.join('').trimStart();
 }
