@@ -7,12 +7,14 @@ import type { CliEngine, CliStore } from './main.ts';
  * Imported lazily so that help, version and usage errors do not pay for loading it.
  */
 export async function loadEngine(): Promise<CliEngine> {
-  const [{ IDBFactory, IDBKeyRange }, store, engine, extract] = await Promise.all([
+  const [{ IDBFactory, IDBKeyRange }, store, engine, extract, lexicons] = await Promise.all([
     import('fake-indexeddb'),
     import('../lib/store/index.ts'),
     import('../lib/engine.ts'),
     import('../lib/extract/html.ts'),
+    import('./lexicons.ts'),
   ]);
+  lexicons.useLexiconFiles();
   type CorpusStore = Awaited<ReturnType<typeof store.openCorpusStore>>;
   return {
     openStore: () =>

@@ -11,6 +11,7 @@ import { diffOps } from './align/diff';
 import { alignPassages, type AlignOptions, type AlignResult, type ScoredPassage } from './align/passages';
 import { alignSentencesDetailed } from './align/sentences';
 import { languageOf } from './align/model';
+import { glossText, lexiconOf, loadLexicons } from './text/lexicon';
 import { detectDrift } from './drift/detect';
 import { classifyRelation, type RelationResult } from './relation/classify';
 import { coverage } from './relation/features';
@@ -341,6 +342,7 @@ function compareBodies(page: PreparedPage, record: CorpusRecord, body: Body, ali
     pairs,
     drift: drift.map((d) => mapDrift(record, body, d)),
     truncated: align.truncated || sentences.truncated,
+    ...(align.crossLanguage ? { languages: { page: page.lang, source: align.sourceLang } } : {}),
   };
 }
 
@@ -399,7 +401,39 @@ async function findLeads<S extends RecordSource>(page: PageArticle, store: S, op
   }
   // No pruning by retrieval score: on PAN, real sources rank as low as a tenth of the best score.
   const found = await retrieve(page.text, store, { limit, lang: page.lang, shortlist: FULL_CHECK_SHORTLIST });
-  return { leads: withIncluded(found.candidates.map((c) => ({ id: c.id, doc: c.doc, keys: recordKeys(c) }))), spread: found.keys };
+  const leads = found.candidates.map((c): Lead => ({ id: c.id, doc: c.doc, keys: recordKeys(c) }));
+  return { leads: withIncluded(interleave(leads, await englishLeads(page, store, limit))), spread: found.keys };
+}
+
+/**
+ * A page in a language with a lexicon is also looked up through its English gloss (lib/text/lexicon.ts glossText):
+ * an English original shares its word pairs with the gloss where it shares few keys with the page itself. These
+ * leads carry no keys of the page's own lookup: their evidence is computed from the texts.
+ */
+async function englishLeads(page: PageArticle, store: CorpusStore, limit: number): Promise<Lead[]> {
+  const lang = languageOf(page.text, page.lang);
+  if (lang === 'en') return [];
+  await loadLexicons([lang]);
+  const lexicon = lexiconOf(lang);
+  if (!lexicon) return [];
+  const found = await retrieve(glossText(lexicon, page.text), store, { limit, lang: 'en', shortlist: FULL_CHECK_SHORTLIST });
+  return found.candidates.map((c) => ({ id: c.id, doc: c.doc }));
+}
+
+/** The page's own leads and its gloss's, alternately, each once: both reach the first batch aligned. */
+function interleave(own: Lead[], glossed: Lead[]): Lead[] {
+  if (glossed.length === 0) return own;
+  const seen = new Set<string>();
+  const out: Lead[] = [];
+  for (let i = 0; i < Math.max(own.length, glossed.length); i++) {
+    for (const lead of [own[i], glossed[i]]) {
+      if (lead && !seen.has(lead.id)) {
+        seen.add(lead.id);
+        out.push(lead);
+      }
+    }
+  }
+  return out;
 }
 
 /** Retrieval ranks this many records by raw key weight before normalising: as checkArticle asked at 20 and 50 candidates. */
@@ -479,14 +513,26 @@ async function assessAll<S extends RecordSource>(page: PreparedPage, found: Lead
   let batch = Math.min(firstBatch, found.leads.length);
   while (batch > 0) {
     const candidates = await readCandidates(page, found.leads.slice(next, next + batch), found, store, neighbourhood);
+    await lexiconsFor(page.lang, candidates);
     if (next === 0) neighbourhood = candidates;
     for (const candidate of candidates) assessments.push(assess(page, candidate, opts.align));
     next += batch;
     batch = stillAligning(assessments) ? Math.min(CANDIDATE_BATCH, found.leads.length - next) : 0;
   }
   const included = found.leads.slice(next).filter((lead) => include.has(lead.id));
-  if (included.length) for (const candidate of await readCandidates(page, included, found, store, neighbourhood)) assessments.push(assess(page, candidate, opts.align));
+  if (included.length) {
+    const candidates = await readCandidates(page, included, found, store, neighbourhood);
+    await lexiconsFor(page.lang, candidates);
+    for (const candidate of candidates) assessments.push(assess(page, candidate, opts.align));
+  }
   return assessments;
+}
+
+/** The bilingual lexicons a comparison across languages needs, loaded the first time they are needed. */
+function lexiconsFor(pageLang: string, records: readonly { record: CorpusRecord }[]): Promise<void> {
+  const langs = new Set(records.map(({ record }) => languageOf(record.text, record.lang)));
+  if (langs.size === 1 && langs.has(pageLang)) return Promise.resolve();
+  return loadLexicons([pageLang, ...langs]);
 }
 
 /**
@@ -637,6 +683,7 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
   const corrections = correctionsFor(opts.page ?? {}, opts.corrections);
   const { leads } = await findLeads(selected, store, withCorrectedLeftOut(opts, corrections), opts.limit ?? DEFAULT_LIMIT);
   const records = (await store.getRecords(leads.map((lead) => lead.id))).filter((r): r is CorpusRecord => !!r && !corrections.covers(r));
+  await lexiconsFor(languageOf(selection, opts.align?.pageLang), records.map((record) => ({ record })));
   const copies: Found[] = [];
   const others: { record: CorpusRecord; body: Body }[] = [];
   let truncated = false;

@@ -148,6 +148,8 @@ export interface Comparison {
   drift: DriftItem[];
   /** True when a cost limit stopped alignment: the texts were too different or too large to align fully. */
   truncated: boolean;
+  /** The two texts are in different languages (their primary subtags): each side is shown in its own. */
+  languages?: { page: string; source: string };
 }
 
 /**

@@ -4,8 +4,8 @@
  *   npm run eval              the full evaluations (PAN 2013: all 744 queries; same outlet: 150 pages of each kind)
  *   npm run eval -- --quick   smaller runs for CI: PAN's first 150 queries, 60 same-outlet pages of each kind
  *
- * Each evaluation also runs alone (`npm run eval:pan`, `npm run eval:outlet`) with its own options. An evaluation whose
- * data is not on this machine says so and is skipped.
+ * Each evaluation also runs alone (`npm run eval:pan`, `npm run eval:outlet`, `npm run eval:crosslang`) with its own
+ * options. An evaluation whose data is not on this machine says so and is skipped.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -17,6 +17,7 @@ const quick = process.argv.includes('--quick');
 const evaluations: { name: string; script: string; args: string[]; quickArgs: string[] }[] = [
   { name: 'PAN 2013 text alignment', script: 'eval-pan.ts', args: [], quickArgs: ['--limit', '150'] },
   { name: 'same outlet (Reuters-21578)', script: 'eval-outlet.ts', args: [], quickArgs: ['--per-kind', '60'] },
+  { name: 'across languages (WMT development sets)', script: 'eval-crosslang.ts', args: [], quickArgs: [] },
 ];
 
 let failed = 0;

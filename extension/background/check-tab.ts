@@ -14,6 +14,7 @@ import { MAX_ARTICLE_CHARS, tooLargeMessage } from '../shared/limits.ts';
 import type { CompareOutcome, FirstLook, PageOutcome, PassageOutcome, TabState, TeamOutcome } from '../shared/protocol.ts';
 import { sameAddress } from '../shared/report-view.ts';
 import { clearBadge, showBadge } from './badge.ts';
+import { popupTranslator, type PopupTranslator, type Translate } from './translation.ts';
 import { getCorpus } from './corpus.ts';
 import { findPassageInCorpus, type SelectionPage } from './passage.ts';
 import { readTab, visibleTabUrl, type TabReading } from './tab-access.ts';
@@ -36,7 +37,9 @@ export interface CheckWork {
    * corrections. `include` are the versions the first look showed: the check assesses them whatever retrieval ranks
    * them, so it confirms or corrects what the reader already saw rather than silently dropping it.
    */
-  checkArticle(article: PageArticle, include: readonly string[]): Promise<Report>;
+  checkArticle(article: PageArticle, include: readonly string[], translate: Translate): Promise<Report>;
+  /** A translate hook for one check: the browser's on-device translator, lent by an open popup when it has one. */
+  translator(): PopupTranslator;
   /** The first answer: close stored versions found from the index alone, less those the reader said are none. */
   likelySources(article: PageArticle): Promise<LikelySource[]>;
   /** The team server's answer when the reader turned it on (asked while the local check runs), or null. */
@@ -156,8 +159,11 @@ export class TabChecks {
   private async runCheck(tabId: number, options: CheckOptions): Promise<TabState> {
     const reading = options.force || options.selectionText ? await this.work.readTab(tabId) : await this.readTabOnce(tabId);
     const pageUrl = reading.kind === 'read' ? reading.page.pageUrl : ((await visibleTabUrl(tabId)) ?? '');
-    const { outcome, team } = await this.outcomeOf(tabId, reading);
+    const translator = this.work.translator();
+    const { outcome, team } = await this.outcomeOf(tabId, reading, translator);
     const state: TabState = { tabId, pageUrl, checkedAt: new Date().toISOString(), outcome, ...(team ? { team } : {}) };
+    // The check wanted the on-device translator, and no open popup lent it one: the popup checks again when it can.
+    if (translator.asked && !translator.reached) state.translation = 'unreached';
     if (reading.kind === 'read' && reading.page.feeds?.length) state.pageFeeds = reading.page.feeds;
     const selection = options.selectionText?.trim();
     if (selection && reading.kind === 'read') {
@@ -171,7 +177,7 @@ export class TabChecks {
     return state;
   }
 
-  private async outcomeOf(tabId: number, reading: TabReading): Promise<{ outcome: PageOutcome; team?: TeamOutcome }> {
+  private async outcomeOf(tabId: number, reading: TabReading, translator: PopupTranslator): Promise<{ outcome: PageOutcome; team?: TeamOutcome }> {
     if (reading.kind !== 'read') return { outcome: reading };
     const { article } = reading.page;
     if (!article) return { outcome: { kind: 'no-article' } };
@@ -181,7 +187,7 @@ export class TabChecks {
     const asking = this.work.askTeam(article).catch(() => null);
     let outcome: PageOutcome;
     try {
-      outcome = { kind: 'report', report: await this.work.checkArticle(article, await this.firstLookIds(tabId)) };
+      outcome = { kind: 'report', report: await this.work.checkArticle(article, await this.firstLookIds(tabId), translator.translate) };
     } catch (error) {
       outcome = { kind: 'error', message: `The check failed: ${error instanceof Error ? error.message : String(error)}` };
     }
@@ -208,10 +214,11 @@ async function storedStateForCurrentPage(tabId: number): Promise<TabState | null
 /** The worker's checks, on the real browser, engine and corpus. */
 export const tabChecks = new TabChecks({
   readTab,
-  checkArticle: async (article, include) => {
+  checkArticle: async (article, include, translate) => {
     const store = await getCorpus();
-    return checkArticle(article, store, { include, corrections: await store.corrections() });
+    return checkArticle(article, store, { include, corrections: await store.corrections(), translate });
   },
+  translator: popupTranslator,
   likelySources: async (article) => {
     const store = await getCorpus();
     const corrected = correctionsFor(article, await store.corrections());

@@ -9,10 +9,12 @@ import { handleContextMenuClick, registerContextMenu } from './context-menu.ts';
 import { loadSampleCorpus } from './corpus.ts';
 import { handleAlarm, handlePermissionsAdded, syncFeedAlarm } from './feeds.ts';
 import { backgroundAudience, backgroundHandlers } from './handlers.ts';
+import { useBundledLexicons } from './lexicons.ts';
 import { handleTabRemoved, handleTabUpdated } from './navigation.ts';
 import { handleToolbarClick } from './toolbar-click.ts';
 
 export function startBackground(): void {
+  useBundledLexicons();
   listen(backgroundHandlers, backgroundAudience);
   // Fires only where the manifest has no default popup (Chrome builds); Firefox opens its popup directly.
   browser.action.onClicked.addListener(handleToolbarClick);

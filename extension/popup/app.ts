@@ -9,6 +9,7 @@ import { renderCorpusHint } from './corpus-hint-section.ts';
 import { correctedInWords, notAVersionButton, renderCorrectedSection, sendCorrection, type CorrectionRequest, type OnCorrection } from './corrections-section.ts';
 import { clear, el } from '../shared/dom.ts';
 import { renderDriftSection } from './drift-section.ts';
+import { hasOnDeviceTranslator, onDeviceGloss, serveTranslations } from './translator.ts';
 import { renderFirstLook } from './first-look-section.ts';
 import { FIRST_RESULT_MARK } from './first-result.ts';
 import { HistorySection } from './history-section.ts';
@@ -42,7 +43,12 @@ export class PopupApp {
     recheckButton.addEventListener('click', () => void this.load(true));
   }
 
+  /** A check is asked again once when it ran without the translator this popup has. */
+  private checkedWithTranslator = false;
+
   async start(): Promise<void> {
+    // Before the check is asked for: the background may ask this popup's translator during it.
+    serveTranslations();
     this.tabId = await resolveTargetTab();
     await this.load(false);
   }
@@ -88,7 +94,13 @@ export class PopupApp {
       const look = force ? null : sendToBackground('first-look', { tabId: this.tabId });
       const full = sendToBackground('check-tab', { tabId: this.tabId, force });
       if (look) void this.showFirstLook(look, full);
-      this.show(await full);
+      const state = await full;
+      // The check ran before this popup could lend it the browser's translator: once, check again with it.
+      if (state.translation === 'unreached' && hasOnDeviceTranslator() && !this.checkedWithTranslator) {
+        this.checkedWithTranslator = true;
+        return await this.load(true);
+      }
+      this.show(state);
     } catch (error) {
       this.say('');
       this.showMessage('Something went wrong', error instanceof Error ? error.message : String(error));
@@ -229,7 +241,9 @@ export class PopupApp {
     holder.append(
       renderDriftSection(chosen.comparison, { name: sourceName, direction }, { onChoose: (item, button) => void this.highlight(item, button) }),
     );
-    const sideBySide = renderSideBySide(chosen.comparison, this.report.article.text, chosen.sourceText, sourceName);
+    const languages = chosen.comparison?.languages;
+    const gloss = languages ? onDeviceGloss(languages.source, languages.page) : null;
+    const sideBySide = renderSideBySide(chosen.comparison, this.report.article.text, chosen.sourceText, sourceName, languages, gloss);
     if (sideBySide) holder.append(sideBySide);
   }
 

@@ -1,25 +1,87 @@
-/** Aligned sentences of the chosen version and the page, with changed words marked. */
-import type { Comparison, SentencePair } from '../../lib/types.ts';
+/**
+ * Aligned sentences of the chosen version and the page, with changed words marked. Across languages each side is
+ * shown in its own language and direction, the drift's changed parts (figures, names) marked on both sides, and,
+ * where the browser translates on this machine, a gloss of the original sentence in the page's language.
+ */
+import type { Comparison, DriftItem, SentencePair } from '../../lib/types.ts';
 import { el } from '../shared/dom.ts';
+import type { Gloss } from './translator.ts';
 import { renderSide } from './word-diff.ts';
 
-function cell(pair: SentencePair, side: 'source' | 'page', text: string): HTMLElement {
+export interface SideLanguages {
+  page?: string;
+  source?: string;
+}
+
+const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'dv']);
+
+function base(lang: string | undefined): string | undefined {
+  return lang?.toLowerCase().split(/[-_]/)[0];
+}
+
+/** The text's direction from its language; "auto" when the language is not known. */
+export function directionOf(lang: string | undefined): 'rtl' | 'ltr' | 'auto' {
+  const code = base(lang);
+  if (!code || code === 'und') return 'auto';
+  return RIGHT_TO_LEFT.has(code) ? 'rtl' : 'ltr';
+}
+
+/** The sentence's text, with the spans drift items point at marked (offsets are the whole text's). */
+function marked(text: string, [start, end]: [number, number], spans: [number, number][]): Node {
+  const inside = spans.filter(([s, e]) => e > s && s >= start && e <= end).sort((a, b) => a[0] - b[0]);
+  const fragment = document.createDocumentFragment();
+  let at = start;
+  for (const [s, e] of inside) {
+    if (s < at) continue;
+    fragment.append(document.createTextNode(text.slice(at, s)), el('mark', { class: 'drift-mark' }, text.slice(s, e)));
+    at = e;
+  }
+  fragment.append(document.createTextNode(text.slice(at, end)));
+  return fragment;
+}
+
+interface CellContext {
+  text: string;
+  lang?: string;
+  /** Spans of this side that drift items point at (across languages only). */
+  marks: [number, number][] | null;
+}
+
+function cell(pair: SentencePair, side: 'source' | 'page', context: CellContext): HTMLElement {
   const span = side === 'page' ? pair.page : pair.source;
   if (!span) return el('div', { class: `sbs-cell sbs-${side} empty`, attrs: { role: 'cell' } }, el('em', {}, side === 'page' ? 'dropped' : 'added'));
-  const content = pair.ops.length > 0 ? renderSide(pair.ops, side) : document.createTextNode(text.slice(span[0], span[1]));
-  return el('div', { class: `sbs-cell sbs-${side}`, attrs: { role: 'cell' } }, content);
+  const content = context.marks ? marked(context.text, span, context.marks) : pair.ops.length > 0 ? renderSide(pair.ops, side) : document.createTextNode(context.text.slice(span[0], span[1]));
+  const language = context.lang ? { lang: context.lang, dir: directionOf(context.lang) } : {};
+  return el('div', { class: `sbs-cell sbs-${side}`, attrs: { role: 'cell' } }, el('div', { class: 'sbs-text', attrs: language }, content));
 }
 
-function changed(pair: SentencePair): boolean {
-  return !pair.page || !pair.source || pair.ops.some((op) => op.op !== 'equal');
+function changed(pair: SentencePair, drift: DriftItem[], across: boolean): boolean {
+  if (!pair.page || !pair.source) return true;
+  if (!across) return pair.ops.some((op) => op.op !== 'equal');
+  const [ps, pe] = pair.page;
+  return drift.some((d) => d.page.start >= ps && d.page.end <= pe && d.page.end > d.page.start);
 }
 
-export function renderSideBySide(comparison: Comparison | null, pageText: string, sourceText: string, sourceName: string): HTMLElement | null {
+export function renderSideBySide(
+  comparison: Comparison | null,
+  pageText: string,
+  sourceText: string,
+  sourceName: string,
+  languages: SideLanguages = {},
+  gloss: Promise<Gloss | null> | null = null,
+): HTMLElement | null {
   if (!comparison || comparison.pairs.length === 0) return null;
-  const changedCount = comparison.pairs.filter(changed).length;
-  const rows = comparison.pairs.map((pair) =>
-    el('div', { class: `sbs-row${changed(pair) ? ' changed' : ''}`, attrs: { role: 'row' } }, cell(pair, 'source', sourceText), cell(pair, 'page', pageText)),
-  );
+  const across = !!base(languages.page) && !!base(languages.source) && base(languages.page) !== base(languages.source);
+  const marks = (side: 'page' | 'source') => (across ? comparison.drift.map((d): [number, number] => [d[side].start, d[side].end]) : null);
+  const sourceCell = { text: sourceText, lang: across ? languages.source : undefined, marks: marks('source') };
+  const pageCell = { text: pageText, lang: across ? languages.page : undefined, marks: marks('page') };
+  const changedCount = comparison.pairs.filter((pair) => changed(pair, comparison.drift, across)).length;
+  const rows = comparison.pairs.map((pair) => {
+    const source = cell(pair, 'source', sourceCell);
+    if (gloss && across && pair.source) addGloss(source, sourceText.slice(pair.source[0], pair.source[1]), gloss, languages.page);
+    return el('div', { class: `sbs-row${changed(pair, comparison.drift, across) ? ' changed' : ''}`, attrs: { role: 'row' } }, source, cell(pair, 'page', pageCell));
+  });
+  const caption = across ? `${sourceName} (${base(languages.source)}) and this page (${base(languages.page)}), sentence by sentence` : `${sourceName} and this page, sentence by sentence`;
   return el(
     'section',
     { class: 'block', attrs: { 'aria-labelledby': 'sbs-heading' } },
@@ -29,10 +91,22 @@ export function renderSideBySide(comparison: Comparison | null, pageText: string
       el('summary', {}, el('h2', { attrs: { id: 'sbs-heading' } }, 'Side by side ', el('span', { class: 'count' }, `${changedCount} of ${comparison.pairs.length} sentences changed`))),
       el(
         'div',
-        { class: 'sbs-table', attrs: { role: 'table', 'aria-label': `${sourceName} and this page, sentence by sentence` } },
+        { class: 'sbs-table', attrs: { role: 'table', 'aria-label': caption } },
         el('div', { class: 'sbs-row sbs-head', attrs: { role: 'row' } }, el('div', { class: 'sbs-cell', attrs: { role: 'columnheader' } }, sourceName), el('div', { class: 'sbs-cell', attrs: { role: 'columnheader' } }, 'This page')),
         ...rows,
       ),
     ),
   );
+}
+
+/** The original sentence in the page's language, by the on-device translator, filled in when it answers. */
+function addGloss(cellElement: HTMLElement, sentence: string, gloss: Promise<Gloss | null>, lang: string | undefined): void {
+  const holder = el('div', { class: 'sbs-gloss', attrs: { lang, dir: directionOf(lang), title: 'Translated on this device by your browser' } });
+  cellElement.append(holder);
+  void gloss
+    .then((translate) => (translate ? translate(sentence) : null))
+    .then((text) => {
+      if (text) holder.textContent = text;
+      else holder.remove();
+    });
 }

@@ -64,6 +64,11 @@ export interface TabState {
   team?: TeamOutcome;
   /** The feeds the page declares (its `<link rel="alternate">` RSS and Atom links). */
   pageFeeds?: DeclaredFeed[];
+  /**
+   * "unreached": the check would have refined a comparison across languages with the browser's on-device translator,
+   * but no popup with one was open to ask (a popup that has one checks again).
+   */
+  translation?: 'unreached';
 }
 
 export type CompareOutcome =
@@ -298,6 +303,14 @@ export interface OffscreenProtocol {
   'extract-html': Exchange<{ html: string; url: string }, PageArticle | null>;
 }
 
+/**
+ * Requests the background sends to an open popup, which has the browser's on-device Translator where the service
+ * worker has none (Chrome exposes it to extension pages only).
+ */
+export interface TranslatorProtocol {
+  'translate-text': Exchange<{ text: string; from: string; to: string }, { text: string | null }>;
+}
+
 /** Requests that the background sends to the content script of one tab. */
 export interface ContentProtocol {
   ping: Exchange<Record<string, never>, { ready: true }>;
@@ -322,6 +335,8 @@ const CHANNEL = 'palimpsest/1';
  * requests travel on a channel of their own: it never answers, or refuses, what is meant for the background.
  */
 const OFFSCREEN_CHANNEL = 'palimpsest-offscreen/1';
+/** Likewise for requests to the popup's translator: only a popup that has a translator listens on it. */
+const TRANSLATOR_CHANNEL = 'palimpsest-translator/1';
 
 interface Envelope {
   channel: string;
@@ -408,11 +423,17 @@ export async function sendToBackground<K extends keyof BackgroundProtocol & stri
 }
 
 /** Asks the offscreen document. Used by the background. */
-export async function sendToOffscreen<K extends keyof OffscreenProtocol & string>(
-  type: K,
-  request: RequestOf<OffscreenProtocol, K>,
-): Promise<ResponseOf<OffscreenProtocol, K>> {
-  const envelope: Envelope = { channel: OFFSCREEN_CHANNEL, type, request };
+export function sendToOffscreen<K extends keyof OffscreenProtocol & string>(type: K, request: RequestOf<OffscreenProtocol, K>): Promise<ResponseOf<OffscreenProtocol, K>> {
+  return sendOnChannel<OffscreenProtocol, K>(OFFSCREEN_CHANNEL, type, request);
+}
+
+/** Asks an open popup's translator; rejects when no popup with a translator is listening. */
+export function sendToTranslator<K extends keyof TranslatorProtocol & string>(type: K, request: RequestOf<TranslatorProtocol, K>): Promise<ResponseOf<TranslatorProtocol, K>> {
+  return sendOnChannel<TranslatorProtocol, K>(TRANSLATOR_CHANNEL, type, request);
+}
+
+async function sendOnChannel<P extends AnyProtocol<P>, K extends keyof P & string>(channel: string, type: K, request: RequestOf<P, K>): Promise<ResponseOf<P, K>> {
+  const envelope: Envelope = { channel, type, request };
   return unwrap(type, await browser.runtime.sendMessage(envelope));
 }
 
@@ -469,8 +490,8 @@ function senderAllowed(audience: Audience, sender: Sender): boolean {
  * Registers every handler of a protocol behind one onMessage listener. Messages of other shapes are left alone
  * (returning undefined lets other listeners answer); messages from a sender not allowed for that type are refused.
  */
-export function listen<P extends AnyProtocol<P>>(handlers: Handlers<P>, audience: AudienceMap<P>, channel: 'main' | 'offscreen' = 'main'): () => void {
-  const expected = channel === 'offscreen' ? OFFSCREEN_CHANNEL : CHANNEL;
+export function listen<P extends AnyProtocol<P>>(handlers: Handlers<P>, audience: AudienceMap<P>, channel: 'main' | 'offscreen' | 'translator' = 'main'): () => void {
+  const expected = channel === 'offscreen' ? OFFSCREEN_CHANNEL : channel === 'translator' ? TRANSLATOR_CHANNEL : CHANNEL;
   const listener = (message: unknown, sender: Sender): Promise<Reply<unknown>> | undefined => {
     if (!isEnvelope(message, expected)) return undefined;
     if (!Object.hasOwn(handlers, message.type)) {

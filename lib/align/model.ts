@@ -29,6 +29,8 @@ export interface TextModel {
   truncated: boolean;
   /** The terms are language-neutral bridge terms (names, numbers, cognates) rather than stemmed words. */
   bridged?: boolean;
+  /** Further term ids of some tokens (bridge terms: a word's English words and its skeleton), by token index. */
+  moreTerms?: Map<number, number[]>;
 }
 
 export interface ModelLimits {

@@ -18,6 +18,8 @@ export function termCounts(model: TextModel, unit: Pick<Unit, 'from' | 'to'>): M
   for (let t = unit.from; t < unit.to; t++) {
     const id = model.terms[t];
     if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const more = model.moreTerms?.get(t);
+    if (more) for (const other of more) counts.set(other, (counts.get(other) ?? 0) + 1);
   }
   return counts;
 }

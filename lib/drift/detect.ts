@@ -16,12 +16,16 @@ import { numberKeys, type NumberKey } from '../text/numbers';
 import { topLevelQuotes, type QuoteSpan } from '../text/quotes';
 import { words, type Token } from '../text/segment';
 import { changeRegions, changedText, wordCount, type Region } from './regions';
+import { carriesMissingFact, garbledNames, negates } from './across';
 import { auxiliaryClass, isAuxiliary, isNegation, isReportingVerb, verbForm, WILL_TYPOS, type TenseClass } from './lexicon';
 
 export interface DriftOptions {
   pageLang?: string;
   sourceLang?: string;
-  /** Page and source are in different languages: only numbers, dates and unmatched sentences are compared. */
+  /**
+   * Page and source are in different languages: numbers, dates, garbled names, negation and unmatched sentences are
+   * compared (lib/drift/across.ts), not the wording.
+   */
   crossLanguage?: boolean;
   /** Spans of either text that are not article body (furniture, a title line): never reported as added or dropped. */
   ignorePage?: [number, number][];
@@ -75,6 +79,9 @@ export function detectDrift(pageText: string, source: CorpusRecord, pairs: Sente
   return rank(ctx.items).slice(0, opts.maxItems ?? DEFAULT_MAX_ITEMS);
 }
 
+/** Figures of a text, years included, as drift across languages compares them. */
+const factNumbers = memoByText((text: string, lang: string | undefined) => numberKeys(text, lang));
+
 function rank(items: DriftItem[]): DriftItem[] {
   return [...items].sort(
     (a, b) => b.severity - a.severity || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.page.start - b.page.start || a.source.start - b.source.start,
@@ -116,6 +123,10 @@ function unmatchedSentence(ctx: Context, kind: 'added' | 'dropped', span: Span):
   if (ignore?.some(([s, e]) => s <= span[0] && span[1] <= e)) return;
   const sentence = text.slice(span[0], span[1]);
   if (wordCount(sentence) < 3) return;
+  if (ctx.opts.crossLanguage) {
+    const [lang, other, otherLang] = kind === 'added' ? [ctx.opts.pageLang, ctx.sourceText, ctx.opts.sourceLang] : [ctx.opts.sourceLang, ctx.pageText, ctx.opts.pageLang];
+    if (!carriesMissingFact(sentence, lang, other, otherLang, factNumbers)) return;
+  }
   const weighty = /["“”«»„]/.test(sentence) || numberKeys(sentence).length > 0;
   const caption = kind === 'added' && CAPTION.test(sentence) && !/[.!?]["”]?$/.test(sentence.trim());
   const summary = caption
@@ -148,7 +159,10 @@ function comparePair(ctx: Context, page: Span, source: Span): void {
     pieces: [],
   };
   const covered = [...compareNumbers(ctx, pair), ...compareDates(ctx, pair)];
-  if (ctx.opts.crossLanguage) return;
+  if (ctx.opts.crossLanguage) {
+    compareAcrossLanguages(ctx, pair);
+    return;
+  }
   const diff = wordDiff(pair.sourceSentence, pair.pageSentence);
   if (!diff.pieces.some((p) => p.op !== 'equal' && /[\p{L}\p{N}]/u.test(p.text))) return;
   pair.pieces = diff.pieces;
@@ -166,6 +180,18 @@ function comparePair(ctx: Context, page: Span, source: Span): void {
     if (contentChanged(ctx, region)) reworded.push(region);
   }
   if (reworded.length) reportRewording(ctx, pair, reworded);
+}
+
+/** A sentence and its translation: names garbled on the way, negation one side has and the other lacks. */
+function compareAcrossLanguages(ctx: Context, pair: Pair): void {
+  for (const { source, page } of garbledNames(pair.sourceSentence, ctx.opts.sourceLang, pair.pageSentence, ctx.opts.pageLang)) {
+    push(ctx, 'name', 4, `Name changed in translation: ${quoted(source.text)} became ${quoted(page.text)}`, [pair.page[0] + page.start, pair.page[0] + page.end], [pair.source[0] + source.start, pair.source[0] + source.end]);
+  }
+  const sourceNegates = negates(pair.sourceSentence, ctx.opts.sourceLang);
+  const pageNegates = negates(pair.pageSentence, ctx.opts.pageLang);
+  if (sourceNegates === null || pageNegates === null || sourceNegates === pageNegates) return;
+  const summary = sourceNegates ? 'Negation lost in translation' : 'Negation added in translation';
+  push(ctx, 'negation', 5, `${summary}: ${quoted(pair.sourceSentence)} became ${quoted(pair.pageSentence)}`, pair.page, pair.source);
 }
 
 function insideAny(quotes: QuoteSpan[], start: number, end: number): boolean {

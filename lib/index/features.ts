@@ -18,14 +18,16 @@
  */
 import { stemmer } from 'stemmer';
 import { deu, eng, fra, ita, nld, por, rus, spa } from 'stopword';
-import { nameKey } from '../text/names';
+import { nameKeyVariants } from '../text/names';
+import { foldDigits, myriadNumbers } from '../text/numbers';
+import { isKatakanaWord } from '../text/romanize';
 import { wordNorm } from '../text/normalize';
 import { words } from '../text/segment';
 import { memoizeWord } from '../text/word-memo';
 import { fnv1a32, mix32 } from './hash';
 
 /** Bump when the features of a text change: stored postings must then be rebuilt. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 export interface FeatureOptions {
   /** Keep one pair in this many (by hash). */
@@ -171,19 +173,54 @@ function pairKeys(terms: string[], starts: readonly number[], options: FeatureOp
 // Capitalised words of four letters or more, not stopwords: names, places, organisations, acronyms.
 const CAPITALISED = /^\p{Lu}/u;
 
+/**
+ * The tokens, and katakana runs the segmenter cut into parts ("イン" "グランド") joined again: a foreign name or
+ * loanword is one word, written as it sounds (the parts stay: the segmenter may be right).
+ */
+function withKatakanaJoined(tokens: IndexToken[]): IndexToken[] {
+  const out: IndexToken[] = [];
+  let run: IndexToken | null = null;
+  let parts = 0;
+  const flush = () => {
+    if (run && parts > 1) out.push(run);
+    run = null;
+    parts = 0;
+  };
+  for (const token of tokens) {
+    out.push(token);
+    if (!isKatakanaWord(token.text)) {
+      flush();
+      continue;
+    }
+    if (run && run.start + run.text.length === token.start) {
+      run = { text: run.text + token.text, norm: run.norm + token.norm, start: run.start };
+      parts++;
+    } else {
+      flush();
+      run = token;
+      parts = 1;
+    }
+  }
+  flush();
+  return out;
+}
+
 function nameKeys(tokens: IndexToken[], lang: string, limit: number, into: KeySink): void {
   const stop = stopwordsFor(lang);
   let added = 0;
-  for (const token of tokens) {
+  for (const token of withKatakanaJoined(tokens)) {
     if (added >= limit) return;
-    if (!CAPITALISED.test(token.text) || DIGITS.test(token.text)) continue;
+    // Katakana has no capitals: a word in it is mostly a foreign name or loanword.
+    const kana = isKatakanaWord(token.text);
+    if ((!kana && !CAPITALISED.test(token.text)) || DIGITS.test(token.text)) continue;
     const word = token.norm.replace(APOSTROPHE_TAIL, '');
-    if (word.length < 4 || stop.has(word)) continue;
-    const key = nameKey(token.text);
-    if (key.length < 3) continue;
-    const hashed = fnv1a32(NAME_TAG + key);
-    if (!into.has(hashed)) added++;
-    into.add(hashed, token.start);
+    if ([...word].length < (kana ? 3 : 4) || stop.has(word)) continue;
+    for (const key of nameKeyVariants(token.text, lang)) {
+      if (key.length < 3) continue;
+      const hashed = fnv1a32(NAME_TAG + key);
+      if (!into.has(hashed)) added++;
+      into.add(hashed, token.start);
+    }
   }
 }
 
@@ -203,14 +240,18 @@ export function indexNumbers(text: string): number[] {
   return indexNumbersAt(text).map((n) => n.value);
 }
 
-function indexNumbersAt(text: string): { value: number; start: number }[] {
-  const values: { value: number; start: number }[] = [];
+function indexNumbersAt(original: string): { value: number; start: number }[] {
+  const text = foldDigits(original);
+  // "4万5000" is 45,000, "4.8亿" 480,000,000: the digits inside such a number are not numbers of their own.
+  const myriads = /[千万萬億亿兆]/u.test(text) ? myriadNumbers(text) : [];
+  const values: { value: number; start: number }[] = myriads.map((m) => ({ value: m.value, start: m.start }));
   for (const m of text.matchAll(NUMBER)) {
+    if (myriads.some((n) => m.index >= n.start && m.index < n.end)) continue;
     const raw = m[0];
     const value = GROUPED_NUMBER.test(raw) ? Number(raw.replace(/\D/g, '')) : Number(raw.replace(',', '.'));
     if (Number.isFinite(value)) values.push({ value, start: m.index });
   }
-  return values;
+  return myriads.length ? values.sort((a, b) => a.start - b.start) : values;
 }
 
 function numberFeatureKeys(text: string, limit: number, into: KeySink): void {

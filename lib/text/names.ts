@@ -8,22 +8,7 @@ import { isCalendarWord } from './dates';
 import { foldWord } from './normalize';
 import { sentences, words, type Token } from './segment';
 import { memoizeWord } from './word-memo';
-
-const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',
-  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
-  ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', і: 'i', ї: 'yi', є: 'ye', ґ: 'g', ў: 'u',
-};
-const GREEK: Record<string, string> = {
-  α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x',
-  ο: 'o', π: 'p', ρ: 'r', σ: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o',
-};
-
-function romanize(folded: string): string {
-  let out = '';
-  for (const ch of folded) out += CYRILLIC[ch] ?? GREEK[ch] ?? ch;
-  return out;
-}
+import { isKanaWord, romanize } from './romanize';
 
 // Spelling rewrites applied in order; each maps the variants of one sound to one spelling.
 const REWRITES: [RegExp, string][] = [
@@ -55,23 +40,35 @@ const VOWEL_CLASS: Record<string, string> = { a: 'a', e: 'i', i: 'i', o: 'u', u:
 /**
  * A transliteration-tolerant key: Kabulov, Kabulow, Kaboulov, Kabuloff → "kablv";
  * Zamir, Samir → "samr"; Moscow, Moskwy, Moskva → "muskv"; Mexico → "miksk".
- * First letter, the class of the first vowel after it (a | e,i | o,u), then consonants only. Cyrillic and Greek are romanised first.
- * Words in other scripts (Arabic, Chinese…) are returned folded but otherwise unchanged.
+ * First letter, the class of the first vowel after it (a | e,i | o,u), then consonants only. Other scripts are romanised
+ * first (lib/text/romanize.ts): Cyrillic, Greek, Arabic and kana always, Chinese characters when `lang` is Chinese.
  */
-export function nameKey(word: string): string {
-  return rememberedNameKey(word);
+export function nameKey(word: string, lang?: string): string {
+  return lang?.startsWith('zh') && HAN.test(word) ? rememberedChineseKey(word) : rememberedNameKey(word);
 }
+
+/**
+ * The keys a name may be looked up under: a name in kana also under its l spelling, as Japanese writes l and r alike
+ * ("ゼレンスキー" Zelensky).
+ */
+export function nameKeyVariants(word: string, lang?: string): string[] {
+  const key = nameKey(word, lang);
+  return isKanaWord(word) && key.includes('r') ? [key, key.replace(/r/g, 'l')] : [key];
+}
+
+const HAN = /\p{Script=Han}/u;
 
 // The same names recur in every version of a story.
 const NAME_KEY_CACHE_LIMIT = 10_000;
 const rememberedNameKey = memoizeWord((word) => computeNameKey(word), NAME_KEY_CACHE_LIMIT);
+const rememberedChineseKey = memoizeWord((word) => computeNameKey(word, 'zh'), NAME_KEY_CACHE_LIMIT);
 
-function computeNameKey(word: string): string {
+function computeNameKey(word: string, lang?: string): string {
   const trimmed = word.normalize('NFKC').trim();
   // Acronyms (NATO, U.S., ISIS) are spelled the same everywhere and too short for a skeleton.
   if (/^(?:\p{Lu}\.?){1,6}$/u.test(trimmed)) return foldWord(trimmed.replace(/\./g, ''));
   let w = foldWord(trimmed).replace(/['’]s$/, '');
-  w = romanize(w);
+  w = romanize(w, lang);
   if (!/^[a-z'’-]+$/.test(w)) return w;
   for (const [pattern, replacement] of REWRITES) w = w.replace(pattern, replacement);
   if (!w) return '';

@@ -45,7 +45,15 @@ const SCALES: Record<string, number> = Object.assign(Object.create(null), {
   million: 1e6, millions: 1e6, mln: 1e6, mn: 1e6, mio: 1e6, millionen: 1e6, millones: 1e6, millon: 1e6, milioni: 1e6, milione: 1e6, млн: 1e6, миллион: 1e6, миллиона: 1e6, миллионов: 1e6,
   billion: 1e9, billions: 1e9, bn: 1e9, bln: 1e9, mrd: 1e9, milliarde: 1e9, milliarden: 1e9, milliard: 1e9, milliards: 1e9, млрд: 1e9, миллиард: 1e9, миллиарда: 1e9, миллиардов: 1e9,
   trillion: 1e12, trillions: 1e12, tn: 1e12, trn: 1e12, billionen: 1e12, трлн: 1e12,
+  // Ukrainian, Polish, Spanish, Italian, Portuguese, Arabic.
+  тис: 1e3, тисяч: 1e3, тисячі: 1e3, тисяча: 1e3, мільйон: 1e6, мільйона: 1e6, мільйонів: 1e6, мільярд: 1e9, мільярда: 1e9, мільярдів: 1e9,
+  tys: 1e3, tysiecy: 1e3, tysiace: 1e3, miliony: 1e6, milionow: 1e6, milion: 1e6, mld: 1e9, miliard: 1e9, miliardy: 1e9, miliardow: 1e9,
+  milliones: 1e6, milhao: 1e6, milhoes: 1e6, milhar: 1e3, milhares: 1e3, bilhao: 1e9, bilhoes: 1e9, miliardi: 1e9, miliardo: 1e9,
+  // Arabic as foldWord leaves it: hamza and madda dropped (ألف → الف).
+  الف: 1e3, الاف: 1e3, مليون: 1e6, مليونا: 1e6, ملايين: 1e6, مليار: 1e9, مليارات: 1e9,
 });
+// Chinese and Japanese myriads, written right after the digits: "4万5000人", "4.8亿欧元", "3億円".
+const CJK_SCALES: Record<string, number> = Object.assign(Object.create(null), { 千: 1e3, 万: 1e4, 萬: 1e4, 億: 1e8, 亿: 1e8, 兆: 1e12 });
 // "m" and "b" are scales only after a currency sign ("$5m"), otherwise metres and bytes.
 const CURRENCY_SCALES: Record<string, number> = Object.assign(Object.create(null), { m: 1e6, b: 1e9, bn: 1e9 });
 
@@ -80,8 +88,49 @@ function escapeRegExp(s: string): string {
  * Numbers glued to letters in names ("COVID-19", "G7", "F-16") and clock times are skipped.
  */
 export function numberKeys(text: string, lang?: string): NumberKey[] {
+  // Arabic-Indic, Persian and full-width digits read as ASCII ones; each is one UTF-16 unit, so offsets hold.
+  const folded = foldDigits(text);
+  const keys = numberKeysOf(folded, lang);
+  if (folded !== text) for (const key of keys) key.raw = text.slice(key.start, key.end);
+  return keys;
+}
+
+const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\u066B\u066C]/g;
+
+/** Text with every decimal digit written as an ASCII digit (the Arabic decimal and thousands signs as . and ,). */
+export function foldDigits(text: string): string {
+  return text.replace(OTHER_DIGITS, (d) => {
+    const code = d.charCodeAt(0);
+    if (code === 0x066b) return '.';
+    if (code === 0x066c) return ',';
+    const zero = code >= 0xff10 ? 0xff10 : code >= 0x06f0 ? 0x06f0 : 0x0660;
+    return String(code - zero);
+  });
+}
+
+const CJK_NUMBER = /\d+(?:\.\d+)?[千万萬億亿兆](?:\d+(?:\.\d+)?[千万萬億亿兆])*\d*/gu;
+
+/** Numbers written with Chinese and Japanese myriads: "4万5000" 45,000; "4億8000万" 480,000,000; "4.8亿" 480,000,000. */
+export function myriadNumbers(text: string): NumberKey[] {
+  const out: NumberKey[] = [];
+  for (const m of text.matchAll(CJK_NUMBER)) {
+    let value = 0;
+    let rest = m[0];
+    for (const part of m[0].matchAll(/(\d+(?:\.\d+)?)([千万萬億亿兆])/gu)) {
+      value += Number(part[1]) * CJK_SCALES[part[2]];
+      rest = rest.slice(part[0].length);
+    }
+    if (rest) value += Number(rest);
+    out.push({ value: round(value), start: m.index, end: m.index + m[0].length, raw: m[0] });
+  }
+  return out;
+}
+
+function numberKeysOf(text: string, lang?: string): NumberKey[] {
   const dateSpans = dateKeys(text, lang).filter((d) => d.precision === 'day' || d.precision === 'month');
-  const all = [...numerals(text, lang), ...numberWords(text)].sort((a, b) => a.start - b.start);
+  const myriads = myriadNumbers(text);
+  const inMyriad = (n: NumberKey) => myriads.some((m) => n.start >= m.start && n.start < m.end);
+  const all = [...myriads, ...numerals(text, lang).filter((n) => !inMyriad(n)), ...numberWords(text)].sort((a, b) => a.start - b.start);
   const keys: NumberKey[] = [];
   let d = 0;
   for (const key of all) {
@@ -191,7 +240,8 @@ function readNumeral(text: string, groups: Group[], lang?: string): NumberKey | 
   const before = text.slice(Math.max(0, start - 2), start);
   const after = text.slice(end, end + 24);
   // Names and codes: "G7", "COVID-19", "F-16", "Tu-154", clock times "10:30".
-  if (/\p{L}$|\p{L}-$|:$/u.test(before) && !/[$€£¥]$/u.test(before)) return null;
+  // Chinese and Japanese write numbers right after a word ("約4万人", "去年12月"): no code there.
+  if (/\p{L}$|\p{L}-$|:$/u.test(before) && !/[$€£¥]$/u.test(before) && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(before)) return null;
   if (/^:\d/.test(after)) return null;
 
   // Long digit strings are identifiers (phone numbers, IDs), not quantities.

@@ -71,6 +71,7 @@ function stubWork() {
       return { kind: 'not-found', selection };
     },
     askTeam: async () => team,
+    translator: () => ({ translate: async (text) => text, asked: false, reached: false }),
     openCorpus: async () => undefined,
     showBadge: async () => {
       calls.showBadge++;

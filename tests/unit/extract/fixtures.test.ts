@@ -5,6 +5,9 @@ import { expectExtraction, readFixture } from './expect-extraction';
 /** Pages built from the five seed texts, with their sites' chrome and widgets. */
 const SEED_PAGES = ['seed-000', 'seed-001', 'seed-002', 'seed-003', 'seed-004'];
 
+/** Translations of the tram story (tests/fixtures/crosslang-tram), one of them right to left. */
+const TRANSLATED_PAGES = ['crosslang-tram-fr', 'crosslang-tram-ar', 'crosslang-tram-ko'];
+
 /** One small page per metadata source and furniture kind, and pages that hold no article. */
 const SOURCE_PAGES = [
   'title-jsonld-headline',
@@ -45,6 +48,7 @@ const SOURCE_PAGES = [
 
 describe.each([
   ['seed pages', SEED_PAGES],
+  ['translated pages', TRANSLATED_PAGES],
   ['metadata sources and furniture kinds', SOURCE_PAGES],
 ])('fixture %s', (_group, names) => {
   it.each(names)('%s', (name) => {

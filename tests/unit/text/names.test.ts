@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { nameCandidates, nameKey, nameKeyOfPhrase } from '../../../lib/text';
+import { nameCandidates, nameKey, nameKeyOfPhrase, nameKeyVariants } from '../../../lib/text';
 import { trickyText } from './arbitraries';
 import { seedText as seed } from '../helpers/seed-corpus.ts';
 
@@ -57,11 +57,20 @@ describe('nameKey', () => {
     expect([nameKey('Kabulov'), nameKey('Zamir'), nameKey('Moscow'), nameKey('Mexico'), nameKey('Tajikistan')]).toEqual(['kablv', 'samr', 'muskv', 'miksk', 'taykstn']);
   });
 
-  it('keeps acronyms whole and leaves caseless scripts folded', () => {
+  it('keeps acronyms whole and Chinese characters folded unless the text is Chinese', () => {
     expect(nameKey('NATO')).toBe('nato');
     expect(nameKey('U.S.')).toBe('us');
     expect(nameKey('北京')).toBe('北京');
-    expect(nameKey('كابل')).toBe('كابل');
+    expect(nameKey('北京', 'zh')).toBe(nameKey('Beijing'));
+  });
+
+  it('romanises Arabic, kana and Ukrainian names to their Latin skeleton', () => {
+    expect(nameKey('كابل')).toBe(nameKey('Kabul'));
+    expect(nameKey('ナレンドラ')).toBe(nameKey('Narendra'));
+    expect(nameKey('ウクライナ')).toBe(nameKey('Ukraina'));
+    expect(nameKey('Харків')).toBe(nameKey('Kharkiv'));
+    expect(nameKey('Київ')).toBe(nameKey('Kyiv'));
+    expect(nameKeyVariants('ゼレンスキー')).toContain(nameKey('Zelensky'));
   });
 
   it('keys phrases word by word, without connectors', () => {

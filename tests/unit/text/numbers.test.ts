@@ -173,3 +173,29 @@ describe('numberKeys: robustness', () => {
     expect(numberKeys(`about${' '.repeat(100_000)}100`).map((k) => k.value)).toEqual([100]);
   });
 });
+
+describe('numberKeys: numbers in every script', () => {
+  const values = (text: string, lang: string) => numberKeys(text, lang).map((n) => n.value);
+
+  it('reads Chinese and Japanese myriads, alone and compound', () => {
+    expect(values('1日4万5000人の乗客', 'ja')).toEqual([1, 45000]);
+    expect(values('事業費は4億8000万ユーロ', 'ja')).toEqual([480_000_000]);
+    expect(values('该项目耗资4.8亿欧元，比计划多出约6000万欧元', 'zh')).toEqual([480_000_000, 60_000_000]);
+    expect(values('約3億円', 'ja')).toEqual([300_000_000]);
+  });
+
+  it('reads Arabic-Indic and full-width digits, and keeps their text as written', () => {
+    const keys = numberKeys('كلف ٤٨٠ مليون يورو و ٢٢ محطة', 'ar');
+    expect(keys.map((n) => n.value)).toEqual([480_000_000, 22]);
+    expect(keys[0].raw).toBe('٤٨٠ مليون');
+    expect(values('全長１４キロ', 'ja')).toEqual([14]);
+  });
+
+  it('reads scale words of Ukrainian, Polish, Spanish and German with decimal commas', () => {
+    expect(values('1,5 млн гривень', 'uk')).toEqual([1_500_000]);
+    expect(values('480 млн євро', 'uk')).toEqual([480_000_000]);
+    expect(values('1,5 mln zł', 'pl')).toEqual([1_500_000]);
+    expect(values('480 millones de euros', 'es')).toEqual([480_000_000]);
+    expect(values('1.5 Mio. Euro', 'de')).toEqual([1_500_000]);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Bilingual word lists with English as the pivot: a word of one language → the English words it translates to. Two
+ * texts in any two languages meet through the English words of both. The lists are compiled from FreeDict's
+ * dictionaries (scripts/build-lexicons.ts) and loaded the first time a comparison across languages needs them:
+ * where they come from (a file on disk, a URL inside the extension) is the caller's business (setLexiconSource).
+ */
+import { foldWord } from './normalize';
+import { words } from './segment';
+
+/** Languages with a compiled list (public/lexicons/<lang>.tsv). English needs none: it is the pivot. */
+export const LEXICON_LANGUAGES: readonly string[] = ['ar', 'de', 'el', 'es', 'fr', 'is', 'it', 'ja', 'pl', 'pt', 'ru'];
+
+/** Reads the compiled list of a language, or null when there is none. */
+export type LexiconSource = (lang: string) => Promise<string | null>;
+
+export interface Lexicon {
+  lang: string;
+  /** Folded word → English words, the commonest sense first. */
+  words: Map<string, string[]>;
+}
+
+let source: LexiconSource | null = null;
+const loaded = new Map<string, Lexicon | null>();
+const loading = new Map<string, Promise<Lexicon | null>>();
+
+/** Where lexicons are read from; without a source only lexicons installed directly are known. */
+export function setLexiconSource(read: LexiconSource | null): void {
+  source = read;
+}
+
+export function baseLang(lang: string | undefined): string {
+  return (lang ?? '').toLowerCase().split(/[-_]/)[0];
+}
+
+/** Parses a compiled list: one word a line, a tab, its English words separated by spaces. */
+export function parseLexicon(lang: string, tsv: string): Lexicon {
+  const words = new Map<string, string[]>();
+  for (const line of tsv.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab <= 0) continue;
+    const word = foldWord(line.slice(0, tab).trim());
+    const english = line.slice(tab + 1).trim().split(/\s+/).filter(Boolean);
+    if (word && english.length && !words.has(word)) words.set(word, english);
+  }
+  return { lang: baseLang(lang), words };
+}
+
+export function installLexicon(lang: string, tsv: string): Lexicon {
+  const lexicon = parseLexicon(lang, tsv);
+  loaded.set(lexicon.lang, lexicon);
+  return lexicon;
+}
+
+/**
+ * Loads the lexicons of the given languages not loaded yet (once each, however many callers ask at the same time).
+ * A language without a list, or a list that cannot be read, is remembered as having none.
+ */
+export async function loadLexicons(langs: Iterable<string | undefined>): Promise<void> {
+  const wanted = [...new Set([...langs].map(baseLang))].filter((lang) => LEXICON_LANGUAGES.includes(lang) && !loaded.has(lang));
+  await Promise.all(wanted.map((lang) => loadOne(lang)));
+}
+
+function loadOne(lang: string): Promise<Lexicon | null> {
+  let pending = loading.get(lang);
+  if (!pending) {
+    const read = source;
+    pending = (read ? read(lang) : Promise.resolve(null))
+      .then((tsv) => (tsv ? parseLexicon(lang, tsv) : null))
+      .catch(() => null)
+      .then((lexicon) => {
+        // A source set later may still provide it: only a list read (or refused) by a source is final.
+        if (read) loaded.set(lang, lexicon);
+        loading.delete(lang);
+        return lexicon;
+      });
+    loading.set(lang, pending);
+  }
+  return pending;
+}
+
+/** The loaded lexicon of a language, or null. */
+export function lexiconOf(lang: string | undefined): Lexicon | null {
+  return loaded.get(baseLang(lang)) ?? null;
+}
+
+/** For tests: forget every loaded lexicon. */
+export function resetLexicons(): void {
+  loaded.clear();
+  loading.clear();
+}
+
+const MIN_STEM = 4;
+const MAX_SUFFIX = 4;
+const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * English words for a word of the lexicon's language: the word itself, or, for an inflected form, the longest
+ * dictionary form it starts with, down to four letters ("Hauses" → "Haus", "президента" → "президент"). Scripts
+ * written without spaces are looked up whole, as the segmenter gives dictionary words.
+ */
+export function glossesOf(lexicon: Lexicon, word: string): string[] | null {
+  const folded = foldWord(word);
+  const exact = lexicon.words.get(folded);
+  if (exact) return exact;
+  if (SPACELESS.test(folded)) return null;
+  const chars = [...folded];
+  for (let cut = 1; cut <= MAX_SUFFIX && chars.length - cut >= MIN_STEM; cut++) {
+    const hit = lexicon.words.get(chars.slice(0, chars.length - cut).join(''));
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * The text with each word the lexicon knows replaced by its first English word, other words kept as written: an
+ * English stand-in good enough to look a foreign page up among English articles (word pairs, names and numbers),
+ * never shown.
+ */
+export function glossText(lexicon: Lexicon, text: string): string {
+  const out: string[] = [];
+  let at = 0;
+  for (const token of words(text, lexicon.lang)) {
+    // Words written without spaces between them (Japanese) get one: their glosses are English words.
+    out.push(text.slice(at, token.start) || ' ');
+    out.push(glossesOf(lexicon, token.norm)?.[0] ?? token.text);
+    at = token.end;
+  }
+  out.push(text.slice(at));
+  return out.join('').trimStart();
+}

@@ -1,0 +1,147 @@
+/**
+ * `npm run build:lexicons`: compiles the FreeDict bilingual dictionaries Debian installs (`dict-freedict-*`, dictd
+ * format under /usr/share/dictd) into the compact word lists cross-language alignment reads: one file per language,
+ * public/lexicons/<lang>.tsv, each line a word of that language, a tab, and up to MAX_GLOSSES English words it
+ * translates to. English is the pivot: a German and a French text meet through the English words of both.
+ *
+ *   npm run build:lexicons -- [--dictd /usr/share/dictd] [--out public/lexicons]
+ *
+ * Only what alignment needs is kept: headwords of one or two words, one-word English glosses, the commonest entries
+ * first (Japanese: JMdict's priority marks) up to a per-language budget, so the extension stays small. Languages
+ * whose dictionary is not installed are left as they are, with a note.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Language (the file name) → the FreeDict dictionary it is compiled from, and how many entries it keeps. */
+const SOURCES: { lang: string; dict: string; reverse?: boolean; budget: number; script?: RegExp }[] = [
+  { lang: 'de', dict: 'deu-eng', budget: 30_000 },
+  { lang: 'fr', dict: 'fra-eng', budget: 40_000 },
+  { lang: 'es', dict: 'spa-eng', budget: 40_000 },
+  { lang: 'it', dict: 'ita-eng', budget: 40_000 },
+  { lang: 'pt', dict: 'por-eng', budget: 40_000 },
+  { lang: 'pl', dict: 'pol-eng', budget: 40_000 },
+  { lang: 'is', dict: 'isl-eng', budget: 40_000 },
+  { lang: 'el', dict: 'ell-eng', budget: 15_000, script: /\p{Script=Greek}/u },
+  { lang: 'ar', dict: 'ara-eng', budget: 25_000, script: /\p{Script=Arabic}/u },
+  { lang: 'ja', dict: 'jpn-eng', budget: 30_000, script: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u },
+  // No Russian-English FreeDict dictionary: the English-Russian one is read the other way round.
+  { lang: 'ru', dict: 'eng-rus', reverse: true, budget: 40_000, script: /\p{Script=Cyrillic}/u },
+];
+
+const MAX_GLOSSES = 2;
+const DICTD_BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function decodeNumber(text: string): number {
+  let n = 0;
+  for (const ch of text) n = n * 64 + DICTD_BASE64.indexOf(ch);
+  return n;
+}
+
+/** Each headword of a dictd dictionary with the text of its entry. */
+function* entries(dictd: string, name: string): Generator<{ headword: string; body: string }> {
+  const index = fs.readFileSync(path.join(dictd, `freedict-${name}.index`), 'utf8');
+  // dictzip is gzip with an index of its own in an extra field: plain gunzip reads it whole.
+  const dict = gunzipSync(fs.readFileSync(path.join(dictd, `freedict-${name}.dict.dz`)));
+  for (const line of index.split('\n')) {
+    const [headword, offset, length] = line.split('\t');
+    if (!headword || !length || headword.startsWith('00database')) continue;
+    const start = decodeNumber(offset);
+    yield { headword, body: dict.subarray(start, start + decodeNumber(length)).toString('utf8') };
+  }
+}
+
+const FUNCTION_WORDS = new Set(['to', 'a', 'an', 'the', 'be', 'of', 'one', 'oneself', "one's", 'something', 'someone', 'somebody', 'etc']);
+const ENGLISH_WORD = /^[a-z]{2,24}$/;
+// Japanese entries carry JMdict's priority marks: words common in news and everyday text.
+const PRIORITY = /\[(?:news1|news2|ichi1|ichi2|spec1|spec2|gai1|gai2)\]/;
+
+/** One-word English glosses of an entry's definition lines, in order. */
+function glossesOf(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const raw of lines) {
+    let line = raw.trim();
+    if (!line || line.startsWith('(') || /^(?:see|Note|Synonyms?|Antonyms?):/i.test(line)) continue;
+    line = line
+      .replace(/Note:.*$/, '')
+      .replace(/\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\([^)]*\)|\/[^/]*\//g, ' ')
+      .replace(/^\s*\d+\.\s*/, '');
+    for (const part of line.split(/[,;]/)) {
+      const gloss = part.trim().toLowerCase().split(/\s+/).filter((w) => w && !FUNCTION_WORDS.has(w));
+      if (gloss.length === 1 && ENGLISH_WORD.test(gloss[0]) && !out.includes(gloss[0])) out.push(gloss[0]);
+    }
+  }
+  return out;
+}
+
+/** The headword's line ends where the definitions start. */
+function definitionLines(body: string): string[] {
+  return body.split('\n').slice(1);
+}
+
+function normalizeHeadword(word: string): string | null {
+  const w = word.normalize('NFC').toLowerCase().trim();
+  if (!w || w.split(/\s+/).length > 2 || w.length > 30 || /[\d()[\]{}<>/]/.test(w)) return null;
+  return w;
+}
+
+function compile(dictd: string, source: (typeof SOURCES)[number]): Map<string, string[]> {
+  const found: { word: string; glosses: string[]; rank: number }[] = [];
+  for (const { headword, body } of entries(dictd, source.dict)) {
+    if (source.reverse) {
+      const english = headword.toLowerCase();
+      if (!ENGLISH_WORD.test(english)) continue;
+      for (const line of definitionLines(body)) {
+        for (const part of line.replace(/^\s*\d+\.\s*/, '').split(/[,;]/)) {
+          const word = normalizeHeadword(part.replace(/\([^)]*\)/g, ''));
+          if (word && (!source.script || source.script.test(word))) found.push({ word, glosses: [english], rank: 0 });
+        }
+      }
+      continue;
+    }
+    const word = normalizeHeadword(headword);
+    // Headwords in another script (Latin entries in the Arabic dictionary) are not the language's words.
+    if (!word || (source.script && !source.script.test(word))) continue;
+    const glosses = glossesOf(definitionLines(body));
+    if (glosses.length === 0) continue;
+    // Common words first: priority marks where the dictionary has them, then shorter headwords.
+    const rank = (source.lang === 'ja' && !PRIORITY.test(body) ? 100 : 0) + [...word].length;
+    found.push({ word, glosses, rank });
+  }
+  found.sort((a, b) => a.rank - b.rank || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+  const lexicon = new Map<string, string[]>();
+  for (const { word, glosses } of found) {
+    if (lexicon.size >= source.budget && !lexicon.has(word)) break;
+    const kept = lexicon.get(word) ?? [];
+    for (const gloss of glosses) if (kept.length < MAX_GLOSSES && !kept.includes(gloss)) kept.push(gloss);
+    lexicon.set(word, kept);
+  }
+  return lexicon;
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const option = (name: string, fallback: string) => {
+    const at = argv.indexOf(name);
+    return at >= 0 && argv[at + 1] ? path.resolve(argv[at + 1]) : fallback;
+  };
+  const dictd = option('--dictd', '/usr/share/dictd');
+  const out = option('--out', path.join(repoRoot, 'public', 'lexicons'));
+  fs.mkdirSync(out, { recursive: true });
+  for (const source of SOURCES) {
+    if (!fs.existsSync(path.join(dictd, `freedict-${source.dict}.index`))) {
+      console.log(`${source.lang}: dict-freedict-${source.dict} is not installed; ${fs.existsSync(path.join(out, `${source.lang}.tsv`)) ? 'kept the compiled list' : 'no list'}`);
+      continue;
+    }
+    const lexicon = compile(dictd, source);
+    const lines = [...lexicon].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([word, glosses]) => `${word}\t${glosses.join(' ')}`);
+    fs.writeFileSync(path.join(out, `${source.lang}.tsv`), `${lines.join('\n')}\n`);
+    console.log(`${source.lang}: ${lexicon.size} words from dict-freedict-${source.dict}`);
+  }
+}
+
+main();

@@ -1,0 +1,49 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LEXICON_DIR } from '../../../cli/lexicons';
+import { glossesOf, glossText, installLexicon, LEXICON_LANGUAGES, lexiconOf, loadLexicons, parseLexicon, resetLexicons, setLexiconSource } from '../../../lib/text/lexicon';
+
+afterEach(() => {
+  setLexiconSource(null);
+  resetLexicons();
+});
+
+describe('bilingual lexicons', () => {
+  it('ships a compiled list for every language it names, each line a word and its English words', () => {
+    for (const lang of LEXICON_LANGUAGES) {
+      const file = path.join(LEXICON_DIR, `${lang}.tsv`);
+      expect(existsSync(file), file).toBe(true);
+      const lexicon = parseLexicon(lang, readFileSync(file, 'utf8'));
+      expect(lexicon.words.size, lang).toBeGreaterThan(1000);
+    }
+  });
+
+  it('finds an inflected form through its dictionary form, but never cuts a word below four letters', () => {
+    const lexicon = parseLexicon('is', 'hús\thouse\nforseti\tpresident\nár\tyear');
+    expect(glossesOf(lexicon, 'Forsetinn')).toEqual(['president']);
+    expect(glossesOf(lexicon, 'Hús')).toEqual(['house']);
+    // "hús" is shorter than four letters: "húsinu" is not cut down to it.
+    expect(glossesOf(lexicon, 'húsinu')).toBeNull();
+    expect(glossesOf(parseLexicon('de', 'haus\thouse'), 'Hauses')).toEqual(['house']);
+    expect(glossesOf(parseLexicon('ja', '大統領\tpresident'), '大統領')).toEqual(['president']);
+  });
+
+  it('reads each language once from its source, however many ask at the same time, and remembers one it lacks', async () => {
+    const asked: string[] = [];
+    setLexiconSource(async (lang) => {
+      asked.push(lang);
+      return lang === 'de' ? 'haus\thouse' : null;
+    });
+    await Promise.all([loadLexicons(['de', 'de-AT']), loadLexicons(['de', 'fr', 'en', 'xx'])]);
+    await loadLexicons(['fr']);
+    expect(asked.sort()).toEqual(['de', 'fr']);
+    expect(lexiconOf('de-AT')?.words.get('haus')).toEqual(['house']);
+    expect(lexiconOf('fr')).toBeNull();
+  });
+
+  it('glosses a page in English words where it knows them, keeping names and numbers', () => {
+    const lexicon = installLexicon('de', 'stadt\tcity town\nbürgermeisterin\tmayor\nkosten\tcosts');
+    expect(glossText(lexicon, 'Die Stadt Kestrel Bay: Bürgermeisterin Vasquez nennt Kosten von 480 Millionen.')).toBe('Die city Kestrel Bay: mayor Vasquez nennt costs von 480 Millionen.');
+  });
+});
