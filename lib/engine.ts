@@ -4,7 +4,8 @@
  * Stored texts are compared on their article body only: page furniture
  * (newsletter prompts, bios, related links) is never a difference.
  */
-import type { Comparison, CorpusRecord, CorrectedRecord, Correction, DriftItem, Match, MatchMeasures, PageArticle, Passage, Relation, Report, SentencePair, WordOp } from './types';
+import { PAGE_NODE_ID, type Comparison, type CorpusRecord, type CorrectedRecord, type Correction, type DriftItem, type Lineage, type Match, type MatchMeasures, type PageArticle, type Passage, type Relation, type Report, type SentencePair, type WordOp } from './types';
+import { buildLineage, type LineageInput, type PairRelation } from './lineage/build';
 import { correctionsFor, type PageCorrections } from './corpus/corrections';
 import { findCounterparts } from './align/counterparts';
 import { diffOps } from './align/diff';
@@ -54,6 +55,8 @@ export interface CheckOptions<S = RecordSource> {
   /** Optional on-device translator; the offline path works without it. */
   translate?: (text: string, from: string, to: string) => Promise<string>;
   align?: AlignOptions;
+  /** Relate the page's copies to each other (Report.lineage); on unless false. */
+  lineage?: boolean;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -522,7 +525,7 @@ export async function checkArticle<S extends RecordSource>(page: PageArticle, st
   const original = nameOriginal(copies);
   const reference = original ?? copies.find((a) => a.result.direction !== 'derivative') ?? copies[0] ?? null;
   const comparison = reference ? (reference.comparison ?? compareBodies(prepared, reference.record, reference.body, reference.align)) : null;
-  return {
+  const report: Report = {
     article: page,
     matches: listed.map(toMatch),
     drift: comparison?.drift ?? [],
@@ -530,6 +533,56 @@ export async function checkArticle<S extends RecordSource>(page: PageArticle, st
     comparison,
     corrected: await correctedRecords(prepared, store),
   };
+  if (opts.lineage !== false) report.lineage = pageLineage(page, copies);
+  return report;
+}
+
+// ---------------------------------------------------------------- lineage
+
+/** The closest copies placed in the lineage: each pair of them is aligned once more. */
+export const MAX_LINEAGE_VERSIONS = 8;
+
+function closenessOf(result: RelationResult, crossLanguage: boolean): number {
+  return crossLanguage ? result.score : result.measures.wordingKept;
+}
+
+function pairRelation(result: RelationResult, crossLanguage: boolean): PairRelation {
+  return { relation: result.relation, closeness: closenessOf(result, crossLanguage), direction: result.direction, ...(result.machineTranslated ? { machineTranslated: true } : {}) };
+}
+
+const FLIPPED = { original: 'derivative', derivative: 'original', unknown: 'unknown' } as const;
+
+/** How stored record `a` relates to stored record `b`, read as a page: the full check's assessment of one pair. */
+export function relateRecords(a: CorpusRecord, b: CorpusRecord): PairRelation {
+  const page = preparePage({ text: bodyOf(a).text, lang: a.lang, publishedTime: a.published ?? a.firstSeen, url: a.url });
+  const evidence = textEvidence(page.article.text, a.lang, bodyOf(b).text, b.lang);
+  const terms = contentTerms(b.text, b.lang);
+  const pairs = pairsOf(terms);
+  const [wording] = distinctiveWording(page.pairs, [pairs]);
+  const assessed = assess(page, { record: b, evidence, terms, pairs, wording });
+  return pairRelation(assessed.result, assessed.align.crossLanguage);
+}
+
+/** The page and its closest copies, placed in a lineage (lib/lineage). */
+function pageLineage(page: PageArticle, copies: Assessment[]): Lineage {
+  const versions = [...copies].sort((a, b) => b.result.score - a.result.score).slice(0, MAX_LINEAGE_VERSIONS);
+  const byId = new Map(versions.map((a) => [a.record.id, a]));
+  const inputs: LineageInput[] = versions.map(({ record }) => ({ id: record.id, title: record.title, site: record.site, url: record.url, lang: record.lang, date: record.published ?? record.firstSeen }));
+  inputs.push({ id: PAGE_NODE_ID, isPage: true, title: page.title, site: page.siteName, url: page.url, lang: page.lang, date: page.publishedTime });
+  const between = new Map<string, PairRelation>();
+  const relate = (child: string, parent: string): PairRelation | null => {
+    if (child === PAGE_NODE_ID || parent === PAGE_NODE_ID) {
+      const a = byId.get(child === PAGE_NODE_ID ? parent : child)!;
+      const pair = pairRelation(a.result, a.align.crossLanguage);
+      return child === PAGE_NODE_ID ? pair : { ...pair, direction: FLIPPED[pair.direction] };
+    }
+    const [first, second] = child < parent ? [child, parent] : [parent, child];
+    const key = `${first}\u0000${second}`;
+    if (!between.has(key)) between.set(key, relateRecords(byId.get(first)!.record, byId.get(second)!.record));
+    const pair = between.get(key)!;
+    return child === first ? pair : { ...pair, direction: FLIPPED[pair.direction] };
+  };
+  return buildLineage(inputs, relate);
 }
 
 /** The records a correction names by id are left out before retrieval reads them. */
