@@ -1,5 +1,6 @@
 import type { CorrectedRecord, Direction, DriftItem, DriftKind, Match, Report } from '../lib/types.ts';
 import { relationInWords, sharedWordingInWords, whyLines } from '../lib/relation/words.ts';
+import { lineageLines } from './lineage-report.ts';
 
 /** Groups are ordered by their most serious item; equal groups follow this order (meaning-bearing kinds first). */
 const KIND_ORDER: DriftKind[] = [
@@ -74,6 +75,9 @@ export function formatTextReport(report: Report, context: TextReportContext): st
   } else {
     lines.push('Versions: none in the corpus.');
   }
+
+  const lineage = lineageLines(report.lineage, oneLine);
+  if (lineage.length > 0) lines.push('', ...lineage);
 
   if (sharing.length > 0) {
     lines.push('');
