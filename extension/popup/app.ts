@@ -12,6 +12,7 @@ import { renderDriftSection } from './drift-section.ts';
 import { renderFirstLook } from './first-look-section.ts';
 import { FIRST_RESULT_MARK } from './first-result.ts';
 import { HistorySection } from './history-section.ts';
+import { renderLineageSection } from './lineage-section.ts';
 import { renderOriginalSection } from './original-section.ts';
 import { renderPageSummary } from './page-summary.ts';
 import { renderPassageSection } from './passage-section.ts';
@@ -191,6 +192,8 @@ export class PopupApp {
       renderOriginalSection(report),
       renderVersionsSection(report, this.chosen?.id ?? null, (id) => void this.choose(id), actions),
     );
+    const lineage = renderLineageSection(report);
+    if (lineage) this.content.append(lineage);
     const sharing = renderSharedPassagesSection(report, actions);
     if (sharing) this.content.append(sharing);
     const sameStory = renderSameStorySection(report, actions);
