@@ -14,6 +14,7 @@ import { FIRST_RESULT_MARK } from './first-result.ts';
 import { HistorySection } from './history-section.ts';
 import { renderLineageSection } from './lineage-section.ts';
 import { renderOriginalSection } from './original-section.ts';
+import { renderPageMarksControl } from './page-marks-control.ts';
 import { renderPageSummary } from './page-summary.ts';
 import { renderPassageSection } from './passage-section.ts';
 import { renderSideBySide } from './side-by-side.ts';
@@ -229,6 +230,8 @@ export class PopupApp {
     if (!chosen) return;
     const sourceName = chosen.sourceName;
     const direction = this.report.matches.find((match) => match.id === chosen.id)?.direction ?? 'unknown';
+    const marksControl = this.tabId === null ? null : renderPageMarksControl(this.tabId, chosen.comparison, this.report.article.text, (message) => this.say(message));
+    if (marksControl) holder.append(marksControl);
     holder.append(
       renderDriftSection(chosen.comparison, { name: sourceName, direction }, { onChoose: (item, button) => void this.highlight(item, button) }),
     );

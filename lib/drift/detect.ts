@@ -84,10 +84,13 @@ export function detectDrift(pageText: string, source: CorpusRecord, pairs: Sente
     items: [],
     rewordedThroughout: rewordedThroughout(pairs),
   };
+  // Where the page stands when a source sentence is missing from it: a dropped sentence is marked there.
+  let pageAt = 0;
   for (const pair of pairs) {
     if (pair.page && pair.source) comparePair(ctx, pair.page, pair.source);
     else if (pair.page) unmatchedSentence(ctx, 'added', pair.page);
-    else if (pair.source) unmatchedSentence(ctx, 'dropped', pair.source);
+    else if (pair.source) unmatchedSentence(ctx, 'dropped', pair.source, pageAt);
+    if (pair.page) pageAt = pair.page[1];
   }
   if (!opts.crossLanguage) compareQuotes(ctx, pairs);
   return rank(ctx.items).slice(0, opts.maxItems ?? DEFAULT_MAX_ITEMS);
@@ -128,7 +131,8 @@ function quoted(s: string): string {
 
 const CAPTION = /(?:getty images|reuters|\bap photo|afp|photo:|\/\s*[\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)*$|epa|shutterstock|picture alliance)/iu;
 
-function unmatchedSentence(ctx: Context, kind: 'added' | 'dropped', span: Span): void {
+/** @param pageAt for a dropped sentence, where in the page it would have stood. */
+function unmatchedSentence(ctx: Context, kind: 'added' | 'dropped', span: Span, pageAt = 0): void {
   const text = kind === 'added' ? ctx.pageText : ctx.sourceText;
   const ignore = kind === 'added' ? ctx.opts.ignorePage : ctx.opts.ignoreSource;
   if (ignore?.some(([s, e]) => s <= span[0] && span[1] <= e)) return;
@@ -144,7 +148,7 @@ function unmatchedSentence(ctx: Context, kind: 'added' | 'dropped', span: Span):
   const severity = weighty ? 3 : 2;
   const empty = (at: number): Span => [at, at];
   if (kind === 'added') push(ctx, 'added', severity, summary, span, empty(0));
-  else push(ctx, 'dropped', severity, summary, empty(0), span);
+  else push(ctx, 'dropped', severity, summary, empty(pageAt), span);
 }
 
 // ---------------------------------------------------------------- sentence pairs
@@ -207,7 +211,7 @@ function wholeSentenceChange(ctx: Context, pair: Pair, region: Region): boolean 
   const endsSentence = SENTENCE_END.test(changed) || sentence.slice(end).trim() === '';
   if (!(startsSentence && endsSentence) && wordCount(changed) < LONG_CLAUSE_WORDS) return false;
   const base = dropped ? pair.source[0] : pair.page[0];
-  unmatchedSentence(ctx, dropped ? 'dropped' : 'added', [base + start, base + end]);
+  unmatchedSentence(ctx, dropped ? 'dropped' : 'added', [base + start, base + end], pair.page[0] + region.page[0]);
   return true;
 }
 
