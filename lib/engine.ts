@@ -6,6 +6,7 @@
  */
 import { PAGE_NODE_ID, type Comparison, type CorpusRecord, type CorrectedRecord, type Correction, type DriftItem, type Lineage, type Match, type MatchMeasures, type PageArticle, type Passage, type Relation, type Report, type SentencePair, type WordOp } from './types';
 import { buildLineage, type LineageInput, type PairRelation } from './lineage/build';
+import { quotesAcrossVersions, type QuoteTrail } from './quotes/across';
 import { correctionsFor, type PageCorrections } from './corpus/corrections';
 import { findCounterparts } from './align/counterparts';
 import { diffOps } from './align/diff';
@@ -533,7 +534,10 @@ export async function checkArticle<S extends RecordSource>(page: PageArticle, st
     comparison,
     corrected: await correctedRecords(prepared, store),
   };
-  if (opts.lineage !== false) report.lineage = pageLineage(page, copies);
+  if (opts.lineage !== false) {
+    report.lineage = pageLineage(page, copies, listed.filter((a) => !isCopyRelation(a.result.relation)));
+    report.quotes = pageQuotes(page, copies);
+  }
   return report;
 }
 
@@ -563,13 +567,43 @@ export function relateRecords(a: CorpusRecord, b: CorpusRecord): PairRelation {
   return pairRelation(assessed.result, assessed.align.crossLanguage);
 }
 
-/** The page and its closest copies, placed in a lineage (lib/lineage). */
-function pageLineage(page: PageArticle, copies: Assessment[]): Lineage {
-  const versions = [...copies].sort((a, b) => b.result.score - a.result.score).slice(0, MAX_LINEAGE_VERSIONS);
+/** The page's quotations in its closest copies of the same language (a translation's quotations are other words). */
+function pageQuotes(page: PageArticle, copies: Assessment[]): QuoteTrail[] {
+  const versions = [...copies]
+    .filter((a) => !a.align.crossLanguage)
+    .sort((a, b) => b.result.score - a.result.score)
+    .slice(0, MAX_LINEAGE_VERSIONS)
+    .map(({ record }) => ({ id: record.id, text: record.text, lang: record.lang, site: record.site, title: record.title, url: record.url, date: record.published ?? record.firstSeen }));
+  return quotesAcrossVersions({ id: PAGE_NODE_ID, isPage: true, text: page.text, lang: page.lang, site: page.siteName, title: page.title, url: page.url, date: page.publishedTime }, versions);
+}
+
+/**
+ * Stored texts that are no copy of the page but a copy of one of its closest copies are in its lineage too: an
+ * original three edits away from the page shares too little of its wording to be called its copy.
+ */
+const LINEAGE_ANCESTORS = 4;
+const ANCESTOR_CHECKED_COPIES = 3;
+
+/** The page and its closest copies, placed in a lineage (lib/lineage), with the ancestors of those copies. */
+function pageLineage(page: PageArticle, copies: Assessment[], others: Assessment[]): Lineage {
+  const closest = [...copies].sort((a, b) => b.result.score - a.result.score).slice(0, MAX_LINEAGE_VERSIONS);
+  const between = new Map<string, PairRelation>();
+  const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  const ancestors = [...others]
+    .sort((a, b) => b.result.score - a.result.score)
+    .slice(0, LINEAGE_ANCESTORS)
+    .filter((other) =>
+      closest.slice(0, ANCESTOR_CHECKED_COPIES).some((copy) => {
+        const [first, second] = copy.record.id < other.record.id ? [copy, other] : [other, copy];
+        const pair = relateRecords(first.record, second.record);
+        between.set(pairKey(first.record.id, second.record.id), pair);
+        return isCopyRelation(pair.relation);
+      }),
+    );
+  const versions = [...closest, ...ancestors];
   const byId = new Map(versions.map((a) => [a.record.id, a]));
   const inputs: LineageInput[] = versions.map(({ record }) => ({ id: record.id, title: record.title, site: record.site, url: record.url, lang: record.lang, date: record.published ?? record.firstSeen }));
   inputs.push({ id: PAGE_NODE_ID, isPage: true, title: page.title, site: page.siteName, url: page.url, lang: page.lang, date: page.publishedTime });
-  const between = new Map<string, PairRelation>();
   const relate = (child: string, parent: string): PairRelation | null => {
     if (child === PAGE_NODE_ID || parent === PAGE_NODE_ID) {
       const a = byId.get(child === PAGE_NODE_ID ? parent : child)!;
@@ -577,7 +611,7 @@ function pageLineage(page: PageArticle, copies: Assessment[]): Lineage {
       return child === PAGE_NODE_ID ? pair : { ...pair, direction: FLIPPED[pair.direction] };
     }
     const [first, second] = child < parent ? [child, parent] : [parent, child];
-    const key = `${first}\u0000${second}`;
+    const key = pairKey(first, second);
     if (!between.has(key)) between.set(key, relateRecords(byId.get(first)!.record, byId.get(second)!.record));
     const pair = between.get(key)!;
     return child === first ? pair : { ...pair, direction: FLIPPED[pair.direction] };
