@@ -1,6 +1,7 @@
 import type { CorrectedRecord, Direction, DriftItem, DriftKind, Match, Report } from '../lib/types.ts';
 import { relationInWords, sharedWordingInWords, whyLines } from '../lib/relation/words.ts';
 import { lineageLines } from './lineage-report.ts';
+import { quoteLines } from './quotes-report.ts';
 
 /** Groups are ordered by their most serious item; equal groups follow this order (meaning-bearing kinds first). */
 const KIND_ORDER: DriftKind[] = [
@@ -107,6 +108,8 @@ export function formatTextReport(report: Report, context: TextReportContext): st
 
   const drift = formatDrift(report);
   if (drift.length > 0) lines.push('', ...drift);
+  const quotes = quoteLines(report.quotes, oneLine);
+  if (quotes.length > 0) lines.push('', ...quotes);
   const setAside = formatSetAside(report);
   if (setAside.length > 0) lines.push('', ...setAside);
   return `${lines.join('\n')}\n`;

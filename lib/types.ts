@@ -1,3 +1,5 @@
+import type { QuoteTrail } from './quotes/across';
+
 /**
  * Types shared by the engine, the command line and the extension.
  * Offsets are UTF-16 code-unit offsets (JavaScript string indices), end exclusive.
@@ -231,4 +233,6 @@ export interface Report {
   corrected: CorrectedRecord[];
   /** How the page's versions came from each other (copies only; independent coverage is not in it). */
   lineage?: Lineage;
+  /** The page's quotations followed through its versions, earliest first (lib/quotes). */
+  quotes?: QuoteTrail[];
 }

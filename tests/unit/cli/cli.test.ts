@@ -251,7 +251,8 @@ describe('--json', () => {
   it('has the documented shape', async () => {
     const result = await run(['check', 'page.txt', '--corpus', 'corpus.jsonl', '--json']);
     const report = JSON.parse(result.stdout) as JsonReport;
-    expect(Object.keys(report)).toEqual(['input', 'article', 'matches', 'drift', 'original', 'truncated', 'corrected', 'lineage']);
+    expect(Object.keys(report)).toEqual(['input', 'article', 'matches', 'drift', 'original', 'truncated', 'corrected', 'lineage', 'quotes']);
+    expect(report.quotes).toEqual([]);
     expect(report.corrected).toEqual([]);
     expect(report.lineage?.root).toBe('src');
     expect(report.lineage?.edges).toEqual([expect.objectContaining({ from: 'src', to: 'page' })]);
