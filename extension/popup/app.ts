@@ -17,6 +17,7 @@ import { renderOriginalSection } from './original-section.ts';
 import { renderPageMarksControl } from './page-marks-control.ts';
 import { renderPageSummary } from './page-summary.ts';
 import { renderPassageSection } from './passage-section.ts';
+import { renderQuotesSection } from './quotes-section.ts';
 import { renderSideBySide } from './side-by-side.ts';
 import { resolveTargetTab } from './target-tab.ts';
 import { publisherName } from './version-card.ts';
@@ -195,6 +196,8 @@ export class PopupApp {
     );
     const lineage = renderLineageSection(report);
     if (lineage) this.content.append(lineage);
+    const quotes = renderQuotesSection(report);
+    if (quotes) this.content.append(quotes);
     const sharing = renderSharedPassagesSection(report, actions);
     if (sharing) this.content.append(sharing);
     const sameStory = renderSameStorySection(report, actions);
