@@ -774,6 +774,44 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
   return { selection, earliest: occurrences[0], occurrences, drift, truncated };
 }
 
+/** Where the reader's selection is in the article text: as it is, else with any run of whitespace for whitespace. */
+function locateSelection(text: string, selection: string): [number, number] | null {
+  const wanted = selection.trim();
+  if (!wanted) return null;
+  const exact = text.indexOf(wanted);
+  if (exact >= 0) return [exact, exact + wanted.length];
+  const pattern = wanted
+    .split(/\s+/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+  const found = new RegExp(pattern, 'u').exec(text);
+  return found ? [found.index, found.index + found[0].length] : null;
+}
+
+/**
+ * The selection as the page's own check saw it: the sentences of the page's reference version aligned with the
+ * selected ones, and only the drift items that touch the selected words. A selection of the very words that were
+ * altered is found there even when it is too short, or too changed, to be found in the corpus by itself; and the
+ * drift of the unselected rest of a sentence is not the selection's.
+ */
+export async function passageInReport(selection: string, report: Report, store: RecordSource): Promise<PassageReport | null> {
+  const comparison = report.comparison;
+  const at = comparison ? locateSelection(report.article.text, selection) : null;
+  if (!comparison || !at) return null;
+  const [start, end] = at;
+  const pairs = comparison.pairs.filter((p) => p.page && p.source && p.page[0] < end && start < p.page[1]);
+  if (pairs.length === 0) return null;
+  const [record] = await store.getRecords([comparison.sourceId]);
+  if (!record) return null;
+  const sourceStart = Math.min(...pairs.map((p) => p.source![0]));
+  const sourceEnd = Math.max(...pairs.map((p) => p.source![1]));
+  const drift = report.drift.filter((d) => d.page.end > d.page.start && d.page.start < end && start < d.page.end);
+  const match = report.matches.find((m) => m.id === record.id);
+  const { id, title, site, url, published, lang } = record;
+  const occurrence: PassageOccurrence = { id, title, site, url, published, lang, start: sourceStart, end: sourceEnd, text: record.text.slice(sourceStart, sourceEnd), similarity: match?.score ?? 0, drift: [], kind: 'copy' };
+  return { selection, earliest: occurrence, occurrences: [occurrence], drift, truncated: comparison.truncated };
+}
+
 /** The span grown to whole sentences, so quotes and names are compared complete. */
 function expandToSentences(text: string, [start, end]: [number, number]): [number, number] {
   let s = start;

@@ -237,14 +237,12 @@ function contentChanged(ctx: Context, region: Region): boolean {
   return contentTerms(ctx, changedText(region, 'del')).join(' ') !== contentTerms(ctx, changedText(region, 'ins')).join(' ');
 }
 
+/** Each reworded stretch of a sentence is its own item, so it is marked (and selected) where it is, not the whole sentence. */
 function reportRewording(ctx: Context, pair: Pair, regions: Region[]): void {
-  const first = abs(pair, regions[0]);
-  const last = abs(pair, regions[regions.length - 1]);
-  const examples = regions.slice(0, 2).map((r) => {
-    const a = abs(pair, r);
-    return change(ctx.sourceText.slice(a.source[0], a.source[1]), ctx.pageText.slice(a.page[0], a.page[1]));
-  });
-  push(ctx, 'reworded', 1, `Reworded: ${examples.join('; ')}`, [first.page[0], last.page[1]], [first.source[0], last.source[1]]);
+  for (const region of regions) {
+    const a = abs(pair, region);
+    push(ctx, 'reworded', 1, `Reworded: ${change(ctx.sourceText.slice(a.source[0], a.source[1]), ctx.pageText.slice(a.page[0], a.page[1]))}`, a.page, a.source);
+  }
 }
 
 function change(before: string, after: string): string {
