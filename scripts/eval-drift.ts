@@ -6,7 +6,8 @@
  *   npm run eval:drift -- [--copies N] [--others N] [--seed S] [--quick] [--out path]
  *
  * Reported, with the targets the product is held to:
- * - recall by kind: a planted change is found when a drift item of its kind covers its words (≥ 0.90 each);
+ * - recall by kind: a planted change is found when a drift item of its kind covers its words (≥ 0.90 each); a name
+ *   replaced beside a reporting verb may be reported as an attribution change;
  * - high-severity precision: drift items of severity 4 or 5 that lie in a sentence with a planted meaning change,
  *   as a share of all such items (≥ 0.90);
  * - original named: the copy's original is the stored story it was made from, or an earlier stored version of the
@@ -70,9 +71,15 @@ function sourceSpan(d: DriftItem): Span {
   return [d.source.start, Math.max(d.source.end, d.source.start + 1)];
 }
 
-/** The drift item that reports a planted change: of its kind, on its words. */
+/**
+ * The drift items that report a planted change: of its kind, on its words. A name replaced by another beside
+ * "said" puts other words in another person's mouth: reported as an attribution change, it is found too.
+ */
+const ACCEPTED: Partial<Record<PlantedKind, DriftItem['kind'][]>> = { name: ['name', 'attribution'] };
+
 function reporting(edit: PlantedEdit, drift: DriftItem[]): DriftItem | undefined {
-  return drift.find((d) => d.kind === edit.kind && (edit.kind === 'dropped' ? overlaps(edit.source, sourceSpan(d)) : overlaps(edit.page, pageSpan(d))));
+  const kinds: DriftItem['kind'][] = ACCEPTED[edit.kind as PlantedKind] ?? [edit.kind as PlantedKind];
+  return drift.find((d) => kinds.includes(d.kind) && (edit.kind === 'dropped' ? overlaps(edit.source, sourceSpan(d)) : overlaps(edit.page, pageSpan(d))));
 }
 
 /** A drift item lies on a planted meaning change when it touches the sentence the change is in, on either side. */
