@@ -5,6 +5,7 @@
  * tense or modality, dropped and added sentences, and plain rewording — most
  * serious first.
  */
+import { wordDice } from '../text/overlap';
 import type { CorpusRecord, DriftItem, DriftKind, SentencePair } from '../types';
 import { wordDiff, type DiffPiece } from '../align/diff';
 import { contentTerm } from '../align/model';
@@ -746,7 +747,7 @@ function compareMovedQuotes(ctx: Context, usedPage: Set<QuoteSpan>, usedSource: 
     let best: { q: QuoteSpan; score: number } | null = null;
     for (const sq of sourceLeft) {
       if (usedSource.has(sq.q) || sq.words.length < MOVED_QUOTE_MIN_WORDS) continue;
-      const score = dice(pageWords, sq.words);
+      const score = wordDice(pageWords, sq.words);
       if (score >= MOVED_QUOTE_SIMILARITY && (!best || score > best.score)) best = { q: sq.q, score };
     }
     if (!best) continue;
@@ -755,21 +756,6 @@ function compareMovedQuotes(ctx: Context, usedPage: Set<QuoteSpan>, usedSource: 
     quoteDrift(ctx, pq, best.q);
     if (ctx.items.length > before) dropSentenceItemsOfQuote(ctx, pq, best.q);
   }
-}
-
-/** Dice coefficient of two word lists, counting repeats. */
-function dice(a: string[], b: string[]): number {
-  const counts = new Map<string, number>();
-  for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let shared = 0;
-  for (const w of b) {
-    const n = counts.get(w) ?? 0;
-    if (n > 0) {
-      shared++;
-      counts.set(w, n - 1);
-    }
-  }
-  return (2 * shared) / (a.length + b.length || 1);
 }
 
 function dropSentenceItemsOfQuote(ctx: Context, pq: QuoteSpan, sq: QuoteSpan): void {

@@ -4,6 +4,7 @@
  * travels with small changes — translation swaps a word, an edit drops one — so it is found by its words, not by
  * its place.
  */
+import { wordDice } from '../text/overlap';
 import { diffOps } from '../align/diff';
 import { nameCandidates } from '../text/names';
 import { topLevelQuotes } from '../text/quotes';
@@ -66,20 +67,6 @@ function quotationsOf(text: string): Found[] {
     .filter((q) => q.words.length >= MIN_QUOTE_WORDS);
 }
 
-function dice(a: string[], b: string[]): number {
-  const counts = new Map<string, number>();
-  for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let shared = 0;
-  for (const w of b) {
-    const n = counts.get(w) ?? 0;
-    if (n > 0) {
-      shared++;
-      counts.set(w, n - 1);
-    }
-  }
-  return (2 * shared) / (a.length + b.length || 1);
-}
-
 /** The name nearest the quotation in its sentence (outside the quotation), else in the sentence before. */
 export function speakerOf(text: string, [start, end]: [number, number], lang?: string): string | null {
   const spans = sentences(text, lang);
@@ -118,7 +105,7 @@ export function quotesAcrossVersions(page: QuoteSourceText, versions: readonly Q
         if (t.isPage) return [{ t, q: pq }];
         let best: { q: Found; score: number } | null = null;
         for (const q of quotations.get(t)!) {
-          const score = dice(pq.words, q.words);
+          const score = wordDice(pq.words, q.words);
           if (score >= SAME_QUOTE && (!best || score > best.score)) best = { q, score };
         }
         return best ? [{ t, q: best.q }] : [];

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { alignSentences } from '../../../lib/align/sentences';
-import { detectDrift, isDemonym, letterEdits } from '../../../lib/drift/detect';
+import { isDemonym, letterEdits } from '../../../lib/drift/detect';
 import { classifyRelation } from '../../../lib/relation/classify';
-import type { DriftItem } from '../../../lib/types';
-
-function drift(source: string, page: string): DriftItem[] {
-  return detectDrift(page, { id: 'src', text: source }, alignSentences(page, source));
-}
-
-function show(items: DriftItem[]): string {
-  return items.map((d) => `[${d.kind} ${d.severity}] ${d.summary}`).join('\n') || '(no drift)';
-}
-
-function of(items: DriftItem[], kind: DriftItem['kind']): DriftItem {
-  const found = items.filter((d) => d.kind === kind);
-  if (found.length !== 1) throw new Error(`expected one ${kind} item, got:\n${show(items)}`);
-  return found[0];
-}
+import { drift, only as of, show } from './helpers';
 
 describe('names: a changed spelling is a name change, a transliteration or a demonym is not', () => {
   it('labels a one-letter change as a spelling change', () => {
