@@ -1,4 +1,6 @@
 import type { DriftItem, DriftKind, Direction, Match, PageArticle, Relation, Report } from '../lib/types.ts';
+import { jsonLineage, type JsonLineage } from './lineage-report.ts';
+import { jsonQuotes, type JsonQuoteTrail } from './quotes-report.ts';
 
 /**
  * The --json output for one input. Absent metadata is null (and absent lists are empty) rather than missing,
@@ -25,6 +27,10 @@ export interface JsonReport {
   truncated: boolean;
   /** Stored articles a correction in the corpus says are not versions of this page: left out of `matches`. */
   corrected: { id: string; title: string | null; site: string | null; url: string | null }[];
+  /** Who copied whom among the versions, the page included (null when the check did not relate them). */
+  lineage: JsonLineage | null;
+  /** The page's quotations followed through its versions, earliest first, with who each version says said them. */
+  quotes: JsonQuoteTrail[];
 }
 
 export interface JsonMatch {
@@ -64,6 +70,8 @@ export function toJsonReport(input: string, report: Report): JsonReport {
     original: report.original ?? null,
     truncated: report.comparison?.truncated ?? false,
     corrected: report.corrected.map(({ id, title, site, url }) => ({ id, title: title ?? null, site: site ?? null, url: url ?? null })),
+    lineage: jsonLineage(report.lineage),
+    quotes: jsonQuotes(report.quotes),
   };
 }
 

@@ -1,5 +1,7 @@
 import type { CorrectedRecord, Direction, DriftItem, DriftKind, Match, Report } from '../lib/types.ts';
 import { relationInWords, sharedWordingInWords, whyLines } from '../lib/relation/words.ts';
+import { lineageLines } from './lineage-report.ts';
+import { quoteLines } from './quotes-report.ts';
 
 /** Groups are ordered by their most serious item; equal groups follow this order (meaning-bearing kinds first). */
 const KIND_ORDER: DriftKind[] = [
@@ -75,6 +77,9 @@ export function formatTextReport(report: Report, context: TextReportContext): st
     lines.push('Versions: none in the corpus.');
   }
 
+  const lineage = lineageLines(report.lineage, oneLine);
+  if (lineage.length > 0) lines.push('', ...lineage);
+
   if (sharing.length > 0) {
     lines.push('');
     lines.push('Shares passages with (a quotation, a sentence or a paragraph; not versions of this page):');
@@ -103,6 +108,8 @@ export function formatTextReport(report: Report, context: TextReportContext): st
 
   const drift = formatDrift(report);
   if (drift.length > 0) lines.push('', ...drift);
+  const quotes = quoteLines(report.quotes, oneLine);
+  if (quotes.length > 0) lines.push('', ...quotes);
   const setAside = formatSetAside(report);
   if (setAside.length > 0) lines.push('', ...setAside);
   return `${lines.join('\n')}\n`;

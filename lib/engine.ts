@@ -4,7 +4,9 @@
  * Stored texts are compared on their article body only: page furniture
  * (newsletter prompts, bios, related links) is never a difference.
  */
-import type { Comparison, CorpusRecord, CorrectedRecord, Correction, DriftItem, Match, MatchMeasures, PageArticle, Passage, Relation, Report, SentencePair, WordOp } from './types';
+import { PAGE_NODE_ID, type Comparison, type CorpusRecord, type CorrectedRecord, type Correction, type DriftItem, type Lineage, type Match, type MatchMeasures, type PageArticle, type Passage, type Relation, type Report, type SentencePair, type WordOp } from './types';
+import { buildLineage, type LineageInput, type PairRelation } from './lineage/build';
+import { quotesAcrossVersions, type QuoteTrail } from './quotes/across';
 import { correctionsFor, type PageCorrections } from './corpus/corrections';
 import { findCounterparts } from './align/counterparts';
 import { diffOps } from './align/diff';
@@ -55,6 +57,8 @@ export interface CheckOptions<S = RecordSource> {
   /** Optional on-device translator; the offline path works without it. */
   translate?: (text: string, from: string, to: string) => Promise<string>;
   align?: AlignOptions;
+  /** Relate the page's copies to each other (Report.lineage); on unless false. */
+  lineage?: boolean;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -568,7 +572,7 @@ export async function checkArticle<S extends RecordSource>(page: PageArticle, st
   const original = nameOriginal(copies);
   const reference = original ?? copies.find((a) => a.result.direction !== 'derivative') ?? copies[0] ?? null;
   const comparison = reference ? (reference.comparison ?? compareBodies(prepared, reference.record, reference.body, reference.align)) : null;
-  return {
+  const report: Report = {
     article: page,
     matches: listed.map(toMatch),
     drift: comparison?.drift ?? [],
@@ -576,6 +580,89 @@ export async function checkArticle<S extends RecordSource>(page: PageArticle, st
     comparison,
     corrected: await correctedRecords(prepared, store),
   };
+  if (opts.lineage !== false) {
+    report.lineage = pageLineage(page, copies, listed.filter((a) => !isCopyRelation(a.result.relation)));
+    report.quotes = pageQuotes(page, copies);
+  }
+  return report;
+}
+
+// ---------------------------------------------------------------- lineage
+
+/** The closest copies placed in the lineage: each pair of them is aligned once more. */
+export const MAX_LINEAGE_VERSIONS = 8;
+
+function closenessOf(result: RelationResult, crossLanguage: boolean): number {
+  return crossLanguage ? result.score : result.measures.wordingKept;
+}
+
+function pairRelation(result: RelationResult, crossLanguage: boolean): PairRelation {
+  return { relation: result.relation, closeness: closenessOf(result, crossLanguage), direction: result.direction, ...(result.machineTranslated ? { machineTranslated: true } : {}) };
+}
+
+const FLIPPED = { original: 'derivative', derivative: 'original', unknown: 'unknown' } as const;
+
+/** How stored record `a` relates to stored record `b`, read as a page: the full check's assessment of one pair. */
+export function relateRecords(a: CorpusRecord, b: CorpusRecord): PairRelation {
+  const page = preparePage({ text: bodyOf(a).text, lang: a.lang, publishedTime: a.published ?? a.firstSeen, url: a.url });
+  const evidence = textEvidence(page.article.text, a.lang, bodyOf(b).text, b.lang);
+  const terms = contentTerms(b.text, b.lang);
+  const pairs = pairsOf(terms);
+  const [wording] = distinctiveWording(page.pairs, [pairs]);
+  const assessed = assess(page, { record: b, evidence, terms, pairs, wording });
+  return pairRelation(assessed.result, assessed.align.crossLanguage);
+}
+
+/** The page's quotations in its closest copies of the same language (a translation's quotations are other words). */
+function pageQuotes(page: PageArticle, copies: Assessment[]): QuoteTrail[] {
+  const versions = [...copies]
+    .filter((a) => !a.align.crossLanguage)
+    .sort((a, b) => b.result.score - a.result.score)
+    .slice(0, MAX_LINEAGE_VERSIONS)
+    .map(({ record }) => ({ id: record.id, text: record.text, lang: record.lang, site: record.site, title: record.title, url: record.url, date: record.published ?? record.firstSeen }));
+  return quotesAcrossVersions({ id: PAGE_NODE_ID, isPage: true, text: page.text, lang: page.lang, site: page.siteName, title: page.title, url: page.url, date: page.publishedTime }, versions);
+}
+
+/**
+ * Stored texts that are no copy of the page but a copy of one of its closest copies are in its lineage too: an
+ * original three edits away from the page shares too little of its wording to be called its copy.
+ */
+const LINEAGE_ANCESTORS = 4;
+const ANCESTOR_CHECKED_COPIES = 3;
+
+/** The page and its closest copies, placed in a lineage (lib/lineage), with the ancestors of those copies. */
+function pageLineage(page: PageArticle, copies: Assessment[], others: Assessment[]): Lineage {
+  const closest = [...copies].sort((a, b) => b.result.score - a.result.score).slice(0, MAX_LINEAGE_VERSIONS);
+  const between = new Map<string, PairRelation>();
+  const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  const ancestors = [...others]
+    .sort((a, b) => b.result.score - a.result.score)
+    .slice(0, LINEAGE_ANCESTORS)
+    .filter((other) =>
+      closest.slice(0, ANCESTOR_CHECKED_COPIES).some((copy) => {
+        const [first, second] = copy.record.id < other.record.id ? [copy, other] : [other, copy];
+        const pair = relateRecords(first.record, second.record);
+        between.set(pairKey(first.record.id, second.record.id), pair);
+        return isCopyRelation(pair.relation);
+      }),
+    );
+  const versions = [...closest, ...ancestors];
+  const byId = new Map(versions.map((a) => [a.record.id, a]));
+  const inputs: LineageInput[] = versions.map(({ record }) => ({ id: record.id, title: record.title, site: record.site, url: record.url, lang: record.lang, date: record.published ?? record.firstSeen }));
+  inputs.push({ id: PAGE_NODE_ID, isPage: true, title: page.title, site: page.siteName, url: page.url, lang: page.lang, date: page.publishedTime });
+  const relate = (child: string, parent: string): PairRelation | null => {
+    if (child === PAGE_NODE_ID || parent === PAGE_NODE_ID) {
+      const a = byId.get(child === PAGE_NODE_ID ? parent : child)!;
+      const pair = pairRelation(a.result, a.align.crossLanguage);
+      return child === PAGE_NODE_ID ? pair : { ...pair, direction: FLIPPED[pair.direction] };
+    }
+    const [first, second] = child < parent ? [child, parent] : [parent, child];
+    const key = pairKey(first, second);
+    if (!between.has(key)) between.set(key, relateRecords(byId.get(first)!.record, byId.get(second)!.record));
+    const pair = between.get(key)!;
+    return child === first ? pair : { ...pair, direction: FLIPPED[pair.direction] };
+  };
+  return buildLineage(inputs, relate);
 }
 
 /** The records a correction names by id are left out before retrieval reads them. */
@@ -732,6 +819,44 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
   });
   const drift = passageDrift(selection, firstRecord, opts.align?.pageLang, first.record.lang).map(toFirstRecord);
   return { selection, earliest: occurrences[0], occurrences, drift, truncated };
+}
+
+/** Where the reader's selection is in the article text: as it is, else with any run of whitespace for whitespace. */
+function locateSelection(text: string, selection: string): [number, number] | null {
+  const wanted = selection.trim();
+  if (!wanted) return null;
+  const exact = text.indexOf(wanted);
+  if (exact >= 0) return [exact, exact + wanted.length];
+  const pattern = wanted
+    .split(/\s+/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+  const found = new RegExp(pattern, 'u').exec(text);
+  return found ? [found.index, found.index + found[0].length] : null;
+}
+
+/**
+ * The selection as the page's own check saw it: the sentences of the page's reference version aligned with the
+ * selected ones, and only the drift items that touch the selected words. A selection of the very words that were
+ * altered is found there even when it is too short, or too changed, to be found in the corpus by itself; and the
+ * drift of the unselected rest of a sentence is not the selection's.
+ */
+export async function passageInReport(selection: string, report: Report, store: RecordSource): Promise<PassageReport | null> {
+  const comparison = report.comparison;
+  const at = comparison ? locateSelection(report.article.text, selection) : null;
+  if (!comparison || !at) return null;
+  const [start, end] = at;
+  const pairs = comparison.pairs.filter((p) => p.page && p.source && p.page[0] < end && start < p.page[1]);
+  if (pairs.length === 0) return null;
+  const [record] = await store.getRecords([comparison.sourceId]);
+  if (!record) return null;
+  const sourceStart = Math.min(...pairs.map((p) => p.source![0]));
+  const sourceEnd = Math.max(...pairs.map((p) => p.source![1]));
+  const drift = report.drift.filter((d) => d.page.end > d.page.start && d.page.start < end && start < d.page.end);
+  const match = report.matches.find((m) => m.id === record.id);
+  const { id, title, site, url, published, lang } = record;
+  const occurrence: PassageOccurrence = { id, title, site, url, published, lang, start: sourceStart, end: sourceEnd, text: record.text.slice(sourceStart, sourceEnd), similarity: match?.score ?? 0, drift: [], kind: 'copy' };
+  return { selection, earliest: occurrence, occurrences: [occurrence], drift, truncated: comparison.truncated };
 }
 
 /** The span grown to whole sentences, so quotes and names are compared complete. */

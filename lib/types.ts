@@ -1,3 +1,5 @@
+import type { QuoteTrail } from './quotes/across';
+
 /**
  * Types shared by the engine, the command line and the extension.
  * Offsets are UTF-16 code-unit offsets (JavaScript string indices), end exclusive.
@@ -184,6 +186,45 @@ export interface CorrectedRecord {
   url?: string;
 }
 
+/** How a version came from its parent in a lineage. */
+export type LineageRelation = 'copy' | 'edit' | 'rewrite' | 'machine-translated rewrite' | 'translation';
+
+/** One version in a lineage, or the page itself (id "page" unless it is stored). */
+export interface LineageNode {
+  id: string;
+  isPage: boolean;
+  title?: string;
+  site?: string;
+  url?: string;
+  lang?: string;
+  /** Published, else first seen (ISO 8601). */
+  date?: string;
+  /** The version it came from; null for the root and for a version whose place is uncertain. */
+  parent: string | null;
+  /** Why its place cannot be told, when it cannot. */
+  uncertain?: string;
+  /** The versions it may have come from, when more than one is as likely. */
+  candidates?: string[];
+}
+
+export interface LineageEdge {
+  from: string;
+  to: string;
+  relation: LineageRelation;
+  /** 0..1: how closely the later version keeps the earlier one's text. */
+  closeness: number;
+}
+
+/** Who copied whom among the page's versions: a tree from the earliest version, earliest first. */
+export interface Lineage {
+  root: string | null;
+  nodes: LineageNode[];
+  edges: LineageEdge[];
+}
+
+/** The id the page has in a lineage when it is not a stored record. */
+export const PAGE_NODE_ID = 'page';
+
 export interface Report {
   article: PageArticle;
   /** Best first. Unrelated records are not listed. */
@@ -196,4 +237,8 @@ export interface Report {
   comparison: Comparison | null;
   /** Stored records the reader marked as not versions of this page: never listed in `matches`, never the original. */
   corrected: CorrectedRecord[];
+  /** How the page's versions came from each other (copies only; independent coverage is not in it). */
+  lineage?: Lineage;
+  /** The page's quotations followed through its versions, earliest first (lib/quotes). */
+  quotes?: QuoteTrail[];
 }

@@ -2,10 +2,11 @@
  * `npm run eval`: every quality evaluation, one after the other, each writing its details to tests/.artifacts.
  *
  *   npm run eval              the full evaluations (PAN 2013: all 744 queries; same outlet: 150 pages of each kind)
- *   npm run eval -- --quick   smaller runs for CI: PAN's first 150 queries, 60 same-outlet pages of each kind
+ *   npm run eval -- --quick   smaller runs for CI: PAN's first 150 queries, 60 same-outlet pages of each kind, 60
+ *                             planted-drift copies
  *
- * Each evaluation also runs alone (`npm run eval:pan`, `npm run eval:outlet`, `npm run eval:crosslang`) with its own
- * options. An evaluation whose data is not on this machine says so and is skipped.
+ * Each evaluation also runs alone (`npm run eval:pan`, `npm run eval:outlet`, `npm run eval:crosslang`, `npm run eval:drift`)
+ * with its own options. An evaluation whose data is not on this machine says so and is skipped.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -18,6 +19,7 @@ const evaluations: { name: string; script: string; args: string[]; quickArgs: st
   { name: 'PAN 2013 text alignment', script: 'eval-pan.ts', args: [], quickArgs: ['--limit', '150'] },
   { name: 'same outlet (Reuters-21578)', script: 'eval-outlet.ts', args: [], quickArgs: ['--per-kind', '60'] },
   { name: 'across languages (WMT development sets)', script: 'eval-crosslang.ts', args: [], quickArgs: [] },
+  { name: 'planted drift (Reuters-21578)', script: 'eval-drift.ts', args: [], quickArgs: ['--quick'] },
 ];
 
 let failed = 0;

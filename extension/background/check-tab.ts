@@ -168,7 +168,7 @@ export class TabChecks {
     const selection = options.selectionText?.trim();
     if (selection && reading.kind === 'read') {
       const article = reading.page.article ?? undefined;
-      state.passage = await this.work.findPassage(selection, { url: article?.url ?? reading.page.pageUrl, article });
+      state.passage = await this.work.findPassage(selection, { url: article?.url ?? reading.page.pageUrl, article, report: outcome.kind === 'report' ? outcome.report : undefined });
     }
     // Readable pages keep their result; a refusal is not stored, so a later grant (toolbar click) is not shadowed.
     if (reading.kind === 'read') await saveTabState(state);

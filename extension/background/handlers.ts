@@ -9,7 +9,7 @@ import { corpusStatus, getCorpus, loadSampleCorpus } from './corpus.ts';
 import { budgetView, setBudget } from './budget.ts';
 import { corpusHint } from './corpus-hint.ts';
 import { addFeeds, followWhenGranted, listFeeds, refreshFeeds, subscribe, unsubscribe } from './feeds.ts';
-import { highlightInTab } from './highlight.ts';
+import { clearChangesInTab, highlightInTab, markChangesInTab } from './highlight.ts';
 import { commitImportBatch, forgetImport, importStatus } from './imports.ts';
 import { pageHistory } from './page-history.ts';
 import { testTeamServer } from './team-server.ts';
@@ -22,6 +22,8 @@ export const backgroundHandlers: Handlers<BackgroundProtocol> = {
   'mark-not-a-version': ({ tabId, recordId }) => markNotAVersion(tabId, recordId),
   'undo-not-a-version': ({ tabId, recordId }) => undoNotAVersion(tabId, recordId),
   'highlight-passage': ({ tabId, text }) => highlightInTab(tabId, text),
+  'mark-page-changes': ({ tabId, changes }) => markChangesInTab(tabId, changes),
+  'clear-page-changes': ({ tabId }) => clearChangesInTab(tabId),
   'corpus-status': () => corpusStatus(),
   'reload-sample-corpus': () => loadSampleCorpus(),
   'capture-tab': ({ tabId }) => captureTab(tabId),
@@ -58,6 +60,8 @@ export const backgroundAudience: AudienceMap<BackgroundProtocol> = {
   'mark-not-a-version': 'extension-pages',
   'undo-not-a-version': 'extension-pages',
   'highlight-passage': 'extension-pages',
+  'mark-page-changes': 'extension-pages',
+  'clear-page-changes': 'extension-pages',
   'corpus-status': 'extension-pages',
   'reload-sample-corpus': 'extension-pages',
   'capture-tab': 'extension-pages',

@@ -1,7 +1,7 @@
 /** "Find original" on a selection: the earliest stored occurrence of the passage and its counterparts. */
-import { findPassage, type RecordSource } from '../../lib/engine.ts';
+import { findPassage, passageInReport, type RecordSource } from '../../lib/engine.ts';
 import { MAX_SELECTION_CHARS, selectionTooLongMessage } from '../shared/limits.ts';
-import type { Correction, PageArticle } from '../../lib/types.ts';
+import type { Correction, PageArticle, Report } from '../../lib/types.ts';
 import type { PassageOutcome } from '../shared/protocol.ts';
 import { sameAddress } from '../shared/report-view.ts';
 
@@ -13,6 +13,8 @@ export interface SelectionPage {
   url?: string;
   /** The page's article, when it has one: the reader's corrections about it apply to the selection too. */
   article?: PageArticle;
+  /** The page's own check: the selection is matched as its drift list saw it. */
+  report?: Report;
 }
 
 /**
@@ -31,6 +33,9 @@ export async function findPassageInCorpus(selection: string, store: RecordSource
     if (atPageAddress.length > 0) {
       report = await findPassage(selection, store, { ...notVersions, excludeIds: atPageAddress });
     }
+    // The page's drift list and the selection agree: the same version, the same items for the selected words.
+    const asChecked = page.report ? await passageInReport(selection, page.report, store) : null;
+    if (asChecked && (!report.earliest || report.earliest.id === asChecked.earliest!.id)) report = { ...report, earliest: report.earliest ?? asChecked.earliest, occurrences: report.earliest ? report.occurrences : asChecked.occurrences, drift: asChecked.drift };
     return report.earliest ? { kind: 'found', report } : { kind: 'not-found', selection };
   } catch (error) {
     return { kind: 'error', selection, message: error instanceof Error ? error.message : String(error) };

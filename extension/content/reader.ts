@@ -5,12 +5,15 @@
 import { listen, replyOf, type AudienceMap, type ContentProtocol, type ExtractedPage, type Handlers, type Reply } from '../shared/protocol.ts';
 import { extractCurrentPage } from './extract-page.ts';
 import { clearHighlight, highlightPassage } from './highlight.ts';
+import { clearChanges, markChanges } from './page-marks.ts';
 
 const handlers: Handlers<ContentProtocol> = {
   ping: () => ({ ready: true }),
   'extract-article': () => extractCurrentPage(),
   'highlight-passage': ({ text }) => ({ found: highlightPassage(text) }),
   'clear-highlight': () => ({ cleared: clearHighlight() }),
+  'mark-changes': ({ changes }) => markChanges(changes),
+  'clear-changes': () => ({ cleared: clearChanges() }),
 };
 
 const audience: AudienceMap<ContentProtocol> = {
@@ -18,6 +21,8 @@ const audience: AudienceMap<ContentProtocol> = {
   'extract-article': 'background',
   'highlight-passage': 'background',
   'clear-highlight': 'background',
+  'mark-changes': 'background',
+  'clear-changes': 'background',
 };
 
 /** Starts answering; returns the function that stops it (called when a newer copy of the script takes over). */

@@ -109,12 +109,18 @@ function locateFolded(folded: FoldedText, needle: string): [number, number] | nu
   return visibleFirst(tailOnly);
 }
 
-/** A DOM Range covering `passage` in the page, or null when the page does not contain it. */
-export function findPassageRange(root: Node, passage: string): Range | null {
+/**
+ * A DOM Range covering `passage` in the page, or null when the page does not contain it. With `before`, the words
+ * the passage follows in the article, the occurrence they precede is taken ("40" after "less than", not the first
+ * "40" of the page), falling back to the first occurrence when the page has them otherwise.
+ */
+export function findPassageRange(root: Node, passage: string, before = ''): Range | null {
   const needle = foldString(passage);
   if (!needle) return null;
   const folded = foldDocumentText(root);
-  const span = locateFolded(folded, needle);
+  const prefix = foldString(before);
+  const inContext = prefix ? positionsOf(folded.chars, prefix + needle)[0] : undefined;
+  const span: [number, number] | null = inContext !== undefined ? [inContext + prefix.length, inContext + prefix.length + needle.length] : locateFolded(folded, needle);
   if (!span) return null;
   const [start, end] = span;
   const startNode = folded.nodes[folded.nodeOf[start]];

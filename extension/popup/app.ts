@@ -13,9 +13,12 @@ import { hasOnDeviceTranslator, onDeviceGloss, serveTranslations } from './trans
 import { renderFirstLook } from './first-look-section.ts';
 import { FIRST_RESULT_MARK } from './first-result.ts';
 import { HistorySection } from './history-section.ts';
+import { renderLineageSection } from './lineage-section.ts';
 import { renderOriginalSection } from './original-section.ts';
+import { renderPageMarksControl } from './page-marks-control.ts';
 import { renderPageSummary } from './page-summary.ts';
 import { renderPassageSection } from './passage-section.ts';
+import { renderQuotesSection } from './quotes-section.ts';
 import { renderSideBySide } from './side-by-side.ts';
 import { resolveTargetTab } from './target-tab.ts';
 import { publisherName } from './version-card.ts';
@@ -203,6 +206,10 @@ export class PopupApp {
       renderOriginalSection(report),
       renderVersionsSection(report, this.chosen?.id ?? null, (id) => void this.choose(id), actions),
     );
+    const lineage = renderLineageSection(report);
+    if (lineage) this.content.append(lineage);
+    const quotes = renderQuotesSection(report);
+    if (quotes) this.content.append(quotes);
     const sharing = renderSharedPassagesSection(report, actions);
     if (sharing) this.content.append(sharing);
     const sameStory = renderSameStorySection(report, actions);
@@ -238,6 +245,8 @@ export class PopupApp {
     if (!chosen) return;
     const sourceName = chosen.sourceName;
     const direction = this.report.matches.find((match) => match.id === chosen.id)?.direction ?? 'unknown';
+    const marksControl = this.tabId === null ? null : renderPageMarksControl(this.tabId, chosen.comparison, this.report.article.text, (message) => this.say(message));
+    if (marksControl) holder.append(marksControl);
     holder.append(
       renderDriftSection(chosen.comparison, { name: sourceName, direction }, { onChoose: (item, button) => void this.highlight(item, button) }),
     );

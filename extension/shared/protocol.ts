@@ -6,6 +6,7 @@
  * Every context sends and answers through the typed helpers below, so a request and its answer can never drift
  * apart silently, and every incoming message is checked against the sender before it reaches a handler.
  */
+import type { MarkOutcome, PageChange } from './page-changes.ts';
 import { browser, type Browser } from 'wxt/browser';
 import type { PassageReport } from '../../lib/engine.ts';
 import type { LikelySource } from '../../lib/sources.ts';
@@ -246,6 +247,10 @@ export interface BackgroundProtocol {
   'undo-not-a-version': Exchange<{ tabId: number; recordId: string }, TabState>;
   /** Marks a passage of the page in the tab and scrolls to it. */
   'highlight-passage': Exchange<{ tabId: number; text: string }, HighlightOutcome>;
+  /** "Show all changes in the page": marks every drift item in the tab at once (replacing earlier marks). */
+  'mark-page-changes': Exchange<{ tabId: number; changes: PageChange[] }, MarkOutcome>;
+  /** Removes every change mark from the tab. */
+  'clear-page-changes': Exchange<{ tabId: number }, { cleared: boolean }>;
   'corpus-status': Exchange<Record<string, never>, CorpusStatus>;
   'reload-sample-corpus': Exchange<Record<string, never>, SampleReload>;
   /** "Add this page": stores the tab's article as a new version when its text is new. */
@@ -317,6 +322,8 @@ export interface ContentProtocol {
   'extract-article': Exchange<Record<string, never>, ExtractedPage>;
   'highlight-passage': Exchange<{ text: string }, HighlightOutcome>;
   'clear-highlight': Exchange<Record<string, never>, { cleared: boolean }>;
+  'mark-changes': Exchange<{ changes: PageChange[] }, MarkOutcome>;
+  'clear-changes': Exchange<Record<string, never>, { cleared: boolean }>;
 }
 
 /** Any map of request type -> Exchange (interfaces have no index signature, hence the mapped constraint). */

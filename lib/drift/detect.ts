@@ -5,6 +5,7 @@
  * tense or modality, dropped and added sentences, and plain rewording — most
  * serious first.
  */
+import { wordDice } from '../text/overlap';
 import type { CorpusRecord, DriftItem, DriftKind, SentencePair } from '../types';
 import { wordDiff, type DiffPiece } from '../align/diff';
 import { contentTerm } from '../align/model';
@@ -14,6 +15,7 @@ import { dateKeys } from '../text/dates';
 import { nameCandidates, type NameCandidate } from '../text/names';
 import { numberKeys, type NumberKey } from '../text/numbers';
 import { topLevelQuotes, type QuoteSpan } from '../text/quotes';
+import { foldWord } from '../text/normalize';
 import { words, type Token } from '../text/segment';
 import { changeRegions, changedText, wordCount, type Region } from './regions';
 import { carriesMissingFact, garbledNames, negates } from './across';
@@ -47,6 +49,22 @@ interface Context {
   sourceQuotes: QuoteSpan[];
   opts: DriftOptions;
   items: DriftItem[];
+  /**
+   * Most aligned sentences are worded differently (a translation, a back-translation, a rewrite): a quotation or a
+   * reporting clause in other words is then the rewording's, not a changed meaning, unless a negation, a tense, a
+   * figure or a name changed with it.
+   */
+  rewordedThroughout: boolean;
+}
+
+const REWORDED_SHARE = 0.5;
+const REWORDED_MIN_PAIRS = 4;
+
+function rewordedThroughout(pairs: SentencePair[]): boolean {
+  const matched = pairs.filter((p) => p.page && p.source);
+  if (matched.length < REWORDED_MIN_PAIRS) return false;
+  const changed = matched.filter((p) => p.ops.some((op) => op.op !== 'equal' && /[\p{L}\p{N}]/u.test(op.text)));
+  return changed.length > REWORDED_SHARE * matched.length;
 }
 
 const DEFAULT_MAX_ITEMS = 200;
@@ -69,11 +87,15 @@ export function detectDrift(pageText: string, source: CorpusRecord, pairs: Sente
     sourceQuotes: opts.crossLanguage ? [] : quotesOf(source.text),
     opts,
     items: [],
+    rewordedThroughout: rewordedThroughout(pairs),
   };
+  // Where the page stands when a source sentence is missing from it: a dropped sentence is marked there.
+  let pageAt = 0;
   for (const pair of pairs) {
     if (pair.page && pair.source) comparePair(ctx, pair.page, pair.source);
     else if (pair.page) unmatchedSentence(ctx, 'added', pair.page);
-    else if (pair.source) unmatchedSentence(ctx, 'dropped', pair.source);
+    else if (pair.source) unmatchedSentence(ctx, 'dropped', pair.source, pageAt);
+    if (pair.page) pageAt = pair.page[1];
   }
   if (!opts.crossLanguage) compareQuotes(ctx, pairs);
   return rank(ctx.items).slice(0, opts.maxItems ?? DEFAULT_MAX_ITEMS);
@@ -117,7 +139,8 @@ function quoted(s: string): string {
 
 const CAPTION = /(?:getty images|reuters|\bap photo|afp|photo:|\/\s*[\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)*$|epa|shutterstock|picture alliance)/iu;
 
-function unmatchedSentence(ctx: Context, kind: 'added' | 'dropped', span: Span): void {
+/** @param pageAt for a dropped sentence, where in the page it would have stood. */
+function unmatchedSentence(ctx: Context, kind: 'added' | 'dropped', span: Span, pageAt = 0): void {
   const text = kind === 'added' ? ctx.pageText : ctx.sourceText;
   const ignore = kind === 'added' ? ctx.opts.ignorePage : ctx.opts.ignoreSource;
   if (ignore?.some(([s, e]) => s <= span[0] && span[1] <= e)) return;
@@ -137,7 +160,7 @@ function unmatchedSentence(ctx: Context, kind: 'added' | 'dropped', span: Span):
   const severity = weighty ? 3 : 2;
   const empty = (at: number): Span => [at, at];
   if (kind === 'added') push(ctx, 'added', severity, summary, span, empty(0));
-  else push(ctx, 'dropped', severity, summary, empty(0), span);
+  else push(ctx, 'dropped', severity, summary, empty(pageAt), span);
 }
 
 // ---------------------------------------------------------------- sentence pairs
@@ -175,7 +198,8 @@ function comparePair(ctx: Context, page: Span, source: Span): void {
   for (const region of changeRegions(diff.pieces, inQuote)) {
     // A change already reported as a number, date or negation is not reported again.
     if (covered.some(([s, e]) => s < region.page[1] && region.page[0] < e) || (region.page[0] === region.page[1] && covered.some(([s, e]) => s <= region.page[0] && region.page[0] <= e))) continue;
-    if (tenseChange(ctx, pair, region)) continue;
+    if (wholeSentenceChange(ctx, pair, region)) continue;
+    if (auxiliaryChange(ctx, pair, region) || tenseChange(ctx, pair, region)) continue;
     if (nameOrAttributionChange(ctx, pair, region)) continue;
     if (contentChanged(ctx, region)) reworded.push(region);
   }
@@ -192,6 +216,30 @@ function compareAcrossLanguages(ctx: Context, pair: Pair): void {
   if (sourceNegates === null || pageNegates === null || sourceNegates === pageNegates) return;
   const summary = sourceNegates ? 'Negation lost in translation' : 'Negation added in translation';
   push(ctx, 'negation', 5, `${summary}: ${quoted(pair.sourceSentence)} became ${quoted(pair.pageSentence)}`, pair.page, pair.source);
+}
+
+const WHOLE_SENTENCE_WORDS = 5;
+const LONG_CLAUSE_WORDS = 8;
+const SENTENCE_END = /[.!?]["”’)]?$/;
+
+/**
+ * A run of words only on one side that is a sentence of its own (the sentence aligner paired it with a neighbour):
+ * a dropped or added sentence, not a changed name or attribution inside one.
+ */
+function wholeSentenceChange(ctx: Context, pair: Pair, region: Region): boolean {
+  const lettered = (op: 'del' | 'ins') => region.pieces.some((p) => p.op === op && /[\p{L}\p{N}]/u.test(p.text));
+  const dropped = lettered('del');
+  if (dropped === lettered('ins')) return false;
+  const [start, end] = dropped ? region.source : region.page;
+  const sentence = dropped ? pair.sourceSentence : pair.pageSentence;
+  const changed = sentence.slice(start, end).trim();
+  if (wordCount(changed) < WHOLE_SENTENCE_WORDS) return false;
+  const startsSentence = start === 0 || SENTENCE_END.test(sentence.slice(0, start).trim());
+  const endsSentence = SENTENCE_END.test(changed) || sentence.slice(end).trim() === '';
+  if (!(startsSentence && endsSentence) && wordCount(changed) < LONG_CLAUSE_WORDS) return false;
+  const base = dropped ? pair.source[0] : pair.page[0];
+  unmatchedSentence(ctx, dropped ? 'dropped' : 'added', [base + start, base + end], pair.page[0] + region.page[0]);
+  return true;
 }
 
 function insideAny(quotes: QuoteSpan[], start: number, end: number): boolean {
@@ -216,14 +264,12 @@ function contentChanged(ctx: Context, region: Region): boolean {
   return contentTerms(ctx, changedText(region, 'del')).join(' ') !== contentTerms(ctx, changedText(region, 'ins')).join(' ');
 }
 
+/** Each reworded stretch of a sentence is its own item, so it is marked (and selected) where it is, not the whole sentence. */
 function reportRewording(ctx: Context, pair: Pair, regions: Region[]): void {
-  const first = abs(pair, regions[0]);
-  const last = abs(pair, regions[regions.length - 1]);
-  const examples = regions.slice(0, 2).map((r) => {
-    const a = abs(pair, r);
-    return change(ctx.sourceText.slice(a.source[0], a.source[1]), ctx.pageText.slice(a.page[0], a.page[1]));
-  });
-  push(ctx, 'reworded', 1, `Reworded: ${examples.join('; ')}`, [first.page[0], last.page[1]], [first.source[0], last.source[1]]);
+  for (const region of regions) {
+    const a = abs(pair, region);
+    push(ctx, 'reworded', 1, `Reworded: ${change(ctx.sourceText.slice(a.source[0], a.source[1]), ctx.pageText.slice(a.page[0], a.page[1]))}`, a.page, a.source);
+  }
 }
 
 function change(before: string, after: string): string {
@@ -246,10 +292,44 @@ function compareNumbers(ctx: Context, pair: Pair): Span[] {
   lostSource.forEach((s, k) => {
     const p = newPage[k];
     if (!p) return;
-    covered.push([p.start, p.end]);
-    push(ctx, 'number', 5, `Number changed: ${quoted(s.raw)} became ${quoted(p.raw)}`, [pair.page[0] + p.start, pair.page[0] + p.end], [pair.source[0] + s.start, pair.source[0] + s.end]);
+    const pageFigure = withCurrency(pair.pageSentence, [p.start, p.end]);
+    const sourceFigure = withCurrency(pair.sourceSentence, [s.start, s.end]);
+    covered.push(pageFigure);
+    const before = inContext(pair.sourceSentence, sourceFigure);
+    const after = inContext(pair.pageSentence, pageFigure);
+    push(ctx, 'number', 5, `Number changed: ${quoted(before)} became ${quoted(after)}`, [pair.page[0] + pageFigure[0], pair.page[0] + pageFigure[1]], [pair.source[0] + sourceFigure[0], pair.source[0] + sourceFigure[1]]);
   });
   return covered;
+}
+
+const CURRENCY_BEFORE = /(?:[$€£¥₽₹]|\b(?:US|A|C|HK|NZ|S)\$)\s?$/u;
+const CONTEXT_WORDS = 2;
+
+/** The figure with the currency sign written before it: "$8.8 billion", not "8.8 billion". */
+function withCurrency(sentence: string, [start, end]: Span): Span {
+  const sign = CURRENCY_BEFORE.exec(sentence.slice(Math.max(0, start - 4), start));
+  return sign ? [start - sign[0].length, end] : [start, end];
+}
+
+/**
+ * The figure with the words around it, within its clause, so a reader sees what it counts: "less than 10 minutes",
+ * "$8.8 billion in aid".
+ */
+function inContext(sentence: string, [start, end]: Span): string {
+  const tokens = words(sentence);
+  const before = tokens.filter((t) => t.end <= start).slice(-CONTEXT_WORDS);
+  const after = tokens.filter((t) => t.start >= end).slice(0, CONTEXT_WORDS);
+  let from = start;
+  for (const t of before.reverse()) {
+    if (/[,;:.!?()"“”]/.test(sentence.slice(t.end, from))) break;
+    from = t.start;
+  }
+  let to = end;
+  for (const t of after) {
+    if (/[,;:.!?()"“”]/.test(sentence.slice(to, t.start))) break;
+    to = t.end;
+  }
+  return sentence.slice(from, to);
 }
 
 function compareDates(ctx: Context, pair: Pair): Span[] {
@@ -267,13 +347,23 @@ function compareDates(ctx: Context, pair: Pair): Span[] {
   return covered;
 }
 
-/** Items of `a` with no partner in `b`, and items of `b` with no partner in `a` (one-to-one). */
-function unmatched<T>(a: T[], b: T[], same: (x: T, y: T) => boolean): [T[], T[]] {
+/**
+ * Items of `a` with no partner in `b`, and items of `b` with no partner in `a` (one-to-one). Among equal partners the
+ * one nearest in the sentence is taken, so "6.5 … 6.5" against "5.5 … 6.5" pairs the second ones.
+ */
+function unmatched<T extends { start: number }>(a: T[], b: T[], same: (x: T, y: T) => boolean): [T[], T[]] {
   const used = new Set<number>();
   const lost: T[] = [];
+  const span = (items: T[]) => Math.max(1, ...items.map((t) => t.start));
+  const [spanA, spanB] = [span(a), span(b)];
   for (const x of a) {
-    const k = b.findIndex((y, i) => !used.has(i) && same(x, y));
-    if (k >= 0) used.add(k);
+    let best = -1;
+    b.forEach((y, i) => {
+      if (used.has(i) || !same(x, y)) return;
+      const distance = Math.abs(x.start / spanA - y.start / spanB);
+      if (best < 0 || distance < Math.abs(x.start / spanA - b[best].start / spanB)) best = i;
+    });
+    if (best >= 0) used.add(best);
     else lost.push(x);
   }
   return [lost, b.filter((_, i) => !used.has(i))];
@@ -299,9 +389,21 @@ function compareNegation(ctx: Context, pair: Pair): Span[] {
   const region = regions.find((r) => r.pieces.some((p) => p.op !== 'equal' && negations(words(p.text)).length > 0)) ?? regions[0];
   if (!region) return [];
   const r = abs(pair, region);
+  // A "not" added or removed alone tells nothing: the words on either side show what it negates.
+  const alone = !/[\p{L}\p{N}]/u.test(changedText(region, 'del')) || !/[\p{L}\p{N}]/u.test(changedText(region, 'ins'));
+  const page = alone ? widenToWords(ctx.pageText, r.page, pair.page) : r.page;
+  const source = alone ? widenToWords(ctx.sourceText, r.source, pair.source) : r.source;
   const label = pg.length > src.length ? 'Negation added' : 'Negation removed';
-  push(ctx, 'negation', 5, `${label}: ${change(ctx.sourceText.slice(r.source[0], r.source[1]), ctx.pageText.slice(r.page[0], r.page[1]))}`, r.page, r.source);
+  push(ctx, 'negation', 5, `${label}: ${change(ctx.sourceText.slice(source[0], source[1]), ctx.pageText.slice(page[0], page[1]))}`, page, source);
   return [region.page];
+}
+
+/** The span grown by one word on each side, within the sentence. */
+function widenToWords(text: string, [start, end]: Span, sentence: Span): Span {
+  const tokens = words(text.slice(sentence[0], sentence[1])).map((t) => [sentence[0] + t.start, sentence[0] + t.end] as Span);
+  const before = tokens.filter(([, e]) => e <= start).pop();
+  const after = tokens.find(([s]) => s >= end);
+  return [before ? before[0] : start, after ? after[1] : end];
 }
 
 // ---------------------------------------------------------------- tense and modality
@@ -315,6 +417,7 @@ interface VerbUse {
 }
 
 const TENSE_WINDOW_BEFORE = 1;
+const VERB_FILLERS = new Set(['not', 'be', 'been', 'being', 'have', 'also', 'still', 'never', 'already', 'now', 'just', 'then']);
 const TENSE_WINDOW_AFTER = 2;
 
 function windowTokens(tokens: Token[], [start, end]: Span): Token[] {
@@ -323,6 +426,42 @@ function windowTokens(tokens: Token[], [start, end]: Span): Token[] {
   let last = first;
   while (last < tokens.length && tokens[last].start < end) last++;
   return tokens.slice(Math.max(0, first - TENSE_WINDOW_BEFORE), Math.min(tokens.length, last + TENSE_WINDOW_AFTER));
+}
+
+/** Tense and modality classes that say different things happened or will: anything but past against present perfect. */
+function tenseSeverity(a: TenseClass, b: TenseClass): number {
+  if (a === 'future' || b === 'future' || a === 'modal' || b === 'modal') return 4;
+  return 3;
+}
+
+/**
+ * One auxiliary for another of a different class ("will" → "may", "has" → "had", "is" → "was"): a change of tense or
+ * modality whatever verb follows.
+ */
+function auxiliaryChange(ctx: Context, pair: Pair, region: Region): boolean {
+  const lone = (op: 'del' | 'ins', sentence: string, at: Span) => {
+    const tokens = words(changedText(region, op)).filter((t) => !isNegation(t.norm) || isAuxiliary(t.norm));
+    if (tokens.length !== 1 || !isAuxiliary(tokens[0].norm)) return null;
+    const sentenceTokens = words(sentence);
+    const k = sentenceTokens.findIndex((t) => t.start >= at[0] && t.norm === tokens[0].norm);
+    if (k < 0) return null;
+    const verb = sentenceTokens[k + 1];
+    return { cls: auxiliaryClass(tokens[0].norm)!, span: [sentenceTokens[k].start, verb ? verb.end : sentenceTokens[k].end] as Span };
+  };
+  const before = lone('del', pair.sourceSentence, region.source);
+  const after = lone('ins', pair.pageSentence, region.page);
+  if (!before || !after || before.cls === after.cls) return false;
+  const sourceWords = pair.sourceSentence.slice(before.span[0], before.span[1]);
+  const pageWords = pair.pageSentence.slice(after.span[0], after.span[1]);
+  push(
+    ctx,
+    'tense',
+    tenseSeverity(before.cls, after.cls),
+    `Tense or modality changed: ${quoted(sourceWords)} became ${quoted(pageWords)}`,
+    [pair.page[0] + after.span[0], pair.page[0] + after.span[1]],
+    [pair.source[0] + before.span[0], pair.source[0] + before.span[1]],
+  );
+  return true;
 }
 
 function tenseChange(ctx: Context, pair: Pair, region: Region): boolean {
@@ -338,12 +477,11 @@ function tenseChange(ctx: Context, pair: Pair, region: Region): boolean {
     const b = verbUse(pair.pageSentence, pageTokens, pageVerb);
     if (!a || !b || a.tense === b.tense) continue;
     if (!a.span || !b.span) continue;
-    const strong = a.tense === 'future' || b.tense === 'future' || a.tense === 'modal' || b.tense === 'modal';
     const before = a.typo ? `${quoted(a.text)} (read as ${quoted(a.typo)})` : quoted(a.text);
     push(
       ctx,
       'tense',
-      strong ? 4 : 2,
+      tenseSeverity(a.tense, b.tense),
       `Tense or modality changed: ${before} became ${quoted(b.text)}`,
       [pair.page[0] + b.span[0], pair.page[0] + b.span[1]],
       [pair.source[0] + a.span[0], pair.source[0] + a.span[1]],
@@ -356,10 +494,12 @@ function tenseChange(ctx: Context, pair: Pair, region: Region): boolean {
 /** How a verb is used: its auxiliary (up to two words before it) or its own form. */
 function verbUse(sentence: string, tokens: Token[], verb: Token): VerbUse | null {
   const k = tokens.indexOf(verb);
-  for (let back = 1; back <= 2 && k - back >= 0; back++) {
+  for (let back = 1; back <= 3 && k - back >= 0; back++) {
     const aux = tokens[k - back];
     const cls = auxiliaryClass(aux.norm);
     if (cls) return { span: [aux.start, verb.end], tense: cls, text: sentence.slice(aux.start, verb.end) };
+    // "would not be affected", "has also been": the auxiliary is further back.
+    if (back > 1 && !VERB_FILLERS.has(aux.norm)) break;
     if (back === 1 && WILL_TYPOS.has(aux.norm) && verbForm(verb.norm) === 'base') {
       return { span: [aux.start, verb.end], tense: 'future', text: sentence.slice(aux.start, verb.end), typo: `will ${verb.text}` };
     }
@@ -398,7 +538,7 @@ function keyCovered(keys: string[], others: string[]): boolean {
 
 /** Same name, tolerating transliteration, a demonym ("Russia"/"Russian") and acronyms ("U.S."/"United States"). */
 export function sameName(a: NameCandidate, b: NameCandidate): boolean {
-  if (a.key === b.key) return true;
+  if (a.key === b.key || isDemonym(a.text, b.text)) return true;
   if (isAcronym(a) && initials(b) === a.text.replace(/[.\s]/g, '').toLowerCase()) return true;
   if (isAcronym(b) && initials(a) === b.text.replace(/[.\s]/g, '').toLowerCase()) return true;
   const ka = a.key.split(' ');
@@ -417,14 +557,25 @@ function nameOrAttributionChange(ctx: Context, pair: Pair, region: Region): bool
     reportingVerbNear(sourceTokens, region.source, lostNames.map((n) => [n.start - pair.source[0], n.end - pair.source[0]] as Span)) ||
     reportingVerbNear(pageTokens, region.page, newNames.map((n) => [n.start - pair.page[0], n.end - pair.page[0]] as Span));
   const r = abs(pair, region);
-  if (lostNames.length || newNames.length) {
-    const page = trimSpan(ctx.pageText, nameSpan(ctx.pageText, newNames, changedSpans(region, 'ins', pair.page[0])), ctx.stop);
-    const source = trimSpan(ctx.sourceText, nameSpan(ctx.sourceText, lostNames, changedSpans(region, 'del', pair.source[0])), ctx.stop);
+  const respelled = respelledNames(overlapping(sourceNamesInSentence, pair.source[0], region.source), overlapping(pageNamesInSentence, pair.page[0], region.page));
+  // A lost name with a capitalised word in its place is a name changed, whatever the other word is.
+  const replacedBy = lostNames.length && !newNames.length ? capitalisedWords(pair.pageSentence, region.page, pair.page[0]) : [];
+  if (lostNames.length || newNames.length || respelled) {
+    const named = newNames.length ? newNames : respelled ? [respelled.page] : [];
+    const lost = lostNames.length ? lostNames : respelled ? [respelled.source] : [];
+    const pageChanged = replacedBy.length ? replacedBy : changedSpans(region, 'ins', pair.page[0]);
+    const page = trimSpan(ctx.pageText, nameSpan(ctx.pageText, named, pageChanged), ctx.stop);
+    const source = trimSpan(ctx.sourceText, nameSpan(ctx.sourceText, lost, changedSpans(region, 'del', pair.source[0])), ctx.stop);
     const before = ctx.sourceText.slice(source[0], source[1]);
     const after = ctx.pageText.slice(page[0], page[1]);
-    const kind: DriftKind = reportingNear ? 'attribution' : 'name';
-    const label = kind === 'attribution' ? 'Attribution changed' : lostNames.length && newNames.length ? 'Name changed' : lostNames.length ? 'Name dropped' : 'Name added';
-    const severity = lostNames.length && newNames.length ? 4 : 3;
+    const replaced = (lostNames.length > 0 && (newNames.length > 0 || replacedBy.length > 0)) || !!respelled;
+    // A name respelled or partly changed ("Tim Clark" → "Tom Clark") is a name change even beside "said"; another
+    // speaker or source altogether ("Reuters" → "AFP"), or one added or dropped, is an attribution change.
+    const samePerson = !!respelled || sharesWord(before, after) || letterEdits(before, after) <= 2;
+    const kind: DriftKind = reportingNear && !(replaced && samePerson) ? 'attribution' : 'name';
+    const oneLetter = replaced && letterEdits(before, after) === 1;
+    const label = kind === 'attribution' ? 'Attribution changed' : oneLetter ? 'Name spelling changed' : replaced ? 'Name changed' : lostNames.length ? 'Name dropped' : 'Name added';
+    const severity = oneLetter ? 3 : replaced ? 4 : 3;
     push(ctx, kind, severity, `${label}: ${change(before, after)}`, page, source);
     return true;
   }
@@ -433,10 +584,71 @@ function nameOrAttributionChange(ctx: Context, pair: Pair, region: Region): bool
     if (!contentChangedBeyondVerbs(ctx, region)) return false;
     const page = trimSpan(ctx.pageText, r.page, ctx.stop);
     const source = trimSpan(ctx.sourceText, r.source, ctx.stop);
-    push(ctx, 'attribution', 4, `Attribution changed: ${change(ctx.sourceText.slice(source[0], source[1]), ctx.pageText.slice(page[0], page[1]))}`, page, source);
+    push(ctx, 'attribution', ctx.rewordedThroughout ? 3 : 4, `Attribution changed: ${change(ctx.sourceText.slice(source[0], source[1]), ctx.pageText.slice(page[0], page[1]))}`, page, source);
     return true;
   }
   return false;
+}
+
+const LATIN = /^[\p{Script=Latin}\s.'’-]+$/u;
+
+/**
+ * A name the transliteration key calls the same but that is spelled differently in the same script ("Brennan" →
+ * "Brenan", "Wilfried Martens" → "Wilfred Martins"): a changed spelling, not a transliteration. Across scripts
+ * (Кабулов, Kabulov) the key's tolerance stands.
+ */
+function respelledNames(source: NameCandidate[], page: NameCandidate[]): { source: NameCandidate; page: NameCandidate } | null {
+  for (const s of source) {
+    for (const p of page) {
+      if (!sameName(s, p) || !LATIN.test(s.text) || !LATIN.test(p.text)) continue;
+      if (foldWord(s.text.replace(/[.\s]/g, '')) !== foldWord(p.text.replace(/[.\s]/g, '')) && !isAcronym(s) && !isAcronym(p) && !isDemonym(s.text, p.text)) return { source: s, page: p };
+    }
+  }
+  return null;
+}
+
+// Endings of a place and of its people or adjective: Belgium/Belgian, Russia/Russian, China/Chinese, Germany/German.
+const PLACE_ENDINGS = new Set(['', 'a', 'um', 'ium', 'ia', 'ain', 'e', 'y', 'o']);
+const DEMONYM_ENDINGS = new Set(['', 'n', 'an', 'ian', 'ese', 'ish', 'i', 'ic', 'ean', 'ern', 'ch']);
+const DEMONYM_STEM = 4;
+
+/** "Belgian" and "Belgium": one place, two forms; not a name change. "France" and "Franca" are two names. */
+export function isDemonym(a: string, b: string): boolean {
+  const x = foldWord(a.trim());
+  const y = foldWord(b.trim());
+  if (/\s/.test(x) || /\s/.test(y) || x === y) return false;
+  let k = 0;
+  while (k < x.length && k < y.length && x[k] === y[k]) k++;
+  if (k < DEMONYM_STEM) return false;
+  const [ex, ey] = [x.slice(k), y.slice(k)];
+  return (PLACE_ENDINGS.has(ex) && DEMONYM_ENDINGS.has(ey)) || (PLACE_ENDINGS.has(ey) && DEMONYM_ENDINGS.has(ex));
+}
+
+/** Letters to change, add or remove to turn one name into the other (case and spacing aside). */
+export function letterEdits(a: string, b: string): number {
+  const x = foldWord(a.replace(/\s+/g, ' ').trim());
+  const y = foldWord(b.replace(/\s+/g, ' ').trim());
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[y.length];
+}
+
+/** Two names with a word in common: "Stephanie Grisham" and "Stephanie Graham". */
+function sharesWord(a: string, b: string): boolean {
+  const of = (s: string) => new Set(words(s).filter((t) => /^\p{Lu}/u.test(t.text) && t.norm.length > 1).map((t) => t.norm));
+  const x = of(a);
+  return [...of(b)].some((w) => x.has(w));
+}
+
+/** Capitalised words inside the changed part of the page sentence that do not open it. */
+function capitalisedWords(sentence: string, [start, end]: Span, base: number): Span[] {
+  return words(sentence)
+    .filter((t) => t.start > 0 && t.start >= start && t.end <= end && /^\p{Lu}\p{Ll}/u.test(t.text))
+    .map((t) => [base + t.start, base + t.end] as Span);
 }
 
 function changedSpans(region: Region, op: 'del' | 'ins', base: number): Span[] {
@@ -539,6 +751,58 @@ function compareQuotes(ctx: Context, pairs: SentencePair[]): void {
     usedSource.add(c.source);
     quoteDrift(ctx, c.page, c.source);
   }
+  compareMovedQuotes(ctx, usedPage, usedSource);
+}
+
+const MOVED_QUOTE_SIMILARITY = 0.5;
+const MOVED_QUOTE_MIN_WORDS = 3;
+/** A sentence this much of which is its quotation is the quotation: reported as the quote, not as added and dropped. */
+const MOSTLY_QUOTE = 0.6;
+
+/**
+ * Quotations whose sentences were not paired (the sentence moved, or changed too much to align: "We got her!" →
+ * "We lost her!"): each left-over quotation of the page is compared with the left-over ones of the source by all
+ * their words, function words included, wherever they stand.
+ */
+function compareMovedQuotes(ctx: Context, usedPage: Set<QuoteSpan>, usedSource: Set<QuoteSpan>): void {
+  const bag = (text: string) => words(text).map((t) => t.norm);
+  const sourceLeft = ctx.sourceQuotes.filter((q) => !usedSource.has(q)).map((q) => ({ q, words: bag(ctx.sourceText.slice(q.inner[0], q.inner[1])) }));
+  for (const pq of ctx.pageQuotes.filter((q) => !usedPage.has(q))) {
+    const pageWords = bag(ctx.pageText.slice(pq.inner[0], pq.inner[1]));
+    if (pageWords.length < MOVED_QUOTE_MIN_WORDS) continue;
+    let best: { q: QuoteSpan; score: number } | null = null;
+    for (const sq of sourceLeft) {
+      if (usedSource.has(sq.q) || sq.words.length < MOVED_QUOTE_MIN_WORDS) continue;
+      const score = wordDice(pageWords, sq.words);
+      if (score >= MOVED_QUOTE_SIMILARITY && (!best || score > best.score)) best = { q: sq.q, score };
+    }
+    if (!best) continue;
+    usedSource.add(best.q);
+    const before = ctx.items.length;
+    quoteDrift(ctx, pq, best.q);
+    if (ctx.items.length > before) dropSentenceItemsOfQuote(ctx, pq, best.q);
+  }
+}
+
+function dropSentenceItemsOfQuote(ctx: Context, pq: QuoteSpan, sq: QuoteSpan): void {
+  const mostly = (text: string, [s, e]: Span, q: QuoteSpan) => s <= q.inner[0] && q.inner[1] <= e && wordCount(text.slice(q.inner[0], q.inner[1])) >= MOSTLY_QUOTE * wordCount(text.slice(s, e));
+  ctx.items = ctx.items.filter(
+    (d) =>
+      !(d.kind === 'added' && mostly(ctx.pageText, [d.page.start, d.page.end], pq)) && !(d.kind === 'dropped' && mostly(ctx.sourceText, [d.source.start, d.source.end], sq)),
+  );
+}
+
+/** Negations, auxiliaries and figures are stopwords, yet changing one inside a quotation changes what was said. */
+function changesMeaningWords(region: Region, withAuxiliaries: boolean): boolean {
+  const negated = (op: 'del' | 'ins') => negations(words(changedText(region, op))).length % 2;
+  if (negated('del') !== negated('ins')) return true;
+  const telling = (op: 'del' | 'ins') =>
+    words(changedText(region, op))
+      .filter((t) => /\d/.test(t.norm) || (withAuxiliaries && isAuxiliary(t.norm) && !isNegation(t.norm)))
+      .map((t) => auxiliaryClass(t.norm) ?? t.norm)
+      .sort()
+      .join(' ');
+  return telling('del') !== telling('ins');
 }
 
 function quoteDrift(ctx: Context, pq: QuoteSpan, sq: QuoteSpan): void {
@@ -547,7 +811,10 @@ function quoteDrift(ctx: Context, pq: QuoteSpan, sq: QuoteSpan): void {
   const diff = wordDiff(sourceInner, pageInner);
   const hunks = changeRegions(diff.pieces, undefined, 0).filter((r) => /[\p{L}\p{N}]/u.test(changedText(r, 'del') + changedText(r, 'ins')));
   if (hunks.length === 0) return;
-  const severity = hunks.some((r) => contentChanged(ctx, r)) ? 4 : 2;
+  // Translation shuffles auxiliaries ("it's" → "it has", "govern" → "would rule"); a negation or a figure it keeps.
+  const telling = hunks.some((r) => changesMeaningWords(r, !ctx.rewordedThroughout));
+  const reworded = hunks.some((r) => contentChanged(ctx, r));
+  const severity = telling || (reworded && !ctx.rewordedThroughout) ? 4 : reworded ? 3 : 2;
   const shown = hunks.slice(0, 2).map((r) => change(changedText(r, 'del'), changedText(r, 'ins')));
   const more = hunks.length > 2 ? ` (+${hunks.length - 2} more)` : '';
   push(ctx, 'quote', severity, `Quote altered: ${shown.join('; ')}${more}`, pq.inner, sq.inner);

@@ -237,8 +237,12 @@ const REWRITE_FIGURES = 0.25;
 function copyResult(input: RelationInput, passages: RelationResult['passages'], measures: RelationMeasures, copy: { extent: number; share: number }): RelationResult {
   const { page, source } = input;
   const kept = measures.wordingKept;
-  const relation: Relation = input.crossLanguage ? 'translation' : kept >= VERBATIM_WORDING ? 'verbatim-copy' : kept >= EDITED_WORDING ? 'edited-copy' : 'rewrite';
+  const wordForWord = input.crossLanguage ? 'translation' : kept >= VERBATIM_WORDING ? 'verbatim-copy' : kept >= EDITED_WORDING ? 'edited-copy' : 'rewrite';
+  // Nearly every word kept is not word for word when a kept sentence now says something else.
+  const meaningChange = wordForWord === 'verbatim-copy' ? (input.drift ?? []).find(changesMeaning) : undefined;
+  const relation: Relation = meaningChange ? 'edited-copy' : wordForWord;
   const evidence = [describeCopy(relation, passages.length, measures.pageCoverage, measures.sourceCoverage, input.crossLanguage, page.lang, source.lang)];
+  if (meaningChange) evidence.push(`Nearly word for word, but not a verbatim copy: ${meaningChange.summary}`);
   if (measures.distinctiveKeys !== undefined) evidence.push(describeKeys(measures));
   const score = Math.max(measures.pageCoverage, measures.sourceCoverage) * (input.crossLanguage ? 1 : 0.5 + 0.5 * Math.max(kept, meanSimilarity(passages)));
   const direction = decideDirection({ ...input, passages }, measures.pageCoverage, measures.sourceCoverage);
@@ -346,6 +350,14 @@ function describeShared(shared: SharedFacts): string {
 function describePassages(n: number, measures: RelationMeasures): string {
   return `Shares ${n} passage${n > 1 ? 's' : ''}: the shared text is ${percent(measures.pageCoverage)} of this page and ${percent(measures.sourceCoverage)} of the stored article, too little to be a version of it`;
 }
+
+/** A drift item that changes what the text says: anything but rewording, an added photo caption or a small edit. */
+function changesMeaning(d: DriftItem): boolean {
+  if (d.kind === 'reworded' || d.summary.startsWith('Photo caption')) return false;
+  return d.severity >= MEANING_CHANGE_SEVERITY;
+}
+
+const MEANING_CHANGE_SEVERITY = 3;
 
 function describeKeys(measures: RelationMeasures): string {
   const n = measures.distinctiveKeys ?? 0;

@@ -307,6 +307,8 @@ const WORD_SCALES: Record<string, number> = {
   billion: 1e9, milliarde: 1e9, milliarden: 1e9, milliard: 1e9, milliards: 1e9, миллиард: 1e9, миллиарда: 1e9, миллиардов: 1e9,
   trillion: 1e12,
   dozen: 12,
+  // Wire-style abbreviations after number words: "six bln", "four mln".
+  mln: 1e6, mio: 1e6, bln: 1e9, bn: 1e9, mrd: 1e9, trn: 1e12,
 };
 const JOINERS = new Set(['and', 'und', 'et']);
 // German compounds: "einhundert", "fünfundzwanzig", "zweitausend".

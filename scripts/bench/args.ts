@@ -1,7 +1,7 @@
 /** Command-line options of `npm run bench`. */
 import { parseArgs } from 'node:util';
 
-export type Part = 'node' | 'chromium' | 'postgres' | 'crawl';
+export type Part = 'node' | 'chromium' | 'postgres' | 'crawl' | 'lineage';
 
 export interface BenchOptions {
   sizes: number[];
@@ -14,14 +14,18 @@ export interface BenchOptions {
   build: boolean;
   /** Size of the generated news crawl for the bulk-import row, in MB. */
   crawlMegabytes: number;
+  /** Chains of copies per size for the lineage rows. */
+  chains: number;
 }
 
 export const USAGE = `usage: npm run bench -- [options]
   --sizes 1000,10000,100000   corpus sizes (articles)
   --runs N                    repeat each size N times and report medians (default 1)
-  --only node|chromium|postgres|crawl
+  --only node|chromium|postgres|crawl|lineage
                               measure one part only (postgres: the stored corpus on a PostgreSQL server;
-                              crawl: the bulk import of a generated WARC.gz)
+                              crawl: the bulk import of a generated WARC.gz; lineage: chains of copies placed
+                              in the lineage, and its cost beyond the full check)
+  --chains N                  lineage chains per size (default 40)
   --crawl-mb N                size of the generated news crawl in MB (default 1024)
   --queries N                 queries of each kind: edited copies, rewritten copies, no-source stories (default 100)
   --cold N                    cold query samples per size and path (default 20)
@@ -47,11 +51,12 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       out: { type: 'string', default: 'tests/.artifacts/bench.json' },
       'no-build': { type: 'boolean', default: false },
       'crawl-mb': { type: 'string', default: '1024' },
+      chains: { type: 'string', default: '40' },
     },
     strict: true,
   });
   const only = values.only ?? null;
-  if (only !== null && only !== 'node' && only !== 'chromium' && only !== 'postgres' && only !== 'crawl') throw new Error(`--only wants node, chromium, postgres or crawl, not "${only}"`);
+  if (only !== null && only !== 'node' && only !== 'chromium' && only !== 'postgres' && only !== 'crawl' && only !== 'lineage') throw new Error(`--only wants node, chromium, postgres, crawl or lineage, not "${only}"`);
   // Sizes are separated by commas, so a size itself is written without thousands separators (or with "_").
   const sizes = values.sizes.split(',').map((size) => positiveInteger(size.trim(), '--sizes'));
   return {
@@ -63,5 +68,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     out: values.out,
     build: !values['no-build'],
     crawlMegabytes: positiveInteger(values['crawl-mb'], '--crawl-mb'),
+    chains: positiveInteger(values.chains, '--chains'),
   };
 }

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_BATCH_LIMITS } from '../../lib/import/progress.ts';
 import { parseBenchArgs, USAGE, type BenchOptions } from './args.ts';
 import { chromiumUnavailable, runChromium, type ChromiumSetup } from './chromium-path.ts';
+import { lineageTable, runLineage, type LineageRun } from './lineage.ts';
 import { crawlRows, runCrawlImport, type CrawlRun } from './crawl-import.ts';
 import { buildCorpus, describeCorpus, planCorpus, MIN_QUERY_WORDS } from './corpus.ts';
 import { runBaseline, runEngine, writeJsonl } from './node-path.ts';
@@ -53,7 +54,7 @@ function productionBuildNote(): string {
 }
 
 async function chromiumSetup(options: BenchOptions): Promise<{ setup: ChromiumSetup | null; note: string }> {
-  if (options.only === 'node' || options.only === 'postgres') return { setup: null, note: `Chromium not measured (--only ${options.only})` };
+  if (options.only === 'node' || options.only === 'postgres' || options.only === 'lineage') return { setup: null, note: `Chromium not measured (--only ${options.only})` };
   if (!existsSync(chromiumPath)) return { setup: null, note: `Chromium not measured: no browser at ${chromiumPath} (set CHROMIUM_PATH)` };
   if (options.build && !buildBenchExtension()) return { setup: null, note: 'Chromium not measured: the bench build failed' };
   const setup: ChromiumSetup = { extensionDir: benchBuildDir, chromiumPath, repoRoot, coldSamples: options.coldSamples, warmClicks: 5, coldClicks: 3 };
@@ -99,6 +100,8 @@ async function main(): Promise<number> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'palimpsest-bench-'));
   const results: SizeRuns[] = [];
   const measureNode = options.only === null || options.only === 'node';
+  const measureLineage = options.only === null || options.only === 'lineage';
+  const lineageRuns: LineageRun[] = [];
   const measurePostgres = options.only === null || options.only === 'postgres';
   const postgres: PostgresServer | null = measurePostgres ? startPostgres(repoRoot, log) : null;
   const postgresRuns: PostgresRun[] = [];
@@ -120,6 +123,7 @@ async function main(): Promise<number> {
         }
         if (setup) runs.chromium.push(await runChromium(corpus, setup, log));
       }
+      if (measureLineage) lineageRuns.push(await runLineage(plan, corpus.records, options.chains, log));
       results.push(runs);
       rmSync(file, { force: true });
     }
@@ -130,8 +134,12 @@ async function main(): Promise<number> {
 
   const figures = results.map(figuresOf);
   const machine = describeMachine(setup ? chromiumVersion() : null);
+  const lineageLines = lineageRuns.length
+    ? [lineageTable(lineageRuns), '', 'Lineage: chains of an original (stored), an edited copy of it and an edited copy of that copy (both stored, dated a day or more apart) and the page, an edited copy of the last; a copy is right when the lineage places it under its true parent. The cost is the full check with the lineage minus the same check without it (CheckOptions.lineage false), per page, on the CLI path.', '']
+    : [];
   const lines = [
-    ...(options.only === 'postgres' ? [] : [markdownTable(figures), '']),
+    ...(options.only === 'postgres' || options.only === 'lineage' ? [] : [markdownTable(figures), '']),
+    ...lineageLines,
     ...(postgres ? [postgresTable(postgresRuns), '', `PostgreSQL: ${postgres.settings}; the same corpora and queries; cold = the first query on a new connection (the server's caches stay warm).`, ''] : []),
     machineLine(machine),
     `Runs per size: ${options.runs} (figures are medians over runs; latency percentiles are per run). ${note}.`,
@@ -146,7 +154,7 @@ async function main(): Promise<number> {
   }
   lines.push(...crawl.lines);
   process.stdout.write(`${lines.join('\n')}\n`);
-  writeResults(options, { machine, figures, runs: results, postgres: postgresRuns, crawl: crawl.run });
+  writeResults(options, { machine, figures, runs: results, postgres: postgresRuns, crawl: crawl.run, lineage: lineageRuns });
   return 0;
 }
 

@@ -251,8 +251,12 @@ describe('--json', () => {
   it('has the documented shape', async () => {
     const result = await run(['check', 'page.txt', '--corpus', 'corpus.jsonl', '--json']);
     const report = JSON.parse(result.stdout) as JsonReport;
-    expect(Object.keys(report)).toEqual(['input', 'article', 'matches', 'drift', 'original', 'truncated', 'corrected']);
+    expect(Object.keys(report)).toEqual(['input', 'article', 'matches', 'drift', 'original', 'truncated', 'corrected', 'lineage', 'quotes']);
+    expect(report.quotes).toEqual([]);
     expect(report.corrected).toEqual([]);
+    expect(report.lineage?.root).toBe('src');
+    expect(report.lineage?.edges).toEqual([expect.objectContaining({ from: 'src', to: 'page' })]);
+    expect(Object.keys(report.lineage!.nodes[0])).toEqual(['id', 'isPage', 'title', 'site', 'url', 'lang', 'date', 'parent', 'uncertain', 'candidates']);
     expect(Object.keys(report.article)).toEqual([
       'title', 'byline', 'siteName', 'publishedTime', 'modifiedTime', 'url', 'lang', 'text', 'captions', 'furniture',
     ]);
@@ -303,6 +307,10 @@ describe('summary for a person', () => {
       expect.stringMatching(/^ {6}· Shares \d+% of its wording with this page$/),
       '      · shares most of its wording',
       '      · Palimpsest is sure of this relation; of which came first, moderate confidence (75%).',
+      '',
+      'Lineage (who copied whom, earliest at the top):',
+      '  The Source, 2021-08-16 [src]',
+      '  └─ edit: this page, undated',
       '',
       'Same story, reported independently (not copies):',
       '  2021-08-15  Elsewhere — “Johnson warns” [other]',

@@ -6,7 +6,7 @@
 import { diffWords } from 'diff';
 import type { CliEngine, CliStore } from '../../../cli/main.ts';
 import { correctionsFor } from '../../../lib/corpus/corrections.ts';
-import type { CorpusRecord, CorrectedRecord, Correction, DriftItem, Match, PageArticle, Report } from '../../../lib/types.ts';
+import { PAGE_NODE_ID, type CorpusRecord, type CorrectedRecord, type Correction, type DriftItem, type Lineage, type LineageNode, type Match, type PageArticle, type Report } from '../../../lib/types.ts';
 
 export class MemoryStore implements CliStore {
   readonly records = new Map<string, CorpusRecord>();
@@ -121,7 +121,16 @@ export async function fakeCheckArticle(page: PageArticle, store: MemoryStore, co
     original: original?.id ?? null,
     comparison: source ? { sourceId: source.id, passages: original!.passages, pairs: [], drift, truncated: false } : null,
     corrected,
+    lineage: fakeLineage(page, original, source),
   };
+}
+
+/** The original above the page, as the engine's lineage gives a page copied from one stored article. */
+function fakeLineage(page: PageArticle, original: Match | undefined, source: CorpusRecord | undefined): Lineage {
+  const pageNode: LineageNode = { id: PAGE_NODE_ID, isPage: true, title: page.title, site: page.siteName, url: page.url, lang: page.lang, date: page.publishedTime, parent: original?.id ?? null };
+  if (!original || !source) return { root: PAGE_NODE_ID, nodes: [{ ...pageNode, parent: null }], edges: [] };
+  const sourceNode: LineageNode = { id: source.id, isPage: false, title: source.title, site: source.site, url: source.url, lang: source.lang, date: source.published, parent: null };
+  return { root: source.id, nodes: [sourceNode, pageNode], edges: [{ from: source.id, to: PAGE_NODE_ID, relation: 'edit', closeness: original.measures.wordingKept }] };
 }
 
 /** Extracts the <article> element's text, or null when the page has none: enough to exercise the .html path. */

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { alignSentences } from '../../../lib/align/sentences';
-import { detectDrift, sameName } from '../../../lib/drift/detect';
+import { sameName } from '../../../lib/drift/detect';
 import { nameCandidates } from '../../../lib/text/names';
-import type { DriftItem } from '../../../lib/types';
-
-function drift(source: string, page: string): DriftItem[] {
-  return detectDrift(page, { id: 'src', text: source }, alignSentences(page, source));
-}
-
-function show(items: DriftItem[]): string {
-  return items.map((d) => `[${d.kind} ${d.severity}] ${d.summary}`).join('\n') || '(no drift)';
-}
-
-function only(items: DriftItem[], kind: DriftItem['kind']): DriftItem {
-  const found = items.filter((d) => d.kind === kind);
-  if (found.length !== 1) throw new Error(`expected one ${kind} item, got:\n${show(items)}`);
-  return found[0];
-}
+import { drift, only, show } from './helpers';
 
 describe('detectDrift: numbers and dates', () => {
   it('does not report "about 100" written as "around one hundred"', () => {

@@ -1,0 +1,1 @@
+export { buildLineage, childrenOf, edgeRelation, pathTo, type LineageInput, type PairRelation, type Relate } from './build';

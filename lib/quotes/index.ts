@@ -1,0 +1,1 @@
+export { quotesAcrossVersions, speakerOf, type QuoteOccurrence, type QuoteSourceText, type QuoteTrail } from './across';
