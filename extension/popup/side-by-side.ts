@@ -14,12 +14,52 @@ function changed(pair: SentencePair): boolean {
   return !pair.page || !pair.source || pair.ops.some((op) => op.op !== 'equal');
 }
 
+/** Runs of unchanged sentences shorter than this stay in view: folding one sentence saves nothing. */
+const FOLDED_RUN = 2;
+
+/**
+ * Unchanged sentences fold into one row ("12 unchanged sentences") whose button shows them: the changed ones stay
+ * in sight without scrolling past the whole article.
+ */
+function foldUnchanged(rows: { row: HTMLElement; changed: boolean }[]): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  let run: HTMLElement[] = [];
+  const flush = (): void => {
+    if (run.length >= FOLDED_RUN) {
+      const hidden = run;
+      for (const row of hidden) row.hidden = true;
+      const label = `${hidden.length} unchanged sentences`;
+      const toggle = el('button', { class: 'link-button sbs-unfold', attrs: { type: 'button', 'aria-expanded': 'false' } }, label);
+      toggle.addEventListener('click', () => {
+        const show = toggle.getAttribute('aria-expanded') !== 'true';
+        for (const row of hidden) row.hidden = !show;
+        toggle.setAttribute('aria-expanded', String(show));
+        toggle.textContent = show ? `Hide ${hidden.length} unchanged sentences` : label;
+      });
+      out.push(el('div', { class: 'sbs-row sbs-folded', attrs: { role: 'row' } }, el('div', { class: 'sbs-cell sbs-fold-cell', attrs: { role: 'cell' } }, toggle)));
+    }
+    out.push(...run);
+    run = [];
+  };
+  for (const { row, changed: isChanged } of rows) {
+    if (isChanged) {
+      flush();
+      out.push(row);
+    } else {
+      run.push(row);
+    }
+  }
+  flush();
+  return out;
+}
+
 export function renderSideBySide(comparison: Comparison | null, pageText: string, sourceText: string, sourceName: string): HTMLElement | null {
   if (!comparison || comparison.pairs.length === 0) return null;
   const changedCount = comparison.pairs.filter(changed).length;
-  const rows = comparison.pairs.map((pair) =>
-    el('div', { class: `sbs-row${changed(pair) ? ' changed' : ''}`, attrs: { role: 'row' } }, cell(pair, 'source', sourceText), cell(pair, 'page', pageText)),
-  );
+  const rows = comparison.pairs.map((pair) => ({
+    changed: changed(pair),
+    row: el('div', { class: `sbs-row${changed(pair) ? ' changed' : ''}`, attrs: { role: 'row' } }, cell(pair, 'source', sourceText), cell(pair, 'page', pageText)),
+  }));
   return el(
     'section',
     { class: 'block', attrs: { 'aria-labelledby': 'sbs-heading' } },
@@ -31,7 +71,7 @@ export function renderSideBySide(comparison: Comparison | null, pageText: string
         'div',
         { class: 'sbs-table', attrs: { role: 'table', 'aria-label': `${sourceName} and this page, sentence by sentence` } },
         el('div', { class: 'sbs-row sbs-head', attrs: { role: 'row' } }, el('div', { class: 'sbs-cell', attrs: { role: 'columnheader' } }, sourceName), el('div', { class: 'sbs-cell', attrs: { role: 'columnheader' } }, 'This page')),
-        ...rows,
+        ...foldUnchanged(rows),
       ),
     ),
   );
