@@ -3,6 +3,7 @@
  * step the sentences that changed, with the changed words marked (the engine's sentence alignment and word diff).
  */
 import { versionChange, type VersionChange } from '../../lib/import/versions.ts';
+import { recordBody } from '../../lib/engine.ts';
 import { contentHash } from '../../lib/store/content-hash.ts';
 import type { CorpusRecord } from '../../lib/types.ts';
 import type { HistoryVersion, PageHistory } from '../shared/protocol.ts';
@@ -49,7 +50,8 @@ export async function pageHistory(tabId: number): Promise<PageHistory> {
     const changes: VersionChange[] = [];
     for (let i = versions.length - 1; i > 0 && changes.length < MAX_CHANGES; i--) changes.unshift(versionChange(versions[i - 1], versions[i]));
     const history: PageHistory = { url, versions: versions.map(versionOf), changes };
-    const current = pageHash === null ? undefined : versions.find((version) => contentHash(version.text) === pageHash);
+    // As the engine knows the page's own copy: the same text, or the same body once furniture is set aside.
+    const current = pageHash === null ? undefined : versions.find((version) => contentHash(version.text) === pageHash || contentHash(recordBody(version).text) === pageHash);
     if (current) history.currentId = current.id;
     return history;
   }
