@@ -43,6 +43,8 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Palimpsest',
+    // The popup's words live in public/_locales/<lang>/messages.json; a translation is one more folder there.
+    default_locale: 'en',
     description: 'Finds where a news article came from: its original, earlier versions, and how the text drifted.',
     permissions: [
       'storage',

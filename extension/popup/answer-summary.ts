@@ -6,6 +6,7 @@ import { relationInWords } from '../../lib/relation/words.ts';
 import type { DriftItem, DriftKind, Match, Report } from '../../lib/types.ts';
 import type { PageHistory } from '../shared/protocol.ts';
 import { originalMatch, sameStoryMatches, sharedPassageMatches, versionMatches } from '../shared/report-view.ts';
+import { t, tn, uiLanguage, type PluralKey } from './messages.ts';
 import { publisherName } from './version-card.ts';
 
 /** Which answer the page got; the popup marks its summary with it (styles and tests read it). */
@@ -19,19 +20,8 @@ export interface AnswerSummary {
   detail: string | null;
 }
 
-/** How each kind of change is counted in the headline, most serious first (the drift list's order). */
-const CHANGE_WORDS: [DriftKind, string, string][] = [
-  ['quote', 'a quote', 'quotes'],
-  ['name', 'a name', 'names'],
-  ['number', 'a number', 'numbers'],
-  ['date', 'a date', 'dates'],
-  ['negation', 'a negation', 'negations'],
-  ['tense', 'a tense', 'tenses'],
-  ['attribution', 'an attribution', 'attributions'],
-  ['dropped', 'a dropped sentence', 'dropped sentences'],
-  ['added', 'an added sentence', 'added sentences'],
-  ['reworded', 'a reworded sentence', 'reworded sentences'],
-];
+/** The kinds of change counted in the headline, most serious first (the drift list's order). */
+const CHANGE_KINDS: DriftKind[] = ['quote', 'name', 'number', 'date', 'negation', 'tense', 'attribution', 'dropped', 'added', 'reworded'];
 
 /** Kinds named in the headline; the rest are counted ("and 4 more"). */
 const KINDS_NAMED = 3;
@@ -41,10 +31,6 @@ export interface SummaryOptions {
   locale?: string;
   /** Today, to leave the year out of this year's dates. */
   now?: Date;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function capitalised(text: string): string {
@@ -58,62 +44,58 @@ export function shortDate(iso: string | undefined, options: SummaryOptions = {},
   if (Number.isNaN(date.getTime())) return null;
   const now = options.now ?? new Date();
   const sameYear = date.getUTCFullYear() === now.getUTCFullYear();
-  return new Intl.DateTimeFormat(options.locale, { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric', timeZone }).format(date);
+  return new Intl.DateTimeFormat(options.locale ?? uiLanguage(), { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric', timeZone }).format(date);
 }
 
 /** "3 changes: a quote, a number, a name"; "no change in wording" for a verbatim copy. */
 export function changesInWords(drift: readonly DriftItem[]): string {
-  if (drift.length === 0) return 'no change in wording';
-  const counted = CHANGE_WORDS.map(([kind, one, many]) => {
+  if (drift.length === 0) return t('changesNone');
+  const counted = CHANGE_KINDS.map((kind) => {
     const n = drift.filter((item) => item.kind === kind).length;
-    return n === 0 ? null : n === 1 ? one : `${n} ${many}`;
+    return n === 0 ? null : tn(`kind_${kind}` as PluralKey, n);
   }).filter((words): words is string => words !== null);
   const named = counted.slice(0, KINDS_NAMED);
   const others = counted.length - named.length;
-  const list = others > 0 ? `${named.join(', ')} and ${plural(others, 'other kind', 'other kinds')}` : named.join(', ');
-  return `${plural(drift.length, 'change', 'changes')}: ${list}`;
+  const list = new Intl.ListFormat(uiLanguage(), { type: 'unit' }).format(named);
+  return tn('changes', drift.length, { kinds: others > 0 ? t('kindsAndOthers', { named: list, others: tn('otherKinds', others) }) : list });
 }
 
 function storedSentence(history: PageHistory | null, options: SummaryOptions): string | null {
   if (!history?.currentId) return null;
   const version = history.versions.find((candidate) => candidate.id === history.currentId);
   const stored = shortDate(version?.firstSeen, options, undefined);
-  return stored ? `You stored this article on ${stored}` : 'This article is in your corpus';
+  return stored ? t('storedOn', { date: stored }) : t('storedUndated');
 }
 
 function copyHeadline(original: Match, report: Report, options: SummaryOptions): string {
   const published = shortDate(original.published, options);
   const drift = report.comparison?.sourceId === original.id ? report.comparison.drift : report.drift;
-  return `${capitalised(relationInWords(original))} of ${publisherName(original)}’s article${published ? ` of ${published}` : ''} (${changesInWords(drift)})`;
+  const values = { relation: capitalised(relationInWords(original)), publisher: publisherName(original), changes: changesInWords(drift) };
+  return published ? t('summaryCopy', { ...values, date: published }) : t('summaryCopyUndated', values);
 }
 
 /** What else is known besides the page's own copy: "no other version known", "2 later versions known". */
 function othersKnown(versions: Match[], sameStory: number): string {
   const later = versions.filter((match) => match.direction === 'derivative').length;
-  const copies =
-    versions.length === 0
-      ? 'no other version known'
-      : later === versions.length
-        ? `${plural(later, 'later version', 'later versions')} known`
-        : `${plural(versions.length, 'other version', 'other versions')} known`;
-  return sameStory > 0 ? `${copies}; ${plural(sameStory, 'other report', 'other reports')} of the same story` : copies;
+  const copies = versions.length === 0 ? t('noOtherVersion') : later === versions.length ? tn('laterVersionsKnown', later) : tn('otherVersionsKnown', versions.length);
+  return sameStory > 0 ? t('knownWithSameStory', { copies, reports: tn('otherReportsOfStory', sameStory) }) : copies;
 }
 
 export function summariseAnswer(report: Report, history: PageHistory | null, options: SummaryOptions = {}): AnswerSummary {
   const original = originalMatch(report);
   const stored = storedSentence(history, options);
-  if (original) return { state: 'copy', headline: copyHeadline(original, report, options), detail: stored ? `${stored}.` : null };
+  if (original) return { state: 'copy', headline: copyHeadline(original, report, options), detail: stored ? t('storedDetail', { stored }) : null };
   const versions = versionMatches(report);
   const sameStory = sameStoryMatches(report).length;
-  if (stored) return { state: 'stored', headline: `${stored}; ${othersKnown(versions, sameStory)}`, detail: null };
+  if (stored) return { state: 'stored', headline: t('summaryStored', { stored, known: othersKnown(versions, sameStory) }), detail: null };
   if (versions.length > 0) {
     const later = versions.filter((match) => match.direction === 'derivative').length;
     return later === versions.length
-      ? { state: 'earliest', headline: `The earliest version known: ${plural(later, 'later copy', 'later copies')} found, no earlier one`, detail: null }
-      : { state: 'unclear', headline: `${plural(versions.length, 'version', 'versions')} found; which came first is unclear`, detail: null };
+      ? { state: 'earliest', headline: tn('summaryEarliest', later), detail: null }
+      : { state: 'unclear', headline: tn('summaryUnclear', versions.length), detail: null };
   }
-  if (sameStory > 0) return { state: 'same-story', headline: `Same story as ${plural(sameStory, 'other report', 'other reports')}; no copies found`, detail: null };
+  if (sameStory > 0) return { state: 'same-story', headline: tn('summarySameStory', sameStory), detail: null };
   const sharing = sharedPassageMatches(report).length;
-  if (sharing > 0) return { state: 'shared-passages', headline: `Shares passages with ${plural(sharing, 'stored article', 'stored articles')}; no copies found`, detail: null };
-  return { state: 'unknown', headline: 'No version of this article is in your corpus; original unknown', detail: null };
+  if (sharing > 0) return { state: 'shared-passages', headline: tn('summarySharedPassages', sharing), detail: null };
+  return { state: 'unknown', headline: t('summaryUnknown'), detail: null };
 }

@@ -14,6 +14,7 @@ import { renderFirstLook } from './first-look-section.ts';
 import { FIRST_RESULT_MARK } from './first-result.ts';
 import { HistorySection } from './history-section.ts';
 import { renderOriginalSection } from './original-section.ts';
+import { t, tn } from './messages.ts';
 import { renderAnswer, renderSetAside } from './page-summary.ts';
 import { openOptions, renderPageState, type PageStateKind } from './page-states.ts';
 import { renderPassageSection } from './passage-section.ts';
@@ -42,7 +43,9 @@ export class PopupApp {
     private readonly recheckButton: HTMLButtonElement,
     optionsButton?: HTMLButtonElement | null,
   ) {
+    recheckButton.textContent = t('checkAgain');
     recheckButton.addEventListener('click', () => void this.load(true));
+    if (optionsButton) optionsButton.textContent = t('options');
     optionsButton?.addEventListener('click', openOptions);
   }
 
@@ -65,13 +68,13 @@ export class PopupApp {
     const controls = [...this.content.querySelectorAll<HTMLButtonElement>('button.not-a-version, button.undo-correction'), this.recheckButton];
     for (const button of controls) button.disabled = true;
     delete document.body.dataset.ready;
-    this.say(request === 'mark-not-a-version' ? `Leaving out ${name}; checking again…` : `Undoing; checking again…`, true);
+    this.say(request === 'mark-not-a-version' ? t('statusLeavingOut', { publisher: name }) : t('statusUndoing'), true);
     try {
       await this.show(await sendCorrection(request, this.tabId, id));
       this.say(`${correctedInWords(request, name)} ${this.status.textContent ?? ''}`.trim());
     } catch (error) {
       for (const button of controls) button.disabled = false;
-      this.say(`Your correction was not saved: ${error instanceof Error ? error.message : String(error)}`);
+      this.say(t('statusCorrectionFailed', { error: error instanceof Error ? error.message : String(error) }));
       this.markReady();
     } finally {
       this.recheckButton.disabled = false;
@@ -87,7 +90,7 @@ export class PopupApp {
     this.recheckButton.disabled = true;
     delete document.body.dataset.ready;
     delete document.body.dataset.firstResult;
-    this.say('Reading the article and checking your corpus…', true);
+    this.say(t('statusReading'), true);
     try {
       const look = force ? null : sendToBackground('first-look', { tabId: this.tabId });
       const full = sendToBackground('check-tab', { tabId: this.tabId, force });
@@ -119,7 +122,7 @@ export class PopupApp {
     clear(this.content);
     this.content.append(renderFirstLook(look.sources));
     this.markFirstResult();
-    this.say('Close versions found; checking how the text changed…', true);
+    this.say(t('statusFirstLook'), true);
   }
 
   /** Something about the page's origins is on screen (the benchmark times the click to this). */
@@ -257,7 +260,7 @@ export class PopupApp {
     if (!match) return;
     const ticket = ++this.choiceCounter;
     this.markChosenVersion(id);
-    if (announce) this.say(`Comparing with ${publisherName(match)}…`, true);
+    if (announce) this.say(t('statusComparing', { publisher: publisherName(match) }), true);
     try {
       const outcome = await sendToBackground('compare-version', { tabId: this.tabId, sourceId: id });
       if (ticket !== this.choiceCounter) return;
@@ -267,9 +270,9 @@ export class PopupApp {
       }
       this.chosen = { id, comparison: outcome.comparison, sourceText: outcome.source.text, sourceName: publisherName(match) };
       this.renderComparison();
-      if (announce) this.say(`Compared with ${publisherName(match)}: ${outcome.comparison.drift.length} drift items.`);
+      if (announce) this.say(tn('statusCompared', outcome.comparison.drift.length, { publisher: publisherName(match) }));
     } catch (error) {
-      if (ticket === this.choiceCounter) this.say(`Could not compare: ${error instanceof Error ? error.message : String(error)}`);
+      if (ticket === this.choiceCounter) this.say(t('statusCompareFailed', { error: error instanceof Error ? error.message : String(error) }));
     }
   }
 
@@ -278,14 +281,14 @@ export class PopupApp {
     for (const other of this.content.querySelectorAll('.drift-item[aria-current]')) other.removeAttribute('aria-current');
     button.setAttribute('aria-current', 'true');
     if (!item.page.text.trim()) {
-      this.say('That passage was dropped: it is not in this page.');
+      this.say(t('statusPassageDropped'));
       return;
     }
     try {
       const { found } = await sendToBackground('highlight-passage', { tabId: this.tabId, text: item.page.text });
-      this.say(found ? 'Marked in the page.' : 'This passage is not visible in the page.');
+      this.say(found ? t('statusMarked') : t('statusNotVisible'));
     } catch (error) {
-      this.say(`Could not mark the passage: ${error instanceof Error ? error.message : String(error)}`);
+      this.say(t('statusMarkFailed', { error: error instanceof Error ? error.message : String(error) }));
     }
   }
 }

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { el } from '../shared/dom.ts';
+import { t } from './messages.ts';
 
 export type PageStateKind = 'no-article' | 'restricted' | 'no-access' | 'error' | 'no-tab';
 
@@ -16,26 +17,15 @@ export interface PageStateWords {
 export function pageStateWords(kind: PageStateKind, reason = ''): PageStateWords {
   switch (kind) {
     case 'no-article':
-      return {
-        title: 'No article found on this page',
-        why: 'Palimpsest compares news articles, and found no article text here: a front page, a list of links, a video page or a page that is still loading has none.',
-        tries: [
-          'Open one article and click Palimpsest again.',
-          'Or select a passage, right-click it and choose “Find original”.',
-        ],
-      };
+      return { title: t('noArticleTitle'), why: t('noArticleWhy'), tries: [t('noArticleTryOne'), t('noArticleTrySelection')] };
     case 'restricted':
-      return {
-        title: 'Palimpsest can’t read this page',
-        why: reason,
-        tries: ['Open the article itself in an ordinary tab (for a PDF, the web page that links to it) and click Palimpsest there.'],
-      };
+      return { title: t('restrictedTitle'), why: reason, tries: [t('restrictedTry')] };
     case 'no-access':
-      return { title: 'Palimpsest needs your go-ahead', why: reason, tries: ['Click the Palimpsest button on the page’s tab, or right-click the page and choose “Find original”.'] };
+      return { title: t('noAccessTitle'), why: reason, tries: [t('noAccessTry')] };
     case 'error':
-      return { title: 'The check did not finish', why: reason, tries: ['Reload the page and choose “Check again”.'] };
+      return { title: t('errorTitle'), why: reason, tries: [t('errorTry')] };
     case 'no-tab':
-      return { title: 'No tab to check', why: 'The popup was opened without a tab to read.', tries: ['Open the popup from a tab with an article.'] };
+      return { title: t('noTabTitle'), why: t('noTabWhy'), tries: [t('noTabTry')] };
   }
 }
 
@@ -55,8 +45,8 @@ export function renderPageState(kind: PageStateKind, reason = ''): HTMLElement {
     { class: `message message-${kind}`, attrs: { 'data-outcome': kind, 'aria-labelledby': 'message-heading' } },
     el('h1', { attrs: { id: 'message-heading' } }, words.title),
     words.why ? el('p', { class: 'message-why' }, words.why) : null,
-    el('h2', { class: 'message-try-heading' }, 'What to try'),
+    el('h2', { class: 'message-try-heading' }, t('whatToTry')),
     el('ul', { class: 'message-tries' }, ...words.tries.map((line) => el('li', {}, line))),
-    el('div', { class: 'message-options' }, optionsLink('Open the options'), ' to import saved pages, web archives or feeds, or to keep a copy of every article you read.'),
+    el('div', { class: 'message-options' }, optionsLink(t('openOptions')), t('openOptionsWhy')),
   );
 }

@@ -3,6 +3,7 @@ import type { PageArticle } from '../../lib/types.ts';
 import { formatDate } from '../shared/report-view.ts';
 import { el } from '../shared/dom.ts';
 import type { AnswerSummary } from './answer-summary.ts';
+import { t } from './messages.ts';
 
 /** "BBC News · 19 Nov 2019 · Jane Doe": a byline that only repeats the site's name is left out. */
 export function pageDetails(article: PageArticle): string {
@@ -23,10 +24,10 @@ export function renderAnswer(summary: AnswerSummary, article: PageArticle): HTML
     el(
       'p',
       { class: 'page-line' },
-      el('span', { class: 'eyebrow' }, 'This page'),
+      el('span', { class: 'eyebrow' }, t('thisPage')),
       ' ',
       // The page's own words may run right to left (Arabic, Hebrew): their direction comes from the text itself.
-      el('span', { class: 'page-title', attrs: { dir: article.title ? 'auto' : undefined } }, article.title || 'Untitled article'),
+      el('span', { class: 'page-title', attrs: { dir: article.title ? 'auto' : undefined } }, article.title || t('untitledArticle')),
       details ? el('span', { class: 'muted page-details' }, ` · ${details}`) : null,
     ),
   );

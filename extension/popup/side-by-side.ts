@@ -1,6 +1,7 @@
 /** Aligned sentences of the chosen version and the page, with changed words marked. */
 import type { Comparison, SentencePair } from '../../lib/types.ts';
 import { el } from '../shared/dom.ts';
+import { tn } from './messages.ts';
 import { renderSide } from './word-diff.ts';
 
 function cell(pair: SentencePair, side: 'source' | 'page', text: string): HTMLElement {
@@ -28,13 +29,13 @@ function foldUnchanged(rows: { row: HTMLElement; changed: boolean }[]): HTMLElem
     if (run.length >= FOLDED_RUN) {
       const hidden = run;
       for (const row of hidden) row.hidden = true;
-      const label = `${hidden.length} unchanged sentences`;
+      const label = tn('unchangedSentences', hidden.length);
       const toggle = el('button', { class: 'link-button sbs-unfold', attrs: { type: 'button', 'aria-expanded': 'false' } }, label);
       toggle.addEventListener('click', () => {
         const show = toggle.getAttribute('aria-expanded') !== 'true';
         for (const row of hidden) row.hidden = !show;
         toggle.setAttribute('aria-expanded', String(show));
-        toggle.textContent = show ? `Hide ${hidden.length} unchanged sentences` : label;
+        toggle.textContent = show ? tn('hideUnchangedSentences', hidden.length) : label;
       });
       out.push(el('div', { class: 'sbs-row sbs-folded', attrs: { role: 'row' } }, el('div', { class: 'sbs-cell sbs-fold-cell', attrs: { role: 'cell' } }, toggle)));
     }
