@@ -3,19 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { DriftItem, Match, Report } from '../../../lib/types.ts';
 import { changesInWords, shortDate, summariseAnswer } from '../../../extension/popup/answer-summary.ts';
 import type { PageHistory } from '../../../extension/shared/protocol.ts';
+import { aMatch } from '../helpers/matches.ts';
 
-const match = (id: string, relation: Match['relation'], extra: Partial<Match> = {}): Match => ({
-  id,
-  relation,
-  direction: 'unknown',
-  score: 0.5,
-  confidence: 0,
-  certainty: 0.5,
-  measures: { pageCoverage: 0.5, versionCoverage: 0.5, wordingKept: 0.5 },
-  evidence: [],
-  passages: [],
-  ...extra,
-});
+const match = aMatch;
 
 const drift = (kind: DriftItem['kind']): DriftItem => ({
   kind,
