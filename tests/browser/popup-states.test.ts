@@ -185,8 +185,8 @@ describe.skipIf(skipReason !== null)('popup states', () => {
     const answer = await answerOf(popup);
     expect(answer).toMatchObject({ state: 'restricted', headline: 'Palimpsest can’t read this page' });
     // The words come from the packaged messages file, through the browser's i18n.
-    // (A new extension page can answer '' for a moment before the browser hands it the messages: the popup then
-    // reads the same English file itself.)
+    // Polled: in one busy full run the browser's i18n answered '' here (the popup then reads the same English file
+    // itself).
     await expect.poll(() => popup.evaluate(() => chrome.i18n.getMessage('restrictedTitle'))).toBe(answer.headline);
     expect(await popup.evaluate(() => chrome.i18n.getMessage('summarySameStory_other', ['5']))).toBe('Same story as 5 other reports; no copies found');
     expect(await popup.locator('.message-why').textContent()).toContain('off-limits');
