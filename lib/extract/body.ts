@@ -54,7 +54,8 @@ interface Segment {
 /**
  * Two sentences in sibling inline elements, with no space between them, are paragraphs the site's styles set apart
  * ("CBS DFW reports" + "The man…"): a word ending in lower case (or a sentence mark) before one starting in upper
- * case gets a space. Words within one text node ("iPhone") are never touched.
+ * case gets a space. Words within one text node ("iPhone") are never touched. Only the characters at the boundary
+ * are looked at: a paragraph of many inline elements stays linear.
  */
 const GLUED_END = /[\p{Ll}\p{N}.!?:;,"'\u201d\u2019)\]]$/u;
 const GLUED_START = /^\p{Lu}/u;
@@ -172,7 +173,7 @@ function blockFromSegments(segments: Segment[], tag: string): Block | undefined 
       afterElement = true;
       continue;
     }
-    if (afterElement && segment.text && GLUED_END.test(text) && GLUED_START.test(segment.text)) text += ' ';
+    if (afterElement && segment.text && GLUED_END.test(text.slice(-2)) && GLUED_START.test(segment.text.slice(0, 2))) text += ' ';
     if (segment.text) afterElement = false;
     const piece = segment.preformatted
       ? segment.text.replace(/\r\n?/g, '\n').replace(/[^\S\n]+/g, ' ')
