@@ -26,5 +26,4 @@ declare const chrome: {
   };
   permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
-  i18n: { getMessage(name: string, substitutions?: string[]): string };
 };
