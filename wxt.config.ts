@@ -10,6 +10,9 @@ const firefoxBinary = process.env.FIREFOX_PATH ?? (existsSync('/usr/bin/firefox-
 /** Chromium refuses to start as root without this. */
 const runningAsRoot = process.getuid?.() === 0;
 
+/** The toolbar button's tooltip. WXT would otherwise give the popup's <title> ("Palimpsest") in its place. */
+const ACTION_TITLE = 'Palimpsest: find the original';
+
 /** The content script leaves the bundled language detector out (extension/content/no-franc.ts says why). */
 const contentScriptLanguageDetector = {
   name: 'palimpsest:content-script-without-franc',
@@ -34,11 +37,14 @@ export default defineConfig({
     // page at once and opens the popup itself (extension/background/toolbar-click.ts): the reading overlaps the
     // popup's opening. Firefox keeps its default popup, which it opens without waking the background.
     'build:manifestGenerated': (wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = ACTION_TITLE;
       if (wxt.config.browser !== 'firefox' && manifest.action) delete manifest.action.default_popup;
     },
   },
   manifest: ({ browser }) => ({
     name: 'Palimpsest',
+    // The popup's words live in public/_locales/<lang>/messages.json; a translation is one more folder there.
+    default_locale: 'en',
     description: 'Finds where a news article came from: its original, earlier versions, and how the text drifted.',
     permissions: [
       'storage',
@@ -52,7 +58,7 @@ export default defineConfig({
     ],
     // Asked for only when the reader turns on capture of visited pages or subscribes to a feed (per feed origin).
     optional_host_permissions: ['<all_urls>'],
-    action: { default_title: 'Palimpsest: find the original' },
+    action: { default_title: ACTION_TITLE },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
     },

@@ -12,6 +12,12 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 /** Artefact written by a test -> where the README takes it from. */
 const SCREENSHOTS: { artefact: string; doc: string; writtenBy: string }[] = [
   { artefact: 'tests/.artifacts/popup-seed-000.png', doc: 'docs/popup-seed-000.png', writtenBy: 'tests/browser/popup.test.ts' },
+  // The popup's first screen in each state a page can be in.
+  ...['edited-copy', 'stored', 'same-story', 'unknown', 'no-article', 'restricted'].map((state) => ({
+    artefact: `tests/.artifacts/popup-state-${state}.png`,
+    doc: `docs/popup-state-${state}.png`,
+    writtenBy: 'tests/browser/popup-states.test.ts',
+  })),
 ];
 
 let missing = 0;

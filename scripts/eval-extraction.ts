@@ -68,6 +68,20 @@ const REVIEWED: Record<string, Partial<Record<Field, string>>> = {
       'expected is og:title "Yahoo News - Latest News & Headlines", which is also the og:site_name: a site title, not the article\'s; the <title> and the article <h1> both read "Russia: Space ship malfunctions, breaks up over Siberia"',
   },
   'ietf-1': { byline: 'the page has two DC.Creator metas (Kooman, F. and Jong, Michiel de); expected keeps only the last one' },
+  // The site's name is reported in siteName and shown beside the headline, never inside it.
+  breitbart: { title: `expected keeps the site's name (" - Breitbart", its og:site_name) after the headline` },
+  'ehow-1': { title: `expected keeps the site's name (" | eHow", its og:site_name) after the headline` },
+  'ehow-2': { title: `expected keeps the site's name (" | eHow", its og:site_name) after the headline` },
+  'firefox-nightly-blog': { title: `expected keeps the site's name (" – Firefox Nightly News", its og:site_name) after the headline` },
+  'iab-1': { title: `expected keeps the site's name (" | IAB", its og:site_name) after the headline` },
+  'keep-tabular-data': { title: `expected keeps the site's name (" | Factorio", its og:site_name) after the headline` },
+  'medium-3': { title: `expected keeps the site's name (" - Medium", its og:site_name) after the headline` },
+  wikipedia: { title: `expected keeps the site's name (" - Wikipedia", its og:site_name) after the headline` },
+  'yahoo-4': { title: `expected keeps the site's name (" - Yahoo!ニュース", its og:site_name) after the headline` },
+  // A site name a reader recognises: not a tagline, an address or a credit line.
+  '002': { siteName: 'expected is og:site_name with its tagline ("Mozilla Hacks – the Web developer blog"); the site is Mozilla Hacks' },
+  'simplyfound-1': { siteName: 'expected is og:site_name with a credit line ("SIMPLYFOUND.COM | BY: JOE WEE"); the site is SIMPLYFOUND.COM' },
+  'tmz-1': { siteName: 'expected is og:site_name, an address ("http://www.tmz.com"); its host name is tmz.com' },
 };
 
 interface ExpectedMetadata {

@@ -5,5 +5,6 @@ const app = new PopupApp(
   document.querySelector<HTMLElement>('#content')!,
   document.querySelector<HTMLElement>('#status')!,
   document.querySelector<HTMLButtonElement>('#recheck')!,
+  document.querySelector<HTMLButtonElement>('#open-options'),
 );
 void app.start();

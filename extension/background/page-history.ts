@@ -3,6 +3,8 @@
  * step the sentences that changed, with the changed words marked (the engine's sentence alignment and word diff).
  */
 import { versionChange, type VersionChange } from '../../lib/import/versions.ts';
+import { recordBody } from '../../lib/engine.ts';
+import { contentHash } from '../../lib/store/content-hash.ts';
 import type { CorpusRecord } from '../../lib/types.ts';
 import type { HistoryVersion, PageHistory } from '../shared/protocol.ts';
 import { getCorpus } from './corpus.ts';
@@ -13,16 +15,20 @@ import { loadTabState, samePage } from './tab-state.ts';
 const MAX_CHANGES = 8;
 
 /** Addresses the tab's article may be stored under: the page's canonical address first, then the tab's. */
-async function addressesOf(tabId: number): Promise<string[]> {
+async function addressesOf(tabId: number): Promise<{ addresses: string[]; pageText: string | null }> {
   const addresses: string[] = [];
+  let pageText: string | null = null;
   const current = await visibleTabUrl(tabId);
   const state = await loadTabState(tabId);
   if (state && (current === null || samePage(current, state.pageUrl))) {
-    if (state.outcome.kind === 'report' && state.outcome.report.article.url) addresses.push(state.outcome.report.article.url);
+    if (state.outcome.kind === 'report') {
+      pageText = state.outcome.report.article.text;
+      if (state.outcome.report.article.url) addresses.push(state.outcome.report.article.url);
+    }
     addresses.push(state.pageUrl);
   }
   if (current) addresses.push(current);
-  return [...new Set(addresses.filter(Boolean))];
+  return { addresses: [...new Set(addresses.filter(Boolean))], pageText };
 }
 
 function versionOf(record: CorpusRecord): HistoryVersion {
@@ -35,12 +41,19 @@ function versionOf(record: CorpusRecord): HistoryVersion {
 
 export async function pageHistory(tabId: number): Promise<PageHistory> {
   const store = await getCorpus();
-  for (const url of await addressesOf(tabId)) {
+  const { addresses, pageText } = await addressesOf(tabId);
+  // The store keeps one copy of a text (the same hash); "Add this page" then adds nothing.
+  const pageHash = pageText === null ? null : contentHash(pageText);
+  for (const url of addresses) {
     const versions = await store.versionsAt(url);
     if (versions.length === 0) continue;
     const changes: VersionChange[] = [];
     for (let i = versions.length - 1; i > 0 && changes.length < MAX_CHANGES; i--) changes.unshift(versionChange(versions[i - 1], versions[i]));
-    return { url, versions: versions.map(versionOf), changes };
+    const history: PageHistory = { url, versions: versions.map(versionOf), changes };
+    // As the engine knows the page's own copy: the same text, or the same body once furniture is set aside.
+    const current = pageHash === null ? undefined : versions.find((version) => contentHash(version.text) === pageHash || contentHash(recordBody(version).text) === pageHash);
+    if (current) history.currentId = current.id;
+    return history;
   }
   return { url: null, versions: [], changes: [] };
 }

@@ -5,7 +5,7 @@ import { crawlImporter } from './crawl/crawl-importer.ts';
 import { htmlImporter, jsonlImporter, warcImporter, type Importer } from './importers.ts';
 import { ImportInterrupted, keyOf, runImport } from './import-runner.ts';
 import { clear, describeError, el, formatCount } from '../shared/dom.ts';
-import { announceCorpusChange, formatTime } from './ui.ts';
+import { announceCorpusChange, formatBytes, formatTime } from './ui.ts';
 
 type ImporterFactory = (files: File[]) => Importer;
 
@@ -28,6 +28,18 @@ function whereLabel(where: string): string {
   return /^(line|record) /.test(where) ? where.charAt(0).toUpperCase() + where.slice(1) : where;
 }
 
+/** Names shown at most in the chosen-files line; the rest are counted. */
+const NAMED_FILES = 3;
+
+function chosenFiles(files: File[]): string {
+  if (files.length === 0) return '';
+  const bytes = formatBytes(files.reduce((sum, file) => sum + file.size, 0));
+  const names = files.slice(0, NAMED_FILES).map((file) => file.name);
+  const more = files.length - names.length;
+  const list = more > 0 ? `${names.join(', ')} and ${formatCount(more, 'other', 'others')}` : names.join(', ');
+  return files.length === 1 ? `Chosen: ${list} (${bytes})` : `${formatCount(files.length, 'file', 'files')} chosen (${bytes}): ${list}`;
+}
+
 function storedSummary(progress: ImportProgress): string {
   const parts = [`${formatCount(progress.added, 'article', 'articles')} stored`];
   if (progress.corrections) parts.push(`${formatCount(progress.corrections, 'correction', 'corrections')} of yours`);
@@ -44,6 +56,8 @@ class ImportCard {
   private readonly status: HTMLElement;
   private readonly resume: HTMLElement;
   private readonly problems: HTMLElement;
+  /** What the reader chose: "3 files chosen (1.2 MB): a.html, b.html, c.html". */
+  private readonly chosenLine: HTMLElement;
   private importer: Importer | null = null;
   private saved: ImportProgress | null = null;
   private restart = false;
@@ -62,6 +76,8 @@ class ImportCard {
     this.status = find('.import-status');
     this.resume = find('.import-resume');
     this.problems = find('.import-problems');
+    this.chosenLine = el('p', { class: 'import-chosen muted', attrs: { 'aria-live': 'polite' } });
+    find('.import-controls').after(this.chosenLine);
     this.input.addEventListener('change', () => void this.chosen());
     this.start.addEventListener('click', () => void this.run());
     this.cancel.addEventListener('click', () => this.controller?.abort());
@@ -69,6 +85,7 @@ class ImportCard {
 
   private async chosen(): Promise<void> {
     const files = [...(this.input.files ?? [])];
+    this.chosenLine.textContent = chosenFiles(files);
     this.importer = files.length > 0 ? this.factory(files) : null;
     this.restart = false;
     this.saved = null;
@@ -120,7 +137,8 @@ class ImportCard {
     this.start.hidden = running;
     this.cancel.hidden = !running;
     this.card.setAttribute('aria-busy', String(running));
-    this.progressBar.hidden = false;
+    // The bar shows work in progress only: once done, cancelled or stopped, the status line says where it ended.
+    this.progressBar.hidden = !running;
   }
 
   private async run(): Promise<void> {

@@ -3,8 +3,9 @@
  * background (which persists it), so closing and reopening the popup shows the same answer.
  */
 import type { Comparison, DriftItem, Match, Report } from '../../lib/types.ts';
-import { sendToBackground, type FirstLook, type TabState } from '../shared/protocol.ts';
+import { sendToBackground, type FirstLook, type PageHistory, type TabState } from '../shared/protocol.ts';
 import { originalMatch, versionMatches } from '../shared/report-view.ts';
+import { summariseAnswer } from './answer-summary.ts';
 import { renderCorpusHint } from './corpus-hint-section.ts';
 import { correctedInWords, notAVersionButton, renderCorrectedSection, sendCorrection, type CorrectionRequest, type OnCorrection } from './corrections-section.ts';
 import { clear, el } from '../shared/dom.ts';
@@ -16,7 +17,9 @@ import { HistorySection } from './history-section.ts';
 import { renderLineageSection } from './lineage-section.ts';
 import { renderOriginalSection } from './original-section.ts';
 import { renderPageMarksControl } from './page-marks-control.ts';
-import { renderPageSummary } from './page-summary.ts';
+import { t, tn } from './messages.ts';
+import { renderAnswer, renderSetAside } from './page-summary.ts';
+import { openOptions, renderPageState, type PageStateKind } from './page-states.ts';
 import { renderPassageSection } from './passage-section.ts';
 import { renderQuotesSection } from './quotes-section.ts';
 import { renderSideBySide } from './side-by-side.ts';
@@ -42,8 +45,12 @@ export class PopupApp {
     private readonly content: HTMLElement,
     private readonly status: HTMLElement,
     private readonly recheckButton: HTMLButtonElement,
+    optionsButton?: HTMLButtonElement | null,
   ) {
+    recheckButton.textContent = t('checkAgain');
     recheckButton.addEventListener('click', () => void this.load(true));
+    if (optionsButton) optionsButton.textContent = t('options');
+    optionsButton?.addEventListener('click', openOptions);
   }
 
   /** A check is asked again once when it ran without the translator this popup has. */
@@ -70,13 +77,13 @@ export class PopupApp {
     const controls = [...this.content.querySelectorAll<HTMLButtonElement>('button.not-a-version, button.undo-correction'), this.recheckButton];
     for (const button of controls) button.disabled = true;
     delete document.body.dataset.ready;
-    this.say(request === 'mark-not-a-version' ? `Leaving out ${name}; checking again…` : `Undoing; checking again…`, true);
+    this.say(request === 'mark-not-a-version' ? t('statusLeavingOut', { publisher: name }) : t('statusUndoing'), true);
     try {
-      this.show(await sendCorrection(request, this.tabId, id));
+      await this.show(await sendCorrection(request, this.tabId, id));
       this.say(`${correctedInWords(request, name)} ${this.status.textContent ?? ''}`.trim());
     } catch (error) {
       for (const button of controls) button.disabled = false;
-      this.say(`Your correction was not saved: ${error instanceof Error ? error.message : String(error)}`);
+      this.say(t('statusCorrectionFailed', { error: error instanceof Error ? error.message : String(error) }));
       this.markReady();
     } finally {
       this.recheckButton.disabled = false;
@@ -86,13 +93,13 @@ export class PopupApp {
 
   private async load(force: boolean): Promise<void> {
     if (this.tabId === null) {
-      this.showMessage('No tab to check', 'Open the popup from a tab with an article.');
+      this.showMessage('no-tab');
       return;
     }
     this.recheckButton.disabled = true;
     delete document.body.dataset.ready;
     delete document.body.dataset.firstResult;
-    this.say('Reading the article and checking your corpus…', true);
+    this.say(t('statusReading'), true);
     try {
       const look = force ? null : sendToBackground('first-look', { tabId: this.tabId });
       const full = sendToBackground('check-tab', { tabId: this.tabId, force });
@@ -103,10 +110,10 @@ export class PopupApp {
         this.checkedWithTranslator = true;
         return await this.load(true);
       }
-      this.show(state);
+      await this.show(state);
     } catch (error) {
       this.say('');
-      this.showMessage('Something went wrong', error instanceof Error ? error.message : String(error));
+      this.showMessage('error', error instanceof Error ? error.message : String(error));
     } finally {
       this.recheckButton.disabled = false;
       document.body.setAttribute('aria-busy', 'false');
@@ -130,7 +137,7 @@ export class PopupApp {
     clear(this.content);
     this.content.append(renderFirstLook(look.sources));
     this.markFirstResult();
-    this.say('Close versions found; checking how the text changed…', true);
+    this.say(t('statusFirstLook'), true);
   }
 
   /** Something about the page's origins is on screen (the benchmark times the click to this). */
@@ -140,45 +147,40 @@ export class PopupApp {
     performance.mark(FIRST_RESULT_MARK);
   }
 
-  private showMessage(title: string, detail: string, kind = 'note'): void {
+  private showMessage(kind: PageStateKind, reason = ''): void {
     clear(this.content);
     this.markReady();
-    this.content.append(el('section', { class: `message message-${kind}`, attrs: { 'data-outcome': kind } }, el('h2', {}, title), detail ? el('p', {}, detail) : null));
+    this.content.append(renderPageState(kind, reason));
   }
 
-  private show(state: TabState): void {
+  private async show(state: TabState): Promise<void> {
     const { outcome } = state;
     this.report = null;
     switch (outcome.kind) {
       case 'no-article':
         this.say('');
-        this.showMessage('No article found on this page', '', 'no-article');
+        this.showMessage('no-article');
         return;
       case 'restricted':
-        this.say('');
-        this.showMessage('Palimpsest can’t read this page', outcome.reason, 'restricted');
-        return;
       case 'no-access':
         this.say('');
-        this.showMessage('Palimpsest needs your go-ahead', outcome.reason, 'no-access');
+        this.showMessage(outcome.kind, outcome.reason);
         return;
       case 'error':
         this.say('');
-        this.showMessage('The check did not finish', outcome.message, 'error');
+        this.showMessage('error', outcome.message);
         return;
-      case 'report':
+      case 'report': {
+        // The page's own stored copies are part of the answer: read before anything is drawn, so the summary
+        // says so at once and no "Looking for stored copies…" stays behind.
+        const history = this.tabId === null ? null : await sendToBackground('page-history', { tabId: this.tabId }).catch(() => null);
         this.report = outcome.report;
         this.chosen = this.initialChoice(outcome.report);
-        this.say(this.summaryLine(outcome.report));
-        this.render(state);
+        // The headline carries the answer; the status line only speaks of work in progress.
+        this.say('');
+        this.render(state, history);
+      }
     }
-  }
-
-  private summaryLine(report: Report): string {
-    const versions = versionMatches(report).length;
-    const original = originalMatch(report);
-    const found = versions === 0 ? 'No versions found' : `${versions} ${versions === 1 ? 'version' : 'versions'} found`;
-    return original ? `${found}; original: ${publisherName(original)}.` : `${found}; original unknown.`;
   }
 
   /**
@@ -193,18 +195,29 @@ export class PopupApp {
     return { id: match.id, comparison: fromReport ? report.comparison : null, sourceText: '', sourceName: publisherName(match) };
   }
 
-  private render(state: TabState): void {
+  /** The answer first, then the drift (most serious first), the original and versions, then the rest. */
+  private render(state: TabState, stored: PageHistory | null): void {
     const report = this.report!;
     clear(this.content);
-    this.content.append(renderPageSummary(report.article));
+    const answer = el('div', { class: 'answer-holder' }, renderAnswer(summariseAnswer(report, stored), report.article));
+    this.content.append(answer);
     if (state.team?.kind === 'failed') {
       this.content.append(el('p', { class: 'team-note', attrs: { role: 'note', 'data-team': 'failed' } }, `Your corpus only: ${state.team.message}.`));
     }
     if (state.passage) this.content.append(renderPassageSection(state.passage));
+    const history =
+      this.tabId === null
+        ? null
+        : new HistorySection(this.tabId, stored, (shown) => answer.replaceChildren(renderAnswer(summariseAnswer(report, shown), report.article)));
+    // The page's own stored copy leads when no original is known: that is the answer.
+    const storedLeads = history !== null && stored?.currentId !== undefined && !originalMatch(report);
+    if (storedLeads) this.content.append(history.element);
     const actions = (match: Match) => notAVersionButton(match, this.onCorrection);
     this.content.append(
+      el('div', { attrs: { id: 'comparison' } }),
       renderOriginalSection(report),
       renderVersionsSection(report, this.chosen?.id ?? null, (id) => void this.choose(id), actions),
+      el('div', { attrs: { id: 'side-by-side' } }),
     );
     const lineage = renderLineageSection(report);
     if (lineage) this.content.append(lineage);
@@ -217,13 +230,10 @@ export class PopupApp {
     const corrected = renderCorrectedSection(report, this.onCorrection);
     if (corrected) this.content.append(corrected);
     if (!originalMatch(report) && this.tabId !== null) this.content.append(renderCorpusHint(this.tabId));
-
-    if (this.tabId !== null) {
-      const history = new HistorySection(this.tabId);
-      this.content.append(history.element);
-      void history.load();
-    }
-    this.content.append(el('div', { attrs: { id: 'comparison' } }));
+    if (history && !storedLeads) this.content.append(history.element);
+    if (history && !stored) void history.load();
+    const setAside = renderSetAside(report.article);
+    if (setAside) this.content.append(setAside);
     this.renderComparison();
     // The source text for the side-by-side view comes with an explicit comparison request.
     if (this.chosen) void this.choose(this.chosen.id, false).finally(() => this.markReady());
@@ -238,10 +248,12 @@ export class PopupApp {
 
   private renderComparison(): void {
     const holder = this.content.querySelector('#comparison');
-    if (!holder || !this.report) return;
+    const sideBySideHolder = this.content.querySelector('#side-by-side');
+    if (!holder || !sideBySideHolder || !this.report) return;
     clear(holder);
+    clear(sideBySideHolder);
     const chosen = this.chosen;
-    // Nothing to compare with: the sections above already say so.
+    // Nothing to compare with: the sections below already say so.
     if (!chosen) return;
     const sourceName = chosen.sourceName;
     const direction = this.report.matches.find((match) => match.id === chosen.id)?.direction ?? 'unknown';
@@ -253,7 +265,7 @@ export class PopupApp {
     const languages = chosen.comparison?.languages;
     const gloss = languages ? onDeviceGloss(languages.source, languages.page) : null;
     const sideBySide = renderSideBySide(chosen.comparison, this.report.article.text, chosen.sourceText, sourceName, languages, gloss);
-    if (sideBySide) holder.append(sideBySide);
+    if (sideBySide) sideBySideHolder.append(sideBySide);
   }
 
   private markChosenVersion(id: string): void {
@@ -271,7 +283,7 @@ export class PopupApp {
     if (!match) return;
     const ticket = ++this.choiceCounter;
     this.markChosenVersion(id);
-    if (announce) this.say(`Comparing with ${publisherName(match)}…`, true);
+    if (announce) this.say(t('statusComparing', { publisher: publisherName(match) }), true);
     try {
       const outcome = await sendToBackground('compare-version', { tabId: this.tabId, sourceId: id });
       if (ticket !== this.choiceCounter) return;
@@ -281,9 +293,9 @@ export class PopupApp {
       }
       this.chosen = { id, comparison: outcome.comparison, sourceText: outcome.source.text, sourceName: publisherName(match) };
       this.renderComparison();
-      if (announce) this.say(`Compared with ${publisherName(match)}: ${outcome.comparison.drift.length} drift items.`);
+      if (announce) this.say(tn('statusCompared', outcome.comparison.drift.length, { publisher: publisherName(match) }));
     } catch (error) {
-      if (ticket === this.choiceCounter) this.say(`Could not compare: ${error instanceof Error ? error.message : String(error)}`);
+      if (ticket === this.choiceCounter) this.say(t('statusCompareFailed', { error: error instanceof Error ? error.message : String(error) }));
     }
   }
 
@@ -292,14 +304,14 @@ export class PopupApp {
     for (const other of this.content.querySelectorAll('.drift-item[aria-current]')) other.removeAttribute('aria-current');
     button.setAttribute('aria-current', 'true');
     if (!item.page.text.trim()) {
-      this.say('That passage was dropped: it is not in this page.');
+      this.say(t('statusPassageDropped'));
       return;
     }
     try {
       const { found } = await sendToBackground('highlight-passage', { tabId: this.tabId, text: item.page.text });
-      this.say(found ? 'Marked in the page.' : 'This passage is not visible in the page.');
+      this.say(found ? t('statusMarked') : t('statusNotVisible'));
     } catch (error) {
-      this.say(`Could not mark the passage: ${error instanceof Error ? error.message : String(error)}`);
+      this.say(t('statusMarkFailed', { error: error instanceof Error ? error.message : String(error) }));
     }
   }
 }

@@ -23,7 +23,8 @@ export function renderFirstLook(sources: readonly LikelySource[]): HTMLElement {
   return el(
     'section',
     { class: 'block first-look', attrs: { 'aria-labelledby': 'first-look-heading' } },
-    el('h2', { attrs: { id: 'first-look-heading' } }, heading),
+    // The popup's answer until the full check is in: its one heading of the first rank.
+    el('h1', { attrs: { id: 'first-look-heading' } }, heading),
     el('ul', { class: 'first-look-list' }, ...sources.map(sourceCard)),
     el('p', { class: 'muted' }, 'Checking which came first and how the text changed…'),
   );

@@ -13,7 +13,7 @@ function when(version: HistoryVersion): string {
   if (version.firstSeen) {
     const date = new Date(version.firstSeen);
     if (!Number.isNaN(date.getTime())) {
-      return `Stored ${date.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })}`;
+      return `Stored ${date.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })}`;
     }
   }
   const published = formatDate(version.published);
@@ -96,8 +96,14 @@ export class HistorySection {
   private readonly status: HTMLElement;
   private readonly addButton: HTMLButtonElement;
 
-  constructor(private readonly tabId: number) {
-    this.body = el('div', { class: 'history-body' }, el('p', { class: 'muted' }, 'Looking for stored copies…'));
+  /** `history` is the stored copies when the popup has read them already (nothing then says "Looking…"). */
+  constructor(
+    private readonly tabId: number,
+    history: PageHistory | null = null,
+    /** Called with every history shown: storing the page changes the popup's answer. */
+    private readonly onHistory?: (history: PageHistory) => void,
+  ) {
+    this.body = el('div', { class: 'history-body' });
     this.status = el('p', { class: 'history-status hint', attrs: { role: 'status', 'aria-live': 'polite' } });
     this.addButton = el('button', { class: 'add-page', attrs: { type: 'button' }, onClick: () => void this.capture() }, 'Add this page');
     this.element = el(
@@ -107,6 +113,12 @@ export class HistorySection {
       this.body,
       el('div', { class: 'history-actions' }, this.addButton, this.status),
     );
+    if (history) {
+      this.show(history);
+      this.element.dataset.historyReady = 'true';
+    } else {
+      this.body.append(el('p', { class: 'muted' }, 'Looking for stored copies…'));
+    }
   }
 
   async load(): Promise<void> {
@@ -121,18 +133,25 @@ export class HistorySection {
   }
 
   private show(history: PageHistory): void {
+    this.onHistory?.(history);
     clear(this.body);
     const heading = this.element.querySelector('h2')!;
     heading.querySelector('.count')?.remove();
+    // A page stored as it reads now has nothing to add: the store keeps one copy of a text.
+    this.addButton.hidden = history.currentId !== undefined;
+    this.element.dataset.stored = history.currentId !== undefined ? 'current' : history.versions.length > 0 ? 'older' : 'none';
     if (history.versions.length === 0) {
       this.body.append(el('p', { class: 'muted' }, 'This page is not in your corpus. Add it to keep this version: adding it again later stores a new version if the text has changed.'));
       return;
     }
     heading.append(' ', el('span', { class: 'count' }, String(history.versions.length)));
-    this.body.append(
-      el('p', { class: 'hint' }, history.versions.length > 1 ? 'The text changed between these visits. Newest first.' : 'Stored once; a later visit with changed text adds a version.'),
-      versionList(history),
-    );
+    const hint =
+      history.versions.length > 1
+        ? 'The text changed between these visits. Newest first.'
+        : history.currentId !== undefined
+          ? 'Stored as it reads now; a later visit with changed text adds a version.'
+          : 'Stored once; the page reads differently now: add it to keep this version too.';
+    this.body.append(el('p', { class: 'hint' }, hint), versionList(history));
   }
 
   private async capture(): Promise<void> {

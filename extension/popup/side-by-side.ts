@@ -5,6 +5,7 @@
  */
 import type { Comparison, DriftItem, SentencePair } from '../../lib/types.ts';
 import { el } from '../shared/dom.ts';
+import { tn } from './messages.ts';
 import type { Gloss } from './translator.ts';
 import { renderSide } from './word-diff.ts';
 
@@ -62,6 +63,45 @@ function changed(pair: SentencePair, drift: DriftItem[], across: boolean): boole
   return drift.some((d) => d.page.start >= ps && d.page.end <= pe && d.page.end > d.page.start);
 }
 
+/** Runs of unchanged sentences shorter than this stay in view: folding one sentence saves nothing. */
+const FOLDED_RUN = 2;
+
+/**
+ * Unchanged sentences fold into one row ("12 unchanged sentences") whose button shows them: the changed ones stay
+ * in sight without scrolling past the whole article.
+ */
+function foldUnchanged(rows: { row: HTMLElement; changed: boolean }[]): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  let run: HTMLElement[] = [];
+  const flush = (): void => {
+    if (run.length >= FOLDED_RUN) {
+      const hidden = run;
+      for (const row of hidden) row.hidden = true;
+      const label = tn('unchangedSentences', hidden.length);
+      const toggle = el('button', { class: 'link-button sbs-unfold', attrs: { type: 'button', 'aria-expanded': 'false' } }, label);
+      toggle.addEventListener('click', () => {
+        const show = toggle.getAttribute('aria-expanded') !== 'true';
+        for (const row of hidden) row.hidden = !show;
+        toggle.setAttribute('aria-expanded', String(show));
+        toggle.textContent = show ? tn('hideUnchangedSentences', hidden.length) : label;
+      });
+      out.push(el('div', { class: 'sbs-row sbs-folded', attrs: { role: 'row' } }, el('div', { class: 'sbs-cell sbs-fold-cell', attrs: { role: 'cell' } }, toggle)));
+    }
+    out.push(...run);
+    run = [];
+  };
+  for (const { row, changed: isChanged } of rows) {
+    if (isChanged) {
+      flush();
+      out.push(row);
+    } else {
+      run.push(row);
+    }
+  }
+  flush();
+  return out;
+}
+
 export function renderSideBySide(
   comparison: Comparison | null,
   pageText: string,
@@ -79,7 +119,8 @@ export function renderSideBySide(
   const rows = comparison.pairs.map((pair) => {
     const source = cell(pair, 'source', sourceCell);
     if (gloss && across && pair.source) addGloss(source, sourceText.slice(pair.source[0], pair.source[1]), gloss, languages.page);
-    return el('div', { class: `sbs-row${changed(pair, comparison.drift, across) ? ' changed' : ''}`, attrs: { role: 'row' } }, source, cell(pair, 'page', pageCell));
+    const isChanged = changed(pair, comparison.drift, across);
+    return { changed: isChanged, row: el('div', { class: `sbs-row${isChanged ? ' changed' : ''}`, attrs: { role: 'row' } }, source, cell(pair, 'page', pageCell)) };
   });
   const caption = across ? `${sourceName} (${base(languages.source)}) and this page (${base(languages.page)}), sentence by sentence` : `${sourceName} and this page, sentence by sentence`;
   return el(
@@ -93,7 +134,7 @@ export function renderSideBySide(
         'div',
         { class: 'sbs-table', attrs: { role: 'table', 'aria-label': caption } },
         el('div', { class: 'sbs-row sbs-head', attrs: { role: 'row' } }, el('div', { class: 'sbs-cell', attrs: { role: 'columnheader' } }, sourceName), el('div', { class: 'sbs-cell', attrs: { role: 'columnheader' } }, 'This page')),
-        ...rows,
+        ...foldUnchanged(rows),
       ),
     ),
   );

@@ -134,6 +134,8 @@ export interface PageHistory {
   url: string | null;
   versions: HistoryVersion[];
   changes: VersionChange[];
+  /** The stored version whose text is the page as checked: the page is in the corpus as it reads now. */
+  currentId?: string;
 }
 
 export interface CorpusPage {

@@ -93,12 +93,15 @@ export const DRIFT_KIND_WORDS: Record<DriftKind, string> = {
   reworded: 'reworded',
 };
 
-/** "16 Aug 2021" for an ISO date; the raw value when it does not parse. */
-export function formatDate(iso: string | undefined): string | null {
+/**
+ * An ISO date in the reader's locale ("16 Aug 2021", "Aug 16, 2021", "16. Aug. 2021"); the raw value when it does
+ * not parse. `locale` is the browser's when absent.
+ */
+export function formatDate(iso: string | undefined, locale?: string): string | null {
   if (!iso) return null;
   const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return date.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** The address shown for a link, without scheme and "www.". */

@@ -47,7 +47,18 @@ interface Segment {
   text: string;
   preformatted: boolean;
   inLink: boolean;
+  /** Starts an inline element right after another element: "<span>…reports</span><span>The man…</span>". */
+  afterElement?: boolean;
 }
+
+/**
+ * Two sentences in sibling inline elements, with no space between them, are paragraphs the site's styles set apart
+ * ("CBS DFW reports" + "The man…"): a word ending in lower case (or a sentence mark) before one starting in upper
+ * case gets a space. Words within one text node ("iPhone") are never touched. Only the characters at the boundary
+ * are looked at: a paragraph of many inline elements stays linear.
+ */
+const GLUED_END = /[\p{Ll}\p{N}.!?:;,"'\u201d\u2019)\]]$/u;
+const GLUED_START = /^\p{Lu}/u;
 
 /**
  * Splits an article container into text blocks, setting aside the elements whose markup says they are
@@ -93,6 +104,7 @@ export function walkArticle(root: Element, options: { applyCues?: boolean } = {}
       }
     }
     const isBlock = BLOCK_TAGS.has(tag);
+    if (!isBlock && isElement(node.previousSibling) && tagOf(node.previousSibling) !== 'br') segments.push({ text: '', preformatted, inLink, afterElement: true });
     const isItem = ITEM_TAGS.has(tag) || (CELL_TAGS.has(tag) && isDataTable(node.closest('table')));
     if (isItem) itemDepth++;
     if (isBlock) {
@@ -155,7 +167,14 @@ function isFurnitureSized(element: Element, totalLength: number): boolean {
 function blockFromSegments(segments: Segment[], tag: string): Block | undefined {
   let text = '';
   let linkChars = 0;
+  let afterElement = false;
   for (const segment of segments) {
+    if (segment.afterElement) {
+      afterElement = true;
+      continue;
+    }
+    if (afterElement && segment.text && GLUED_END.test(text.slice(-2)) && GLUED_START.test(segment.text.slice(0, 2))) text += ' ';
+    if (segment.text) afterElement = false;
     const piece = segment.preformatted
       ? segment.text.replace(/\r\n?/g, '\n').replace(/[^\S\n]+/g, ' ')
       : segment.text.replace(/\s+/g, ' ');

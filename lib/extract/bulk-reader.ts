@@ -274,7 +274,8 @@ function readPage(html: string, pageUrl: string | undefined, stripUnlikely: bool
   });
   const meta = metaTagsOf(reader.metas);
   const jsonLd = jsonLdFactsOf(reader.jsonLd, meta.get('og:title') ?? reader.title);
-  const siteName = pickSiteName(meta, jsonLd);
+  const url = resolveUrl(reader.canonical, pageUrl) ?? resolveUrl(meta.get('og:url'), pageUrl) ?? pageUrl;
+  const siteName = pickSiteName(meta, jsonLd, {}, { url, documentTitle: reader.title });
   const siteNames = [siteName, jsonLd.article?.publisherName, jsonLd.websiteName].filter((name): name is string => !!name);
   const title = jsonLd.article?.headline ?? meta.get('og:title', 'twitter:title') ?? cleanDocumentTitle(reader.title, siteNames, reader.headings) ?? reader.headings[0];
   // The headline repeated as the first block is the title, not body text.
@@ -291,7 +292,6 @@ function readPage(html: string, pageUrl: string | undefined, stripUnlikely: bool
   const text = body.join('\n\n');
   if (wordCount(text) < MIN_ARTICLE_WORDS) return null;
   const byline = pickByline(meta, jsonLd);
-  const url = resolveUrl(reader.canonical, pageUrl) ?? resolveUrl(meta.get('og:url'), pageUrl) ?? pageUrl;
   const publishedTime = normalizeDate(meta.get('article:published_time', 'datepublished', 'pubdate', 'dc:date') ?? jsonLd.article?.datePublished ?? reader.firstTime);
   const lang = declaredLanguageOf(reader.rootLang, meta, jsonLd.article?.inLanguage);
   const article: PageArticle = { text };

@@ -55,9 +55,10 @@ export function extractArticle(doc: Document, urlOrOptions?: string | ExtractOpt
 
   const parsed = runReadability(doc, options.maxElements ?? DEFAULT_MAX_ELEMENTS);
   if (!parsed) return null;
-  const siteName = pickSiteName(meta, jsonLd, parsed);
+  const url = pickCanonicalUrl(doc, meta, pageUrl);
+  const siteName = pickSiteName(meta, jsonLd, parsed, { url, documentTitle: doc.title });
   const byline = pickByline(meta, jsonLd, parsed);
-  const title = pickTitle(doc, meta, jsonLd, siteName, byline, parsed.title);
+  const title = pickTitle(doc, meta, jsonLd, siteName, byline, parsed.title, [parsed.siteName]);
 
   const walked = walkArticle(parsed.content);
   const sorted = sortBlocks(walked.blocks, { byline, title });
@@ -72,7 +73,6 @@ export function extractArticle(doc: Document, urlOrOptions?: string | ExtractOpt
   addRecovered(recovered, paragraphs, { captions, furniture });
 
   const text = paragraphs.join('\n\n');
-  const url = pickCanonicalUrl(doc, meta, pageUrl);
   const dateContext = { doc, meta, jsonLd, url, text };
   const modifiedTime = pickModifiedTime(dateContext);
   const publishedTime = pickPublishedTime(dateContext, modifiedTime);

@@ -13,18 +13,83 @@ export interface ReadabilityMetadata {
 // ---------------------------------------------------------------------------------------------------------------
 // Site name
 
+/** Where a site name can be checked against: the page's address and its document <title>. */
+export interface SiteContext {
+  url?: string;
+  documentTitle?: string;
+}
+
 /**
- * JSON-LD publisher.name, then og:site_name, then application-name, then the JSON-LD WebSite name.
- * The publisher comes first because og:site_name often carries a tagline ("Site - Read what matters").
+ * JSON-LD publisher.name, then og:site_name, then application-name, then the JSON-LD WebSite name, then the site part
+ * of the document <title> when it resembles the address ("… - The New York Times" on nytimes.com).
+ * The publisher comes first because og:site_name often carries a tagline ("Site - Read what matters"). A value a
+ * reader would not recognise as the site's name is passed over: a social handle ("@politifact"), the name of the
+ * publishing platform ("Hosted", "WordPress"); an address ("http://www.tmz.com") gives its host name, and a name
+ * with a tagline ("Yahoo News - Latest News & Headlines") its part that resembles the address.
  */
-export function pickSiteName(meta: MetaTags, jsonLd: JsonLdFacts, readability: ReadabilityMetadata = {}): string | undefined {
-  return firstText(
+export function pickSiteName(meta: MetaTags, jsonLd: JsonLdFacts, readability: ReadabilityMetadata = {}, context: SiteContext = {}): string | undefined {
+  const host = hostLabel(context.url);
+  const candidates = [
     jsonLd.article?.publisherName,
     meta.get('og:site_name'),
     meta.get('application-name', 'apple-mobile-web-app-title'),
     jsonLd.websiteName,
     readability.siteName,
-  );
+  ];
+  for (const candidate of candidates) {
+    const name = recognisableSiteName(firstText(candidate), host);
+    if (name) return name;
+  }
+  return siteNameInTitle(context.documentTitle, host);
+}
+
+/** Names of publishing platforms and placeholders that sites leave in their metadata instead of their own name. */
+const PLATFORM_NAMES = new Set(['hosted', 'wordpress', 'blogger', 'drupal', 'joomla', 'ghost', 'squarespace', 'wix', 'brightspot', 'arc xp', 'arc publishing', 'home', 'news', 'article', 'website', 'site', 'my site', 'my blog']);
+
+function recognisableSiteName(name: string | undefined, host: string | undefined): string | undefined {
+  if (!name || /^@\w/.test(name) || PLATFORM_NAMES.has(name.toLowerCase())) return undefined;
+  const address = /^(https?:\/\/|www\.)/i.test(name) ? resolveUrl(/^www\./i.test(name) ? `https://${name}` : name, undefined) : undefined;
+  if (address) return new URL(address).hostname.replace(/^www\./, '');
+  const parts = splitOnSeparators(name);
+  if (parts.length > 1 && host) return parts.find((part) => resemblesHost(part.text, host))?.text ?? name;
+  return name;
+}
+
+/** "nytimes" for https://www.nytimes.com/…, "sky" for news.sky.com: the label before the public suffix. */
+export function hostLabel(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  let hostname: string;
+  try {
+    hostname = new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  const labels = hostname.split('.').filter(Boolean);
+  if (labels.length < 2) return labels[0];
+  // "co.uk", "com.au": a short second-level label belongs to the suffix.
+  const suffixLength = labels.length > 2 && labels[labels.length - 2].length <= 3 && labels[labels.length - 1].length === 2 ? 2 : 1;
+  return labels[labels.length - 1 - suffixLength];
+}
+
+/** "The New York Times" resembles nytimes, "TheHill" thehill, "BBC News" bbc: the name, a long word of it, or its initials. */
+function resemblesHost(name: string, host: string): boolean {
+  const compact = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  if (!compact) return false;
+  if (compact.includes(host) || host.includes(compact)) return true;
+  const words = name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.some((word) => word.length >= 4 && host.includes(word) && !GENERIC_SITE_WORDS.has(word));
+}
+
+/** Words too common in site names to tell one site from another. */
+const GENERIC_SITE_WORDS = new Set(['news', 'daily', 'online', 'media', 'post', 'blog', 'world']);
+
+/** The part of the document <title> that names the site, when one part resembles the address and is short. */
+function siteNameInTitle(title: string | undefined, host: string | undefined): string | undefined {
+  if (!title || !host) return undefined;
+  const parts = splitOnSeparators(collapseWhitespace(title));
+  if (parts.length < 2) return undefined;
+  const edges = [parts[parts.length - 1], parts[0]];
+  return edges.find((part) => wordCount(part.text) <= 5 && resemblesHost(part.text, host))?.text;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -45,12 +110,20 @@ export function pickTitle(
   siteName: string | undefined,
   byline?: string,
   readabilityTitle?: string | null,
+  /** Site names as the page wrote them, before `siteName` was read from them (Readability's among them). */
+  writtenSiteNames: (string | null | undefined)[] = [],
 ): string | undefined {
-  const siteNames = [siteName, jsonLd.article?.publisherName, jsonLd.websiteName].filter((s): s is string => !!s);
+  // A site name as written with its tagline may be the whole og:title ("Yahoo News - Latest News & Headlines"): such a
+  // title names the site, not the article. (An application-name may be the headline itself: only taglines count.)
+  const written = [meta.get('og:site_name'), meta.get('application-name', 'apple-mobile-web-app-title'), ...writtenSiteNames]
+    .map((name) => firstText(name))
+    .filter((name): name is string => !!name && (!siteName || name === siteName || stripSiteName(name, [siteName]) !== name));
+  const siteNames = [siteName, jsonLd.article?.publisherName, jsonLd.websiteName, ...written].filter((s): s is string => !!s);
   const fromReadability = firstText(readabilityTitle);
   if (fromReadability && !isGenericTitle(fromReadability, siteNames)) {
-    if (metadataTitles(meta, jsonLd).includes(fromReadability)) return fromReadability;
-    return firstText(titleFromDocument(doc)) ?? fromReadability;
+    // The site's name is not part of the headline, even where the publisher wrote it into og:title.
+    if (metadataTitles(meta, jsonLd).includes(fromReadability)) return stripSiteName(fromReadability, siteNames);
+    return stripSiteName(firstText(titleFromDocument(doc)) ?? fromReadability, siteNames);
   }
   return fallbackTitle(doc, meta, jsonLd, siteNames, byline);
 }

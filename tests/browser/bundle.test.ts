@@ -23,4 +23,9 @@ describe.skipIf(skipReason !== null)('built extension', () => {
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting', 'contextMenus', 'storage']));
   });
+
+  it('keeps the toolbar button\'s tooltip', () => {
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    expect(manifest.action.default_title).toBe('Palimpsest: find the original');
+  });
 });

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ExtensionSession, answerOf, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
+import { ExtensionSession, answerOf, askBackground, browserSuiteUnavailable, repoRoot } from './helpers/extension.ts';
 import { LiveSite, type LiveArticle } from './helpers/live-site.ts';
 import { waitForAnswer } from './helpers/popup-reader.ts';
 
@@ -84,8 +84,11 @@ describe.skipIf(skipReason !== null)('"Add this page": versions of one address',
     expect(await addThisPage(popup)).toBe('Added to your corpus.');
     expect((await readHistory(popup)).versions).toHaveLength(1);
 
-    // Adding the same text again stores nothing.
-    expect(await addThisPage(popup)).toMatch(/^Already in your corpus .*nothing was added\.$/);
+    // Stored as it reads now: the popup offers no second add, and says so first.
+    expect(await popup.locator('button.add-page').isVisible()).toBe(false);
+    expect(await popup.locator('.answer[data-state="stored"] h1').textContent()).toMatch(/^You stored this article on /);
+    // Storing the same text again (as capture of every visit would) stores nothing.
+    expect(await askBackground(popup, 'capture-tab', { tabId: first.tabId })).toMatchObject({ kind: 'unchanged' });
     expect((await readHistory(popup)).versions).toHaveLength(1);
     await popup.close();
     await first.page.close();

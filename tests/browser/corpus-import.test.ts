@@ -119,6 +119,9 @@ describe.skipIf(skipReason !== null)('import and export in the options page', ()
     writeFileSync(notes, 'not a page');
     const status = await importFile(options, 'html', [...files, notes]);
     expect(status).toBe('Done: 1 article stored · 1 was already in your corpus · 2 problems.');
+    // The chosen files are named and counted; once done, no progress bar is left standing.
+    expect(await card(options, 'html').locator('.import-chosen').textContent()).toMatch(/^4 files chosen \([\d.,]+ [kKM]?B\): library-reopens\.html, kabul-embassy\.html, login\.html and 1 other$/);
+    expect(await card(options, 'html').locator('.import-progress').isVisible()).toBe(false);
     expect(await card(options, 'html').locator('.problem').allTextContents()).toEqual([
       'login.html: no article found in the page',
       'notes.txt: not a saved web page (.html or .htm)',

@@ -90,7 +90,7 @@ describe.skipIf(skipReason !== null)('hostile page text in the popup and the pag
 
     expect(await popup.locator(PAYLOAD_ELEMENTS).count(), 'elements made from payloads').toBe(0);
     expect(await popup.locator('.page-title').textContent()).toBe(HOSTILE_TITLE);
-    expect(await popup.locator('.page-summary').textContent()).toContain(HOSTILE_BYLINE);
+    expect(await popup.locator('.page-line').textContent()).toContain(HOSTILE_BYLINE);
     const popupText = (await popup.locator('body').textContent()) ?? '';
     expect(popupText).toContain(IMG_PAYLOAD);
     expect(popupText).toContain(SCRIPT_PAYLOAD);

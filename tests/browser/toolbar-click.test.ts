@@ -90,7 +90,7 @@ describe.skipIf(skipReason !== null)('toolbar click', () => {
     try {
       popup = await session.toolbarPopup(tabId);
       const message = await popup.evaluate<string>(`new Promise((resolve) => {
-        const look = () => { const h = document.querySelector('.message h2'); if (h) { resolve(h.textContent); return true; } return false; };
+        const look = () => { const h = document.querySelector('.message h1'); if (h) { resolve(h.textContent); return true; } return false; };
         if (!look()) new MutationObserver(look).observe(document, { subtree: true, childList: true });
       })`);
       expect(message).toBe('No article found on this page');

@@ -52,6 +52,6 @@ export function shownInPopup(): PopupContent {
       source: text(item.querySelector('.wording-source .wording-text')),
       group: text(item.closest('.drift-group')?.querySelector('h3')),
     })),
-    message: document.querySelector('.message') ? text(document.querySelector('.message h2')) : null,
+    message: document.querySelector('.message') ? text(document.querySelector('.message h1')) : null,
   };
 }

@@ -9,7 +9,7 @@ describe('the popup first look', () => {
     const section = renderFirstLook([
       { id: 'seed-001', title: hostile, site: 'The Week', published: '2021-08-16', url: 'javascript:alert(1)', containment: 0.564 },
     ]);
-    expect(section.querySelector('h2')?.textContent).toBe('A close version is in your corpus');
+    expect(section.querySelector('h1')?.textContent).toBe('A close version is in your corpus');
     const card = section.querySelector('[data-source-id="seed-001"]')!;
     expect(card.querySelector('.publisher')?.textContent).toBe('The Week');
     expect(card.querySelector('.source-title')?.textContent).toBe(hostile);
@@ -23,7 +23,7 @@ describe('the popup first look', () => {
       { id: 'a', containment: 0.9 },
       { id: 'b', containment: 0.4 },
     ]);
-    expect(section.querySelector('h2')?.textContent).toBe('2 close versions are in your corpus');
+    expect(section.querySelector('h1')?.textContent).toBe('2 close versions are in your corpus');
     expect(section.querySelectorAll('li')).toHaveLength(2);
   });
 });

@@ -2,19 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { DriftItem, Match, Report } from '../../../lib/types.ts';
 import { relationInWords, whyLines } from '../../../lib/relation/words.ts';
 import { directionInWords, groupDrift, safeWebUrl, sameStoryMatches, sharedPassageMatches, versionMatches } from '../../../extension/shared/report-view.ts';
+import { aMatch } from '../helpers/matches.ts';
 
-const match = (id: string, relation: Match['relation'], extra: Partial<Match> = {}): Match => ({
-  id,
-  relation,
-  direction: 'unknown',
-  score: 0.5,
-  confidence: 0,
-  certainty: 0.5,
-  measures: { pageCoverage: 0.5, versionCoverage: 0.5, wordingKept: 0.5 },
-  evidence: [],
-  passages: [],
-  ...extra,
-});
+const match = aMatch;
 
 const report = (matches: Match[], url?: string): Report => ({
   article: { text: 'page', url },

@@ -46,10 +46,22 @@ const SOURCE_PAGES = [
   'no-article-home',
 ];
 
+/**
+ * Pages modelled on saved news pages whose metadata read wrongly to a reader: a social handle or the publishing
+ * platform's name as the publisher, the site's name only in the document title, the site's name in og:title, and
+ * paragraphs in inline elements that ran together ("KTVW reportsThe man").
+ */
+const READER_METADATA_PAGES = ['sitename-social-handle', 'sitename-platform-name', 'sitename-document-title', 'title-og-site-suffix', 'text-inline-paragraphs'];
+
+/** Pages the popup's browser tests open for its states: an edited copy of The Week's article, and a report of the same story. */
+const POPUP_STATE_PAGES = ['popup-edited-copy', 'popup-same-story'];
+
 describe.each([
   ['seed pages', SEED_PAGES],
   ['translated pages', TRANSLATED_PAGES],
   ['metadata sources and furniture kinds', SOURCE_PAGES],
+  ['metadata a reader recognises', READER_METADATA_PAGES],
+  ['popup states', POPUP_STATE_PAGES],
 ])('fixture %s', (_group, names) => {
   it.each(names)('%s', (name) => {
     const { html, expected } = readFixture(name);

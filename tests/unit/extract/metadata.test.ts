@@ -60,10 +60,15 @@ describe('title', () => {
     expect(titleOf('', `<h1>${HEADLINE}</h1><p>Text</p>`)).toBe(HEADLINE);
   });
 
-  // The title is reported as published: a publisher that writes its name into og:title keeps it there.
-  it('keeps a site segment the publisher wrote into og:title', () => {
-    expect(titleOf(`<meta property="og:title" content="How to Build a Terrarium | eHow"><meta property="og:site_name" content="eHow">`)).toBe(
-      'How to Build a Terrarium | eHow',
+  // The site's name is shown apart from the headline: one the publisher wrote into og:title goes too.
+  it('drops a site segment the publisher wrote into og:title', () => {
+    expect(titleOf(`<meta property="og:title" content="How to Build a Terrarium | eHow"><meta property="og:site_name" content="eHow">`)).toBe('How to Build a Terrarium');
+    expect(titleOf(`<meta property="og:title" content="Senate passes the bill | TheHill"><meta property="og:site_name" content="The Hill">`)).toBe('Senate passes the bill');
+  });
+
+  it('keeps a segment that is not the site name', () => {
+    expect(titleOf(`<meta property="og:title" content="Evolve: Shared Mutable History — evolve extension for Mercurial">`)).toBe(
+      'Evolve: Shared Mutable History — evolve extension for Mercurial',
     );
   });
 
@@ -158,22 +163,30 @@ describe('byline', () => {
 });
 
 describe('site name', () => {
-  const siteOf = (head: string) => {
+  const siteOf = (head: string, url?: string) => {
     const doc = page({ head });
-    return pickSiteName(readMetaTags(doc), readJsonLd(doc));
+    return pickSiteName(readMetaTags(doc), readJsonLd(doc), {}, { url, documentTitle: doc.title });
   };
 
-  it('prefers the JSON-LD publisher to og:site_name, which may carry a tagline', () => {
-    expect(siteOf('<meta property="og:site_name" content="Aktuálně.cz - Víte, co se právě děje">' + jsonLdScript({ '@type': 'NewsArticle', publisher: { name: 'Aktuálně.cz' } }))).toBe(
-      'Aktuálně.cz',
-    );
+  it('passes over social handles and publishing platforms, for the next name or the address', () => {
+    expect(siteOf('<meta property="og:site_name" content="@politifact"><meta name="application-name" content="PolitiFact">', 'https://www.politifact.com/a')).toBe('PolitiFact');
+    expect(siteOf('<meta property="og:site_name" content="Hosted">' + jsonLdScript({ '@graph': [{ '@type': 'WebSite', name: 'Riverside Courier' }] }))).toBe('Riverside Courier');
+    expect(siteOf('<meta property="og:site_name" content="@politifact">')).toBeUndefined();
   });
 
-  it('then og:site_name, application-name and the JSON-LD WebSite', () => {
-    expect(siteOf('<meta property="og:site_name" content="The Week"><meta name="application-name" content="TheWeek">')).toBe('The Week');
-    expect(siteOf('<meta name="application-name" content="Riverside Courier">')).toBe('Riverside Courier');
-    expect(siteOf(jsonLdScript({ '@graph': [{ '@type': 'WebSite', name: 'World News Digest' }] }))).toBe('World News Digest');
+  it('gives an address its host name and a tagline the part that names the site', () => {
+    expect(siteOf('<meta property="og:site_name" content="http://www.tmz.com">')).toBe('tmz.com');
+    expect(siteOf('<meta property="og:site_name" content="Yahoo News - Latest News &amp; Headlines">', 'https://news.yahoo.com/a')).toBe('Yahoo News');
   });
+
+  it('reads the site part of the document title when it resembles the address', () => {
+    expect(siteOf('<title>United States to Lift Sudan Sanctions - The New York Times</title>', 'https://www.nytimes.com/2017/01/13/world/africa/sudan-sanctions.html')).toBe('The New York Times');
+    expect(siteOf('<title>Senate passes the bill | TheHill</title>', 'https://thehill.com/homenews/senate/1')).toBe('TheHill');
+    // Without an address to check it against, a title part is no site name.
+    expect(siteOf('<title>United States to Lift Sudan Sanctions - The New York Times</title>')).toBeUndefined();
+    expect(siteOf('<title>Rain again - Weather report for Monday</title>', 'https://www.nytimes.com/x')).toBeUndefined();
+  });
+
 });
 
 describe('published and modified time', () => {

@@ -10,7 +10,8 @@ import type { Comparison, DriftItem, Match, Report } from '../../../lib/types.ts
 import { notAVersionButton, renderCorrectedSection } from '../../../extension/popup/corrections-section.ts';
 import { renderDriftSection } from '../../../extension/popup/drift-section.ts';
 import { renderOriginalSection } from '../../../extension/popup/original-section.ts';
-import { renderPageSummary } from '../../../extension/popup/page-summary.ts';
+import { summariseAnswer } from '../../../extension/popup/answer-summary.ts';
+import { renderAnswer, renderSetAside } from '../../../extension/popup/page-summary.ts';
 import { renderPassageSection } from '../../../extension/popup/passage-section.ts';
 import { renderSideBySide } from '../../../extension/popup/side-by-side.ts';
 import { publisherName, sourceLink } from '../../../extension/popup/version-card.ts';
@@ -121,7 +122,8 @@ passage.occurrences = [earliest, { ...earliest, id: `${SCRIPT_PAYLOAD}-b`, text:
 function renderEverything(): HTMLElement {
   const root = document.createElement('main');
   root.append(
-    renderPageSummary(report.article),
+    renderAnswer(summariseAnswer(report, null), report.article),
+    renderSetAside(report.article) ?? '',
     renderPassageSection({ kind: 'found', report: passage }),
     renderPassageSection({ kind: 'error', selection: SCRIPT_PAYLOAD, message: IMG_PAYLOAD }),
     renderOriginalSection(report),

@@ -1,0 +1,75 @@
+/**
+ * The popup's words, from the extension's messages file (public/_locales/<lang>/messages.json, the browser's i18n
+ * format), so a translation is one more file. Values are passed by placeholder name; counts choose the plural form
+ * by the reader's language (`key_one`, `key_other`, and `key_few`, `key_many`… where a translation has them).
+ * Where the browser's i18n is not there (the unit tests' fake browser), the English file answers.
+ */
+import { browser } from 'wxt/browser';
+import english from '../../public/_locales/en/messages.json';
+
+type Messages = typeof english;
+type Entry = { message: string; placeholders?: Record<string, { content: string }> };
+export type MessageKey = keyof Messages;
+/** Keys with plural forms, named without their `_one` / `_other` ending. */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Base}_other` ? Base : never }[MessageKey];
+
+export type Values = Record<string, string | number>;
+
+/** The values in the order of the placeholders' `$1`, `$2`… (the same in every translation). */
+function ordered(entry: Entry, values: Values): string[] {
+  const substitutions: string[] = [];
+  for (const [name, { content }] of Object.entries(entry.placeholders ?? {})) {
+    const index = Number(content.slice(1)) - 1;
+    substitutions[index] = String(values[name] ?? values[name.toUpperCase()] ?? '');
+  }
+  return substitutions;
+}
+
+/** The browser's own substitution, for the English file read directly: $NAME$ → $n → value. */
+function fill(entry: Entry, substitutions: string[]): string {
+  const placeholders = entry.placeholders ?? {};
+  return entry.message
+    .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => placeholders[name.toLowerCase()]?.content ?? whole)
+    .replace(/\$(\d)/g, (whole, n: string) => substitutions[Number(n) - 1] ?? whole)
+    .replace(/\$\$/g, '$');
+}
+
+function lookup(key: string, values: Values): string {
+  const entry = (english as Record<string, Entry>)[key];
+  const substitutions = entry ? ordered(entry, values) : [];
+  try {
+    const translated = browser.i18n.getMessage(key as MessageKey, substitutions);
+    if (translated) return translated;
+  } catch {
+    // No i18n here: the English file below.
+  }
+  return entry ? fill(entry, substitutions) : key;
+}
+
+export function t(key: MessageKey, values: Values = {}): string {
+  return lookup(key, values);
+}
+
+/** The reader's language, as the browser names it; plural rules and dates follow it. */
+export function uiLanguage(): string | undefined {
+  try {
+    return browser.i18n.getUILanguage() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A message with a count: the plural form the reader's language uses for it (`count` fills `$COUNT$`). */
+export function tn(key: PluralKey, count: number, values: Values = {}): string {
+  const all = { ...values, count: count.toLocaleString(uiLanguage()) };
+  const category = new Intl.PluralRules(uiLanguage()).select(count);
+  const specific = `${key}_${category}`;
+  const hasSpecific = specific in english || (() => {
+    try {
+      return browser.i18n.getMessage(specific as MessageKey) !== '';
+    } catch {
+      return false;
+    }
+  })();
+  return lookup(hasSpecific ? specific : `${key}_other`, all);
+}
