@@ -41,6 +41,8 @@ export function normalize(s: string, options: NormalizeOptions = {}): string {
     .replace(INVISIBLE, '')
     .replace(APOSTROPHE_LIKE, "'")
     .normalize('NFKC')
+    // NFKC can make one too: "ŉ" becomes U+02BC and "n".
+    .replace(APOSTROPHE_LIKE, "'")
     .replace(SINGLE_QUOTES, "'")
     .replace(DOUBLE_QUOTES, '"')
     .replace(DASHES, '-');
