@@ -25,6 +25,8 @@ let closing: Promise<void> | null = null;
 
 async function ensureOffscreen(): Promise<void> {
   if (closing) await closing;
+  // A document being created is listed as open before its script listens: wait for the creation instead.
+  if (creating) return creating;
   if (await offscreenOpen()) return;
   creating ??= browser.offscreen
     .createDocument({
@@ -66,14 +68,29 @@ export async function withDom<T>(task: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Tries of a request whose document was not listening yet (just created, or closed by the browser meanwhile). */
+const OFFSCREEN_TRIES = 3;
+const NOT_LISTENING = /Receiving end does not exist|Could not establish connection/i;
+
+/** Sends one request to the offscreen document, opening it first, and again when it was not listening yet. */
+async function askOffscreen<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    await ensureOffscreen();
+    try {
+      return await send();
+    } catch (error) {
+      if (attempt >= OFFSCREEN_TRIES || !NOT_LISTENING.test(error instanceof Error ? error.message : String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
 export async function parseFeedText(xml: string, url: string): Promise<ParsedFeed> {
   if (hasDom()) return parseFeedXml(xml, url);
-  await ensureOffscreen();
-  return sendToOffscreen('parse-feed', { xml, url });
+  return askOffscreen(() => sendToOffscreen('parse-feed', { xml, url }));
 }
 
 export async function extractHtml(html: string, url: string): Promise<PageArticle | null> {
   if (hasDom()) return extractFromHtmlText(html, url);
-  await ensureOffscreen();
-  return sendToOffscreen('extract-html', { html, url });
+  return askOffscreen(() => sendToOffscreen('extract-html', { html, url }));
 }
