@@ -134,7 +134,8 @@ export function renderSideBySide(
         'div',
         { class: 'sbs-table', attrs: { role: 'table', 'aria-label': caption } },
         el('div', { class: 'sbs-row sbs-head', attrs: { role: 'row' } }, el('div', { class: 'sbs-cell', attrs: { role: 'columnheader' } }, sourceName), el('div', { class: 'sbs-cell', attrs: { role: 'columnheader' } }, 'This page')),
-        ...foldUnchanged(rows),
+        // Across languages no sentence reads "unchanged" (only drift marks a change), and each carries its gloss.
+        ...(across ? rows.map(({ row }) => row) : foldUnchanged(rows)),
       ),
     ),
   );
