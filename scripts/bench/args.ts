@@ -16,6 +16,8 @@ export interface BenchOptions {
   crawlMegabytes: number;
   /** Chains of copies per size for the lineage rows. */
   chains: number;
+  /** Whether the BM25 baseline answers the same queries (it takes seconds a query at 100k on two cores). */
+  baseline: boolean;
 }
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -31,6 +33,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --cold N                    cold query samples per size and path (default 20)
   --out FILE                  results as JSON (default tests/.artifacts/bench.json)
   --no-build                  use the existing .output/chrome-mv3-bench build
+  --no-baseline               leave out the BM25 baseline (MiniSearch): its rows stay empty; for comparing
+                              two versions of the engine at 100k, where BM25 takes seconds a query
 `;
 
 function positiveInteger(value: string, option: string): number {
@@ -50,6 +54,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       cold: { type: 'string', default: '20' },
       out: { type: 'string', default: 'tests/.artifacts/bench.json' },
       'no-build': { type: 'boolean', default: false },
+      'no-baseline': { type: 'boolean', default: false },
       'crawl-mb': { type: 'string', default: '1024' },
       chains: { type: 'string', default: '40' },
     },
@@ -69,5 +74,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     build: !values['no-build'],
     crawlMegabytes: positiveInteger(values['crawl-mb'], '--crawl-mb'),
     chains: positiveInteger(values.chains, '--chains'),
+    baseline: !values['no-baseline'],
   };
 }

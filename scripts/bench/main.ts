@@ -118,8 +118,10 @@ async function main(): Promise<number> {
         if (postgres) postgresRuns.push(await runPostgres(corpus, file, postgres, options.coldSamples, log));
         if (measureNode) {
           runs.node.push(await runEngine(corpus, file, options.coldSamples, log));
-          runs.baseline.push(runBaseline(corpus));
-          log(`  baseline: MiniSearch indexed and answered ${corpus.queries.length} queries`);
+          if (options.baseline) {
+            runs.baseline.push(runBaseline(corpus));
+            log(`  baseline: MiniSearch indexed and answered ${corpus.queries.length} queries`);
+          }
         }
         if (setup) runs.chromium.push(await runChromium(corpus, setup, log));
       }
