@@ -423,7 +423,10 @@ const HOLDS_MORE = 0.8;
  * evidence, which containment or a trace of machine translation can outweigh.
  */
 function storedSignal(page: RelationSide, source: RelationSide): Signal | null {
-  if (page.published || source.published || source.firstSeen) return null;
+  if (page.published || source.published) return null;
+  const seen = day(source.firstSeen);
+  // A stored article known only by when it was first seen is as undated as the page for this question.
+  if (seen) return { weight: 0.4, evidence: `Neither text gives a publication date; the stored article was first seen ${seen}, before this page was checked` };
   return { weight: 0.4, evidence: 'Neither text is dated; the stored article was in your corpus before this page was checked' };
 }
 
@@ -454,8 +457,10 @@ function textSignals(input: RelationInput): Signal[] {
   const broken = pageTraces.strayQuotes + pageTraces.brokenSentences - (sourceTraces.strayQuotes + sourceTraces.brokenSentences);
   if (broken > 0) signals.push({ machineTranslation: true, weight: 0.4, evidence: `The page has misplaced quote marks or broken sentences the stored text does not have` });
   if (broken < 0) signals.push({ machineTranslation: true, weight: -0.4, evidence: `The stored text has misplaced quote marks or broken sentences the page does not have` });
-  const duplicated = garbledNames.filter((d) => occurrences(input.page.text, d.page.text) > 1 && occurrences(input.source.text, d.source.text) <= 1);
-  const duplicatedInSource = garbledNames.filter((d) => occurrences(input.source.text, d.source.text) > 1 && occurrences(input.page.text, d.page.text) <= 1);
+  // A garbled name is one the other text never uses: a name the original itself repeats, changed in one place by an
+  // edit, is no trace.
+  const duplicated = garbledNames.filter((d) => occurrences(input.page.text, d.page.text) > 1 && occurrences(input.source.text, d.source.text) <= 1 && occurrences(input.source.text, d.page.text) === 0);
+  const duplicatedInSource = garbledNames.filter((d) => occurrences(input.source.text, d.source.text) > 1 && occurrences(input.page.text, d.page.text) <= 1 && occurrences(input.page.text, d.source.text) === 0);
   if (duplicated.length > duplicatedInSource.length) {
     signals.push({ machineTranslation: true, weight: 0.5, evidence: `The page repeats a garbled name where the stored text has distinct ones: ${duplicated.slice(0, 2).map((d) => `“${d.source.text}” → “${d.page.text}”`).join('; ')}` });
   } else if (duplicatedInSource.length > duplicated.length) {

@@ -3,6 +3,7 @@ import { alignPassages } from '../../../lib/align/passages';
 import { classifyRelation, type RelationSide } from '../../../lib/relation/classify';
 import { artefacts } from '../../../lib/relation/features';
 import { recordBody } from '../../../lib/engine';
+import type { DriftItem } from '../../../lib/types';
 import { seedRecords } from '../helpers/seed-corpus.ts';
 
 const seeds = new Map(seedRecords.map((record) => [record.id, record]));
@@ -86,6 +87,25 @@ describe('direction', () => {
     expect(r.direction).toBe('original');
     expect(r.confidence).toBeLessThan(0.5);
     expect(r.evidence.join('\n')).toContain('Neither text is dated');
+  });
+
+  it('takes a record known only by when it was first seen as the earlier of two undated texts', () => {
+    const r = relate({ text: article }, { text: article, firstSeen: '2024-05-01T08:00:00Z' });
+    expect(r.direction, r.evidence.join('\n')).toBe('original');
+    expect(r.evidence.join('\n')).toContain('first seen 2024-05-01, before this page was checked');
+  });
+
+  it('reads no machine-translation trace in a repeated name an edit changed in one place', () => {
+    // The original names the commission twice; the copy changed one mention. The changed name is no garble of the
+    // original's: the page still uses the original's name elsewhere.
+    const source = `${article} The Monopolies Commission will review the plan. The Monopolies Commission meets in May.`;
+    const page = `${article} The Official Commission will review the plan. The Monopolies Commission meets in May.`;
+    const at = (text: string, name: string) => ({ text: name, start: text.indexOf(name), end: text.indexOf(name) + name.length });
+    const drift: DriftItem[] = [{ kind: 'name', severity: 4, summary: 'Name changed', page: at(page, 'Official Commission'), source: { id: 'r', ...at(source, 'Monopolies Commission') } }];
+    const align = alignPassages(page, source);
+    const r = classifyRelation({ page: { text: page }, source: { text: source }, passages: align.passages, crossLanguage: false, drift });
+    expect(r.evidence.join('\n')).not.toContain('garbled');
+    expect(r.direction, r.evidence.join('\n')).toBe('original');
   });
 
   it('is unknown when a dated page and an undated record leave no other trace', () => {
