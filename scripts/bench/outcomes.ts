@@ -12,6 +12,8 @@ export interface QueryOutcome {
   /** No-source queries: the first match is a stored refiling sharing most of the text (a real version, counted apart). */
   topIsRealVersion?: boolean;
   original?: string | null;
+  /** Planted queries: the named original is not the planted one but a stored refiling of it (Reuters refiles stories). */
+  originalIsRefiling?: boolean;
   ms: number;
 }
 
@@ -22,6 +24,8 @@ export interface Accuracy {
   anyVersionAt1: Partial<Record<QueryKind, number>>;
   /** Engine: the report's named original is the stored original. */
   originalNamed?: Partial<Record<QueryKind, number>>;
+  /** Engine: the named original is a stored refiling of the planted original, sharing most of its text (counted apart). */
+  refilingNamed?: Partial<Record<QueryKind, number>>;
   /** No-source queries answered with something at top 1 (for BM25 that is nearly always). */
   noSourceAnswered: number;
   /** Engine: no-source queries whose top match was called a copy (verbatim, edited, rewrite, translation), real refilings left out. */
@@ -47,6 +51,7 @@ export function accuracyOf(outcomes: readonly QueryOutcome[], withEngineFields: 
   };
   if (withEngineFields) {
     accuracy.originalNamed = perKind((outcome) => outcome.original === outcome.truth);
+    accuracy.refilingNamed = perKind((outcome) => outcome.originalIsRefiling === true);
     const calledCopy = (outcome: QueryOutcome) => COPY_RELATIONS.has(outcome.topRelation ?? '');
     accuracy.noSourceCalledCopy = rate(noSource, (outcome) => calledCopy(outcome) && !outcome.topIsRealVersion);
     accuracy.noSourceRealVersion = rate(noSource, (outcome) => calledCopy(outcome) && outcome.topIsRealVersion === true);
@@ -55,13 +60,21 @@ export function accuracyOf(outcomes: readonly QueryOutcome[], withEngineFields: 
 }
 
 /**
- * Marks the no-source queries whose first match is a stored text sharing most of their text (Reuters refiles stories):
- * a claim that it is a version is right, and it is counted apart from false claims. `outcomes[i]` answers `pages[i]`.
+ * Marks the answers that name a stored refiling (Reuters refiles stories): a no-source query whose first match is a
+ * stored text sharing most of its text, and a planted copy whose named original is another stored story sharing most
+ * of the planted original's text. Such claims are right, and counted apart. `outcomes[i]` answers `pages[i]`.
  */
 export function markRealVersions(outcomes: readonly QueryOutcome[], pages: readonly { text: string }[], textOf: (id: string) => string | undefined): void {
   outcomes.forEach((outcome, i) => {
-    if (outcome.kind !== 'no-source' || !outcome.top || !COPY_RELATIONS.has(outcome.topRelation ?? '')) return;
-    const stored = textOf(outcome.top);
-    outcome.topIsRealVersion = stored !== undefined && sharedText(pages[i].text, stored) >= REAL_VERSION_SHARE;
+    if (outcome.kind === 'no-source') {
+      if (!outcome.top || !COPY_RELATIONS.has(outcome.topRelation ?? '')) return;
+      const stored = textOf(outcome.top);
+      outcome.topIsRealVersion = stored !== undefined && sharedText(pages[i].text, stored) >= REAL_VERSION_SHARE;
+      return;
+    }
+    if (!outcome.original || !outcome.truth || outcome.original === outcome.truth || storyOf(outcome.original) !== outcome.original) return;
+    const named = textOf(outcome.original);
+    const planted = textOf(outcome.truth);
+    outcome.originalIsRefiling = named !== undefined && planted !== undefined && sharedText(planted, named) >= REAL_VERSION_SHARE;
   });
 }

@@ -202,6 +202,7 @@ const ROWS: Row[] = [
   { label: 'No-source stories answered with a source: engine / BM25', value: (f) => pair(pct(engineAccuracy(f)?.noSourceAnswered), pct(f.baseline.accuracy?.noSourceAnswered)) },
   { label: 'Full check: recall@1, edited / rewritten', value: (f) => pair(pct(fullAccuracy(f)?.recallAt1.edited), pct(fullAccuracy(f)?.recallAt1.rewritten)) },
   { label: 'Full check names the original, edited / rewritten', value: (f) => pair(pct(fullAccuracy(f)?.originalNamed?.edited), pct(fullAccuracy(f)?.originalNamed?.rewritten)) },
+  { label: '… of the others, a stored refiling of the original named (Reuters refiled the story), edited / rewritten', value: (f) => pair(pct(fullAccuracy(f)?.refilingNamed?.edited), pct(fullAccuracy(f)?.refilingNamed?.rewritten)) },
   { label: 'Full check: no-source stories called a copy (stored refilings sharing half the text or more counted apart)', value: (f) => pct(fullAccuracy(f)?.noSourceCalledCopy) },
   { label: 'Full check: no-source stories whose stored refiling is named a version', value: (f) => pct(fullAccuracy(f)?.noSourceRealVersion) },
 ];
