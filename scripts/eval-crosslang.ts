@@ -24,6 +24,7 @@ import { checkArticle, isCopyRelation } from '../lib/engine';
 import { openCorpusStore } from '../lib/store';
 import type { CorpusRecord, Report } from '../lib/types';
 import { percentile } from './bench/stats';
+import { positiveInteger, readOptions } from './eval/options';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataRoot = path.join(path.resolve(repoRoot, '..', 'shared'), 'corpora', 'wmt-dev');
@@ -42,13 +43,15 @@ interface Options {
   out: string;
 }
 
+const USAGE = 'usage: npm run eval:crosslang -- [--set NAME]... [--limit N] [--out path]';
+
 function parseOptions(argv: string[]): Options {
   const { values } = parseArgs({
     args: argv,
     options: { set: { type: 'string', multiple: true }, limit: { type: 'string' }, out: { type: 'string' } },
+    strict: true,
   });
-  const limit = values.limit === undefined ? Infinity : Number(values.limit);
-  if (!(limit > 0)) throw new Error(`--limit wants a positive number, not "${values.limit}"`);
+  const limit = values.limit === undefined ? Infinity : positiveInteger(values.limit, '--limit');
   return { sets: values.set ?? null, limit, out: path.resolve(values.out ?? path.join(repoRoot, 'tests', '.artifacts', 'eval-crosslang.json')) };
 }
 
@@ -149,7 +152,8 @@ function summarise(details: QueryDetail[], times: number[]) {
 }
 
 async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2));
+  const options = readOptions('eval:crosslang', USAGE, () => parseOptions(process.argv.slice(2)));
+  if (!options) return 2;
   useLexiconFiles();
   if (!fs.existsSync(dataRoot)) {
     console.log(`eval:crosslang skipped: ${dataRoot} is not on this machine`);

@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { checkArticle } from '../lib/engine';
 import { openCorpusStore } from '../lib/store';
@@ -26,6 +27,7 @@ import type { DriftItem } from '../lib/types';
 import { readReuters, reutersPath } from './bench/source';
 import { percentile } from './bench/stats';
 import { sharedTextShare } from './eval/shared-text';
+import { positiveInteger, readOptions } from './eval/options';
 import { buildPlantedSet, DEFAULT_PLANTED_OPTIONS, PLANTED_KINDS, type PlantedEdit, type PlantedKind, type PlantedSetOptions } from './eval/planted-drift';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,22 +39,20 @@ interface Options extends PlantedSetOptions {
   out: string;
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { ...DEFAULT_PLANTED_OPTIONS, out: path.join(repoRoot, 'tests', '.artifacts', 'eval-drift.json') };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--copies') options.copies = Number(value());
-    else if (arg === '--others') options.others = Number(value());
-    else if (arg === '--seed') options.seed = Number(value());
-    else if (arg === '--quick') Object.assign(options, { copies: 60, others: 1500 });
-    else if (arg === '--out') options.out = path.resolve(value());
-    else throw new Error(`Unknown option ${arg}`);
-  }
+const USAGE = 'usage: npm run eval:drift -- [--copies N] [--others N] [--seed S] [--quick] [--out path]';
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: { copies: { type: 'string' }, others: { type: 'string' }, seed: { type: 'string' }, quick: { type: 'boolean', default: false }, out: { type: 'string' } },
+    strict: true,
+  });
+  const options: Options = { ...DEFAULT_PLANTED_OPTIONS, out: path.resolve(values.out ?? path.join(repoRoot, 'tests', '.artifacts', 'eval-drift.json')) };
+  // CI's smaller run; an explicit count still wins.
+  if (values.quick) Object.assign(options, { copies: 60, others: 1500 });
+  if (values.copies !== undefined) options.copies = positiveInteger(values.copies, '--copies');
+  if (values.others !== undefined) options.others = positiveInteger(values.others, '--others');
+  if (values.seed !== undefined) options.seed = positiveInteger(values.seed, '--seed');
   return options;
 }
 
@@ -102,7 +102,8 @@ interface CopyDetail {
 }
 
 async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = readOptions('eval:drift', USAGE, () => parseOptions(process.argv.slice(2)));
+  if (!options) return 2;
   const stories = readReuters(reutersPath(repoRoot));
   if (!stories) {
     console.log(`eval:drift skipped: ${reutersPath(repoRoot)} is not on this machine`);

@@ -28,6 +28,7 @@ import { readReuters, reutersPath } from './bench/source';
 import { percentile } from './bench/stats';
 import { buildOutletSet, DEFAULT_OUTLET_OPTIONS, type OutletQuery, type OutletSetOptions } from './eval/outlet-set';
 import { FALSE_CLAIM_SHARE, REAL_VERSION_SHARE, sharedTextShare } from './eval/shared-text';
+import { positiveInteger, readOptions } from './eval/options';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,22 +36,18 @@ interface Options extends OutletSetOptions {
   out: string;
 }
 
+const USAGE = 'usage: npm run eval:outlet -- [--per-kind N] [--seed S] [--out path]';
+
 function parseOptions(argv: string[]): Options {
   const { values } = parseArgs({
     args: argv,
     options: { 'per-kind': { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
     strict: true,
   });
-  const count = (value: string | undefined, fallback: number, option: string) => {
-    if (value === undefined) return fallback;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number <= 0) throw new Error(`${option} wants a positive whole number, not "${value}"`);
-    return number;
-  };
   return {
     ...DEFAULT_OUTLET_OPTIONS,
-    perKind: count(values['per-kind'], DEFAULT_OUTLET_OPTIONS.perKind, '--per-kind'),
-    seed: count(values.seed, DEFAULT_OUTLET_OPTIONS.seed, '--seed'),
+    perKind: values['per-kind'] === undefined ? DEFAULT_OUTLET_OPTIONS.perKind : positiveInteger(values['per-kind'], '--per-kind'),
+    seed: values.seed === undefined ? DEFAULT_OUTLET_OPTIONS.seed : positiveInteger(values.seed, '--seed'),
     out: values.out ? path.resolve(values.out) : path.join(repoRoot, 'tests', '.artifacts', 'eval-outlet.json'),
   };
 }
@@ -110,13 +107,8 @@ async function syndicatedOutcome(query: OutletQuery, original: string | null, st
 }
 
 async function main(): Promise<number> {
-  let options: Options;
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    console.error(`eval:outlet: ${(error as Error).message}\nusage: npm run eval:outlet -- [--per-kind N] [--seed S] [--out path]`);
-    return 2;
-  }
+  const options = readOptions('eval:outlet', USAGE, () => parseOptions(process.argv.slice(2)));
+  if (!options) return 2;
   const stories = readReuters(reutersPath(repoRoot));
   if (!stories) {
     console.log(`eval:outlet skipped: ${reutersPath(repoRoot)} is not on this machine`);

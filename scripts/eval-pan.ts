@@ -20,11 +20,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { retrieveCandidates } from '../lib/index/retrieve';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from '../lib/index/features';
 import { openCorpusStore, type CorpusStore } from '../lib/store';
 import { mulberry32 } from './bench/random';
+import { positiveInteger, readOptions } from './eval/options';
 import type { CorpusRecord, Passage } from '../lib/types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,41 +59,59 @@ interface EvalOptions {
  */
 const ENGINE_OPTIONS: Record<string, unknown> = {};
 
-function parseArgs(argv: string[]): EvalOptions {
-  const options: EvalOptions = {
-    limit: Infinity,
-    sample: 0,
-    seed: 1,
-    candidates: 50,
-    engine: true,
-    engineOptions: { ...ENGINE_OPTIONS },
-    features: { ...DEFAULT_FEATURE_OPTIONS },
-    batch: 5000,
-    oracleCandidates: false,
-    out: path.join(repoRoot, 'tests', '.artifacts', 'eval-pan.json'),
+const USAGE = `usage: npm run eval:pan -- [--limit N | --sample N [--seed S]] [--candidates N] [--no-engine]
+                   [--engine-options '{"limit":20}'] [--pair-sampling N] [--pair-reach N]
+                   [--max-doc-features N] [--batch N] [--oracle-candidates] [--out path]`;
+
+function parseOptions(argv: string[]): EvalOptions {
+  const number = { type: 'string' } as const;
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      limit: number,
+      sample: number,
+      seed: number,
+      candidates: number,
+      'no-engine': { type: 'boolean', default: false },
+      'engine-options': { type: 'string', multiple: true },
+      'pair-sampling': number,
+      'pair-reach': number,
+      'max-doc-features': number,
+      batch: number,
+      'oracle-candidates': { type: 'boolean', default: false },
+      out: { type: 'string' },
+    },
+    strict: true,
+  });
+  const count = (option: keyof typeof values, fallback: number) => {
+    const value = values[option];
+    return typeof value === 'string' ? positiveInteger(value, `--${option}`) : fallback;
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--limit') options.limit = Number(value());
-    else if (arg === '--sample') options.sample = Number(value());
-    else if (arg === '--seed') options.seed = Number(value());
-    else if (arg === '--candidates') options.candidates = Number(value());
-    else if (arg === '--no-engine') options.engine = false;
-    else if (arg === '--engine-options') options.engineOptions = { ...options.engineOptions, ...JSON.parse(value()) };
-    else if (arg === '--pair-sampling') options.features.pairSampling = Number(value());
-    else if (arg === '--pair-reach') options.features.pairReach = Number(value());
-    else if (arg === '--max-doc-features') options.features.maxDocFeatures = Number(value());
-    else if (arg === '--batch') options.batch = Number(value());
-    else if (arg === '--oracle-candidates') options.oracleCandidates = true;
-    else if (arg === '--out') options.out = path.resolve(value());
-    else throw new Error(`Unknown option ${arg}`);
+  const engineOptions = { ...ENGINE_OPTIONS };
+  for (const json of values['engine-options'] ?? []) {
+    try {
+      Object.assign(engineOptions, JSON.parse(json));
+    } catch {
+      throw new Error(`--engine-options wants a JSON object, not ${json}`);
+    }
   }
-  return options;
+  return {
+    limit: count('limit', Infinity),
+    sample: count('sample', 0),
+    seed: count('seed', 1),
+    candidates: count('candidates', 50),
+    engine: !values['no-engine'],
+    engineOptions,
+    features: {
+      ...DEFAULT_FEATURE_OPTIONS,
+      pairSampling: count('pair-sampling', DEFAULT_FEATURE_OPTIONS.pairSampling),
+      pairReach: count('pair-reach', DEFAULT_FEATURE_OPTIONS.pairReach),
+      maxDocFeatures: count('max-doc-features', DEFAULT_FEATURE_OPTIONS.maxDocFeatures),
+    },
+    batch: count('batch', 5000),
+    oracleCandidates: values['oracle-candidates'],
+    out: path.resolve(values.out ?? path.join(repoRoot, 'tests', '.artifacts', 'eval-pan.json')),
+  };
 }
 
 // ------------------------------------------------------------------ data
@@ -494,7 +514,11 @@ function printEngine(e: Awaited<ReturnType<typeof evaluateEngine>>): void {
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = readOptions('eval:pan', USAGE, () => parseOptions(process.argv.slice(2)));
+  if (!options) {
+    process.exitCode = 2;
+    return;
+  }
   if (!fs.existsSync(path.join(panDir, 'gold.json'))) {
     console.log(`PAN corpus not found at ${panDir}: nothing to evaluate.`);
     return;

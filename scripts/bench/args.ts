@@ -1,5 +1,6 @@
 /** Command-line options of `npm run bench`. */
 import { parseArgs } from 'node:util';
+import { positiveInteger } from '../eval/options.ts';
 
 export type Part = 'node' | 'chromium' | 'postgres' | 'crawl' | 'lineage';
 
@@ -36,12 +37,6 @@ export const USAGE = `usage: npm run bench -- [options]
   --no-baseline               leave out the BM25 baseline (MiniSearch): its rows stay empty; for comparing
                               two versions of the engine at 100k, where BM25 takes seconds a query
 `;
-
-function positiveInteger(value: string, option: string): number {
-  const number = Number(value.replace(/[_,]/g, ''));
-  if (!Number.isInteger(number) || number <= 0) throw new Error(`${option} wants a positive whole number, not "${value}"`);
-  return number;
-}
 
 export function parseBenchArgs(argv: string[]): BenchOptions {
   const { values } = parseArgs({
