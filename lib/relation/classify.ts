@@ -449,7 +449,14 @@ function textSignals(input: RelationInput): Signal[] {
   const pageTraces = artefacts(pageAligned, sourceAligned);
   const sourceTraces = artefacts(sourceAligned, pageAligned);
   const garbledNames = (input.drift ?? []).filter(
-    (d) => (d.kind === 'name' || d.kind === 'attribution') && d.severity >= 4 && /[A-Z]/.test(d.page.text) && /[A-Z]/.test(d.source.text) && !shortenedName(d.page.text, d.source.text),
+    (d) =>
+      (d.kind === 'name' || d.kind === 'attribution') &&
+      d.severity >= 4 &&
+      /[A-Z]/.test(d.page.text) &&
+      /[A-Z]/.test(d.source.text) &&
+      nameSized(d.page.text) &&
+      nameSized(d.source.text) &&
+      !shortenedName(d.page.text, d.source.text),
   );
   const capitalised = pageTraces.capitalisedWords.length - sourceTraces.capitalisedWords.length;
   if (capitalised > 0) signals.push({ machineTranslation: true, weight: 0.5, evidence: `The page capitalises common words inside names (${pageTraces.capitalisedWords.slice(0, 3).map((w) => `“${w}”`).join(', ')}), a machine-translation trace` });
@@ -468,6 +475,13 @@ function textSignals(input: RelationInput): Signal[] {
   }
   if (input.page.hasCaption && !input.source.hasCaption) signals.push({ weight: 0.2, evidence: 'The page adds a photo caption to the text' });
   return signals;
+}
+
+/** Words in the longest name a garbled-name trace compares ("Echo of Moscow radio"); a changed clause is no name. */
+const MAX_NAME_WORDS = 6;
+
+function nameSized(text: string): boolean {
+  return text.trim().split(/\s+/).length <= MAX_NAME_WORDS;
 }
 
 /** "Lyng" for "U.S. Agriculture Secretary Richard Lyng": a later, shorter mention of one name, not a garbled one. */

@@ -108,6 +108,17 @@ describe('direction', () => {
     expect(r.direction, r.evidence.join('\n')).toBe('original');
   });
 
+  it('reads no garbled name in a changed clause', () => {
+    const source = `${article} New England Merchants will buy the unit. New England Merchants said so on Friday.`;
+    const clause = 'It sold its leasing unit to High England Merchants';
+    const page = `${article} ${clause}. The bank said so on Friday.`;
+    const at = (text: string, span: string) => ({ text: span, start: text.indexOf(span), end: text.indexOf(span) + span.length });
+    const drift: DriftItem[] = [{ kind: 'name', severity: 4, summary: 'Name changed', page: at(page, clause), source: { id: 'r', ...at(source, 'New England Merchants') } }];
+    const align = alignPassages(page, source);
+    const r = classifyRelation({ page: { text: page }, source: { text: source }, passages: align.passages, crossLanguage: false, drift });
+    expect(r.evidence.join('\n')).not.toContain('garbled');
+  });
+
   it('is unknown when a dated page and an undated record leave no other trace', () => {
     const r = relate({ text: article, published: '2024-05-01' }, { text: article });
     expect([r.direction, r.confidence]).toEqual(['unknown', 0]);
