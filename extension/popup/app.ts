@@ -176,7 +176,7 @@ export class PopupApp {
     const answer = el('div', { class: 'answer-holder' }, renderAnswer(summariseAnswer(report, stored), report.article));
     this.content.append(answer);
     if (state.team?.kind === 'failed') {
-      this.content.append(el('p', { class: 'team-note', attrs: { role: 'note', 'data-team': 'failed' } }, `Your corpus only: ${state.team.message}.`));
+      this.content.append(el('p', { class: 'team-note', attrs: { role: 'note', 'data-team': 'failed' } }, t('teamCorpusOnly', { error: state.team.message })));
     }
     if (state.passage) this.content.append(renderPassageSection(state.passage));
     const history =
@@ -247,7 +247,7 @@ export class PopupApp {
       const chosen = button.dataset.versionId === id;
       button.setAttribute('aria-pressed', String(chosen));
       button.querySelector('.compared-tag')?.remove();
-      if (chosen) button.append(el('span', { class: 'compared-tag' }, 'compared below'));
+      if (chosen) button.append(el('span', { class: 'compared-tag' }, t('comparedBelow')));
     }
   }
 
