@@ -76,6 +76,7 @@ const REVIEWED: Record<string, Partial<Record<Field, string>>> = {
   // A site name a reader recognises: not a tagline, an address or a credit line.
   '002': { siteName: 'expected is og:site_name with its tagline ("Mozilla Hacks – the Web developer blog"); the site is Mozilla Hacks' },
   'simplyfound-1': { siteName: 'expected is og:site_name with a credit line ("SIMPLYFOUND.COM | BY: JOE WEE"); the site is SIMPLYFOUND.COM' },
+  'buzzfeed-1': { siteName: 'expected is og:site_name "BuzzFeed"; the page is a BuzzFeed News article and its title ends "- BuzzFeed News", the fuller name reported' },
   'tmz-1': { siteName: 'expected is og:site_name, an address ("http://www.tmz.com"); its host name is tmz.com' },
 };
 
