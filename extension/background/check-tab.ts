@@ -56,6 +56,13 @@ export interface CheckWork {
 export const READING_SHARED_MS = 2000;
 /** Bounds the memory held for tabs whose close or navigation the worker missed while stopped. */
 export const MAX_KEPT_FIRST_LOOKS = 32;
+/**
+ * After a first look with versions to show, how long the click's own full check waits for the popup to draw it: the
+ * check's alignment would otherwise take the machine's time while the popup draws its first answer. The popup asks
+ * for the full check as soon as the first look is on screen, which starts it at once; the pause only matters when the
+ * popup is slow to come or never asks.
+ */
+export const FIRST_LOOK_DRAWING_MS = 300;
 
 export class TabChecks {
   /**
@@ -122,12 +129,14 @@ export class TabChecks {
 
   /**
    * Starts what the popup is about to ask for, from the toolbar click: the first look, then the full check (which
-   * would otherwise compete with the first look for the worker). The popup's requests join both.
+   * would otherwise compete with the first look for the worker), after a pause for the popup to draw a first look
+   * with versions. The popup's requests join both.
    */
   prepare(tabId: number): void {
     // A worker the click woke opens the database while the tab is being read.
     void this.work.openCorpus().catch(() => undefined);
     void this.firstLook(tabId)
+      .then((look) => (look.kind === 'sources' ? new Promise((resolve) => setTimeout(resolve, FIRST_LOOK_DRAWING_MS)) : undefined))
       .then(() => this.check(tabId))
       .catch(() => undefined);
   }

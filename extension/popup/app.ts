@@ -3,16 +3,15 @@
  * background (which persists it), so closing and reopening the popup shows the same answer.
  */
 import type { Comparison, DriftItem, Match, Report } from '../../lib/types.ts';
-import { sendToBackground, type FirstLook, type PageHistory, type TabState } from '../shared/protocol.ts';
+import { sendToBackground, type PageHistory, type TabState } from '../shared/protocol.ts';
 import { originalMatch, versionMatches } from '../shared/report-view.ts';
 import { summariseAnswer } from './answer-summary.ts';
 import { renderCorpusHint } from './corpus-hint-section.ts';
 import { correctedInWords, notAVersionButton, renderCorrectedSection, sendCorrection, type CorrectionRequest, type OnCorrection } from './corrections-section.ts';
 import { clear, el } from '../shared/dom.ts';
 import { renderDriftSection } from './drift-section.ts';
-import { hasOnDeviceTranslator, onDeviceGloss, serveTranslations } from './translator.ts';
-import { renderFirstLook } from './first-look-section.ts';
-import { FIRST_RESULT_MARK } from './first-result.ts';
+import { hasOnDeviceTranslator, onDeviceGloss } from './translator.ts';
+import { markFirstResult, type PopupStart } from './first-look-start.ts';
 import { HistorySection } from './history-section.ts';
 import { renderLineageSection } from './lineage-section.ts';
 import { renderOriginalSection } from './original-section.ts';
@@ -23,7 +22,6 @@ import { openOptions, renderPageState, type PageStateKind } from './page-states.
 import { renderPassageSection } from './passage-section.ts';
 import { renderQuotesSection } from './quotes-section.ts';
 import { renderSideBySide } from './side-by-side.ts';
-import { resolveTargetTab } from './target-tab.ts';
 import { publisherName } from './version-card.ts';
 import { renderSameStorySection, renderSharedPassagesSection, renderVersionsSection } from './versions-section.ts';
 
@@ -56,11 +54,10 @@ export class PopupApp {
   /** A check is asked again once when it ran without the translator this popup has. */
   private checkedWithTranslator = false;
 
-  async start(): Promise<void> {
-    // Before the check is asked for: the background may ask this popup's translator during it.
-    serveTranslations();
-    this.tabId = await resolveTargetTab();
-    await this.load(false);
+  /** Takes over from the popup's first moments (first-look-start.ts): the first look is asked for or on screen. */
+  async start(popupStart: PopupStart): Promise<void> {
+    this.tabId = popupStart.tabId;
+    await this.load(false, popupStart.firstLook);
   }
 
   private say(message: string, busy = false): void {
@@ -91,20 +88,24 @@ export class PopupApp {
     }
   }
 
-  private async load(force: boolean): Promise<void> {
+  /**
+   * Asks for the full check and shows it. On opening, `firstLook` is the first look already asked for: the full check is
+   * asked for once that is on screen (or known to show nothing); checking again asks at once.
+   */
+  private async load(force: boolean, firstLook?: Promise<unknown>): Promise<void> {
     if (this.tabId === null) {
       this.showMessage('no-tab');
       return;
     }
     this.recheckButton.disabled = true;
     delete document.body.dataset.ready;
-    delete document.body.dataset.firstResult;
-    this.say(t('statusReading'), true);
+    if (!firstLook) {
+      delete document.body.dataset.firstResult;
+      this.say(t('statusReading'), true);
+    }
     try {
-      const look = force ? null : sendToBackground('first-look', { tabId: this.tabId });
-      const full = sendToBackground('check-tab', { tabId: this.tabId, force });
-      if (look) void this.showFirstLook(look, full);
-      const state = await full;
+      await firstLook;
+      const state = await sendToBackground('check-tab', { tabId: this.tabId, force });
       // The check ran before this popup could lend it the browser's translator: once, check again with it.
       if (state.translation === 'unreached' && hasOnDeviceTranslator() && !this.checkedWithTranslator) {
         this.checkedWithTranslator = true;
@@ -118,33 +119,6 @@ export class PopupApp {
       this.recheckButton.disabled = false;
       document.body.setAttribute('aria-busy', 'false');
     }
-  }
-
-  /** Shows the close versions found from the index alone, unless the full answer is already on screen. */
-  private async showFirstLook(pending: Promise<FirstLook>, full: Promise<unknown>): Promise<void> {
-    let answered = false;
-    void full.then(
-      () => (answered = true),
-      () => (answered = true),
-    );
-    let look: FirstLook;
-    try {
-      look = await pending;
-    } catch {
-      return; // The full check reports any problem with the page.
-    }
-    if (answered || look.kind !== 'sources') return;
-    clear(this.content);
-    this.content.append(renderFirstLook(look.sources));
-    this.markFirstResult();
-    this.say(t('statusFirstLook'), true);
-  }
-
-  /** Something about the page's origins is on screen (the benchmark times the click to this). */
-  private markFirstResult(): void {
-    if (document.body.dataset.firstResult === 'true') return;
-    document.body.dataset.firstResult = 'true';
-    performance.mark(FIRST_RESULT_MARK);
   }
 
   private showMessage(kind: PageStateKind, reason = ''): void {
@@ -202,7 +176,7 @@ export class PopupApp {
     const answer = el('div', { class: 'answer-holder' }, renderAnswer(summariseAnswer(report, stored), report.article));
     this.content.append(answer);
     if (state.team?.kind === 'failed') {
-      this.content.append(el('p', { class: 'team-note', attrs: { role: 'note', 'data-team': 'failed' } }, `Your corpus only: ${state.team.message}.`));
+      this.content.append(el('p', { class: 'team-note', attrs: { role: 'note', 'data-team': 'failed' } }, t('teamCorpusOnly', { error: state.team.message })));
     }
     if (state.passage) this.content.append(renderPassageSection(state.passage));
     const history =
@@ -242,7 +216,7 @@ export class PopupApp {
 
   /** Everything for this answer is on screen (tests and screenshots wait for it). */
   private markReady(): void {
-    this.markFirstResult();
+    markFirstResult();
     document.body.dataset.ready = 'true';
   }
 
@@ -273,7 +247,7 @@ export class PopupApp {
       const chosen = button.dataset.versionId === id;
       button.setAttribute('aria-pressed', String(chosen));
       button.querySelector('.compared-tag')?.remove();
-      if (chosen) button.append(el('span', { class: 'compared-tag' }, 'compared below'));
+      if (chosen) button.append(el('span', { class: 'compared-tag' }, t('comparedBelow')));
     }
   }
 

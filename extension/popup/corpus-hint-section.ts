@@ -8,46 +8,48 @@ import { browser } from 'wxt/browser';
 import { sendToBackground, type CorpusHint, type FeedSubscription } from '../shared/protocol.ts';
 import { originPattern } from '../shared/settings.ts';
 import { clear, el } from '../shared/dom.ts';
+import { listInWords, t, tn, uiLanguage } from './messages.ts';
 
 /** Page feeds offered at most: a page may declare one per section. */
 const OFFERED_FEEDS = 3;
 const LANGUAGES_NAMED = 4;
 
+/** The language's name in the reader's language. */
 function languageName(code: string): string {
-  if (!code) return 'an unknown language';
+  if (!code) return t('unknownLanguage');
   try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+    return new Intl.DisplayNames(uiLanguage(), { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}
+const articles = (n: number): string => tn('articles', n);
 
-/** "1,204 articles: 900 in English, 250 in German, 54 in French and 2 other languages." */
+/** "Your corpus holds 1,204 articles: 900 in English, 250 in German, 54 in French, 2 other languages." */
 function holdings(hint: CorpusHint): string {
-  if (hint.count === 0) return 'Your corpus is empty.';
+  if (hint.count === 0) return t('corpusEmpty');
   const named = hint.languages.filter((entry) => entry.lang !== '').slice(0, LANGUAGES_NAMED);
-  const parts = named.map((entry) => `${entry.count.toLocaleString('en')} in ${languageName(entry.lang)}`);
+  const parts = named.map((entry) => t('corpusInLanguage', { count: entry.count.toLocaleString(uiLanguage()), language: languageName(entry.lang) }));
   const others = hint.languages.filter((entry) => entry.lang !== '').length - named.length;
-  if (others > 0) parts.push(`${count(others, 'other language', 'other languages')}`);
-  return `Your corpus holds ${count(hint.count, 'article', 'articles')}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`;
+  if (others > 0) parts.push(tn('otherLanguages', others));
+  if (parts.length === 0) return t('corpusHolds', { articles: articles(hint.count) });
+  return t('corpusHoldsIn', { articles: articles(hint.count), languages: listInWords(parts) });
 }
 
 function languageLine(hint: CorpusHint): string | null {
   if (!hint.pageLang || hint.count === 0) return null;
   const held = hint.languages.find((entry) => entry.lang === hint.pageLang)?.count ?? 0;
-  return held === 0 ? `None is in ${languageName(hint.pageLang)}, the language of this page.` : null;
+  return held === 0 ? t('noneInPageLanguage', { language: languageName(hint.pageLang) }) : null;
 }
 
 function siteLine(hint: CorpusHint): string | null {
   const site = hint.site;
   if (!site) return null;
-  const stored = site.stored > 0 ? `${count(site.stored, 'article', 'articles')} from ${site.host} ${site.stored === 1 ? 'is' : 'are'} stored` : `Nothing from ${site.host} is stored`;
-  const followed = site.followed.length > 0 ? `; you follow it through ${site.followed.map((feed) => feed.title ?? feed.url).join(', ')}.` : ', and you follow none of its feeds.';
-  return `${stored}${followed}`;
+  const stored = site.stored > 0 ? tn('siteStored', site.stored, { articles: articles(site.stored), host: site.host }) : t('siteNothingStored', { host: site.host });
+  return site.followed.length > 0
+    ? t('siteFollowed', { stored, feeds: listInWords(site.followed.map((feed) => feed.title ?? feed.url)) })
+    : t('siteNotFollowed', { stored });
 }
 
 function openExtensionPage(path: '/welcome.html' | '/options.html', hash: string): void {
@@ -56,10 +58,10 @@ function openExtensionPage(path: '/welcome.html' | '/options.html', hash: string
 
 function subscribedMessage(title: string, outcome: FeedSubscription): string {
   if (outcome.kind === 'refused') return outcome.reason;
-  if (outcome.kind === 'pending') return `Following ${title} once you allow access to its site.`;
+  if (outcome.kind === 'pending') return t('followPending', { feed: title });
   const { refresh } = outcome;
-  if (refresh.error) return `Following ${title}; its first read failed: ${refresh.error}`;
-  return `Following ${title}: ${count(refresh.added, 'article', 'articles')} stored now, more every hour. Check again when the wire copy may be in.`;
+  if (refresh.error) return t('followFirstReadFailed', { feed: title, error: refresh.error });
+  return t('followSubscribed', { feed: title, articles: articles(refresh.added) });
 }
 
 class FollowButton {
@@ -72,7 +74,7 @@ class FollowButton {
     private readonly onFollowed: () => void,
   ) {
     const title = feed.title ?? new URL(feed.url).hostname;
-    this.button = el('button', { class: 'follow-feed', attrs: { type: 'button', 'data-feed-url': feed.url }, onClick: () => void this.follow(title) }, `Follow ${title}`);
+    this.button = el('button', { class: 'follow-feed', attrs: { type: 'button', 'data-feed-url': feed.url }, onClick: () => void this.follow(title) }, t('followButton', { feed: title }));
     this.status = el('span', { class: 'follow-status hint', attrs: { role: 'status', 'aria-live': 'polite' } });
     this.element = el('li', { class: 'follow-offer' }, this.button, ' ', this.status);
   }
@@ -81,7 +83,7 @@ class FollowButton {
     const pattern = originPattern(this.feed.url);
     if (!pattern) return;
     this.button.disabled = true;
-    this.status.textContent = 'Asking for access to the feed’s site…';
+    this.status.textContent = t('followAsking');
     // Both at once, in the click: the browser's prompt may close this popup, so the background keeps the follow
     // and completes it once access is granted.
     const asking = browser.permissions.request({ origins: [pattern] });
@@ -90,24 +92,24 @@ class FollowButton {
       const granted = await asking;
       let outcome = await following;
       if (!granted) {
-        this.status.textContent = `Not followed: Palimpsest needs your permission to read ${new URL(this.feed.url).hostname}.`;
+        this.status.textContent = t('followRefused', { host: new URL(this.feed.url).hostname });
         this.button.disabled = false;
         return;
       }
       if (outcome.kind === 'pending') {
-        this.status.textContent = 'Reading the feed…';
+        this.status.textContent = t('followReading');
         outcome = await sendToBackground('feed-subscribe', { url: this.feed.url, title: this.feed.title });
       }
       this.status.textContent = subscribedMessage(title, outcome);
       if (outcome.kind === 'subscribed') {
-        this.button.textContent = `Following ${title}`;
+        this.button.textContent = t('followingButton', { feed: title });
         this.element.dataset.followed = 'true';
         this.onFollowed();
       } else {
         this.button.disabled = false;
       }
     } catch (error) {
-      this.status.textContent = `Could not follow: ${error instanceof Error ? error.message : String(error)}`;
+      this.status.textContent = t('followFailed', { error: error instanceof Error ? error.message : String(error) });
       this.button.disabled = false;
     }
   }
@@ -125,28 +127,30 @@ function helpList(hint: CorpusHint, onFollowed: () => void): HTMLElement {
       el(
         'button',
         { class: 'link-button', attrs: { type: 'button', 'data-action': 'directory' }, onClick: () => openExtensionPage('/welcome.html', lang ? `#lang=${lang}` : '') },
-        lang ? `Follow wire services in ${languageName(lang)}` : 'Follow wire services and major outlets',
+        lang ? t('followWireIn', { language: languageName(lang) }) : t('followWire'),
       ),
-      ': their copy reaches your corpus before the rewrites do.',
+      ': ',
+      t('followWireWhy'),
     ),
     el(
       'li',
       {},
-      el('button', { class: 'link-button', attrs: { type: 'button', 'data-action': 'import' }, onClick: () => openExtensionPage('/options.html', '#import-heading') }, 'Import past news'),
-      ' (a web archive such as a CC-NEWS crawl, or a corpus file).',
+      el('button', { class: 'link-button', attrs: { type: 'button', 'data-action': 'import' }, onClick: () => openExtensionPage('/options.html', '#import-heading') }, t('importPastNews')),
+      ' ',
+      t('importPastNewsWhy'),
     ),
-    el('li', {}, '“Add this page” below keeps it: a later copy of it will then name it as its original.'),
+    el('li', {}, t('addPageHelps')),
   );
   return el('ul', { class: 'hint-help' }, ...items);
 }
 
 /** The section, filled when the background answers; `tabId` is the popup's tab. */
 export function renderCorpusHint(tabId: number): HTMLElement {
-  const body = el('div', { class: 'hint-body' }, el('p', { class: 'muted' }, 'Looking at your corpus…'));
+  const body = el('div', { class: 'hint-body' }, el('p', { class: 'muted' }, t('corpusLooking')));
   const section = el(
     'section',
     { class: 'block corpus-hint', attrs: { 'aria-labelledby': 'corpus-hint-heading', id: 'corpus-hint' } },
-    el('h2', { attrs: { id: 'corpus-hint-heading' } }, 'Why no original was found'),
+    el('h2', { attrs: { id: 'corpus-hint-heading' } }, t('corpusHintHeading')),
     body,
   );
   const load = async (): Promise<void> => {
@@ -156,13 +160,13 @@ export function renderCorpusHint(tabId: number): HTMLElement {
       body.append(
         el('p', { class: 'hint-holdings' }, holdings(hint), ' ', languageLine(hint) ?? ''),
         el('p', { class: 'hint-site' }, siteLine(hint) ?? ''),
-        el('h3', {}, 'What would help'),
+        el('h3', {}, t('whatWouldHelp')),
         helpList(hint, () => void refreshSite()),
       );
       section.dataset.hintReady = 'true';
     } catch (error) {
       clear(body);
-      body.append(el('p', { class: 'muted' }, `Could not read your corpus: ${error instanceof Error ? error.message : String(error)}`));
+      body.append(el('p', { class: 'muted' }, t('corpusReadFailed', { error: error instanceof Error ? error.message : String(error) })));
       section.dataset.hintReady = 'true';
     }
   };

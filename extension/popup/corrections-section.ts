@@ -6,6 +6,7 @@
 import type { CorrectedRecord, Match, Report } from '../../lib/types.ts';
 import { sendToBackground, type TabState } from '../shared/protocol.ts';
 import { el } from '../shared/dom.ts';
+import { t } from './messages.ts';
 import { publisherName } from './version-card.ts';
 
 export type CorrectionRequest = 'mark-not-a-version' | 'undo-not-a-version';
@@ -22,12 +23,12 @@ export function notAVersionButton(match: Match, onCorrection: OnCorrection): HTM
       attrs: {
         type: 'button',
         'data-not-a-version-id': match.id,
-        title: 'Palimpsest will leave it out of this page’s results, and this page out of its results. You can undo this.',
-        'aria-label': `${name}: not a version of this page`,
+        title: t('notAVersionTitle'),
+        'aria-label': t('notAVersionLabel', { publisher: name }),
       },
       onClick: () => onCorrection('mark-not-a-version', match.id, name),
     },
-    'Not a version of this page',
+    t('notAVersion'),
   );
 }
 
@@ -36,17 +37,18 @@ function correctedLine(record: CorrectedRecord, onCorrection: OnCorrection): HTM
   return el(
     'li',
     { attrs: { 'data-corrected-id': record.id } },
-    'You marked as not a version: ',
+    t('markedNotAVersion'),
+    ' ',
     el('span', { class: 'publisher', attrs: record.title ? { title: record.title } : {} }, name),
     ' — ',
     el(
       'button',
       {
         class: 'link-button undo-correction',
-        attrs: { type: 'button', 'aria-label': `Undo: ${name} may be a version again` },
+        attrs: { type: 'button', 'aria-label': t('undoLabel', { publisher: name }) },
         onClick: () => onCorrection('undo-not-a-version', record.id, name),
       },
-      'Undo',
+      t('undo'),
     ),
   );
 }
@@ -56,7 +58,7 @@ export function renderCorrectedSection(report: Report, onCorrection: OnCorrectio
   if (report.corrected.length === 0) return null;
   return el(
     'section',
-    { class: 'block corrected', attrs: { 'aria-label': 'Your corrections' } },
+    { class: 'block corrected', attrs: { 'aria-label': t('correctionsLabel') } },
     el('ul', { class: 'corrected-list' }, ...report.corrected.map((record) => correctedLine(record, onCorrection))),
   );
 }
@@ -68,5 +70,5 @@ export function sendCorrection(request: CorrectionRequest, tabId: number, record
 
 /** What the status line says once the corrected answer is on screen. */
 export function correctedInWords(request: CorrectionRequest, name: string): string {
-  return request === 'mark-not-a-version' ? `Marked ${name} as not a version of this page.` : `${name} may be a version again.`;
+  return request === 'mark-not-a-version' ? t('correctedMarked', { publisher: name }) : t('correctedUndone', { publisher: name });
 }

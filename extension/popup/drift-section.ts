@@ -2,6 +2,7 @@
 import type { Comparison, Direction, DriftItem } from '../../lib/types.ts';
 import { DRIFT_KIND_WORDS, groupDrift } from '../shared/report-view.ts';
 import { el } from '../shared/dom.ts';
+import { t } from './messages.ts';
 import { renderSide, wordOps } from './word-diff.ts';
 
 export interface DriftHandlers {
@@ -17,10 +18,10 @@ function driftButton(item: DriftItem, sourceName: string, handlers: DriftHandler
   const ops = wordOps(item.source.text, item.page.text);
   const button = el(
     'button',
-    { class: `drift-item severity-${item.severity}`, attrs: { type: 'button', 'data-kind': item.kind, title: 'Show this passage in the page' } },
+    { class: `drift-item severity-${item.severity}`, attrs: { type: 'button', 'data-kind': item.kind, title: t('driftShowInPage') } },
     el('span', { class: 'drift-summary' }, el('span', { class: `chip kind-${item.kind}` }, DRIFT_KIND_WORDS[item.kind]), el('span', {}, item.summary)),
-    item.page.text ? wordingRow('Page', renderSide(ops, 'page'), 'page') : wordingRow('Page', el('em', {}, 'not in this page'), 'page'),
-    item.source.text ? wordingRow(sourceName, renderSide(ops, 'source'), 'source') : wordingRow(sourceName, el('em', {}, 'not in the source'), 'source'),
+    item.page.text ? wordingRow(t('driftPage'), renderSide(ops, 'page'), 'page') : wordingRow(t('driftPage'), el('em', {}, t('driftNotInPage')), 'page'),
+    item.source.text ? wordingRow(sourceName, renderSide(ops, 'source'), 'source') : wordingRow(sourceName, el('em', {}, t('driftNotInSource')), 'source'),
   );
   button.addEventListener('click', () => handlers.onChoose(item, button));
   return button;
@@ -32,27 +33,26 @@ export interface DriftSource {
 }
 
 function againstLine({ name, direction }: DriftSource): string {
-  const which = direction === 'derivative' ? `${name}, a later derivative` : name;
-  return `This page against ${which}. Choose an item to see it in the page.`;
+  return direction === 'derivative' ? t('driftAgainstDerivative', { source: name }) : t('driftAgainst', { source: name });
 }
 
 export function renderDriftSection(comparison: Comparison | null, source: DriftSource, handlers: DriftHandlers): HTMLElement {
   const sourceName = source.name;
   const section = el('section', { class: 'block', attrs: { 'aria-labelledby': 'drift-heading' } });
-  const heading = el('h2', { attrs: { id: 'drift-heading' } }, 'Drift');
+  const heading = el('h2', { attrs: { id: 'drift-heading' } }, t('driftHeading'));
   section.append(heading);
   if (!comparison) {
-    section.append(el('p', { class: 'muted' }, `Comparing with ${sourceName}…`));
+    section.append(el('p', { class: 'muted' }, t('driftComparing', { source: sourceName })));
     return section;
   }
   const groups = groupDrift(comparison.drift);
   heading.append(' ', el('span', { class: 'count' }, String(comparison.drift.length)));
   section.append(el('p', { class: 'hint' }, againstLine(source)));
   if (comparison.truncated) {
-    section.append(el('p', { class: 'note' }, 'The texts were too different or too long to align fully: this list may be incomplete.'));
+    section.append(el('p', { class: 'note' }, t('driftTruncated')));
   }
   if (groups.length === 0) {
-    section.append(el('p', { class: 'muted' }, 'No drift found: the wording matches.'));
+    section.append(el('p', { class: 'muted' }, t('driftNone')));
     return section;
   }
   for (const group of groups) {

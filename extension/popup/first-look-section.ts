@@ -4,10 +4,11 @@
  */
 import type { LikelySource } from '../../lib/sources.ts';
 import { el } from '../shared/dom.ts';
+import { t, tn } from './messages.ts';
 import { dateLabel, publisherName, sourceLink } from './version-card.ts';
 
 function sourceCard(source: LikelySource): HTMLElement {
-  const shared = `Shares ${Math.round(source.containment * 100)}% of its wording with this page.`;
+  const shared = t('firstLookShares', { percent: Math.round(source.containment * 100) });
   return el(
     'li',
     { class: 'card first-look-source', attrs: { 'data-source-id': source.id } },
@@ -19,13 +20,13 @@ function sourceCard(source: LikelySource): HTMLElement {
 }
 
 export function renderFirstLook(sources: readonly LikelySource[]): HTMLElement {
-  const heading = sources.length === 1 ? 'A close version is in your corpus' : `${sources.length} close versions are in your corpus`;
+  const heading = tn('firstLookHeading', sources.length);
   return el(
     'section',
     { class: 'block first-look', attrs: { 'aria-labelledby': 'first-look-heading' } },
     // The popup's answer until the full check is in: its one heading of the first rank.
     el('h1', { attrs: { id: 'first-look-heading' } }, heading),
     el('ul', { class: 'first-look-list' }, ...sources.map(sourceCard)),
-    el('p', { class: 'muted' }, 'Checking which came first and how the text changed…'),
+    el('p', { class: 'muted' }, t('firstLookChecking')),
   );
 }

@@ -7,17 +7,18 @@ import type { WordOp } from '../../lib/types.ts';
 import { sendToBackground, type CaptureOutcome, type ChangedSentence, type HistoryChange, type HistoryVersion, type PageHistory } from '../shared/protocol.ts';
 import { formatDate } from '../shared/report-view.ts';
 import { clear, el } from '../shared/dom.ts';
+import { listInWords, t, tn, uiLanguage, type PluralKey } from './messages.ts';
 import { phraseOps } from './word-diff.ts';
 
 function when(version: HistoryVersion): string {
   if (version.firstSeen) {
     const date = new Date(version.firstSeen);
     if (!Number.isNaN(date.getTime())) {
-      return `Stored ${date.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })}`;
+      return t('historyStoredAt', { when: date.toLocaleString(uiLanguage(), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }) });
     }
   }
   const published = formatDate(version.published);
-  return published ? `Published ${published}` : 'Date unknown';
+  return published ? t('historyPublished', { date: published }) : t('dateUnknown');
 }
 
 /** One sentence, older wording struck through and newer wording marked, in reading order. */
@@ -30,23 +31,23 @@ function inlineDiff(ops: WordOp[]): DocumentFragment {
   return fragment;
 }
 
-const SENTENCE_WORDS: Record<ChangedSentence['kind'], string> = { changed: 'reworded', added: 'added', removed: 'removed' };
+const SENTENCE_WORDS: Record<ChangedSentence['kind'], PluralKey> = { changed: 'sentencesReworded', added: 'sentencesAdded', removed: 'sentencesRemoved' };
 
 function countsLine(change: HistoryChange): string {
   const counts = { changed: 0, added: 0, removed: 0 };
   for (const sentence of change.sentences) counts[sentence.kind]++;
   const parts = (['changed', 'added', 'removed'] as const)
     .filter((kind) => counts[kind] > 0)
-    .map((kind) => `${counts[kind]} ${counts[kind] === 1 ? 'sentence' : 'sentences'} ${SENTENCE_WORDS[kind]}`);
-  return parts.length > 0 ? parts.join(', ') : 'wording unchanged (spacing or punctuation only)';
+    .map((kind) => tn(SENTENCE_WORDS[kind], counts[kind]));
+  return parts.length > 0 ? listInWords(parts) : t('wordingUnchanged');
 }
 
 function changeDetails(change: HistoryChange, open: boolean): HTMLElement {
   return el(
     'details',
     { class: 'history-change', attrs: { open: open ? '' : undefined, 'data-from-id': change.fromId, 'data-to-id': change.toId } },
-    el('summary', {}, `Changes from the version before: ${countsLine(change)}`),
-    change.truncated ? el('p', { class: 'note' }, 'The versions are too different or too long to compare fully: this list may be incomplete.') : null,
+    el('summary', {}, t('changesFromBefore', { counts: countsLine(change) })),
+    change.truncated ? el('p', { class: 'note' }, t('historyTruncated')) : null,
     el(
       'ol',
       { class: 'history-diff' },
@@ -68,8 +69,8 @@ function versionList(history: PageHistory): HTMLElement {
         'li',
         { class: 'history-version', attrs: { 'data-version-id': version.id } },
         el('span', { class: 'history-when' }, when(version)),
-        el('span', { class: 'muted' }, ` · ${version.chars.toLocaleString('en')} characters`),
-        change ? changeDetails(change, index === 0) : isFirst ? el('p', { class: 'muted history-first' }, 'The first stored version.') : null,
+        el('span', { class: 'muted' }, ' ', t('characters', { count: version.chars.toLocaleString(uiLanguage()) })),
+        change ? changeDetails(change, index === 0) : isFirst ? el('p', { class: 'muted history-first' }, t('historyFirst')) : null,
       );
     }),
   );
@@ -78,15 +79,17 @@ function versionList(history: PageHistory): HTMLElement {
 function captureMessage(outcome: CaptureOutcome): string {
   switch (outcome.kind) {
     case 'added':
-      return outcome.versions > 1 ? `Stored as version ${outcome.versions}: the text has changed.` : 'Added to your corpus.';
-    case 'unchanged':
-      return `Already in your corpus${outcome.firstSeen ? ` (stored ${formatDate(outcome.firstSeen)})` : ''}: the text has not changed, so nothing was added.`;
+      return outcome.versions > 1 ? t('captureNewVersion', { count: outcome.versions.toLocaleString(uiLanguage()) }) : t('captureAdded');
+    case 'unchanged': {
+      const stored = formatDate(outcome.firstSeen);
+      return stored ? t('captureUnchangedSince', { date: stored }) : t('captureUnchanged');
+    }
     case 'no-article':
-      return 'No article on this page to add.';
+      return t('captureNoArticle');
     case 'refused':
       return outcome.reason;
     case 'error':
-      return `Could not add the page: ${outcome.message}`;
+      return t('captureFailed', { error: outcome.message });
   }
 }
 
@@ -105,11 +108,11 @@ export class HistorySection {
   ) {
     this.body = el('div', { class: 'history-body' });
     this.status = el('p', { class: 'history-status hint', attrs: { role: 'status', 'aria-live': 'polite' } });
-    this.addButton = el('button', { class: 'add-page', attrs: { type: 'button' }, onClick: () => void this.capture() }, 'Add this page');
+    this.addButton = el('button', { class: 'add-page', attrs: { type: 'button' }, onClick: () => void this.capture() }, t('addThisPage'));
     this.element = el(
       'section',
       { class: 'block history', attrs: { 'aria-labelledby': 'history-heading', id: 'page-history' } },
-      el('h2', { attrs: { id: 'history-heading' } }, 'Your copies of this page'),
+      el('h2', { attrs: { id: 'history-heading' } }, t('historyHeading')),
       this.body,
       el('div', { class: 'history-actions' }, this.addButton, this.status),
     );
@@ -117,7 +120,7 @@ export class HistorySection {
       this.show(history);
       this.element.dataset.historyReady = 'true';
     } else {
-      this.body.append(el('p', { class: 'muted' }, 'Looking for stored copies…'));
+      this.body.append(el('p', { class: 'muted' }, t('historyLooking')));
     }
   }
 
@@ -126,7 +129,7 @@ export class HistorySection {
       this.show(await sendToBackground('page-history', { tabId: this.tabId }));
     } catch (error) {
       clear(this.body);
-      this.body.append(el('p', { class: 'muted' }, `Could not read the stored copies: ${error instanceof Error ? error.message : String(error)}`));
+      this.body.append(el('p', { class: 'muted' }, t('historyReadFailed', { error: error instanceof Error ? error.message : String(error) })));
     } finally {
       this.element.dataset.historyReady = 'true';
     }
@@ -141,29 +144,29 @@ export class HistorySection {
     this.addButton.hidden = history.currentId !== undefined;
     this.element.dataset.stored = history.currentId !== undefined ? 'current' : history.versions.length > 0 ? 'older' : 'none';
     if (history.versions.length === 0) {
-      this.body.append(el('p', { class: 'muted' }, 'This page is not in your corpus. Add it to keep this version: adding it again later stores a new version if the text has changed.'));
+      this.body.append(el('p', { class: 'muted' }, t('historyNotStored')));
       return;
     }
     heading.append(' ', el('span', { class: 'count' }, String(history.versions.length)));
     const hint =
       history.versions.length > 1
-        ? 'The text changed between these visits. Newest first.'
+        ? t('historyChanged')
         : history.currentId !== undefined
-          ? 'Stored as it reads now; a later visit with changed text adds a version.'
-          : 'Stored once; the page reads differently now: add it to keep this version too.';
+          ? t('historyStoredAsNow')
+          : t('historyStoredOlder');
     this.body.append(el('p', { class: 'hint' }, hint), versionList(history));
   }
 
   private async capture(): Promise<void> {
     this.addButton.disabled = true;
-    this.status.textContent = 'Reading the page…';
+    this.status.textContent = t('statusReadingPage');
     delete this.element.dataset.historyReady;
     try {
       const outcome = await sendToBackground('capture-tab', { tabId: this.tabId });
       this.status.textContent = captureMessage(outcome);
       await this.load();
     } catch (error) {
-      this.status.textContent = `Could not add the page: ${error instanceof Error ? error.message : String(error)}`;
+      this.status.textContent = t('captureFailed', { error: error instanceof Error ? error.message : String(error) });
       this.element.dataset.historyReady = 'true';
     } finally {
       this.addButton.disabled = false;

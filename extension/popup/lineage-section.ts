@@ -7,17 +7,18 @@ import { childrenOf } from '../../lib/lineage/build.ts';
 import type { Lineage, LineageNode, LineageRelation, Report } from '../../lib/types.ts';
 import { formatDate, safeWebUrl } from '../shared/report-view.ts';
 import { el } from '../shared/dom.ts';
+import { t, type MessageKey } from './messages.ts';
 
-const RELATION_WORDS: Record<LineageRelation, string> = {
-  copy: 'copied word for word',
-  edit: 'edited copy',
-  rewrite: 'rewritten',
-  'machine-translated rewrite': 'machine-translated rewrite',
-  translation: 'translated',
+const RELATION_WORDS: Record<LineageRelation, MessageKey> = {
+  copy: 'lineageCopy',
+  edit: 'lineageEdit',
+  rewrite: 'lineageRewrite',
+  'machine-translated rewrite': 'lineageMachineRewrite',
+  translation: 'lineageTranslation',
 };
 
 function nodeName(node: LineageNode): string {
-  if (node.isPage) return 'This page';
+  if (node.isPage) return t('thisPageCapital');
   if (node.site) return node.site;
   const url = safeWebUrl(node.url);
   return url ? new URL(url).hostname.replace(/^www\./, '') : (node.title ?? node.id);
@@ -25,7 +26,7 @@ function nodeName(node: LineageNode): string {
 
 function nodeDate(node: LineageNode): HTMLElement {
   const date = formatDate(node.date);
-  return date ? el('time', { attrs: { datetime: node.date! } }, date) : el('span', { class: 'muted' }, 'date unknown');
+  return date ? el('time', { attrs: { datetime: node.date! } }, date) : el('span', { class: 'muted' }, t('dateUnknownShort'));
 }
 
 function nodeLine(node: LineageNode, relation: LineageRelation | undefined): HTMLElement {
@@ -33,13 +34,13 @@ function nodeLine(node: LineageNode, relation: LineageRelation | undefined): HTM
     'span',
     { class: 'lineage-line' },
     // Spaces between the parts, so the line reads as a sentence to a screen reader and when copied.
-    relation ? el('span', { class: `chip lineage-relation lineage-${relation.replace(/\s+/g, '-')}`, attrs: { 'data-relation': relation } }, RELATION_WORDS[relation]) : null,
+    relation ? el('span', { class: `chip lineage-relation lineage-${relation.replace(/\s+/g, '-')}`, attrs: { 'data-relation': relation } }, t(RELATION_WORDS[relation])) : null,
     relation ? ' ' : null,
     el('span', { class: 'publisher' }, nodeName(node)),
     ' · ',
     nodeDate(node),
     node.isPage ? ' ' : null,
-    node.isPage ? el('span', { class: 'lineage-here' }, 'you are here') : null,
+    node.isPage ? el('span', { class: 'lineage-here' }, t('lineageHere')) : null,
   );
 }
 
@@ -64,13 +65,13 @@ export function renderLineageSection(report: Report): HTMLElement | null {
   const section = el(
     'section',
     { class: 'block lineage', attrs: { 'aria-labelledby': 'lineage-heading', 'data-section': 'lineage' } },
-    el('h2', { attrs: { id: 'lineage-heading' } }, 'Lineage'),
-    el('p', { class: 'hint' }, 'Who copied whom: each version under the one it came from, earliest at the top.'),
+    el('h2', { attrs: { id: 'lineage-heading' } }, t('lineageHeading')),
+    el('p', { class: 'hint' }, t('lineageHint')),
   );
   if (root) section.append(el('ol', { class: 'lineage-tree' }, branch(lineage, root, relationTo)));
   if (uncertain.length > 0) {
     section.append(
-      el('h3', {}, 'Place uncertain'),
+      el('h3', {}, t('lineageUncertain')),
       el(
         'ul',
         { class: 'lineage-uncertain' },

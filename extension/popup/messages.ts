@@ -73,3 +73,18 @@ export function tn(key: PluralKey, count: number, values: Values = {}): string {
   })();
   return lookup(hasSpecific ? specific : `${key}_other`, all);
 }
+
+/** Items written out in a sentence the way the reader's language lists them: "a, b, c", or with `and`, "a, b and c". */
+export function listInWords(items: readonly string[], and = false): string {
+  return new Intl.ListFormat(uiLanguage(), and ? { style: 'long', type: 'conjunction' } : { style: 'short', type: 'unit' }).format(items);
+}
+
+/**
+ * A message with an element in place of one of its values ("This page is <strong>an edited copy</strong> of it."), as
+ * the parts to append: the translation decides where the element goes.
+ */
+export function withElement(key: MessageKey, name: string, element: Node, values: Values = {}): (Node | string)[] {
+  const MARK = '\u0000';
+  const [before, after = ''] = t(key, { ...values, [name]: MARK }).split(MARK);
+  return [before, element, after].filter((part) => part !== '');
+}

@@ -3,10 +3,13 @@ import type { Report } from '../../lib/types.ts';
 import { confidenceInWords, relationInWords } from '../../lib/relation/words.ts';
 import { originalMatch, versionMatches } from '../shared/report-view.ts';
 import { el } from '../shared/dom.ts';
+import { t, tn, withElement } from './messages.ts';
 import { dateLabel, meter, publisherName, sourceLink, whyDetails } from './version-card.ts';
 
-function article(relation: string): string {
-  return /^[aeiou]/i.test(relation) ? 'an' : 'a';
+/** "an edited copy", "a rewrite": the messages say which article, a translation may give none. */
+function withArticle(relation: string): string {
+  const article = /^[aeiou]/i.test(relation) ? t('articleBeforeVowel') : t('articleBeforeConsonant');
+  return article ? `${article} ` : '';
 }
 
 function unknownOriginal(report: Report): HTMLElement {
@@ -14,18 +17,18 @@ function unknownOriginal(report: Report): HTMLElement {
   const derivatives = versions.filter((match) => match.direction === 'derivative').length;
   let explanation: string;
   if (derivatives > 0 && derivatives === versions.length) {
-    explanation = `No earlier version is in your corpus: this page looks like the first. ${derivatives} later ${derivatives === 1 ? 'version derives' : 'versions derive'} from it.`;
+    explanation = tn('unknownOriginalFirst', derivatives);
   } else if (versions.length > 0) {
-    explanation = 'Versions of this article are in your corpus, but which came first is unclear.';
+    explanation = t('unknownOriginalUnclear');
   } else {
-    explanation = 'No earlier version of this article is in your corpus.';
+    explanation = t('unknownOriginalNone');
   }
-  return el('div', { class: 'card original unknown' }, el('p', { class: 'original-headline' }, 'Original unknown'), el('p', { class: 'muted' }, explanation));
+  return el('div', { class: 'card original unknown' }, el('p', { class: 'original-headline' }, t('originalUnknown')), el('p', { class: 'muted' }, explanation));
 }
 
 export function renderOriginalSection(report: Report): HTMLElement {
   const original = originalMatch(report);
-  const section = el('section', { class: 'block', attrs: { 'aria-labelledby': 'original-heading' } }, el('h2', { attrs: { id: 'original-heading' } }, 'Original'));
+  const section = el('section', { class: 'block', attrs: { 'aria-labelledby': 'original-heading' } }, el('h2', { attrs: { id: 'original-heading' } }, t('originalHeading')));
   if (!original) {
     section.append(unknownOriginal(report));
     return section;
@@ -38,7 +41,7 @@ export function renderOriginalSection(report: Report): HTMLElement {
       el('div', { class: 'card-top' }, el('span', { class: 'publisher' }, publisherName(original)), dateLabel(original)),
       original.title ? el('p', { class: 'source-title' }, original.title) : null,
       sourceLink(original),
-      el('p', { class: 'relation-line' }, 'This page is ', article(relation), ' ', el('strong', { class: 'relation' }, relation), ' of it.'),
+      el('p', { class: 'relation-line' }, ...withElement('relationLine', 'relation', el('span', {}, withArticle(relation), el('strong', { class: 'relation' }, relation)))),
       meter(original.confidence, confidenceInWords(original.confidence)),
       whyDetails(original),
     ),

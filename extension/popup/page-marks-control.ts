@@ -6,18 +6,16 @@ import type { Comparison } from '../../lib/types.ts';
 import { pageChanges } from '../shared/page-changes.ts';
 import { sendToBackground } from '../shared/protocol.ts';
 import { el } from '../shared/dom.ts';
-
-const SHOW = 'Show all changes in the page';
-const REMOVE = 'Remove the marks from the page';
+import { t, tn } from './messages.ts';
 
 /** The control, or null when there is nothing to mark. `say` announces the outcome in the popup's status line. */
 export function renderPageMarksControl(tabId: number, comparison: Comparison | null, pageText: string, say: (message: string) => void): HTMLElement | null {
   if (!comparison || comparison.drift.length === 0) return null;
   let shown = false;
-  const button = el('button', { class: 'page-marks', attrs: { type: 'button', 'aria-pressed': 'false', 'data-action': 'page-marks' } }, SHOW);
+  const button = el('button', { class: 'page-marks', attrs: { type: 'button', 'aria-pressed': 'false', 'data-action': 'page-marks' } }, t('marksShow'));
   const setShown = (value: boolean) => {
     shown = value;
-    button.textContent = shown ? REMOVE : SHOW;
+    button.textContent = shown ? t('marksRemove') : t('marksShow');
     button.setAttribute('aria-pressed', String(shown));
   };
   button.addEventListener('click', () => {
@@ -25,14 +23,14 @@ export function renderPageMarksControl(tabId: number, comparison: Comparison | n
     const request = shown
       ? sendToBackground('clear-page-changes', { tabId }).then(() => {
           setShown(false);
-          say('The marks are removed from the page.');
+          say(t('marksRemoved'));
         })
       : sendToBackground('mark-page-changes', { tabId, changes: pageChanges(comparison.drift, pageText) }).then(({ marked, missing }) => {
           setShown(marked > 0);
-          say(marked === 0 ? 'None of the changes is visible in the page.' : `${marked} ${marked === 1 ? 'change' : 'changes'} marked in the page${missing ? `; ${missing} not visible there` : ''}. Hover or tab to a mark for the source's wording.`);
+          say(marked === 0 ? t('marksNoneVisible') : missing ? tn('marksShownSomeHidden', marked, { missing }) : tn('marksShown', marked));
         });
     void request
-      .catch((error: unknown) => say(`Could not mark the page: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) => say(t('marksFailed', { error: error instanceof Error ? error.message : String(error) })))
       .finally(() => {
         button.disabled = false;
       });

@@ -3,7 +3,7 @@ import type { PageArticle } from '../../lib/types.ts';
 import { formatDate } from '../shared/report-view.ts';
 import { el } from '../shared/dom.ts';
 import type { AnswerSummary } from './answer-summary.ts';
-import { t } from './messages.ts';
+import { listInWords, t, tn } from './messages.ts';
 
 /** "BBC News · 19 Nov 2019 · Jane Doe": a byline that only repeats the site's name is left out. */
 export function pageDetails(article: PageArticle): string {
@@ -41,20 +41,17 @@ export function renderSetAside(article: PageArticle): HTMLElement | null {
   const furniture = article.furniture ?? [];
   const captions = article.captions ?? [];
   if (furniture.length + captions.length === 0) return null;
-  const parts = [
-    furniture.length ? `${furniture.length} piece${furniture.length === 1 ? '' : 's'} of page furniture` : '',
-    captions.length ? `${captions.length} caption${captions.length === 1 ? '' : 's'}` : '',
-  ].filter(Boolean);
+  const parts = [furniture.length ? tn('furniturePieces', furniture.length) : '', captions.length ? tn('captions', captions.length) : ''].filter(Boolean);
   return el(
     'section',
     { class: 'block', attrs: { 'aria-labelledby': 'set-aside-heading' } },
     el(
       'details',
       { class: 'set-aside' },
-      el('summary', {}, el('h2', { attrs: { id: 'set-aside-heading' } }, `Set aside: ${parts.join(' and ')}`)),
-      el('p', { class: 'muted' }, 'Not compared: newsletter prompts, bios, related links and the like; captions are kept apart.'),
-      furniture.length ? renderPieces('Page furniture', 'set-aside-furniture', furniture) : null,
-      captions.length ? renderPieces('Captions', 'set-aside-captions', captions) : null,
+      el('summary', {}, el('h2', { attrs: { id: 'set-aside-heading' } }, t('setAsideHeading', { parts: listInWords(parts, true) }))),
+      el('p', { class: 'muted' }, t('setAsideWhy')),
+      furniture.length ? renderPieces(t('pageFurniture'), 'set-aside-furniture', furniture) : null,
+      captions.length ? renderPieces(t('captionsHeading'), 'set-aside-captions', captions) : null,
     ),
   );
 }

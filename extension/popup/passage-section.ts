@@ -5,6 +5,7 @@ import type { PassageOutcome } from '../shared/protocol.ts';
 import { DRIFT_KIND_WORDS } from '../shared/report-view.ts';
 import { el } from '../shared/dom.ts';
 import { dateLabel, publisherName, sourceLink } from './version-card.ts';
+import { t, tn } from './messages.ts';
 import { renderSide, wordOps } from './word-diff.ts';
 
 function changeList(changes: DriftItem[], label: string): HTMLElement | null {
@@ -22,9 +23,9 @@ function earliestAgainstSelection(report: PassageReport, earliest: PassageOccurr
   return el(
     'div',
     { class: 'counterpart-text' },
-    el('span', { class: 'wording wording-page' }, el('span', { class: 'wording-label' }, 'This page'), el('span', { class: 'wording-text' }, renderSide(ops, 'page'))),
+    el('span', { class: 'wording wording-page' }, el('span', { class: 'wording-label' }, t('thisPageCapital')), el('span', { class: 'wording-text' }, renderSide(ops, 'page'))),
     el('span', { class: 'wording wording-source' }, el('span', { class: 'wording-label' }, publisherName(earliest)), el('span', { class: 'wording-text' }, renderSide(ops, 'source'))),
-    changeList(report.drift, 'Changes from the earliest wording to this page'),
+    changeList(report.drift, t('passageChangesFromEarliestToPage')),
   );
 }
 
@@ -36,12 +37,12 @@ function occurrenceItem(report: PassageReport, occurrence: PassageOccurrence, ea
       'span',
       { class: 'version-top' },
       el('span', { class: 'publisher' }, publisherName(occurrence)),
-      earliest ? el('span', { class: 'chip chip-earliest' }, 'earliest') : el('span', { class: 'chip' }, `${Math.round(occurrence.similarity * 100)}% alike`),
-      occurrence.kind === 'counterpart' ? el('span', { class: 'chip chip-counterpart' }, 'same fact, own words') : null,
+      earliest ? el('span', { class: 'chip chip-earliest' }, t('earliest')) : el('span', { class: 'chip' }, t('percentAlike', { percent: Math.round(occurrence.similarity * 100) })),
+      occurrence.kind === 'counterpart' ? el('span', { class: 'chip chip-counterpart' }, t('sameFactOwnWords')) : null,
     ),
     el('span', { class: 'version-meta' }, dateLabel(occurrence)),
     earliest ? earliestAgainstSelection(report, occurrence) : el('blockquote', { class: 'counterpart-text' }, occurrence.text),
-    earliest ? null : changeList(occurrence.drift, 'Changes from the earliest wording'),
+    earliest ? null : changeList(occurrence.drift, t('passageChangesFromEarliest')),
     sourceLink(occurrence),
   );
 }
@@ -51,23 +52,23 @@ export function renderPassageSection(passage: PassageOutcome): HTMLElement {
   const section = el(
     'section',
     { class: 'block passage', attrs: { 'aria-labelledby': 'passage-heading' } },
-    el('h2', { attrs: { id: 'passage-heading' } }, 'Selected passage'),
+    el('h2', { attrs: { id: 'passage-heading' } }, t('passageHeading')),
     el('blockquote', { class: 'selection' }, selection),
   );
   if (passage.kind === 'not-found') {
-    section.append(el('p', { class: 'muted' }, 'This passage is not in any other stored article.'));
+    section.append(el('p', { class: 'muted' }, t('passageNotFound')));
   } else if (passage.kind === 'error') {
-    section.append(el('p', { class: 'note' }, `The passage could not be looked up: ${passage.message}`));
+    section.append(el('p', { class: 'note' }, t('passageFailed', { error: passage.message })));
   } else {
     const { occurrences, earliest } = passage.report;
     const copies = occurrences.filter((occurrence) => occurrence.kind !== 'counterpart').length;
-    const articles = (n: number) => `${n} stored ${n === 1 ? 'article' : 'articles'}`;
+    const articles = (n: number) => tn('storedArticles', n);
     const hint =
       copies === occurrences.length
-        ? `Found in ${articles(copies)}, earliest first.`
+        ? t('passageFoundIn', { articles: articles(copies) })
         : copies === 0
-          ? `Not copied in any stored article; ${articles(occurrences.length)} report the same fact in their own words, earliest first.`
-          : `Found in ${articles(copies)}, earliest first; ${articles(occurrences.length - copies)} more report the same fact in their own words.`;
+          ? t('passageOnlyOwnWords', { articles: articles(occurrences.length) })
+          : t('passageFoundAndOwnWords', { articles: articles(copies), others: articles(occurrences.length - copies) });
     section.append(
       el('p', { class: 'hint' }, hint),
       el('ol', { class: 'counterpart-list' }, ...occurrences.map((occurrence) => occurrenceItem(passage.report, occurrence, occurrence.id === earliest?.id))),

@@ -7,6 +7,7 @@ import type { QuoteOccurrence, QuoteTrail } from '../../lib/quotes/across.ts';
 import type { Report } from '../../lib/types.ts';
 import { formatDate, safeWebUrl } from '../shared/report-view.ts';
 import { clear, el } from '../shared/dom.ts';
+import { t } from './messages.ts';
 
 const QUOTE_PREVIEW_CHARS = 90;
 
@@ -16,7 +17,7 @@ function preview(text: string): string {
 }
 
 function publisher(o: QuoteOccurrence): string {
-  if (o.isPage) return 'This page';
+  if (o.isPage) return t('thisPageCapital');
   if (o.site) return o.site;
   const url = safeWebUrl(o.url);
   return url ? new URL(url).hostname.replace(/^www\./, '') : o.id;
@@ -46,13 +47,13 @@ function occurrenceItem(o: QuoteOccurrence, k: number): HTMLElement {
       { class: 'quote-where' },
       el('span', { class: 'publisher' }, publisher(o)),
       ' · ',
-      date ? el('time', { attrs: { datetime: o.date! } }, date) : el('span', { class: 'muted' }, 'date unknown'),
+      date ? el('time', { attrs: { datetime: o.date! } }, date) : el('span', { class: 'muted' }, t('dateUnknownShort')),
       k === 0 ? ' ' : null,
-      k === 0 ? el('span', { class: 'chip' }, 'earliest') : null,
+      k === 0 ? el('span', { class: 'chip' }, t('earliest')) : null,
     ),
-    el('span', { class: 'quote-speaker' }, o.speaker ? `Said by ${o.speaker}` : 'Attributed to no one by name'),
+    el('span', { class: 'quote-speaker' }, o.speaker ? t('saidBy', { speaker: o.speaker }) : t('saidByNoOne')),
     wording(o, k === 0),
-    k > 0 && !o.changed ? el('span', { class: 'muted' }, ' (the same words)') : null,
+    k > 0 && !o.changed ? el('span', { class: 'muted' }, ' ', t('quoteSameWords')) : null,
   );
 }
 
@@ -67,7 +68,7 @@ export function renderQuotesSection(report: Report): HTMLElement | null {
     clear(detail);
     const versions = trail.occurrences.length - 1;
     detail.append(
-      el('p', { class: 'hint' }, versions === 0 ? 'No other version holds this quotation.' : `In ${versions + 1} texts, earliest first; words changed against the earliest are marked.`),
+      el('p', { class: 'hint' }, versions === 0 ? t('quoteNoOtherVersion') : t('quoteInTexts', { count: versions + 1 })),
       el('ol', { class: 'quote-occurrences' }, ...trail.occurrences.map(occurrenceItem)),
     );
   };
@@ -79,8 +80,8 @@ export function renderQuotesSection(report: Report): HTMLElement | null {
   return el(
     'section',
     { class: 'block quotes', attrs: { 'aria-labelledby': 'quotes-heading', 'data-section': 'quotes' } },
-    el('h2', { attrs: { id: 'quotes-heading' } }, 'Quotes ', el('span', { class: 'count' }, String(trails.length))),
-    el('p', { class: 'hint' }, 'Choose a quotation to follow it through the versions.'),
+    el('h2', { attrs: { id: 'quotes-heading' } }, t('quotesHeading'), ' ', el('span', { class: 'count' }, String(trails.length))),
+    el('p', { class: 'hint' }, t('quotesHint')),
     list,
     detail,
   );
@@ -93,7 +94,7 @@ function quoteButtons(trails: QuoteTrail[], buttons: HTMLButtonElement[], choose
       'button',
       { class: 'quote-choice', attrs: { type: 'button', 'aria-pressed': 'false', 'data-quote-index': String(k) } },
       el('q', {}, preview(trail.page.text)),
-      el('span', { class: 'quote-meta' }, trail.page.speaker ? ` — ${trail.page.speaker}` : '', changed ? el('span', { class: 'chip quote-changed' }, 'worded differently elsewhere') : null),
+      el('span', { class: 'quote-meta' }, trail.page.speaker ? ` — ${trail.page.speaker}` : '', changed ? el('span', { class: 'chip quote-changed' }, t('quoteWordedElsewhere')) : null),
     );
     button.addEventListener('click', () => choose(trail, button));
     buttons.push(button);

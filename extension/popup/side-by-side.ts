@@ -5,7 +5,7 @@
  */
 import type { Comparison, DriftItem, SentencePair } from '../../lib/types.ts';
 import { el } from '../shared/dom.ts';
-import { tn } from './messages.ts';
+import { t, tn } from './messages.ts';
 import type { Gloss } from './translator.ts';
 import { renderSide } from './word-diff.ts';
 
@@ -50,7 +50,7 @@ interface CellContext {
 
 function cell(pair: SentencePair, side: 'source' | 'page', context: CellContext): HTMLElement {
   const span = side === 'page' ? pair.page : pair.source;
-  if (!span) return el('div', { class: `sbs-cell sbs-${side} empty`, attrs: { role: 'cell' } }, el('em', {}, side === 'page' ? 'dropped' : 'added'));
+  if (!span) return el('div', { class: `sbs-cell sbs-${side} empty`, attrs: { role: 'cell' } }, el('em', {}, side === 'page' ? t('sbsDropped') : t('sbsAdded')));
   const content = context.marks ? marked(context.text, span, context.marks) : pair.ops.length > 0 ? renderSide(pair.ops, side) : document.createTextNode(context.text.slice(span[0], span[1]));
   const language = context.lang ? { lang: context.lang, dir: directionOf(context.lang) } : {};
   return el('div', { class: `sbs-cell sbs-${side}`, attrs: { role: 'cell' } }, el('div', { class: 'sbs-text', attrs: language }, content));
@@ -122,18 +122,20 @@ export function renderSideBySide(
     const isChanged = changed(pair, comparison.drift, across);
     return { changed: isChanged, row: el('div', { class: `sbs-row${isChanged ? ' changed' : ''}`, attrs: { role: 'row' } }, source, cell(pair, 'page', pageCell)) };
   });
-  const caption = across ? `${sourceName} (${base(languages.source)}) and this page (${base(languages.page)}), sentence by sentence` : `${sourceName} and this page, sentence by sentence`;
+  const caption = across
+    ? t('sbsCaptionAcross', { source: sourceName, source_lang: base(languages.source) ?? '', page_lang: base(languages.page) ?? '' })
+    : t('sbsCaption', { source: sourceName });
   return el(
     'section',
     { class: 'block', attrs: { 'aria-labelledby': 'sbs-heading' } },
     el(
       'details',
       { class: 'sbs', attrs: { open: '' } },
-      el('summary', {}, el('h2', { attrs: { id: 'sbs-heading' } }, 'Side by side ', el('span', { class: 'count' }, `${changedCount} of ${comparison.pairs.length} sentences changed`))),
+      el('summary', {}, el('h2', { attrs: { id: 'sbs-heading' } }, t('sbsHeading'), ' ', el('span', { class: 'count' }, t('sbsChangedCount', { changed: changedCount, total: comparison.pairs.length })))),
       el(
         'div',
         { class: 'sbs-table', attrs: { role: 'table', 'aria-label': caption } },
-        el('div', { class: 'sbs-row sbs-head', attrs: { role: 'row' } }, el('div', { class: 'sbs-cell', attrs: { role: 'columnheader' } }, sourceName), el('div', { class: 'sbs-cell', attrs: { role: 'columnheader' } }, 'This page')),
+        el('div', { class: 'sbs-row sbs-head', attrs: { role: 'row' } }, el('div', { class: 'sbs-cell', attrs: { role: 'columnheader' } }, sourceName), el('div', { class: 'sbs-cell', attrs: { role: 'columnheader' } }, t('thisPageColumn'))),
         // Across languages no sentence reads "unchanged" (only drift marks a change), and each carries its gloss.
         ...(across ? rows.map(({ row }) => row) : foldUnchanged(rows)),
       ),
@@ -143,7 +145,7 @@ export function renderSideBySide(
 
 /** The original sentence in the page's language, by the on-device translator, filled in when it answers. */
 function addGloss(cellElement: HTMLElement, sentence: string, gloss: Promise<Gloss | null>, lang: string | undefined): void {
-  const holder = el('div', { class: 'sbs-gloss', attrs: { lang, dir: directionOf(lang), title: 'Translated on this device by your browser' } });
+  const holder = el('div', { class: 'sbs-gloss', attrs: { lang, dir: directionOf(lang), title: t('glossTitle') } });
   cellElement.append(holder);
   void gloss
     .then((translate) => (translate ? translate(sentence) : null))

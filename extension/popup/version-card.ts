@@ -3,6 +3,7 @@ import { whyLines } from '../../lib/relation/words.ts';
 import type { Match } from '../../lib/types.ts';
 import { displayUrl, formatDate, safeWebUrl } from '../shared/report-view.ts';
 import { el } from '../shared/dom.ts';
+import { t } from './messages.ts';
 
 export function publisherName(match: Pick<Match, 'site' | 'url' | 'id'>): string {
   if (match.site) return match.site;
@@ -22,7 +23,7 @@ export function dateLabel(match: Pick<Match, 'published'>): HTMLElement {
   const date = formatDate(match.published);
   return date
     ? el('time', { attrs: { datetime: match.published } }, date)
-    : el('span', { class: 'muted' }, 'date unknown');
+    : el('span', { class: 'muted' }, t('dateUnknownShort'));
 }
 
 /** A 0..1 value as a small bar with its meaning in text (the bar alone would carry nothing for screen readers). */
@@ -38,7 +39,7 @@ export function whyDetails(match: Match): HTMLElement {
   return el(
     'details',
     { class: 'evidence why', attrs: { 'data-why-id': match.id } },
-    el('summary', {}, 'Why'),
+    el('summary', {}, t('why')),
     el('ul', {}, ...whyLines(match).map((line) => el('li', {}, line))),
   );
 }
@@ -47,6 +48,6 @@ export function whyDetails(match: Match): HTMLElement {
 export function corpusTag(match: Pick<Match, 'corpus'>): HTMLElement | null {
   if (!match.corpus) return null;
   return match.corpus === 'team'
-    ? el('span', { class: 'chip corpus-team', attrs: { 'data-corpus': 'team', title: 'Found in your team’s corpus, on the team server' } }, 'team')
-    : el('span', { class: 'chip corpus-local', attrs: { 'data-corpus': 'local', title: 'Found in the corpus in this browser' } }, 'your corpus');
+    ? el('span', { class: 'chip corpus-team', attrs: { 'data-corpus': 'team', title: t('foundInTeam') } }, t('corpusTeam'))
+    : el('span', { class: 'chip corpus-local', attrs: { 'data-corpus': 'local', title: t('foundInLocal') } }, t('corpusLocal'));
 }

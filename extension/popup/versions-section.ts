@@ -6,6 +6,7 @@ import { relationInWords, sharedWordingInWords } from '../../lib/relation/words.
 import type { Match, Report } from '../../lib/types.ts';
 import { directionInWords, safeWebUrl, sameStoryMatches, sharedPassageMatches, versionMatches } from '../shared/report-view.ts';
 import { el } from '../shared/dom.ts';
+import { t } from './messages.ts';
 import { corpusTag, dateLabel, publisherName, whyDetails } from './version-card.ts';
 
 /** Controls added to each listed match (the reader's "Not a version of this page"). */
@@ -35,7 +36,7 @@ function versionButton(match: Match, chosen: boolean, onChoose: (id: string) => 
       el('span', { class: `direction direction-${match.direction}` }, directionInWords(match.direction)),
       wording ? ` · ${wording}` : null,
     ),
-    chosen ? el('span', { class: 'compared-tag' }, 'compared below') : null,
+    chosen ? el('span', { class: 'compared-tag' }, t('comparedBelow')) : null,
   );
 }
 
@@ -44,14 +45,14 @@ export function renderVersionsSection(report: Report, chosenId: string | null, o
   const section = el(
     'section',
     { class: 'block', attrs: { 'aria-labelledby': 'versions-heading' } },
-    el('h2', { attrs: { id: 'versions-heading' } }, 'Versions ', el('span', { class: 'count' }, String(versions.length))),
+    el('h2', { attrs: { id: 'versions-heading' } }, t('versionsHeading'), ' ', el('span', { class: 'count' }, String(versions.length))),
   );
   if (versions.length === 0) {
-    section.append(el('p', { class: 'muted' }, 'No other version of this article is in your corpus.'));
+    section.append(el('p', { class: 'muted' }, t('versionsNone')));
     return section;
   }
   section.append(
-    el('p', { class: 'hint' }, 'Earliest first. Choose one to compare it with this page.'),
+    el('p', { class: 'hint' }, t('versionsHint')),
     el('ol', { class: 'version-list' }, ...versions.map((match) => el('li', {}, versionButton(match, match.id === chosenId, onChoose), whyDetails(match), actions?.(match)))),
   );
   return section;
@@ -92,8 +93,8 @@ export function renderSharedPassagesSection(report: Report, actions?: MatchActio
   return el(
     'section',
     { class: 'block', attrs: { 'aria-labelledby': 'shared-passages-heading' } },
-    el('h2', { attrs: { id: 'shared-passages-heading' } }, 'Shares passages with ', el('span', { class: 'count' }, String(sharing.length))),
-    el('p', { class: 'hint' }, 'A quotation, a sentence or a paragraph in common: these are not versions of this page.'),
+    el('h2', { attrs: { id: 'shared-passages-heading' } }, t('sharedPassagesHeading'), ' ', el('span', { class: 'count' }, String(sharing.length))),
+    el('p', { class: 'hint' }, t('sharedPassagesHint')),
     otherMatchList(sharing, 'data-shared-id', actions),
   );
 }
@@ -104,8 +105,8 @@ export function renderSameStorySection(report: Report, actions?: MatchActions): 
   return el(
     'section',
     { class: 'block', attrs: { 'aria-labelledby': 'same-story-heading' } },
-    el('h2', { attrs: { id: 'same-story-heading' } }, 'Same story, other coverage ', el('span', { class: 'count' }, String(coverage.length))),
-    el('p', { class: 'hint' }, 'Independent reports of the same events: not copies of this page.'),
+    el('h2', { attrs: { id: 'same-story-heading' } }, t('sameStoryHeading'), ' ', el('span', { class: 'count' }, String(coverage.length))),
+    el('p', { class: 'hint' }, t('sameStoryHint')),
     otherMatchList(coverage, 'data-coverage-id', actions),
   );
 }

@@ -26,6 +26,8 @@ export interface SiteContext {
  * reader would not recognise as the site's name is passed over: a social handle ("@politifact"), the name of the
  * publishing platform ("Hosted", "WordPress"); an address ("http://www.tmz.com") gives its host name, and a name
  * with a tagline ("Yahoo News - Latest News & Headlines") its part that resembles the address.
+ * A short form of the name that another of these fields gives in full ("Sky" where og:site_name says "Sky News",
+ * "Space" where the publisher is "Space.com") gives way to the full name, the one a reader knows the site by.
  */
 export function pickSiteName(meta: MetaTags, jsonLd: JsonLdFacts, readability: ReadabilityMetadata = {}, context: SiteContext = {}): string | undefined {
   const host = hostLabel(context.url);
@@ -36,11 +38,36 @@ export function pickSiteName(meta: MetaTags, jsonLd: JsonLdFacts, readability: R
     jsonLd.websiteName,
     readability.siteName,
   ];
-  for (const candidate of candidates) {
-    const name = recognisableSiteName(firstText(candidate), host);
-    if (name) return name;
+  const names = candidates.map((candidate) => recognisableSiteName(firstText(candidate), host)).filter((name): name is string => !!name);
+  const inTitle = siteNameInTitle(context.documentTitle, host);
+  if (inTitle) names.push(inTitle);
+  const [first] = names;
+  return first && (names.find((name) => isFullerName(name, first, context.url)) ?? first);
+}
+
+/** Words a full site name may add to its short form: "Sky" → "Sky News". */
+const MAX_ADDED_WORDS = 2;
+/** What a company's legal name adds to its brand: "Spiceworks Inc" is not a name a reader knows the site by. */
+const LEGAL_FORMS = /^(inc|ltd|llc|plc|gmbh|corp|corporation|company|co|limited|group|ag|sa|s\.a|holdings)\.?$/i;
+
+/**
+ * "Sky News" is a fuller "Sky"; "Space.com" a fuller "Space" on space.com (the name with the address's ending, only
+ * on that address); "Skyline" is not one (the short form must end at a word's end), nor "Spiceworks Inc".
+ */
+function isFullerName(name: string, short: string, url: string | undefined): boolean {
+  if (name.length <= short.length || !name.toLowerCase().startsWith(short.toLowerCase())) return false;
+  const rest = name.slice(short.length);
+  if (rest.startsWith('.')) return !!url && name.toLowerCase() === hostnameOf(url)?.replace(/^www\./, '');
+  const added = rest.trim().split(/\s+/);
+  return /^\s/.test(rest) && added.length <= MAX_ADDED_WORDS && !added.some((word) => LEGAL_FORMS.test(word));
+}
+
+function hostnameOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
   }
-  return siteNameInTitle(context.documentTitle, host);
 }
 
 /** Names of publishing platforms and placeholders that sites leave in their metadata instead of their own name. */

@@ -6,7 +6,7 @@
  */
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_KEPT_FIRST_LOOKS, READING_SHARED_MS, TabChecks, type CheckWork } from '../../../extension/background/check-tab.ts';
+import { FIRST_LOOK_DRAWING_MS, MAX_KEPT_FIRST_LOOKS, READING_SHARED_MS, TabChecks, type CheckWork } from '../../../extension/background/check-tab.ts';
 import type { TabReading } from '../../../extension/background/tab-access.ts';
 import { loadTabState } from '../../../extension/background/tab-state.ts';
 import type { LikelySource } from '../../../lib/sources.ts';
@@ -277,5 +277,37 @@ describe('check coordination (TabChecks)', () => {
     expect(look.kind).toBe('sources');
     expect(state.outcome.kind).toBe('report');
     expect(stub.calls).toMatchObject({ readTab: 1, likelySources: 1, checkArticle: 1 });
+  });
+
+  it("from the toolbar click, leaves the popup time to draw a first look before its own full check starts", async () => {
+    const { stub, checks, tabId } = await arrange();
+    stub.setSources([closeVersion]);
+
+    checks.prepare(tabId);
+    expect((await checks.firstLook(tabId)).kind).toBe('sources');
+    await vi.advanceTimersByTimeAsync(FIRST_LOOK_DRAWING_MS - 1);
+    expect(stub.calls.checkArticle).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(stub.calls.checkArticle).toBe(1);
+  });
+
+  it('from the toolbar click, checks at once when the first look has nothing to draw', async () => {
+    const { stub, checks, tabId } = await arrange();
+
+    checks.prepare(tabId);
+    expect((await checks.firstLook(tabId)).kind).toBe('none');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stub.calls.checkArticle).toBe(1);
+  });
+
+  it("the popup's request for the full check during the pause starts it, and the click's own check joins it", async () => {
+    const { stub, checks, tabId } = await arrange();
+    stub.setSources([closeVersion]);
+
+    checks.prepare(tabId);
+    await checks.firstLook(tabId);
+    expect((await checks.check(tabId)).outcome.kind).toBe('report');
+    await vi.advanceTimersByTimeAsync(FIRST_LOOK_DRAWING_MS);
+    expect(stub.calls).toMatchObject({ readTab: 1, checkArticle: 1 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldEquals, remainingTokens, sharedTokens, tokens } from '../../../scripts/eval-extraction';
+import { expectedHeadline, fieldEquals, remainingTokens, sharedTokens, tokens } from '../../../scripts/eval-extraction';
 
 describe('extraction evaluation scoring', () => {
   it('compares strings after trimming and collapsing whitespace, dates by instant, bylines without "By"', () => {
@@ -9,6 +9,14 @@ describe('extraction evaluation scoring', () => {
     expect(fieldEquals('lang', 'en_US', 'en-us')).toBe(true);
     expect(fieldEquals('byline', 'By\n\t\tScott Cunningham', 'Scott Cunningham')).toBe(true);
     expect(fieldEquals('byline', 'Scott', undefined)).toBe(false);
+  });
+
+  it("judges titles without the site's name, removed as the extractor removes it", () => {
+    expect(expectedHeadline('How to Build a Terrarium | eHow', ['eHow', undefined])).toBe('How to Build a Terrarium');
+    expect(expectedHeadline('Data Tables | Factorio', [null, 'Factorio.com'])).toBe('Data Tables');
+    // Only a whole segment that is the site's name goes: a headline that merely names the site stays.
+    expect(expectedHeadline('Medium: a headline about Medium', ['Medium'])).toBe('Medium: a headline about Medium');
+    expect(expectedHeadline('A headline - Somewhere else', ['eHow'])).toBe('A headline - Somewhere else');
   });
 
   it('counts tokens as multisets, one per CJK character', () => {

@@ -49,9 +49,10 @@ const SOURCE_PAGES = [
 /**
  * Pages modelled on saved news pages whose metadata read wrongly to a reader: a social handle or the publishing
  * platform's name as the publisher, the site's name only in the document title, the site's name in og:title, and
- * paragraphs in inline elements that ran together ("KTVW reportsThe man").
+ * paragraphs in inline elements that ran together ("KTVW reportsThe man"), and the publisher given by a short form of
+ * the site's name ("Sky" for Sky News) while og:site_name and the title give it in full.
  */
-const READER_METADATA_PAGES = ['sitename-social-handle', 'sitename-platform-name', 'sitename-document-title', 'title-og-site-suffix', 'text-inline-paragraphs'];
+const READER_METADATA_PAGES = ['sitename-social-handle', 'sitename-platform-name', 'sitename-document-title', 'title-og-site-suffix', 'text-inline-paragraphs', 'sitename-short-form'];
 
 /** Pages the popup's browser tests open for its states: an edited copy of The Week's article, and a report of the same story. */
 const POPUP_STATE_PAGES = ['popup-edited-copy', 'popup-same-story'];

@@ -187,6 +187,19 @@ describe('site name', () => {
     expect(siteOf('<title>Rain again - Weather report for Monday</title>', 'https://www.nytimes.com/x')).toBeUndefined();
   });
 
+  it('gives a short form of the name way to the full name another field gives', () => {
+    const publisher = (name: string) => jsonLdScript({ '@type': 'NewsArticle', headline: 'Floods close the ring road', publisher: { '@type': 'Organization', name } });
+    // "Sky" as the publisher, "Sky News" the site's own name.
+    expect(siteOf(publisher('Sky') + '<meta property="og:site_name" content="Sky News">', 'https://news.sky.com/story/a')).toBe('Sky News');
+    expect(siteOf(publisher('Sky') + '<title>Floods close the ring road | Sky News</title>', 'https://news.sky.com/story/a')).toBe('Sky News');
+    // "Space" everywhere but the title, whose "Space.com" is the page's own address.
+    expect(siteOf(publisher('Space') + '<meta property="og:site_name" content="Space"><title>Floods close the ring road | Space.com</title>', 'https://www.space.com/a.html')).toBe('Space.com');
+    // The address's ending only where it is the page's address; a company's legal form is no fuller name.
+    expect(siteOf(publisher('Libération') + '<meta property="og:site_name" content="Libération.fr">', 'https://fakehost/a')).toBe('Libération');
+    expect(siteOf(publisher('Spiceworks') + '<meta property="og:site_name" content="Spiceworks Inc">')).toBe('Spiceworks');
+    // A longer word is not a fuller name: "Skyline" is another site.
+    expect(siteOf(publisher('Sky') + '<meta property="og:site_name" content="Skyline Herald">')).toBe('Sky');
+  });
 });
 
 describe('published and modified time', () => {

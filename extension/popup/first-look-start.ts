@@ -1,0 +1,57 @@
+/**
+ * The popup's first moments, in a module of their own so they run before the rest of the popup has loaded: which tab,
+ * the first look asked for at once and drawn as soon as it comes. The full popup (app.ts, every section) loads beside
+ * it and takes over; it asks for the full check only once the first look is on screen, so the check's work in the
+ * worker does not compete with drawing the first answer (extension/background/check-tab.ts, prepare).
+ */
+import { sendToBackground, type FirstLook } from '../shared/protocol.ts';
+import { clear } from '../shared/dom.ts';
+import { FIRST_RESULT_MARK } from './first-result.ts';
+import { renderFirstLook } from './first-look-section.ts';
+import { t } from './messages.ts';
+import { resolveTargetTab } from './target-tab.ts';
+import { serveTranslations } from './translator.ts';
+
+export interface PopupStart {
+  tabId: number | null;
+  /** Settles once the first look is on screen, or known to show nothing (no tab, no close version, a failure). */
+  firstLook: Promise<FirstLook | null>;
+}
+
+/** Something about the page's origins is on screen (the benchmark times the click to this). */
+export function markFirstResult(): void {
+  if (document.body.dataset.firstResult === 'true') return;
+  document.body.dataset.firstResult = 'true';
+  performance.mark(FIRST_RESULT_MARK);
+}
+
+/** Shows the busy status line: what the popup is doing until an answer is on screen. */
+export function sayBusy(status: HTMLElement, message: string): void {
+  status.textContent = message;
+  status.classList.add('busy');
+  document.body.setAttribute('aria-busy', 'true');
+}
+
+async function showFirstLook(tabId: number, content: HTMLElement, status: HTMLElement): Promise<FirstLook | null> {
+  let look: FirstLook;
+  try {
+    look = await sendToBackground('first-look', { tabId });
+  } catch {
+    return null; // The full check reports any problem with the page.
+  }
+  if (look.kind !== 'sources') return look;
+  clear(content);
+  content.append(renderFirstLook(look.sources));
+  markFirstResult();
+  sayBusy(status, t('statusFirstLook'));
+  return look;
+}
+
+export async function startPopup(content: HTMLElement, status: HTMLElement): Promise<PopupStart> {
+  // Before any check is asked for: the background may ask this popup's translator during it.
+  serveTranslations();
+  const tabId = await resolveTargetTab();
+  if (tabId === null) return { tabId, firstLook: Promise.resolve(null) };
+  sayBusy(status, t('statusReading'));
+  return { tabId, firstLook: showFirstLook(tabId, content, status) };
+}
