@@ -6,6 +6,7 @@
  * next one. Native inflation is several times faster than inflating in JavaScript (pako, which warcio uses), and
  * each member's file offset is known, which is where an interrupted import resumes.
  */
+import { concatBytes } from '../../../lib/import/lines.ts';
 
 export interface GzipMember {
   /** Byte offset of the member in the file. */
@@ -54,14 +55,7 @@ async function inflate(bytes: Uint8Array): Promise<Uint8Array | null> {
   } finally {
     await written;
   }
-  if (chunks.length === 1) return chunks[0];
-  const joined = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, at);
-    at += chunk.length;
-  }
-  return joined;
+  return concatBytes(chunks, length);
 }
 
 /**
