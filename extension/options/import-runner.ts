@@ -11,6 +11,11 @@ import type { Importer, ImportStep } from './importers.ts';
 
 /** A batch that fills slowly (article extraction) is still sent this often, so progress survives a closed page. */
 const FLUSH_INTERVAL_MS = 1500;
+/**
+ * Reading is reported this often at most: a bulk import reads hundreds of records a second, and redrawing the
+ * progress bar and status for each cost the page as much CPU as storing them.
+ */
+const READ_REPORT_MS = 200;
 /** Time for a stopped background to start again before a lost batch is sent once more. */
 const RETRY_DELAY_MS = 1000;
 
@@ -81,6 +86,7 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
   let last: ImportStep | null = null;
   let progress = from;
   let lastFlush = Date.now();
+  let lastReport = 0;
   let storing: Promise<void> | null = null;
   const counts = { read: 0, passedOver: 0 };
 
@@ -117,7 +123,10 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
     if (step.correction) corrections.push(step.correction);
     if (step.problem) problems.push(step.problem);
     if (step.passedOver) counts.passedOver++;
-    callbacks.onRead(importer.fraction(), counts);
+    if (Date.now() - lastReport >= READ_REPORT_MS) {
+      lastReport = Date.now();
+      callbacks.onRead(importer.fraction(), counts);
+    }
     const due = Date.now() - lastFlush > FLUSH_INTERVAL_MS && (batch.size > 0 || problems.length > 0 || corrections.length > 0);
     if (batch.full || due) await flush(false);
   }

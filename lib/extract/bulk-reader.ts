@@ -15,7 +15,7 @@ import { Parser } from 'htmlparser2';
 import type { PageArticle } from '../types';
 import { normalizeDate } from './dates';
 import { collapseWhitespace } from './dom';
-import { setAsideKindOf } from './furniture-cues';
+import { HINT_ATTRIBUTES, setAsideKindOf, type SetAsideKind } from './furniture-cues';
 import { jsonLdFactsOf } from './json-ld';
 import { declaredLanguageOf } from './language';
 import { metaTagsOf } from './meta-tags';
@@ -64,6 +64,29 @@ interface TextBlock {
   caption: boolean;
 }
 
+interface ElementCues {
+  kind: SetAsideKind | undefined;
+  unlikely: boolean;
+}
+
+/** Cues by tag and naming attributes: a crawl repeats a few site templates, so most elements were seen before. */
+const cueCache = new Map<string, ElementCues>();
+const CUE_CACHE_SIZE = 8192;
+
+function cuesOf(tag: string, attributes: Record<string, string>): ElementCues {
+  let key = tag;
+  for (const name of HINT_ATTRIBUTES) key += `\u0000${attributes[name] ?? ''}`;
+  key += `\u0000${attributes.itemprop ?? ''}`;
+  let cues = cueCache.get(key);
+  if (!cues) {
+    const names = `${attributes.class ?? ''} ${attributes.id ?? ''}`;
+    cues = { kind: setAsideKindOf(attributeView(tag, attributes)), unlikely: tag !== 'a' && UNLIKELY.test(names) && !MAYBE.test(names) };
+    if (cueCache.size >= CUE_CACHE_SIZE) cueCache.clear();
+    cueCache.set(key, cues);
+  }
+  return cues;
+}
+
 /** An element as the furniture cues read one: its tag and attributes. */
 function attributeView(tag: string, attributes: Record<string, string>): Element {
   return { localName: tag, tagName: tag, getAttribute: (name: string) => attributes[name] ?? null } as unknown as Element;
@@ -85,6 +108,8 @@ class PageReader {
   firstTime: string | undefined;
 
   private readonly stack: OpenElement[] = [];
+  /** Where the open <head> stands in the stack; -1 once it is closed, explicitly or by a body element. */
+  private headAt = -1;
   private nextId = 1;
   private text = '';
   private linkChars = 0;
@@ -105,9 +130,9 @@ class PageReader {
       this.inJsonLd = true;
       this.jsonLdText = '';
     }
-    if (!HEAD_TAGS.has(tag)) {
-      const head = this.stack.findIndex((element) => element.tag === 'head');
-      if (head >= 0) this.stack.length = head;
+    if (this.headAt >= 0 && !HEAD_TAGS.has(tag)) {
+      this.stack.length = this.headAt;
+      this.headAt = -1;
     }
     if (VOID_TAGS.has(tag)) {
       if (tag === 'br' || tag === 'img') this.text += ' ';
@@ -122,9 +147,10 @@ class PageReader {
     const parent = this.stack[this.stack.length - 1];
     // The page's outer elements carry site-wide classes: names count from inside the body.
     const named = !OUTER_TAGS.has(tag);
-    const kind = named ? setAsideKindOf(attributeView(tag, attributes)) : undefined;
-    const names = `${attributes.class ?? ''} ${attributes.id ?? ''}`;
-    const unlikely = this.stripUnlikely && named && tag !== 'a' && UNLIKELY.test(names) && !MAYBE.test(names);
+    const cues = named ? cuesOf(tag, attributes) : undefined;
+    const kind = cues?.kind;
+    const unlikely = this.stripUnlikely && (cues?.unlikely ?? false);
+    if (tag === 'head' && this.headAt < 0) this.headAt = this.stack.length;
     this.stack.push({
       id: this.nextId++,
       tag,
@@ -147,11 +173,13 @@ class PageReader {
       if (heading) this.headings.push(heading);
     }
     // Pop to the closing element (htmlparser2 reports implied closes too, innermost first).
-    const at = this.stack.map((element) => element.tag).lastIndexOf(tag);
+    let at = this.stack.length - 1;
+    while (at >= 0 && this.stack[at].tag !== tag) at--;
     if (at < 0) return;
     if (BLOCK_TAGS.has(tag)) this.flush();
     if (tag === 'a') this.inLink = Math.max(0, this.inLink - 1);
     this.stack.length = at;
+    if (at <= this.headAt) this.headAt = -1;
   }
 
   write(chunk: string): void {

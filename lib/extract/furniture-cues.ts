@@ -9,7 +9,8 @@ import { attr, tagOf } from './dom';
 export type SetAsideKind = 'furniture' | 'caption' | 'byline';
 
 /** Attributes whose values name what a block is for. */
-const HINT_ATTRIBUTES = ['class', 'id', 'role', 'aria-label', 'aria-roledescription', 'data-component', 'data-module', 'data-testid', 'data-type'];
+/** The attributes whose words name a widget; setAsideKindOf reads these, the tag and itemprop only. */
+export const HINT_ATTRIBUTES = ['class', 'id', 'role', 'aria-label', 'aria-roledescription', 'data-component', 'data-module', 'data-testid', 'data-type'];
 
 /** One word of a hint is enough. */
 const FURNITURE_WORDS = new Set([

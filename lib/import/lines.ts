@@ -86,7 +86,7 @@ export class ByteLineSplitter {
       this.atFileStart = false;
       return { line, end, tooLong: true };
     }
-    let bytes = concat(this.pending, this.pendingBytes);
+    let bytes = concatBytes(this.pending, this.pendingBytes);
     this.pending = [];
     this.pendingBytes = 0;
     if (bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN) bytes = bytes.subarray(0, bytes.length - 1);
@@ -97,7 +97,8 @@ export class ByteLineSplitter {
   }
 }
 
-function concat(parts: Uint8Array[], total: number): Uint8Array {
+/** The parts in one array (the part itself when there is one); `total` is their summed length. */
+export function concatBytes(parts: Uint8Array[], total: number): Uint8Array {
   if (parts.length === 1) return parts[0];
   const out = new Uint8Array(total);
   let at = 0;

@@ -28,12 +28,28 @@ export interface WarcPage {
   html: string;
 }
 
-export type WarcItem = (
-  | ({ kind: 'page' } & WarcPage)
-  /** A record that is not an article page: no problem, just not imported. */
+/** A page record before its bytes are decoded: bulk imports decode in the worker that reads the article. */
+export interface WarcPayload {
+  recordNumber: number;
+  url: string;
+  date?: string;
+  body: Uint8Array;
+  /** The HTTP Content-Type (the record's own for a resource record), which may name the charset. */
+  contentType?: string;
+}
+
+/** A record that is not an article page (no problem, just not imported), or one that could not be read. */
+type WarcOtherItem =
   | { kind: 'passed-over'; recordNumber: number; reason: string }
-  | { kind: 'problem'; recordNumber: number; url?: string; reason: string }
-) & { resume?: ResumePoint };
+  | { kind: 'problem'; recordNumber: number; url?: string; reason: string };
+
+export type WarcItem = (({ kind: 'page' } & WarcPage) | WarcOtherItem) & { resume?: ResumePoint };
+export type WarcPayloadItem = (({ kind: 'payload' } & WarcPayload) | WarcOtherItem) & { resume?: ResumePoint };
+
+export function pageOf(payload: WarcPayload): WarcPage {
+  const { body, contentType, ...page } = payload;
+  return { ...page, html: decodeHtml(body, contentType) };
+}
 
 export interface WarcReadOptions {
   /** The first records of the source were handled by an earlier run: they are read past without decoding. */
@@ -119,6 +135,21 @@ export async function* readWarcPages(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   options: WarcReadOptions = {},
 ): AsyncGenerator<WarcItem> {
+  for await (const item of readWarcPayloads(source, options)) {
+    if (item.kind !== 'payload') {
+      yield item;
+      continue;
+    }
+    const { resume, kind: _payload, ...payload } = item;
+    yield { kind: 'page', ...pageOf(payload), ...(resume ? { resume } : {}) };
+  }
+}
+
+/** As readWarcPages, with each page's bytes left undecoded. */
+export async function* readWarcPayloads(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: WarcReadOptions = {},
+): AsyncGenerator<WarcPayloadItem> {
   const skip = options.skipRecords ?? 0;
   const maxPageBytes = options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
   const fed = { bytes: 0 };
@@ -186,7 +217,7 @@ export async function* readWarcPages(
       yield { kind: 'problem', recordNumber, url, reason: TRUNCATED };
       return;
     }
-    yield { kind: 'page', recordNumber, url, date: isoDate(record.warcDate), html: decodeHtml(bytes, contentTypeOf(record)), resume };
+    yield { kind: 'payload', recordNumber, url, date: isoDate(record.warcDate), body: bytes, contentType: contentTypeOf(record), resume };
   }
 }
 

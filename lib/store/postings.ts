@@ -15,8 +15,34 @@ export function bucketOf(key: number, bits = BUCKET_BITS): number {
   return key >>> (32 - bits);
 }
 
-/** Pairs sorted by key, then document, without repeats. */
+/** Documents below this pack with a 32-bit key into one exact double (key · 2^21 + doc < 2^53). */
+const PACKED_DOC_LIMIT = 2 ** 21;
+
+/**
+ * Pairs sorted by key, then document, without repeats. Packed into doubles and sorted natively when the document
+ * numbers allow it (a corpus of up to two million documents): BigInt packing costs a tenth of a second per batch
+ * of a thousand imported articles.
+ */
 export function sortPairs(entries: readonly (readonly [key: number, doc: number])[]): Uint32Array {
+  if (entries.some(([, doc]) => doc >>> 0 >= PACKED_DOC_LIMIT)) return sortPairsWide(entries);
+  const packed = new Float64Array(entries.length);
+  entries.forEach(([key, doc], i) => {
+    packed[i] = (key >>> 0) * PACKED_DOC_LIMIT + (doc >>> 0);
+  });
+  packed.sort();
+  const pairs = new Uint32Array(entries.length * 2);
+  let n = 0;
+  for (let i = 0; i < packed.length; i++) {
+    if (i > 0 && packed[i] === packed[i - 1]) continue;
+    // Division by a power of two is exact in doubles.
+    const key = Math.floor(packed[i] / PACKED_DOC_LIMIT);
+    pairs[n++] = key;
+    pairs[n++] = packed[i] - key * PACKED_DOC_LIMIT;
+  }
+  return pairs.slice(0, n);
+}
+
+function sortPairsWide(entries: readonly (readonly [key: number, doc: number])[]): Uint32Array {
   const packed = new BigUint64Array(entries.length);
   entries.forEach(([key, doc], i) => {
     packed[i] = (BigInt(key >>> 0) << 32n) | BigInt(doc >>> 0);

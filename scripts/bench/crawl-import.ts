@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { BenchBrowser } from './chromium-path.ts';
 import { existingCrawl, writeNewsCrawl } from './news-warc.ts';
-import { browserPid, CpuMeter } from './process-cpu.ts';
+import { browserPid, CpuMeter, type ThreadRole } from './process-cpu.ts';
 
 export interface CrawlRun {
   fileBytes: number;
@@ -37,6 +37,8 @@ export interface CrawlRun {
   generatedSeconds: number | null;
   /** CPU seconds the browser's processes used per 1,000 articles stored (all threads, all processes). */
   cpuSecondsPerThousand: number;
+  /** The same, by what the threads do: the reader and extractor workers, the service worker, the page, … */
+  cpuSecondsPerThousandByRole: Partial<Record<ThreadRole, number>>;
   /** Load average of the machine over the run (1-minute figure, sampled): other jobs share its cores. */
   meanLoad: number;
   cores: number;
@@ -116,6 +118,7 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
     let segmentStart = Date.now();
     cpu?.sample();
     const cpuBefore = cpu?.seconds() ?? 0;
+    const rolesBefore = cpu?.secondsByRole() ?? new Map<ThreadRole, number>();
     await page.locator(`${CARD} .import-start`).click();
     let stoppedWorker = false;
     let workerStopRecoverySeconds = 0;
@@ -187,6 +190,7 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       extractors,
       generatedSeconds,
       cpuSecondsPerThousand: (cpuSeconds / stored) * 1000,
+      cpuSecondsPerThousandByRole: Object.fromEntries([...(cpu?.secondsByRole() ?? [])].map(([role, seconds]) => [role, ((seconds - (rolesBefore.get(role) ?? 0)) / stored) * 1000])),
       meanLoad: loads.reduce((total, load) => total + load, 0) / Math.max(1, loads.length),
       cores: cpus().length,
     };
@@ -208,6 +212,10 @@ export function crawlRows(run: CrawlRun): string[] {
     `| Page closed at two thirds, file chosen again: next batch after "Continue import" | ${run.resumeSeconds.toFixed(1)} s (resumed at ${(run.resumedAtFraction * 100).toFixed(0)}% of the file) |  |`,
     `| Records read again after the interruptions (recognised, not stored twice) / problems | ${run.duplicates} / ${run.problems} |  |`,
     `| CPU time of the browser's processes per 1,000 articles (all threads) | ${run.cpuSecondsPerThousand.toFixed(2)} s |  |`,
+    `| … by thread (workers: the reader and extractors; page: the extension process's main thread) | ${Object.entries(run.cpuSecondsPerThousandByRole)
+      .sort((a, b) => b[1] - a[1])
+      .map(([role, seconds]) => `${role} ${seconds.toFixed(1)} s`)
+      .join(', ')} |  |`,
     `| … upper bound that CPU cost allows on ${run.cores} idle cores (${run.cores} × 1,000 / CPU s per 1,000) | ${((run.cores * 1000) / run.cpuSecondsPerThousand).toFixed(0)} |  |`,
     `| Machine load average during the run (${run.cores} cores) | ${run.meanLoad.toFixed(1)} |  |`,
   ];

@@ -45,14 +45,60 @@ export function browserPid(profileDir: string): number | null {
   return named.find((stat) => !pids.has(stat.ppid))?.pid ?? null;
 }
 
+/** What a thread of the browser does, for the CPU split of the bulk-import row. */
+export type ThreadRole = 'workers' | 'service worker' | 'page' | 'extension process, other' | 'browser process' | 'other processes';
+
+function threadRole(process: { pid: number; extension: boolean; root: boolean }, tid: number, name: string): ThreadRole {
+  if (process.root) return 'browser process';
+  if (!process.extension) return 'other processes';
+  if (name.startsWith('DedicatedWorker')) return 'workers';
+  if (name.startsWith('ServiceWorker')) return 'service worker';
+  // An extension process's main thread runs its pages (the options page).
+  return tid === process.pid ? 'page' : 'extension process, other';
+}
+
+function threadStats(pid: number): { tid: number; name: string; ticks: number }[] {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  return tids.flatMap((tid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return [{ tid: Number(tid), name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ticks: Number(fields[11]) + Number(fields[12]) }];
+    } catch {
+      return [];
+    }
+  });
+}
+
 /**
  * CPU time of a process tree, sampled: each process counts with the most CPU it was seen to have used, so a
- * process that exits between samples (a closed page's renderer) keeps what it used up to the last sample.
+ * process that exits between samples (a closed page's renderer) keeps what it used up to the last sample. Threads
+ * are counted the same way, by what they do (threadRole).
  */
 export class CpuMeter {
   private readonly seen = new Map<number, number>();
+  private readonly threads = new Map<string, { role: ThreadRole; ticks: number }>();
+  private readonly extensionProcess = new Map<number, boolean>();
 
   constructor(private readonly rootPid: number) {}
+
+  private isExtensionProcess(pid: number): boolean {
+    if (!this.extensionProcess.has(pid)) {
+      let extension = false;
+      try {
+        extension = readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--extension-process');
+      } catch {
+        // Gone: counted with what it used up to the last sample.
+      }
+      this.extensionProcess.set(pid, extension);
+    }
+    return this.extensionProcess.get(pid)!;
+  }
 
   sample(): void {
     const stats = allStats();
@@ -60,6 +106,12 @@ export class CpuMeter {
     for (const stat of stats) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat]);
     const record = (stat: ProcessStat) => {
       this.seen.set(stat.pid, Math.max(this.seen.get(stat.pid) ?? 0, stat.ticks));
+      const process = { pid: stat.pid, extension: this.isExtensionProcess(stat.pid), root: stat.pid === this.rootPid };
+      for (const thread of threadStats(stat.pid)) {
+        const key = `${stat.pid}/${thread.tid}`;
+        const known = this.threads.get(key);
+        this.threads.set(key, { role: threadRole(process, thread.tid, thread.name), ticks: Math.max(known?.ticks ?? 0, thread.ticks) });
+      }
       for (const child of children.get(stat.pid) ?? []) record(child);
     };
     const root = stats.find((stat) => stat.pid === this.rootPid);
@@ -71,5 +123,12 @@ export class CpuMeter {
     let ticks = 0;
     for (const value of this.seen.values()) ticks += value;
     return ticks / TICKS_PER_SECOND;
+  }
+
+  /** CPU seconds by thread role up to the last sample. */
+  secondsByRole(): Map<ThreadRole, number> {
+    const byRole = new Map<ThreadRole, number>();
+    for (const { role, ticks } of this.threads.values()) byRole.set(role, (byRole.get(role) ?? 0) + ticks / TICKS_PER_SECOND);
+    return byRole;
   }
 }

@@ -6,6 +6,7 @@
  * next one. Native inflation is several times faster than inflating in JavaScript (pako, which warcio uses), and
  * each member's file offset is known, which is where an interrupted import resumes.
  */
+import { concatBytes } from '../../../lib/import/lines.ts';
 
 export interface GzipMember {
   /** Byte offset of the member in the file. */
@@ -28,13 +29,33 @@ function isMemberStart(bytes: Uint8Array, at: number): boolean {
   return bytes[at] === 0x1f && bytes[at + 1] === 0x8b && bytes[at + 2] === 0x08 && (bytes[at + 3] & 0xe0) === 0;
 }
 
+/**
+ * One member inflated, or null when the bytes are not one whole member. The bytes go straight into the
+ * decompressor: wrapping each member in a Blob to stream it registers the Blob with the browser process, which cost
+ * more than the inflation itself.
+ */
 async function inflate(bytes: Uint8Array): Promise<Uint8Array | null> {
+  const decompressor = new DecompressionStream('gzip');
+  const writer = decompressor.writable.getWriter();
+  // A false boundary fails on both sides: the write is settled here, the failure is read below.
+  const written = writer
+    .write(bytes as Uint8Array<ArrayBuffer>)
+    .then(() => writer.close())
+    .catch(() => undefined);
+  const reader = decompressor.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
   try {
-    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      chunks.push(read.value);
+      length += read.value.length;
+    }
   } catch {
     return null;
+  } finally {
+    await written;
   }
+  return concatBytes(chunks, length);
 }
 
 /**
@@ -75,7 +96,9 @@ export async function* gzipMembers(file: Blob, start: number): AsyncGenerator<Gz
         member = await inflate(buffer.subarray(0, at));
         end = at;
       }
-      at++;
+      // The next candidate header: indexOf scans natively, a byte-by-byte loop here cost as much as the inflation.
+      const next = buffer.indexOf(0x1f, at + 1);
+      at = next < 0 ? buffer.length : next;
     }
     yield { offset: base, data: member! };
     buffer = buffer.subarray(end);

@@ -4,7 +4,7 @@
  * file order and stores them. Sequence numbers give the order; the reader runs at most a window ahead of what the
  * page has stored, so memory stays bounded whatever the file's size.
  */
-import type { ResumePoint, WarcItem } from '../../../lib/import/warc.ts';
+import type { ResumePoint, WarcPayloadItem } from '../../../lib/import/warc.ts';
 import type { ImportStep } from '../importers.ts';
 
 /** The page to the reader. */
@@ -26,7 +26,8 @@ export type ToReader =
 /** The reader to an extractor. */
 export interface ToExtractor {
   seq: number;
-  item: WarcItem;
+  /** A page's bytes are decoded by the extractor, which has the time: the reader is the pipeline's narrow part. */
+  item: WarcPayloadItem;
 }
 
 /** The reader to the page. */

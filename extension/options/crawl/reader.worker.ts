@@ -4,7 +4,7 @@
  * one member per record (as crawlers write WARC.gz) is inflated member by member with the browser's native
  * decompressor (gzip-members.ts); any other file — plain WARC, one gzip stream — streams through warcio.
  */
-import { readWarcPages, type WarcItem } from '../../../lib/import/warc.ts';
+import { readWarcPayloads, type WarcPayloadItem } from '../../../lib/import/warc.ts';
 import { gzipMembers, NotMemberPerRecord, startsWithGzip } from './gzip-members.ts';
 import type { FromReader, ToExtractor, ToReader } from './messages.ts';
 
@@ -12,6 +12,8 @@ type Start = Extract<ToReader, { kind: 'start' }>;
 
 /** Chunks handed to warcio on the streaming path: it copies the rest of a chunk at every line it splits off. */
 const STREAM_CHUNK_BYTES = 16 * 1024;
+/** Pieces of an inflated member handed to warcio: its headers fit the first, so each line split copies little. */
+const MEMBER_PIECE_BYTES = 4 * 1024;
 
 let acknowledged = -1;
 let wake: (() => void) | null = null;
@@ -20,12 +22,24 @@ class Sender {
   seq = 0;
   constructor(private readonly start: Start) {}
 
-  async send(item: WarcItem): Promise<void> {
+  async send(item: WarcPayloadItem): Promise<void> {
     while (this.seq - acknowledged > this.start.window) await new Promise<void>((resolve) => (wake = resolve));
     const message: ToExtractor = { seq: this.seq, item };
-    this.start.extractors[this.seq % this.start.extractors.length].postMessage(message);
+    this.start.extractors[this.seq % this.start.extractors.length].postMessage(message, transferable(item));
     this.seq++;
   }
+}
+
+/** A page's bytes move to the extractor without a copy when they own their buffer (else they are copied). */
+function transferable(item: WarcPayloadItem): Transferable[] {
+  if (item.kind !== 'payload') return [];
+  const { body } = item;
+  return body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? [body.buffer as ArrayBuffer] : [];
+}
+
+/** A member in pieces: warcio copies the rest of its current chunk at every header line it splits off. */
+function* piecesOf(data: Uint8Array): Generator<Uint8Array> {
+  for (let at = 0; at < data.length; at += MEMBER_PIECE_BYTES) yield data.subarray(at, at + MEMBER_PIECE_BYTES);
 }
 
 async function* streamChunks(blob: Blob): AsyncGenerator<Uint8Array> {
@@ -39,7 +53,7 @@ async function* streamChunks(blob: Blob): AsyncGenerator<Uint8Array> {
 
 /** Streams the file from `offset` through warcio. */
 async function streamFrom(start: Start, sender: Sender, offset: number, skip: number, firstRecordNumber: number): Promise<void> {
-  for await (const item of readWarcPages(streamChunks(start.file.slice(offset)), { startOffset: offset, skipRecords: skip, firstRecordNumber })) await sender.send(item);
+  for await (const item of readWarcPayloads(streamChunks(start.file.slice(offset)), { startOffset: offset, skipRecords: skip, firstRecordNumber })) await sender.send(item);
 }
 
 /** Member by member; the records of each member resume at the member with the records before them passed over. */
@@ -51,7 +65,7 @@ async function membersFrom(start: Start, sender: Sender, offset: number, skip: n
     for await (const member of gzipMembers(start.file, offset)) {
       current = member.offset;
       let inMember = 0;
-      for await (const item of readWarcPages([member.data], { skipRecords: skipInFirst, firstRecordNumber: recordNumber })) {
+      for await (const item of readWarcPayloads(piecesOf(member.data), { skipRecords: skipInFirst, firstRecordNumber: recordNumber })) {
         inMember = item.recordNumber - recordNumber + 1;
         await sender.send({ ...item, resume: { offset: member.offset, skip: inMember } });
       }

@@ -1,17 +1,18 @@
 /** An archive record as an import step: its article read with the streaming reader (lib/extract/bulk-reader.ts). */
 import { readArticleFast } from '../../../lib/extract/bulk-reader.ts';
 import { recordFromArticle } from '../../../lib/import/records.ts';
-import type { WarcItem } from '../../../lib/import/warc.ts';
+import { pageOf, type WarcItem, type WarcPayloadItem } from '../../../lib/import/warc.ts';
 import type { ImportStep } from '../importers.ts';
 
-export function stepOf(item: WarcItem): ImportStep {
+export function stepOf(item: WarcItem | WarcPayloadItem): ImportStep {
   const position = item.recordNumber;
   const resume = item.resume;
   const at = { position, ...(resume ? { resume } : {}) };
   if (item.kind === 'passed-over') return { passedOver: true, ...at };
   const where = `record ${item.recordNumber}${item.url ? ` (${item.url})` : ''}`;
   if (item.kind === 'problem') return { problem: { where, reason: item.reason }, ...at };
-  const article = readArticleFast(item.html, item.url);
+  const html = item.kind === 'payload' ? pageOf(item).html : item.html;
+  const article = readArticleFast(html, item.url);
   if (!article) return { problem: { where, reason: 'no article found in the page' }, ...at };
   const made = recordFromArticle(article, { url: item.url, firstSeen: item.date });
   return 'record' in made ? { record: made.record, ...at } : { problem: { where, reason: made.tooLarge }, ...at };

@@ -9,6 +9,17 @@ describe('posting runs', () => {
     expect(pairsOf(run)).toEqual([[2, 1], [7, 1], [7, 3], [0xffffffff, 2]]);
   });
 
+  it('sorts the same whether document numbers pack into doubles or need the wide path', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const small = Array.from({ length: 5000 }, () => [next(), next() % 3000] as const);
+    const expected = [...new Map(small.map(([key, doc]) => [`${key}:${doc}`, [key, doc]])).values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect(pairsOf(sortPairs(small))).toEqual(expected);
+    // One document past two million sends the whole batch through the BigInt path, with the same order.
+    const wide = [...small, [0xffffffff, 2 ** 21], [0, 0xfffffffe]] as const;
+    expect(pairsOf(sortPairs(wide))).toEqual([[0, 0xfffffffe], ...expected, [0xffffffff, 2 ** 21]].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+  });
+
   it('finds the documents of a key, and nothing for an absent key', () => {
     const run = sortPairs([[5, 9], [5, 2], [6, 1], [4, 4]]);
     expect(docsOf(run, 5)).toEqual([2, 9]);
