@@ -12,7 +12,7 @@ import { findCounterparts } from './align/counterparts';
 import { diffOps } from './align/diff';
 import { alignPassages, type AlignOptions, type AlignResult, type ScoredPassage } from './align/passages';
 import { alignSentencesDetailed } from './align/sentences';
-import { languageOf } from './align/model';
+import { languageOf } from './text/language';
 import { glossText, lexiconOf, loadLexicons } from './text/lexicon';
 import { detectDrift } from './drift/detect';
 import { classifyRelation, type RelationResult } from './relation/classify';

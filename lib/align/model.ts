@@ -4,7 +4,7 @@
  * the next one, as a two-word sentence is no evidence of reuse on its own).
  */
 import { stemmer } from 'stemmer';
-import { franc } from 'franc-min';
+import { languageOf } from '../text/language';
 import { sentences, words, type Token } from '../text/segment';
 import { stopwordsFor } from './stopwords';
 import { memoByText } from './memo';
@@ -62,30 +62,6 @@ export class Vocabulary {
     return this.ids.size;
   }
 }
-
-const ISO3_TO_1: Record<string, string> = {
-  eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', rus: 'ru', ukr: 'uk', pol: 'pl',
-  ces: 'cs', swe: 'sv', dan: 'da', nob: 'no', fin: 'fi', tur: 'tr', arb: 'ar', cmn: 'zh', jpn: 'ja', kor: 'ko',
-  bul: 'bg', srp: 'sr', hrv: 'hr', ron: 'ro', hun: 'hu', ell: 'el', heb: 'he', pes: 'fa', hin: 'hi',
-};
-
-/** Primary language subtag ("en"), from the tag when given, else guessed from the text. */
-export function languageOf(text: string, tag?: string): string {
-  if (tag) return tag.toLowerCase().split(/[-_]/)[0];
-  // A thousand characters decide the language as well as the whole text would.
-  const sample = text.slice(0, 1000);
-  const known = guessedLanguages.get(sample);
-  if (known !== undefined) return known;
-  // Only languages told apart reliably count; anything else is left undetermined.
-  const language = ISO3_TO_1[franc(sample, { minLength: 20 })] ?? 'und';
-  guessedLanguages.set(sample, language);
-  if (guessedLanguages.size > GUESSED_LANGUAGES) guessedLanguages.delete(guessedLanguages.keys().next().value!);
-  return language;
-}
-
-// Guessing is costly and the same stored texts are compared with page after page.
-const GUESSED_LANGUAGES = 2048;
-const guessedLanguages = new Map<string, string>();
 
 /** Stemmed comparison form of a content word, or null for function words and non-words. */
 export function contentTerm(word: string, stop: Set<string>): string | null {
