@@ -25,7 +25,8 @@ import { distinctiveWording, type DistinctiveWording } from './relation/neighbou
 import type { CorpusStore } from './store/types';
 import { sentences } from './text/segment';
 import { containment, pairsOf } from './sources';
-import { contentTerms, nameKeysOf } from './index/features';
+import { nameKeysOf } from './index/features';
+import { retrievalTerms } from './text/terms';
 import { sharedSequence, type SharedSequence } from './align/sequence';
 
 /** What the engine needs from a corpus store. */
@@ -176,7 +177,7 @@ interface PreparedPage {
 }
 
 function preparePage(page: PageArticle, corrections?: readonly Correction[]): PreparedPage {
-  const terms = contentTerms(page.text, page.lang);
+  const terms = retrievalTerms(page.text, page.lang);
   const split = splitFurniture(page.text);
   const ignore: [number, number][] = split.furniture.map((f) => [f.start, f.end]);
   if (split.titleSpan) ignore.push(split.titleSpan);
@@ -462,7 +463,7 @@ async function readCandidates<S extends RecordSource>(page: PreparedPage, leads:
       return [];
     }
     const evidence = found.spread && lead.keys ? corpusEvidence(found.spread, lead.keys, page.names) : textEvidence(page.article.text, page.article.lang, bodyOf(record).text, record.lang);
-    const terms = contentTerms(record.text, record.lang);
+    const terms = retrievalTerms(record.text, record.lang);
     return [{ record, doc: lead.doc, evidence, terms, pairs: pairsOf(terms) }];
   });
   const wording = distinctiveWording(page.pairs, [...neighbourhood.map((c) => c.pairs), ...read.map((c) => c.pairs)]).slice(neighbourhood.length);
@@ -606,7 +607,7 @@ const FLIPPED = { original: 'derivative', derivative: 'original', unknown: 'unkn
 export function relateRecords(a: CorpusRecord, b: CorpusRecord): PairRelation {
   const page = preparePage({ text: bodyOf(a).text, lang: a.lang, publishedTime: a.published ?? a.firstSeen, url: a.url });
   const evidence = textEvidence(page.article.text, a.lang, bodyOf(b).text, b.lang);
-  const terms = contentTerms(b.text, b.lang);
+  const terms = retrievalTerms(b.text, b.lang);
   const pairs = pairsOf(terms);
   const [wording] = distinctiveWording(page.pairs, [pairs]);
   const assessed = assess(page, { record: b, evidence, terms, pairs, wording });

@@ -4,7 +4,7 @@
  * It takes milliseconds where the full check (lib/engine.ts) takes longer, so the popup can show it at once
  * and let the full check confirm it, label the relation and explain the drift.
  */
-import { contentTerms } from './index/features';
+import { retrievalTerms } from './text/terms';
 import { retrieveCandidates } from './index/retrieve';
 import type { CorpusStore } from './store/types';
 import type { CorpusRecord } from './types';
@@ -102,10 +102,10 @@ function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * same-topic stories share, make few of them.
  */
 export function wordPairs(text: string, lang?: string): Set<string> {
-  return pairsOf(contentTerms(text, lang));
+  return pairsOf(retrievalTerms(text, lang));
 }
 
-/** The word pairs of stemmed content words already in hand (contentTerms). */
+/** The word pairs of stemmed content words already in hand (retrievalTerms). */
 export function pairsOf(terms: readonly string[]): Set<string> {
   const pairs = new Set<string>();
   for (let i = 0; i < terms.length; i++) {
@@ -115,7 +115,7 @@ export function pairsOf(terms: readonly string[]): Set<string> {
 }
 
 function profileOf(text: string, lang?: string): TextProfile {
-  const terms = contentTerms(text, lang);
+  const terms = retrievalTerms(text, lang);
   return { pairs: pairsOf(terms), words: new Set(terms), numbers: new Set(text.match(FIGURE)) };
 }
 

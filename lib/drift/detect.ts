@@ -8,9 +8,9 @@
 import { wordDice } from '../text/overlap';
 import type { CorpusRecord, DriftItem, DriftKind, SentencePair } from '../types';
 import { wordDiff, type DiffPiece } from '../align/diff';
-import { contentTerm } from '../align/model';
 import { memoByText } from '../align/memo';
-import { stopwordsFor } from '../align/stopwords';
+import { alignmentStopwords } from '../text/stopwords';
+import { alignmentTerm, alignmentTermBag } from '../text/terms';
 import { dateKeys } from '../text/dates';
 import { nameCandidates, type NameCandidate } from '../text/names';
 import { numberKeys, type NumberKey } from '../text/numbers';
@@ -80,7 +80,7 @@ export function detectDrift(pageText: string, source: CorpusRecord, pairs: Sente
     pageText,
     sourceText: source.text,
     sourceId: source.id,
-    stop: stopwordsFor(opts.pageLang),
+    stop: alignmentStopwords(opts.pageLang),
     pageNames: opts.crossLanguage ? [] : namesOf(pageText, opts.pageLang),
     sourceNames: opts.crossLanguage ? [] : namesOf(source.text, opts.sourceLang),
     pageQuotes: opts.crossLanguage ? [] : quotesOf(pageText),
@@ -253,15 +253,8 @@ function abs(pair: Pair, region: Region): { page: Span; source: Span } {
   };
 }
 
-function contentTerms(ctx: Context, text: string): string[] {
-  return words(text)
-    .map((t) => contentTerm(t.norm, ctx.stop))
-    .filter((t): t is string => t !== null)
-    .sort();
-}
-
 function contentChanged(ctx: Context, region: Region): boolean {
-  return contentTerms(ctx, changedText(region, 'del')).join(' ') !== contentTerms(ctx, changedText(region, 'ins')).join(' ');
+  return alignmentTermBag(changedText(region, 'del'), ctx.stop).join(' ') !== alignmentTermBag(changedText(region, 'ins'), ctx.stop).join(' ');
 }
 
 /** Each reworded stretch of a sentence is its own item, so it is marked (and selected) where it is, not the whole sentence. */
@@ -467,7 +460,7 @@ function auxiliaryChange(ctx: Context, pair: Pair, region: Region): boolean {
 function tenseChange(ctx: Context, pair: Pair, region: Region): boolean {
   const srcTokens = windowTokens(words(pair.sourceSentence), region.source);
   const pageTokens = windowTokens(words(pair.pageSentence), region.page);
-  const stems = (tokens: Token[]) => new Map(tokens.filter((t) => !isAuxiliary(t.norm) && contentTerm(t.norm, ctx.stop)).map((t) => [contentTerm(t.norm, ctx.stop)!, t]));
+  const stems = (tokens: Token[]) => new Map(tokens.filter((t) => !isAuxiliary(t.norm) && alignmentTerm(t.norm, ctx.stop)).map((t) => [alignmentTerm(t.norm, ctx.stop)!, t]));
   const srcStems = stems(srcTokens);
   const pageStems = stems(pageTokens);
   for (const [stem, srcVerb] of srcStems) {
@@ -719,7 +712,7 @@ function contentChangedBeyondVerbs(ctx: Context, region: Region): boolean {
   const terms = (text: string) =>
     words(text)
       .filter((t) => !isReportingVerb(t.norm))
-      .map((t) => contentTerm(t.norm, ctx.stop))
+      .map((t) => alignmentTerm(t.norm, ctx.stop))
       .filter((t): t is string => t !== null)
       .sort()
       .join(' ');
@@ -734,10 +727,10 @@ function compareQuotes(ctx: Context, pairs: SentencePair[]): void {
     const sourceSpans = pairs.filter((p) => p.page && p.source && p.page[0] < pq.inner[1] && pq.inner[0] < p.page[1]).map((p) => p.source!);
     if (!sourceSpans.length) continue;
     const [lo, hi] = hull(sourceSpans);
-    const pageTerms = new Set(contentTerms(ctx, ctx.pageText.slice(pq.inner[0], pq.inner[1])));
+    const pageTerms = new Set(alignmentTermBag(ctx.pageText.slice(pq.inner[0], pq.inner[1]), ctx.stop));
     for (const sq of ctx.sourceQuotes) {
       if (!(sq.inner[0] < hi && lo < sq.inner[1])) continue;
-      const sourceTerms = new Set(contentTerms(ctx, ctx.sourceText.slice(sq.inner[0], sq.inner[1])));
+      const sourceTerms = new Set(alignmentTermBag(ctx.sourceText.slice(sq.inner[0], sq.inner[1]), ctx.stop));
       const shared = [...pageTerms].filter((t) => sourceTerms.has(t)).length;
       const score = (2 * shared) / (pageTerms.size + sourceTerms.size || 1);
       if (score >= 0.25 || (pageTerms.size === 0 && sourceTerms.size === 0)) candidates.push({ page: pq, source: sq, score });

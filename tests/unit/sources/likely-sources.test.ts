@@ -1,7 +1,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containment, EQUALLY_CLOSE, EXPLAINS_THE_CLOSEST, FIRST_LOOK_KEYS, jaccard, likelySources, wordPairs } from '../../../lib/sources.ts';
-import { contentTerms } from '../../../lib/index/features.ts';
+import { retrievalTerms } from '../../../lib/text/terms.ts';
 import { openCorpusStore, type CorpusStore } from '../../../lib/store/index.ts';
 import { seedRecord as seed, seedRecords as seeds } from '../helpers/seed-corpus.ts';
 
@@ -98,7 +98,7 @@ describe('likely sources: the first answer, from the index alone', () => {
     const original = seed('seed-001');
     const shuffled = shuffleWithinSentences(original.text);
     expect(containment(wordPairs(shuffled), wordPairs(original.text))).toBeLessThan(0.2);
-    expect(jaccard(new Set(contentTerms(shuffled)), new Set(contentTerms(original.text)))).toBeGreaterThan(0.25);
+    expect(jaccard(new Set(retrievalTerms(shuffled)), new Set(retrievalTerms(original.text)))).toBeGreaterThan(0.25);
     expect((await likelySources(shuffled, store)).map((source) => source.id)).toContain('seed-001');
   });
 
