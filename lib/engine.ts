@@ -24,9 +24,10 @@ import { corpusEvidence, textEvidence, type CorpusEvidence, type RecordKeys } fr
 import { distinctiveWording, type DistinctiveWording } from './relation/neighbourhood';
 import type { CorpusStore } from './store/types';
 import { sentences } from './text/segment';
-import { containment, pairsOf } from './sources';
+import { containment } from './sources';
 import { nameKeysOf } from './index/features';
 import { retrievalTerms } from './text/terms';
+import { sharedWordingPairsOf } from './text/word-pairs';
 import { sharedSequence, type SharedSequence } from './align/sequence';
 
 /** What the engine needs from a corpus store. */
@@ -188,7 +189,7 @@ function preparePage(page: PageArticle, corrections?: readonly Correction[]): Pr
     corrected: new Map(),
     lang: languageOf(page.text, page.lang),
     terms,
-    pairs: pairsOf(terms),
+    pairs: sharedWordingPairsOf(terms),
     names: nameKeysOf(page.text, page.lang),
     ignore,
     bodyLength: Math.max(1, page.text.length - furnitureChars),
@@ -464,7 +465,7 @@ async function readCandidates<S extends RecordSource>(page: PreparedPage, leads:
     }
     const evidence = found.spread && lead.keys ? corpusEvidence(found.spread, lead.keys, page.names) : textEvidence(page.article.text, page.article.lang, bodyOf(record).text, record.lang);
     const terms = retrievalTerms(record.text, record.lang);
-    return [{ record, doc: lead.doc, evidence, terms, pairs: pairsOf(terms) }];
+    return [{ record, doc: lead.doc, evidence, terms, pairs: sharedWordingPairsOf(terms) }];
   });
   const wording = distinctiveWording(page.pairs, [...neighbourhood.map((c) => c.pairs), ...read.map((c) => c.pairs)]).slice(neighbourhood.length);
   return read.map((candidate, i) => ({ ...candidate, wording: wording[i] }));
@@ -608,7 +609,7 @@ export function relateRecords(a: CorpusRecord, b: CorpusRecord): PairRelation {
   const page = preparePage({ text: bodyOf(a).text, lang: a.lang, publishedTime: a.published ?? a.firstSeen, url: a.url });
   const evidence = textEvidence(page.article.text, a.lang, bodyOf(b).text, b.lang);
   const terms = retrievalTerms(b.text, b.lang);
-  const pairs = pairsOf(terms);
+  const pairs = sharedWordingPairsOf(terms);
   const [wording] = distinctiveWording(page.pairs, [pairs]);
   const assessed = assess(page, { record: b, evidence, terms, pairs, wording });
   return pairRelation(assessed.result, assessed.align.crossLanguage);

@@ -9,6 +9,7 @@
  * Every stage has a cost limit; hitting one returns what was found with truncated: true.
  */
 import type { Passage } from '../types';
+import { forEachNearbyPair, orderFreePairKey } from '../text/word-pairs';
 import { buildModel, Vocabulary, type TextModel } from './model';
 import { cosine, inverseUnitFrequency, sumVectors, termCounts, unitVectors, vectorFromCounts, type SparseVector } from './vectors';
 import { bridgeModel, isCrossLanguage } from './crosslang';
@@ -729,27 +730,21 @@ export function wordPairs(model: TextModel): Map<string, number[]> {
 function pairStarts(model: TextModel, within?: Map<string, number[]>): Map<string, number[]> {
   const { tokens, terms } = model;
   const pairs = new Map<string, number[]>();
-  for (let i = 0; i < tokens.length; i++) {
-    for (let d = 1; d <= PAIR_REACH && i + d < tokens.length; d++) {
-      if (terms[i] < 0 && terms[i + d] < 0) continue;
-      const key = pairKey(tokens[i].norm, tokens[i + d].norm);
-      if (within && !within.has(key)) continue;
-      let list = pairs.get(key);
-      if (!list) pairs.set(key, (list = []));
-      list.push(i);
-    }
-  }
+  forEachNearbyPair(tokens.length, PAIR_REACH, (i, j) => {
+    if (terms[i] < 0 && terms[j] < 0) return;
+    const key = orderFreePairKey(tokens[i].norm, tokens[j].norm);
+    if (within && !within.has(key)) return;
+    let list = pairs.get(key);
+    if (!list) pairs.set(key, (list = []));
+    list.push(i);
+  });
   return pairs;
-}
-
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a} ${b}` : `${b} ${a}`;
 }
 
 /** Where the key's pair ends, from where it starts. */
 function pairEnd(model: TextModel, start: number, key: string): number {
   for (let d = 1; d <= PAIR_REACH && start + d < model.tokens.length; d++) {
-    if (pairKey(model.tokens[start].norm, model.tokens[start + d].norm) === key) return start + d;
+    if (orderFreePairKey(model.tokens[start].norm, model.tokens[start + d].norm) === key) return start + d;
   }
   return start + 1;
 }

@@ -22,6 +22,7 @@ import { hasDigit, retrievalLanguage, retrievalTermsOf, retrievalTokens, without
 import { foldDigits, myriadNumbers } from '../text/numbers';
 import { isKatakanaWord } from '../text/romanize';
 import { memoizeWord } from '../text/word-memo';
+import { forEachNearbyPair } from '../text/word-pairs';
 import { fnv1a32, mix32 } from './hash';
 
 /** Bump when the features of a text change: stored postings must then be rebuilt. */
@@ -77,13 +78,11 @@ function isSampled(key: number, sampling: number): boolean {
 
 function pairKeys(terms: string[], starts: readonly number[], options: FeatureOptions, into: KeySink): void {
   const hashes = terms.map(termHash);
-  for (let i = 0; i < hashes.length; i++) {
-    for (let d = 1; d <= options.pairReach && i + d < hashes.length; d++) {
-      if (hashes[i] === hashes[i + d]) continue;
-      const key = pairKey(hashes[i], hashes[i + d]);
-      if (isSampled(key, options.pairSampling)) into.add(key, starts[i] ?? 0);
-    }
-  }
+  forEachNearbyPair(hashes.length, options.pairReach, (i, j) => {
+    if (hashes[i] === hashes[j]) return;
+    const key = pairKey(hashes[i], hashes[j]);
+    if (isSampled(key, options.pairSampling)) into.add(key, starts[i] ?? 0);
+  });
 }
 
 // Capitalised words of four letters or more, not stopwords: names, places, organisations, acronyms.
