@@ -9,7 +9,7 @@ import { buildLineage, type LineageInput, type PairRelation } from './lineage/bu
 import { quotesAcrossVersions, type QuoteTrail } from './quotes/across';
 import { correctionsFor, type PageCorrections } from './corpus/corrections';
 import { findCounterparts } from './align/counterparts';
-import { diffOps } from './align/diff';
+import { displayOps } from './text/word-ops';
 import { alignPassages, type AlignOptions, type AlignResult, type ScoredPassage } from './align/passages';
 import { alignSentencesDetailed } from './align/sentences';
 import { languageOf } from './text/language';
@@ -737,7 +737,7 @@ export interface PassageOccurrence {
    * Absent means "copy".
    */
   kind?: 'copy' | 'counterpart';
-  /** Word-level differences from the occurrence to the selection (counterparts). */
+  /** Word operations from the occurrence to the selection (the earliest occurrence and counterparts), as a reader is shown them. */
   ops?: WordOp[];
 }
 
@@ -816,7 +816,7 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
     const r = f.record;
     const text = r.text.slice(start, end);
     const occurrence: PassageOccurrence = { id: r.id, title: r.title, site: r.site, url: r.url, published: r.published, lang: r.lang, start, end, text, similarity: f.similarity, drift, kind: f.kind };
-    if (f.kind === 'counterpart') occurrence.ops = diffOps(text, selection);
+    if (k === 0 || f.kind === 'counterpart') occurrence.ops = displayOps(text, selection);
     return occurrence;
   });
   const drift = passageDrift(selection, firstRecord, opts.align?.pageLang, first.record.lang).map(toFirstRecord);
@@ -857,7 +857,8 @@ export async function passageInReport(selection: string, report: Report, store: 
   const drift = report.drift.filter((d) => d.page.end > d.page.start && d.page.start < end && start < d.page.end);
   const match = report.matches.find((m) => m.id === record.id);
   const { id, title, site, url, published, lang } = record;
-  const occurrence: PassageOccurrence = { id, title, site, url, published, lang, start: sourceStart, end: sourceEnd, text: record.text.slice(sourceStart, sourceEnd), similarity: match?.score ?? 0, drift: [], kind: 'copy' };
+  const text = record.text.slice(sourceStart, sourceEnd);
+  const occurrence: PassageOccurrence = { id, title, site, url, published, lang, start: sourceStart, end: sourceEnd, text, similarity: match?.score ?? 0, drift: [], kind: 'copy', ops: displayOps(text, selection) };
   return { selection, earliest: occurrence, occurrences: [occurrence], drift, truncated: comparison.truncated };
 }
 

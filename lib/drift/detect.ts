@@ -7,7 +7,7 @@
  */
 import { wordDice } from '../text/overlap';
 import type { CorpusRecord, DriftItem, DriftKind, SentencePair } from '../types';
-import { wordDiff, type DiffPiece } from '../align/diff';
+import { displayOps, wordDiff, type DiffPiece } from '../text/word-ops';
 import { memoByText } from '../align/memo';
 import { alignmentStopwords } from '../text/stopwords';
 import { alignmentTerm, alignmentTermBag } from '../text/terms';
@@ -38,6 +38,9 @@ export interface DriftOptions {
 
 type Span = [number, number];
 
+/** A drift item before its word operations are worked out (only for the items returned). */
+type Finding = Omit<DriftItem, 'ops'>;
+
 interface Context {
   pageText: string;
   sourceText: string;
@@ -48,7 +51,7 @@ interface Context {
   pageQuotes: QuoteSpan[];
   sourceQuotes: QuoteSpan[];
   opts: DriftOptions;
-  items: DriftItem[];
+  items: Finding[];
   /**
    * Most aligned sentences are worded differently (a translation, a back-translation, a rewrite): a quotation or a
    * reporting clause in other words is then the rewording's, not a changed meaning, unless a negation, a tense, a
@@ -98,13 +101,18 @@ export function detectDrift(pageText: string, source: CorpusRecord, pairs: Sente
     if (pair.page) pageAt = pair.page[1];
   }
   if (!opts.crossLanguage) compareQuotes(ctx, pairs);
-  return rank(ctx.items).slice(0, opts.maxItems ?? DEFAULT_MAX_ITEMS);
+  return rank(ctx.items).slice(0, opts.maxItems ?? DEFAULT_MAX_ITEMS).map(withWordOps);
+}
+
+/** The item with the word operations from its source wording to its page wording, for a reader to see both. */
+function withWordOps(item: Finding): DriftItem {
+  return { ...item, ops: displayOps(item.source.text, item.page.text) };
 }
 
 /** Figures of a text, years included, as drift across languages compares them. */
 const factNumbers = memoByText((text: string, lang: string | undefined) => numberKeys(text, lang));
 
-function rank(items: DriftItem[]): DriftItem[] {
+function rank(items: Finding[]): Finding[] {
   return [...items].sort(
     (a, b) => b.severity - a.severity || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.page.start - b.page.start || a.source.start - b.source.start,
   );
