@@ -10,7 +10,7 @@ import { quotesAcrossVersions, type QuoteTrail } from './quotes/across';
 import { correctionsFor, type PageCorrections } from './corpus/corrections';
 import { findCounterparts } from './align/counterparts';
 import { displayOps } from './text/word-ops';
-import { alignPassages, type AlignOptions, type AlignResult, type ScoredPassage } from './align/passages';
+import { alignPassages, alignSentencePassages, sentencePassagesOf, withWordPairPassages, type AlignOptions, type AlignResult, type ScoredPassage, type SentenceAlignment } from './align/passages';
 import { alignSentencesDetailed } from './align/sentences';
 import { languageOf } from './text/language';
 import { glossText, lexiconOf, loadLexicons } from './text/lexicon';
@@ -141,18 +141,18 @@ export function bodyOf(record: CorpusRecord): Body {
 // boilerplate (newsletter-style prose): reused text must not become unmatchable by being cut away.
 const MIN_BODY_SHARE = 0.5;
 
-/** Passages against the body; against the whole text when most of it was cut away as furniture and the body holds none. */
-function alignRecord(pageText: string, record: CorpusRecord, opts: AlignOptions): { body: Body; align: AlignResult } {
+/**
+ * Passages against the body; against the whole text when most of it was cut away as furniture and the body holds none.
+ * `sentences` is the sentence alignment chosen, for adding word pairs to it later (withWordPairPassages).
+ */
+function alignRecord(pageText: string, record: CorpusRecord, opts: AlignOptions): { body: Body; align: AlignResult; sentences: SentenceAlignment } {
   const body = bodyOf(record);
-  const align = alignPassages(pageText, body.text, { sourceLang: record.lang, ...opts });
-  if (align.passages.length > 0 || body.text.length >= MIN_BODY_SHARE * record.text.length) return { body, align };
-  const whole = alignPassages(pageText, record.text, { sourceLang: record.lang, ...opts });
-  return whole.passages.length > 0 ? { body: identityBody(record.text), align: whole } : { body, align };
-}
-
-/** The alignment alignRecord chose, with clusters of shared word pairs; its sentence alignment is reused, not redone. */
-function alignWordPairs(pageText: string, record: CorpusRecord, body: Body, opts: AlignOptions): AlignResult {
-  return alignPassages(pageText, body.text, { sourceLang: record.lang, ...opts, wordPairs: true });
+  const sentences = alignSentencePassages(pageText, body.text, { sourceLang: record.lang, ...opts });
+  const align = sentencePassagesOf(sentences);
+  if (align.passages.length > 0 || body.text.length >= MIN_BODY_SHARE * record.text.length) return { body, align, sentences };
+  const whole = alignSentencePassages(pageText, record.text, { sourceLang: record.lang, ...opts });
+  const wholeAlign = sentencePassagesOf(whole);
+  return wholeAlign.passages.length > 0 ? { body: identityBody(record.text), align: wholeAlign, sentences: whole } : { body, align, sentences };
 }
 
 function identityBody(text: string): Body {
@@ -238,7 +238,7 @@ function canonicalUrl(url: string): string {
 function assess(page: PreparedPage, candidate: Candidate, alignOpts: AlignOptions = {}): Assessment {
   const { record, evidence } = candidate;
   const opts: AlignOptions = { pageLang: page.article.lang, ...alignOpts };
-  const { body, align } = alignRecord(page.article.text, record, opts);
+  const { body, align, sentences } = alignRecord(page.article.text, record, opts);
   let sequence: SharedSequence | null | undefined;
   const base = {
     record,
@@ -253,7 +253,7 @@ function assess(page: PreparedPage, candidate: Candidate, alignOpts: AlignOption
   // Shared word pairs are weaker evidence than sentences, asked only when the sentences find no copy: reports of
   // one story share quotes word for word, and stay the same story.
   if (isCopyRelation(result.relation)) return { ...base, align, result };
-  const withPairs = alignWordPairs(page.article.text, record, body, opts);
+  const withPairs = withWordPairPassages(sentences);
   if (withPairs.withWordPairs) {
     const withWordPairs = classify(page, record, body, withPairs.withWordPairs, withPairs.crossLanguage, base);
     if (rank(withWordPairs.relation) < rank(result.relation)) return { ...base, align: { ...withPairs, passages: withPairs.withWordPairs }, result: withWordPairs };

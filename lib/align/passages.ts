@@ -146,11 +146,25 @@ interface Context {
   isf: Float64Array;
 }
 
+/** Passages of the source in the page: by sentences, and with clusters of shared word pairs when `wordPairs` asks. */
 export function alignPassages(pageText: string, sourceText: string, opts: AlignOptions = {}): AlignResult {
   const { wordPairs, ...sentenceOpts } = opts;
-  const alignment = sentenceAlignment(pageText, sourceText, sentenceOpts);
-  const result: AlignResult = { ...alignment.result, passages: alignment.result.passages.map((p) => ({ ...p })) };
-  if (!wordPairs || !alignment.stage) return result;
+  const alignment = alignSentencePassages(pageText, sourceText, sentenceOpts);
+  return wordPairs ? withWordPairPassages(alignment) : sentencePassagesOf(alignment);
+}
+
+/** The sentence passages of an alignment, as a result of their own. */
+export function sentencePassagesOf(alignment: SentenceAlignment): AlignResult {
+  return { ...alignment.result, passages: alignment.result.passages.map((p) => ({ ...p })) };
+}
+
+/**
+ * The sentence passages of an alignment with clusters of shared word pairs added (`withWordPairs`): a caller that
+ * falls back on word pairs after the sentence passages passes the alignment it has, which is not computed again.
+ */
+export function withWordPairPassages(alignment: SentenceAlignment): AlignResult {
+  const result = sentencePassagesOf(alignment);
+  if (!alignment.stage) return result;
   const anchors = anchorPassages(alignment.stage.ctx, alignment.options);
   if (anchors.passages.length) result.withWordPairs = finishPassages(alignment.stage.ctx, withAnchors(alignment.stage.found, anchors.passages));
   result.truncated ||= anchors.truncated;
@@ -170,31 +184,15 @@ interface Aligned {
   stage?: SentenceStage;
 }
 
-interface SentenceAlignment {
+/** The sentence alignment of two texts: its passages, and what adding word pairs to them needs. */
+export interface SentenceAlignment {
   result: AlignResult;
   stage?: SentenceStage;
   options: typeof DEFAULTS;
 }
 
-// A caller falls back on word pairs right after the sentence passages of the same texts: the last few are kept.
-const KEPT_ALIGNMENTS = 4;
-const keptAlignments: { pageText: string; sourceText: string; options: string; alignment: SentenceAlignment }[] = [];
-
-function sentenceAlignment(pageText: string, sourceText: string, opts: AlignOptions): SentenceAlignment {
-  const options = JSON.stringify(Object.entries(definedOnly(opts)).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const at = keptAlignments.findIndex((k) => k.options === options && k.pageText === pageText && k.sourceText === sourceText);
-  if (at >= 0) {
-    const [kept] = keptAlignments.splice(at, 1);
-    keptAlignments.push(kept);
-    return kept.alignment;
-  }
-  const alignment = alignSentencePassages(pageText, sourceText, opts);
-  keptAlignments.push({ pageText, sourceText, options, alignment });
-  if (keptAlignments.length > KEPT_ALIGNMENTS) keptAlignments.shift();
-  return alignment;
-}
-
-function alignSentencePassages(pageText: string, sourceText: string, opts: AlignOptions): SentenceAlignment {
+/** The sentence alignment of two texts (`wordPairs` is not read here: see withWordPairPassages). */
+export function alignSentencePassages(pageText: string, sourceText: string, opts: AlignOptions = {}): SentenceAlignment {
   const o = { ...DEFAULTS, ...definedOnly(opts) };
   const vocab = new Vocabulary();
   const limits = { maxChars: opts.maxChars, maxUnits: opts.maxUnits };
