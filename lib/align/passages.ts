@@ -8,12 +8,15 @@
  * of shared word pairs are passages too.
  * Every stage has a cost limit; hitting one returns what was found with truncated: true.
  */
-import type { Passage } from '../types';
-import { forEachNearbyPair, orderFreePairKey } from '../text/word-pairs';
+import { anchorPassages, withAnchors } from './anchors';
+import { refineEdges } from './edges';
 import { buildModel, Vocabulary, type TextModel } from './model';
-import { cosine, inverseUnitFrequency, sumVectors, termCounts, unitVectors, vectorFromCounts, type SparseVector } from './vectors';
+import { ALIGN_DEFAULTS as DEFAULTS, clusterSeeds, spansOverlap, splitByGap, type AlignContext as Context, type ScoredPassage, type Seed } from './stage';
+import { cosine, inverseUnitFrequency, sumVectors, unitVectors, type SparseVector } from './vectors';
 import { bridgeModel, isCrossLanguage } from './crosslang';
 import { alignUnitSequences, CROSS_LANGUAGE_THRESHOLD, type Step } from './dp';
+
+export type { ScoredPassage } from './stage';
 
 export interface AlignOptions {
   pageLang?: string;
@@ -80,13 +83,6 @@ export interface AlignOptions {
   wordPairs?: boolean;
 }
 
-export interface ScoredPassage extends Passage {
-  /** Cosine of the two sides as wholes. */
-  similarity: number;
-  /** Seeds (sentence pairs) inside the passage. */
-  seeds: number;
-}
-
 export interface AlignResult {
   passages: ScoredPassage[];
   /**
@@ -100,50 +96,6 @@ export interface AlignResult {
   crossLanguage: boolean;
   pageLang: string;
   sourceLang: string;
-}
-
-const DEFAULTS = {
-  maxPairChecks: 3_000_000,
-  maxSeeds: 20_000,
-  minPassageChars: 120,
-  seedCosine: 0.28,
-  seedDice: 0.28,
-  seedContainment: 0.6,
-  seedContainedTerms: 4,
-  weakSeedCosine: 0.2,
-  weakSeedDice: 0.2,
-  chainNeighbours: 2,
-  validation: 0.34,
-  maxGap: 4,
-  summaryMaxGap: 24,
-  singleSeedSimilarity: 0.42,
-  nearBest: 0.7,
-  summaryPageGap: 1,
-  summaryMinSentences: 3,
-  summaryValidation: 0.4,
-  anchorGap: 20,
-  anchorMinPairs: 9,
-  anchorDensity: 0.4,
-  anchorContainment: 0.75,
-  anchorManyPairs: 16,
-  maxAnchors: 50_000,
-};
-
-export interface Seed {
-  i: number;
-  j: number;
-  sim: number;
-  dice: number;
-  /** Below the seed thresholds: kept only inside a chain of seeds. */
-  weak?: boolean;
-}
-
-interface Context {
-  page: TextModel;
-  source: TextModel;
-  pageVectors: SparseVector[];
-  sourceVectors: SparseVector[];
-  isf: Float64Array;
 }
 
 /** Passages of the source in the page: by sentences, and with clusters of shared word pairs when `wordPairs` asks. */
@@ -257,7 +209,7 @@ const CROSS_LANGUAGE_VALIDATION = 0.07;
  * runs of pairs that share names, numbers, cognates and lexicon words clearly more
  * than the texts' other sentence pairs do, and each run is a passage.
  */
-export function alignAcrossLanguages(page: TextModel, source: TextModel, vocabSize: number, o: typeof DEFAULTS): Aligned {
+function alignAcrossLanguages(page: TextModel, source: TextModel, vocabSize: number, o: typeof DEFAULTS): Aligned {
   if (page.units.length * source.units.length > CROSS_LANGUAGE_MAX_CELLS) return alignModels(page, source, vocabSize, o);
   const isf = inverseUnitFrequency([page, source], vocabSize, true);
   const ctx: Context = { page, source, pageVectors: unitVectors(page, isf), sourceVectors: unitVectors(source, isf), isf };
@@ -338,7 +290,7 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export function alignModels(page: TextModel, source: TextModel, vocabSize: number, o: typeof DEFAULTS): Aligned {
+function alignModels(page: TextModel, source: TextModel, vocabSize: number, o: typeof DEFAULTS): Aligned {
   const isf = inverseUnitFrequency([page, source], vocabSize);
   const ctx: Context = { page, source, pageVectors: unitVectors(page, isf), sourceVectors: unitVectors(source, isf), isf };
   const found = findSeeds(ctx, o);
@@ -376,7 +328,7 @@ function isLongEnough(p: ScoredPassage, o: typeof DEFAULTS): boolean {
 }
 
 /** Sentence pairs similar enough to start a passage, found through an inverted index. */
-export function findSeeds(
+function findSeeds(
   ctx: Context,
   o: Pick<typeof DEFAULTS, 'maxPairChecks' | 'maxSeeds' | 'seedCosine' | 'seedDice' | 'seedContainment' | 'seedContainedTerms' | 'weakSeedCosine' | 'weakSeedDice'>,
 ): { seeds: Seed[]; truncated: boolean } {
@@ -442,7 +394,7 @@ export function findSeeds(
 }
 
 /** Strong seeds, and weak ones with enough seeds near them in both texts. */
-export function chained(seeds: Seed[], maxGap: number, neighbours: number): Seed[] {
+function chained(seeds: Seed[], maxGap: number, neighbours: number): Seed[] {
   if (!seeds.some((s) => s.weak)) return seeds;
   const byPage = [...seeds].sort((a, b) => a.i - b.i);
   const kept: Seed[] = [];
@@ -474,7 +426,7 @@ function contained(pv: SparseVector, sv: SparseVector, pageShared: number, sourc
  * weaker pairings stretch passages. A seed is kept when it is nearly as good as
  * the best seed of its page sentence and of its source sentence.
  */
-export function keepNearBest(seeds: Seed[], ratio: number): Seed[] {
+function keepNearBest(seeds: Seed[], ratio: number): Seed[] {
   if (ratio <= 0) return seeds;
   const bestI = new Map<number, number>();
   const bestJ = new Map<number, number>();
@@ -486,7 +438,7 @@ export function keepNearBest(seeds: Seed[], ratio: number): Seed[] {
 }
 
 /** Clusters seeds that lie within maxGap units of each other in both texts, then validates each cluster. */
-export function extend(ctx: Context, seeds: Seed[], maxGap: number, validation: number): ScoredPassage[] {
+function extend(ctx: Context, seeds: Seed[], maxGap: number, validation: number): ScoredPassage[] {
   const out: ScoredPassage[] = [];
   for (const group of clusterSeeds(seeds, maxGap)) {
     const passage = toPassage(ctx, group);
@@ -497,40 +449,6 @@ export function extend(ctx: Context, seeds: Seed[], maxGap: number, validation: 
 }
 
 /** Alternately splits by page and source position wherever two neighbouring seeds are more than maxGap apart. */
-export function clusterSeeds(seeds: Seed[], maxGap: number): Seed[][] {
-  let groups = [seeds];
-  let stablePasses = 0;
-  let byPage = true;
-  while (stablePasses < 2) {
-    const next: Seed[][] = [];
-    let split = false;
-    for (const group of groups) {
-      const parts = splitByGap(group, byPage ? (s) => s.i : (s) => s.j, maxGap);
-      if (parts.length > 1) split = true;
-      next.push(...parts);
-    }
-    groups = next;
-    stablePasses = split ? 0 : stablePasses + 1;
-    byPage = !byPage;
-  }
-  return groups;
-}
-
-function splitByGap(group: Seed[], key: (s: Seed) => number, maxGap: number): Seed[][] {
-  const sorted = [...group].sort((a, b) => key(a) - key(b));
-  const parts: Seed[][] = [];
-  let current: Seed[] = [];
-  for (const seed of sorted) {
-    if (current.length > 0 && key(seed) - key(current[current.length - 1]) > maxGap + 1) {
-      parts.push(current);
-      current = [];
-    }
-    current.push(seed);
-  }
-  if (current.length > 0) parts.push(current);
-  return parts;
-}
-
 function toPassage(ctx: Context, group: Seed[]): ScoredPassage {
   let i0 = Infinity;
   let i1 = -1;
@@ -567,7 +485,7 @@ function coveredSource(passages: ScoredPassage[]): number {
  * source, wherever it is, form a passage when the page condenses a much longer
  * stretch of the source and the two stretches are similar as wholes.
  */
-export function summaryPassages(ctx: Context, seeds: Seed[], o: { summaryPageGap: number; summaryMinSentences: number; summaryValidation: number }): ScoredPassage[] {
+function summaryPassages(ctx: Context, seeds: Seed[], o: { summaryPageGap: number; summaryMinSentences: number; summaryValidation: number }): ScoredPassage[] {
   const out: ScoredPassage[] = [];
   for (const group of splitByGap(seeds, (s) => s.i, o.summaryPageGap)) {
     const pageUnits = new Set(group.map((s) => s.i));
@@ -588,7 +506,7 @@ const SUMMARY_PAGE_GAP = 250;
  * passages that follow each other closely while their sources lie far apart (and
  * span much more text) are one condensed passage.
  */
-export function mergeCondensed(passages: ScoredPassage[]): ScoredPassage[] {
+function mergeCondensed(passages: ScoredPassage[]): ScoredPassage[] {
   const out: ScoredPassage[] = [];
   for (const p of [...passages].sort((a, b) => a.page[0] - b.page[0])) {
     const last = out[out.length - 1];
@@ -607,242 +525,11 @@ export function mergeCondensed(passages: ScoredPassage[]): ScoredPassage[] {
   return out;
 }
 
-function spansOverlap([start, end]: readonly [number, number], [otherStart, otherEnd]: readonly [number, number]): boolean {
-  return start < otherEnd && otherStart < end;
-}
-
-/** Where two passages overlap in the page, the stronger one wins. */
-export function removeOverlaps(passages: ScoredPassage[]): ScoredPassage[] {
+function removeOverlaps(passages: ScoredPassage[]): ScoredPassage[] {
   const strength = (p: ScoredPassage) => p.similarity * Math.sqrt(p.page[1] - p.page[0]);
   const kept: ScoredPassage[] = [];
   for (const p of [...passages].sort((a, b) => strength(b) - strength(a))) {
     if (!kept.some((k) => spansOverlap(k.page, p.page))) kept.push(p);
   }
   return kept.sort((a, b) => a.page[0] - b.page[0]);
-}
-
-// How far into a passage an edge may move, in tokens.
-const EDGE_SCAN = 200;
-// Content words in the look-ahead window, and how many of them must occur on the other side.
-const EDGE_WINDOW = 4;
-const EDGE_HITS = 3;
-// A cut-off edge must be foreign to the other side: at most this share of its content words occur there.
-const FOREIGN_SHARE = 0.25;
-
-/**
- * Passages are built from whole sentences, but reuse often starts or ends inside
- * one. An edge moves inwards past words that the other side does not have, up to
- * where a run of shared content words begins.
- */
-export function refineEdges(ctx: Context, p: ScoredPassage): ScoredPassage {
-  const page = tokenRange(ctx.page, p.page);
-  const source = tokenRange(ctx.source, p.source);
-  if (page[1] - page[0] < 3 || source[1] - source[0] < 3) return p;
-  const pageTerms = termSet(ctx.page, page);
-  const sourceTerms = termSet(ctx.source, source);
-  const pageCut = [trimEdge(ctx.page, page, sourceTerms, 1), trimEdge(ctx.page, page, sourceTerms, -1)];
-  const sourceCut = [trimEdge(ctx.source, source, pageTerms, 1), trimEdge(ctx.source, source, pageTerms, -1)];
-  if (pageCut[1] <= pageCut[0] || sourceCut[1] <= sourceCut[0]) return p;
-  return {
-    ...p,
-    page: [ctx.page.tokens[pageCut[0]].start, ctx.page.tokens[pageCut[1] - 1].end],
-    source: [ctx.source.tokens[sourceCut[0]].start, ctx.source.tokens[sourceCut[1] - 1].end],
-  };
-}
-
-function tokenRange(model: TextModel, [start, end]: [number, number]): [number, number] {
-  const tokens = model.tokens;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  let last = lo;
-  while (last < tokens.length && tokens[last].start < end) last++;
-  return [lo, last];
-}
-
-function termSet(model: TextModel, [from, to]: [number, number]): Set<number> {
-  const set = new Set<number>();
-  for (let t = from; t < to; t++) if (model.terms[t] >= 0) set.add(model.terms[t]);
-  return set;
-}
-
-/**
- * New edge (start index for step 1, end index for step -1) of the token range:
- * the first content word, walking inwards, that opens a window of mostly shared
- * content words, provided what is skipped is mostly foreign.
- */
-function trimEdge(model: TextModel, [from, to]: [number, number], other: Set<number>, step: 1 | -1): number {
-  const content: number[] = [];
-  const first = step === 1 ? from : to - 1;
-  for (let t = first, n = 0; t >= from && t < to && n < EDGE_SCAN; t += step, n++) if (model.terms[t] >= 0) content.push(t);
-  let skippedHits = 0;
-  for (let k = 0; k + EDGE_WINDOW <= content.length; k++) {
-    let hits = 0;
-    for (let w = k; w < k + EDGE_WINDOW; w++) if (other.has(model.terms[content[w]])) hits++;
-    if (hits >= EDGE_HITS && other.has(model.terms[content[k]])) {
-      if (k < 3 || skippedHits > FOREIGN_SHARE * k) return step === 1 ? from : to;
-      return step === 1 ? content[k] : content[k] + 1;
-    }
-    if (other.has(model.terms[content[k]])) skippedHits++;
-  }
-  return step === 1 ? from : to;
-}
-
-// ---------------------------------------------------------------- word-pair anchors
-
-// Words this far apart form a pair: a word inserted or deleted between two others keeps them a pair.
-const PAIR_REACH = 2;
-// A pair repeated more often than this (occurrences on the page times in the source) is boilerplate, not evidence.
-const MAX_PAIR_REPEATS = 4;
-
-interface Anchor extends Seed {
-  key: string;
-  /** Token index of the pair's second word, on the page and in the source. */
-  iEnd: number;
-  jEnd: number;
-}
-
-// Which words are content words differs between stemmed and bridge terms, so each has its own pairs.
-const pairIndexes = new WeakMap<object, Map<string, number[]>>();
-const bridgedPairIndexes = new WeakMap<object, Map<string, number[]>>();
-
-/**
- * Every pair of words at most PAIR_REACH apart, at least one of them a content word, as an
- * order-free key (a local shuffle keeps it), with the token indices where it starts.
- */
-export function wordPairs(model: TextModel): Map<string, number[]> {
-  const indexes = model.bridged ? bridgedPairIndexes : pairIndexes;
-  const cached = indexes.get(model.tokens);
-  if (cached) return cached;
-  const pairs = pairStarts(model);
-  // Tokens come from a memoised analysis, so the same page text reuses its pairs across candidates.
-  indexes.set(model.tokens, pairs);
-  return pairs;
-}
-
-/** Where each of the model's pairs starts, as wordPairs lists them; with `within`, only the pairs it holds. */
-function pairStarts(model: TextModel, within?: Map<string, number[]>): Map<string, number[]> {
-  const { tokens, terms } = model;
-  const pairs = new Map<string, number[]>();
-  forEachNearbyPair(tokens.length, PAIR_REACH, (i, j) => {
-    if (terms[i] < 0 && terms[j] < 0) return;
-    const key = orderFreePairKey(tokens[i].norm, tokens[j].norm);
-    if (within && !within.has(key)) return;
-    let list = pairs.get(key);
-    if (!list) pairs.set(key, (list = []));
-    list.push(i);
-  });
-  return pairs;
-}
-
-/** Where the key's pair ends, from where it starts. */
-function pairEnd(model: TextModel, start: number, key: string): number {
-  for (let d = 1; d <= PAIR_REACH && start + d < model.tokens.length; d++) {
-    if (orderFreePairKey(model.tokens[start].norm, model.tokens[start + d].norm) === key) return start + d;
-  }
-  return start + 1;
-}
-
-/** Passages made of dense clusters of word pairs that the page and the source share. */
-export function anchorPassages(
-  ctx: Context,
-  o: Pick<typeof DEFAULTS, 'anchorGap' | 'anchorMinPairs' | 'anchorDensity' | 'anchorContainment' | 'anchorManyPairs' | 'maxAnchors'>,
-): { passages: ScoredPassage[]; truncated: boolean } {
-  const { anchors, truncated } = sharedAnchors(ctx, o.maxAnchors);
-  const passages: ScoredPassage[] = [];
-  if (anchors.length < o.anchorMinPairs) return { passages, truncated };
-  for (const group of clusterSeeds(anchors, o.anchorGap) as Anchor[][]) {
-    const pairs = new Set(group.map((a) => a.key)).size;
-    if (pairs < o.anchorMinPairs) continue;
-    const page: [number, number] = [Math.min(...group.map((a) => a.i)), Math.max(...group.map((a) => a.iEnd)) + 1];
-    const source: [number, number] = [Math.min(...group.map((a) => a.j)), Math.max(...group.map((a) => a.jEnd)) + 1];
-    const dense = pairs >= o.anchorManyPairs || pairs / (page[1] - page[0]) >= o.anchorDensity;
-    if (!dense && termContainment(ctx.page, page, ctx.source, source) < o.anchorContainment) continue;
-    passages.push({
-      page: [ctx.page.tokens[page[0]].start, ctx.page.tokens[page[1] - 1].end],
-      source: [ctx.source.tokens[source[0]].start, ctx.source.tokens[source[1] - 1].end],
-      similarity: tokenRangeCosine(ctx, page, source),
-      seeds: pairs,
-    });
-  }
-  return { passages, truncated };
-}
-
-/**
- * Every occurrence in the page of a pair shared with the source, with every occurrence in the source.
- * The page's pairs are indexed once for all candidates; a source's pairs are only looked up there, as
- * most candidates share few. Past the cost limit, what is kept depends on the order the pairs are met
- * in, which the two full indexes decide.
- */
-function sharedAnchors(ctx: Context, maxAnchors: number): { anchors: Anchor[]; truncated: boolean } {
-  const pagePairs = wordPairs(ctx.page);
-  const sourceStarts = pairStarts(ctx.source, pagePairs);
-  let count = 0;
-  for (const [key, starts] of sourceStarts) {
-    const n = pagePairs.get(key)!.length * starts.length;
-    if (n <= MAX_PAIR_REPEATS) count += n;
-  }
-  if (count > maxAnchors) return anchorsUpTo(ctx, pagePairs, wordPairs(ctx.source), maxAnchors);
-  const anchors: Anchor[] = [];
-  for (const [key, starts] of sourceStarts) addAnchors(anchors, ctx, key, pagePairs.get(key)!, starts);
-  return { anchors, truncated: false };
-}
-
-function anchorsUpTo(ctx: Context, pagePairs: Map<string, number[]>, sourcePairs: Map<string, number[]>, maxAnchors: number): { anchors: Anchor[]; truncated: boolean } {
-  const [fewer, more] = pagePairs.size <= sourcePairs.size ? [pagePairs, sourcePairs] : [sourcePairs, pagePairs];
-  const anchors: Anchor[] = [];
-  for (const [key, list] of fewer) {
-    const other = more.get(key);
-    if (!other) continue;
-    const [pageStarts, sourceStarts] = fewer === pagePairs ? [list, other] : [other, list];
-    addAnchors(anchors, ctx, key, pageStarts, sourceStarts);
-    if (anchors.length > maxAnchors) return { anchors, truncated: true };
-  }
-  return { anchors, truncated: false };
-}
-
-/** Anchors for every pairing of the key's page and source occurrences, unless it repeats like boilerplate. */
-function addAnchors(anchors: Anchor[], ctx: Context, key: string, pageStarts: number[], sourceStarts: number[]): void {
-  if (pageStarts.length * sourceStarts.length > MAX_PAIR_REPEATS) return;
-  for (const i of pageStarts) {
-    for (const j of sourceStarts) {
-      anchors.push({ i, j, sim: 1, dice: 1, key, iEnd: pairEnd(ctx.page, i, key), jEnd: pairEnd(ctx.source, j, key) });
-    }
-  }
-}
-
-/** Share of the distinct content terms of the page tokens that occur in the source tokens. */
-function termContainment(page: TextModel, [i0, i1]: [number, number], source: TextModel, [j0, j1]: [number, number]): number {
-  const pageTerms = termSet(page, [i0, i1]);
-  if (pageTerms.size === 0) return 0;
-  const sourceTerms = termSet(source, [j0, j1]);
-  let shared = 0;
-  for (const t of pageTerms) if (sourceTerms.has(t)) shared++;
-  return shared / pageTerms.size;
-}
-
-/** Cosine of two token ranges, terms weighted as in the sentence units. */
-function tokenRangeCosine(ctx: Context, page: [number, number], source: [number, number]): number {
-  const vector = (model: TextModel, [from, to]: [number, number]) => vectorFromCounts(termCounts(model, { from, to }), ctx.isf);
-  return cosine(vector(ctx.page, page), vector(ctx.source, source));
-}
-
-/**
- * Word-pair passages where the sentence passages have none on the page. One that lies on sentence
- * passages in both texts adds its pairs to their evidence but not its extent: sentence passages
- * end where the sentences end, word-pair clusters reach past that into neighbouring text.
- */
-export function withAnchors(passages: ScoredPassage[], anchors: ScoredPassage[]): ScoredPassage[] {
-  const out = passages.map((p) => ({ ...p }));
-  const added: ScoredPassage[] = [];
-  for (const a of anchors) {
-    const onPage = out.filter((p) => spansOverlap(p.page, a.page));
-    if (onPage.length === 0) added.push(a);
-    else for (const p of onPage) if (spansOverlap(p.source, a.source)) p.seeds += a.seeds;
-  }
-  return [...out, ...added].sort((x, y) => x.page[0] - y.page[0]);
 }

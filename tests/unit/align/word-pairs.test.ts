@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignPassages, alignSentencePassages, sentencePassagesOf, withAnchors, withWordPairPassages, wordPairs, type ScoredPassage } from '../../../lib/align/passages';
+import { withAnchors, wordPairs } from '../../../lib/align/anchors';
+import { alignPassages, alignSentencePassages, sentencePassagesOf, withWordPairPassages, type ScoredPassage } from '../../../lib/align/passages';
 import { buildModel, Vocabulary } from '../../../lib/align/model';
 import { bridgeModel } from '../../../lib/align/crosslang';
 
