@@ -390,8 +390,9 @@ interface Candidate {
   wording: DistinctiveWording;
 }
 
-function hasIndex(store: unknown): store is CorpusStore {
-  return typeof (store as Partial<CorpusStore>).lookup === 'function' && typeof (store as Partial<CorpusStore>).docStats === 'function';
+/** A store with the inverted index (lib/store CorpusStore) is searched by the engine itself; any other needs `retrieve`. */
+function hasIndex(store: RecordSource): store is RecordSource & CorpusStore {
+  return 'lookup' in store && typeof store.lookup === 'function' && 'docStats' in store && typeof store.docStats === 'function';
 }
 
 /** Records worth assessing, best first, up to `limit`, then the ones the caller included. */
