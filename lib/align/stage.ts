@@ -108,3 +108,16 @@ export function termSet(model: TextModel, [from, to]: [number, number]): Set<num
   for (let t = from; t < to; t++) if (model.terms[t] >= 0) set.add(model.terms[t]);
   return set;
 }
+
+/** What adding word pairs needs from a sentence alignment: the models compared and the passages before their edges were refined. */
+export interface SentenceStage {
+  ctx: AlignContext;
+  found: ScoredPassage[];
+}
+
+/** Sentence passages; `stage` is absent where word pairs are not looked for (the cross-language sentence sequence). */
+export interface Aligned {
+  passages: ScoredPassage[];
+  truncated: boolean;
+  stage?: SentenceStage;
+}
