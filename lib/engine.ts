@@ -12,7 +12,7 @@ import { findCounterparts } from './align/counterparts';
 import { displayOps } from './text/word-ops';
 import { alignPassages, alignSentencePassages, sentencePassagesOf, withWordPairPassages, type AlignOptions, type AlignResult, type ScoredPassage, type SentenceAlignment } from './align/passages';
 import { alignSentencesDetailed } from './align/sentences';
-import { languageOf } from './text/language';
+import { languageOf } from './text/language-guess';
 import { glossText, lexiconOf, loadLexicons } from './text/lexicon';
 import { detectDrift } from './drift/detect';
 import { classifyRelation, type RelationResult } from './relation/classify';

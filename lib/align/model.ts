@@ -3,7 +3,7 @@
  * term of each token, and sentence units (with very short sentences folded into
  * the next one, as a two-word sentence is no evidence of reuse on its own).
  */
-import { languageOf } from '../text/language';
+import { languageOf } from '../text/language-guess';
 import { sentences, words, type Token } from '../text/segment';
 import { alignmentStopwords } from '../text/stopwords';
 import { alignmentTerm } from '../text/terms';
