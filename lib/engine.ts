@@ -9,10 +9,10 @@ import { buildLineage, type LineageInput, type PairRelation } from './lineage/bu
 import { quotesAcrossVersions, type QuoteTrail } from './quotes/across';
 import { correctionsFor, type PageCorrections } from './corpus/corrections';
 import { findCounterparts } from './align/counterparts';
-import { diffOps } from './align/diff';
-import { alignPassages, type AlignOptions, type AlignResult, type ScoredPassage } from './align/passages';
+import { displayOps } from './text/word-ops';
+import { alignPassages, alignSentencePassages, sentencePassagesOf, withWordPairPassages, type AlignOptions, type AlignResult, type ScoredPassage, type SentenceAlignment } from './align/passages';
 import { alignSentencesDetailed } from './align/sentences';
-import { languageOf } from './align/model';
+import { languageOf } from './text/language-guess';
 import { glossText, lexiconOf, loadLexicons } from './text/lexicon';
 import { detectDrift } from './drift/detect';
 import { classifyRelation, type RelationResult } from './relation/classify';
@@ -24,8 +24,10 @@ import { corpusEvidence, textEvidence, type CorpusEvidence, type RecordKeys } fr
 import { distinctiveWording, type DistinctiveWording } from './relation/neighbourhood';
 import type { CorpusStore } from './store/types';
 import { sentences } from './text/segment';
-import { containment, pairsOf } from './sources';
-import { contentTerms, nameKeysOf } from './index/features';
+import { containment } from './sources';
+import { nameKeysOf } from './index/features';
+import { retrievalTerms } from './text/terms';
+import { sharedWordingPairsOf } from './text/word-pairs';
 import { sharedSequence, type SharedSequence } from './align/sequence';
 
 /** What the engine needs from a corpus store. */
@@ -139,18 +141,18 @@ export function bodyOf(record: CorpusRecord): Body {
 // boilerplate (newsletter-style prose): reused text must not become unmatchable by being cut away.
 const MIN_BODY_SHARE = 0.5;
 
-/** Passages against the body; against the whole text when most of it was cut away as furniture and the body holds none. */
-function alignRecord(pageText: string, record: CorpusRecord, opts: AlignOptions): { body: Body; align: AlignResult } {
+/**
+ * Passages against the body; against the whole text when most of it was cut away as furniture and the body holds none.
+ * `sentences` is the sentence alignment chosen, for adding word pairs to it later (withWordPairPassages).
+ */
+function alignRecord(pageText: string, record: CorpusRecord, opts: AlignOptions): { body: Body; align: AlignResult; sentences: SentenceAlignment } {
   const body = bodyOf(record);
-  const align = alignPassages(pageText, body.text, { sourceLang: record.lang, ...opts });
-  if (align.passages.length > 0 || body.text.length >= MIN_BODY_SHARE * record.text.length) return { body, align };
-  const whole = alignPassages(pageText, record.text, { sourceLang: record.lang, ...opts });
-  return whole.passages.length > 0 ? { body: identityBody(record.text), align: whole } : { body, align };
-}
-
-/** The alignment alignRecord chose, with clusters of shared word pairs; its sentence alignment is reused, not redone. */
-function alignWordPairs(pageText: string, record: CorpusRecord, body: Body, opts: AlignOptions): AlignResult {
-  return alignPassages(pageText, body.text, { sourceLang: record.lang, ...opts, wordPairs: true });
+  const sentences = alignSentencePassages(pageText, body.text, { sourceLang: record.lang, ...opts });
+  const align = sentencePassagesOf(sentences);
+  if (align.passages.length > 0 || body.text.length >= MIN_BODY_SHARE * record.text.length) return { body, align, sentences };
+  const whole = alignSentencePassages(pageText, record.text, { sourceLang: record.lang, ...opts });
+  const wholeAlign = sentencePassagesOf(whole);
+  return wholeAlign.passages.length > 0 ? { body: identityBody(record.text), align: wholeAlign, sentences: whole } : { body, align, sentences };
 }
 
 function identityBody(text: string): Body {
@@ -176,7 +178,7 @@ interface PreparedPage {
 }
 
 function preparePage(page: PageArticle, corrections?: readonly Correction[]): PreparedPage {
-  const terms = contentTerms(page.text, page.lang);
+  const terms = retrievalTerms(page.text, page.lang);
   const split = splitFurniture(page.text);
   const ignore: [number, number][] = split.furniture.map((f) => [f.start, f.end]);
   if (split.titleSpan) ignore.push(split.titleSpan);
@@ -187,7 +189,7 @@ function preparePage(page: PageArticle, corrections?: readonly Correction[]): Pr
     corrected: new Map(),
     lang: languageOf(page.text, page.lang),
     terms,
-    pairs: pairsOf(terms),
+    pairs: sharedWordingPairsOf(terms),
     names: nameKeysOf(page.text, page.lang),
     ignore,
     bodyLength: Math.max(1, page.text.length - furnitureChars),
@@ -236,7 +238,7 @@ function canonicalUrl(url: string): string {
 function assess(page: PreparedPage, candidate: Candidate, alignOpts: AlignOptions = {}): Assessment {
   const { record, evidence } = candidate;
   const opts: AlignOptions = { pageLang: page.article.lang, ...alignOpts };
-  const { body, align } = alignRecord(page.article.text, record, opts);
+  const { body, align, sentences } = alignRecord(page.article.text, record, opts);
   let sequence: SharedSequence | null | undefined;
   const base = {
     record,
@@ -251,7 +253,7 @@ function assess(page: PreparedPage, candidate: Candidate, alignOpts: AlignOption
   // Shared word pairs are weaker evidence than sentences, asked only when the sentences find no copy: reports of
   // one story share quotes word for word, and stay the same story.
   if (isCopyRelation(result.relation)) return { ...base, align, result };
-  const withPairs = alignWordPairs(page.article.text, record, body, opts);
+  const withPairs = withWordPairPassages(sentences);
   if (withPairs.withWordPairs) {
     const withWordPairs = classify(page, record, body, withPairs.withWordPairs, withPairs.crossLanguage, base);
     if (rank(withWordPairs.relation) < rank(result.relation)) return { ...base, align: { ...withPairs, passages: withPairs.withWordPairs }, result: withWordPairs };
@@ -388,8 +390,9 @@ interface Candidate {
   wording: DistinctiveWording;
 }
 
-function hasIndex(store: unknown): store is CorpusStore {
-  return typeof (store as Partial<CorpusStore>).lookup === 'function' && typeof (store as Partial<CorpusStore>).docStats === 'function';
+/** A store with the inverted index (lib/store CorpusStore) is searched by the engine itself; any other needs `retrieve`. */
+function hasIndex(store: RecordSource): store is RecordSource & CorpusStore {
+  return 'lookup' in store && typeof store.lookup === 'function' && 'docStats' in store && typeof store.docStats === 'function';
 }
 
 /** Records worth assessing, best first, up to `limit`, then the ones the caller included. */
@@ -462,8 +465,8 @@ async function readCandidates<S extends RecordSource>(page: PreparedPage, leads:
       return [];
     }
     const evidence = found.spread && lead.keys ? corpusEvidence(found.spread, lead.keys, page.names) : textEvidence(page.article.text, page.article.lang, bodyOf(record).text, record.lang);
-    const terms = contentTerms(record.text, record.lang);
-    return [{ record, doc: lead.doc, evidence, terms, pairs: pairsOf(terms) }];
+    const terms = retrievalTerms(record.text, record.lang);
+    return [{ record, doc: lead.doc, evidence, terms, pairs: sharedWordingPairsOf(terms) }];
   });
   const wording = distinctiveWording(page.pairs, [...neighbourhood.map((c) => c.pairs), ...read.map((c) => c.pairs)]).slice(neighbourhood.length);
   return read.map((candidate, i) => ({ ...candidate, wording: wording[i] }));
@@ -606,8 +609,8 @@ const FLIPPED = { original: 'derivative', derivative: 'original', unknown: 'unkn
 export function relateRecords(a: CorpusRecord, b: CorpusRecord): PairRelation {
   const page = preparePage({ text: bodyOf(a).text, lang: a.lang, publishedTime: a.published ?? a.firstSeen, url: a.url });
   const evidence = textEvidence(page.article.text, a.lang, bodyOf(b).text, b.lang);
-  const terms = contentTerms(b.text, b.lang);
-  const pairs = pairsOf(terms);
+  const terms = retrievalTerms(b.text, b.lang);
+  const pairs = sharedWordingPairsOf(terms);
   const [wording] = distinctiveWording(page.pairs, [pairs]);
   const assessed = assess(page, { record: b, evidence, terms, pairs, wording });
   return pairRelation(assessed.result, assessed.align.crossLanguage);
@@ -735,7 +738,7 @@ export interface PassageOccurrence {
    * Absent means "copy".
    */
   kind?: 'copy' | 'counterpart';
-  /** Word-level differences from the occurrence to the selection (counterparts). */
+  /** Word operations from the occurrence to the selection (the earliest occurrence and counterparts), as a reader is shown them. */
   ops?: WordOp[];
 }
 
@@ -814,7 +817,7 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
     const r = f.record;
     const text = r.text.slice(start, end);
     const occurrence: PassageOccurrence = { id: r.id, title: r.title, site: r.site, url: r.url, published: r.published, lang: r.lang, start, end, text, similarity: f.similarity, drift, kind: f.kind };
-    if (f.kind === 'counterpart') occurrence.ops = diffOps(text, selection);
+    if (k === 0 || f.kind === 'counterpart') occurrence.ops = displayOps(text, selection);
     return occurrence;
   });
   const drift = passageDrift(selection, firstRecord, opts.align?.pageLang, first.record.lang).map(toFirstRecord);
@@ -855,7 +858,8 @@ export async function passageInReport(selection: string, report: Report, store: 
   const drift = report.drift.filter((d) => d.page.end > d.page.start && d.page.start < end && start < d.page.end);
   const match = report.matches.find((m) => m.id === record.id);
   const { id, title, site, url, published, lang } = record;
-  const occurrence: PassageOccurrence = { id, title, site, url, published, lang, start: sourceStart, end: sourceEnd, text: record.text.slice(sourceStart, sourceEnd), similarity: match?.score ?? 0, drift: [], kind: 'copy' };
+  const text = record.text.slice(sourceStart, sourceEnd);
+  const occurrence: PassageOccurrence = { id, title, site, url, published, lang, start: sourceStart, end: sourceEnd, text, similarity: match?.score ?? 0, drift: [], kind: 'copy', ops: displayOps(text, selection) };
   return { selection, earliest: occurrence, occurrences: [occurrence], drift, truncated: comparison.truncated };
 }
 

@@ -4,7 +4,8 @@
  * It takes milliseconds where the full check (lib/engine.ts) takes longer, so the popup can show it at once
  * and let the full check confirm it, label the relation and explain the drift.
  */
-import { contentTerms } from './index/features';
+import { retrievalTerms } from './text/terms';
+import { sharedWordingPairsOf } from './text/word-pairs';
 import { retrieveCandidates } from './index/retrieve';
 import type { CorpusStore } from './store/types';
 import type { CorpusRecord } from './types';
@@ -96,27 +97,9 @@ function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared;
 }
 
-/**
- * Unordered pairs of stemmed content words within three words of each other: every pair, where the index keeps a
- * hashed sample. They survive reordering and word swaps better than n-grams, and names or numbers alone, which
- * same-topic stories share, make few of them.
- */
-export function wordPairs(text: string, lang?: string): Set<string> {
-  return pairsOf(contentTerms(text, lang));
-}
-
-/** The word pairs of stemmed content words already in hand (contentTerms). */
-export function pairsOf(terms: readonly string[]): Set<string> {
-  const pairs = new Set<string>();
-  for (let i = 0; i < terms.length; i++) {
-    for (let j = i + 1; j <= i + 2 && j < terms.length; j++) pairs.add(terms[i] < terms[j] ? `${terms[i]} ${terms[j]}` : `${terms[j]} ${terms[i]}`);
-  }
-  return pairs;
-}
-
 function profileOf(text: string, lang?: string): TextProfile {
-  const terms = contentTerms(text, lang);
-  return { pairs: pairsOf(terms), words: new Set(terms), numbers: new Set(text.match(FIGURE)) };
+  const terms = retrievalTerms(text, lang);
+  return { pairs: sharedWordingPairsOf(terms), words: new Set(terms), numbers: new Set(text.match(FIGURE)) };
 }
 
 interface Measured {

@@ -1,4 +1,5 @@
 import type { QuoteTrail } from './quotes/across';
+import type { WordOp } from './text/word-ops';
 
 /**
  * Types shared by the engine, the command line and the extension.
@@ -131,9 +132,11 @@ export interface DriftItem {
   summary: string;
   page: { text: string; start: number; end: number };
   source: { id: string; text: string; start: number; end: number };
+  /** Word operations from the source's wording to the page's (lib/text/word-ops.ts displayOps): what a reader is shown. */
+  ops: WordOp[];
 }
 
-export type WordOp = { op: 'equal' | 'del' | 'ins'; text: string };
+export type { WordOp } from './text/word-ops';
 
 /** Aligned sentences for the side-by-side view. A null side is an added (source null) or dropped (page null) sentence. */
 export interface SentencePair {

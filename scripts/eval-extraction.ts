@@ -45,7 +45,8 @@ import { instantOf } from '../lib/extract/dates.ts';
 import { readArticleFast } from '../lib/extract/bulk-reader.ts';
 import { extractFromHtml } from '../lib/extract/html.ts';
 import { stripSiteName } from '../lib/extract/metadata.ts';
-import { normalizeLanguageTag, primarySubtag } from '../lib/extract/language.ts';
+import { normalizeLanguageTag } from '../lib/extract/language.ts';
+import { primarySubtag } from '../lib/text/language.ts';
 import type { PageArticle } from '../lib/types.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

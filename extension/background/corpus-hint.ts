@@ -2,7 +2,7 @@
  * Why nothing was found: what the corpus holds (how many articles, in which languages), whether the page's site is
  * followed or has articles stored, and which feeds the page declares, so the popup can say what would help.
  */
-import { languageOf } from '../../lib/store/usage.ts';
+import { primarySubtag } from '../../lib/text/language.ts';
 import type { CorpusHint } from '../shared/protocol.ts';
 import { getCorpus } from './corpus.ts';
 import { loadTabState } from './tab-state.ts';
@@ -40,7 +40,7 @@ export async function corpusHint(tabId: number): Promise<CorpusHint> {
           .map((feed) => ({ url: feed.url, ...(feed.title ? { title: feed.title } : {}) })),
       }
     : null;
-  const pageLang = languageOf(article?.lang);
+  const pageLang = primarySubtag(article?.lang);
   return {
     count: usage.count,
     languages: usage.languages,

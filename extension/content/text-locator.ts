@@ -6,7 +6,7 @@
  * compared without any whitespace at all; every folded character remembers the text node and offset it came
  * from, which turns a hit back into a DOM Range.
  */
-import { foldTypographyChar } from '../shared/typography.ts';
+import { foldTypographyChar } from '../../lib/text/typography.ts';
 
 const SKIPPED_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION']);
 

@@ -3,7 +3,7 @@ import type { Comparison, Direction, DriftItem } from '../../lib/types.ts';
 import { DRIFT_KIND_WORDS, groupDrift } from '../shared/report-view.ts';
 import { el } from '../shared/dom.ts';
 import { t } from './messages.ts';
-import { renderSide, wordOps } from './word-diff.ts';
+import { renderSide, unmarked } from './word-diff.ts';
 
 export interface DriftHandlers {
   /** The reader chose an item: mark its passage in the page. */
@@ -15,7 +15,7 @@ function wordingRow(label: string, content: Node | string, side: string): HTMLEl
 }
 
 function driftButton(item: DriftItem, sourceName: string, handlers: DriftHandlers): HTMLElement {
-  const ops = wordOps(item.source.text, item.page.text);
+  const ops = item.ops ?? unmarked(item.source.text, item.page.text);
   const button = el(
     'button',
     { class: `drift-item severity-${item.severity}`, attrs: { type: 'button', 'data-kind': item.kind, title: t('driftShowInPage') } },

@@ -6,7 +6,7 @@ import { DRIFT_KIND_WORDS } from '../shared/report-view.ts';
 import { el } from '../shared/dom.ts';
 import { dateLabel, publisherName, sourceLink } from './version-card.ts';
 import { t, tn } from './messages.ts';
-import { renderSide, wordOps } from './word-diff.ts';
+import { renderSide, unmarked } from './word-diff.ts';
 
 function changeList(changes: DriftItem[], label: string): HTMLElement | null {
   if (changes.length === 0) return null;
@@ -17,9 +17,9 @@ function changeList(changes: DriftItem[], label: string): HTMLElement | null {
   );
 }
 
-/** The earliest wording against the selection, changed words marked. */
+/** The earliest wording against the selection, changed words marked as the engine found them (both wordings whole without them). */
 function earliestAgainstSelection(report: PassageReport, earliest: PassageOccurrence): HTMLElement {
-  const ops = wordOps(earliest.text, report.selection);
+  const ops = earliest.ops ?? unmarked(earliest.text, report.selection);
   return el(
     'div',
     { class: 'counterpart-text' },

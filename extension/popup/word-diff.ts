@@ -1,22 +1,26 @@
 /**
- * Changed words, marked with <del> (the source's wording) and <ins> (the page's wording).
+ * Changed words, marked with <del> (the source's wording) and <ins> (the page's wording). The word operations are
+ * the engine's (lib/text/word-ops.ts): the popup shows what the engine compared, and diffs nothing itself.
  */
-import { diffArrays } from 'diff';
 import type { WordOp } from '../../lib/types.ts';
-import { foldTypography } from '../shared/typography.ts';
 import { el } from '../shared/dom.ts';
 
-/** A word operation for display; an equal run may be spelled differently on the source side (other quotes). */
-export type DisplayOp = WordOp & { sourceText?: string };
+/**
+ * Both wordings whole, nothing marked: for a drift item or passage that came without its word operations (a team
+ * server of an earlier version sends drift items without them).
+ */
+export function unmarked(source: string, page: string): WordOp[] {
+  return [{ op: 'equal', text: page, sourceText: source }];
+}
 
-const sourceSide = (op: DisplayOp): string => op.sourceText ?? op.text;
+const sourceSide = (op: WordOp): string => op.sourceText ?? op.text;
 
 /**
  * Joins changed words into phrases for reading: a space between two changes belongs to the change, so
  * "Zamir Kabulov" shows as one marked phrase rather than two marked words.
  */
-export function phraseOps(ops: DisplayOp[]): DisplayOp[] {
-  const runs: DisplayOp[] = [];
+export function phraseOps(ops: WordOp[]): WordOp[] {
+  const runs: WordOp[] = [];
   let del = '';
   let ins = '';
   const flush = (): void => {
@@ -56,7 +60,7 @@ function appendMarked(fragment: DocumentFragment, tag: 'del' | 'ins', text: stri
 }
 
 /** Renders one side of a word diff: the source side keeps equal+del, the page side equal+ins. */
-export function renderSide(ops: DisplayOp[], side: 'source' | 'page'): DocumentFragment {
+export function renderSide(ops: WordOp[], side: 'source' | 'page'): DocumentFragment {
   const fragment = document.createDocumentFragment();
   for (const run of phraseOps(ops)) {
     const { op, text } = run;
@@ -65,42 +69,4 @@ export function renderSide(ops: DisplayOp[], side: 'source' | 'page'): DocumentF
     else if (op === 'ins' && side === 'page') appendMarked(fragment, 'ins', text);
   }
   return fragment;
-}
-
-/** Words (with inner apostrophes), runs of whitespace, and single punctuation marks. */
-const TOKEN = /\s+|[\p{L}\p{N}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
-
-function tokens(text: string): string[] {
-  return text.match(TOKEN) ?? [];
-}
-
-/**
- * Edits (in tokens, spaces included) a word diff may find before it gives up and shows the two wordings whole.
- * Two long passages with little in common (a whole-page selection against a translation) would otherwise cost
- * time quadratic in their length and freeze the popup; past this many edits a word-level diff says nothing anyway.
- */
-export const MAX_DISPLAY_EDITS = 600;
-
-/**
- * Word operations from `source` to `page` wording, for drift items that carry only the two texts. Typographic
- * variants (curly vs straight quotes, dash kinds) count as the same word: they change nothing a reader cares about.
- */
-export function wordOps(source: string, page: string): DisplayOp[] {
-  const sourceTokens = tokens(source);
-  const comparator = (left: string, right: string): boolean => foldTypography(left) === foldTypography(right);
-  let sourceAt = 0;
-  const changes = diffArrays(sourceTokens, tokens(page), { comparator, maxEditLength: MAX_DISPLAY_EDITS });
-  if (!changes) return [...(source ? [{ op: 'del' as const, text: source }] : []), ...(page ? [{ op: 'ins' as const, text: page }] : [])];
-  return changes.map((change): DisplayOp => {
-    const text = change.value.join('');
-    if (change.added) return { op: 'ins', text };
-    if (change.removed) {
-      sourceAt += change.count;
-      return { op: 'del', text };
-    }
-    // Equal runs come back in the page's spelling; keep the source's own for its side.
-    const sourceText = sourceTokens.slice(sourceAt, sourceAt + change.count).join('');
-    sourceAt += change.count;
-    return { op: 'equal', text, sourceText };
-  });
 }

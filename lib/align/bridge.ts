@@ -9,13 +9,13 @@ import { stemmer } from 'stemmer';
 import { glossesOf, type Lexicon } from '../text/lexicon';
 import { nameKey } from '../text/names';
 import { isKanaWord } from '../text/romanize';
-import { stopwordsFor } from './stopwords';
+import { alignmentStopwords } from '../text/stopwords';
 
 const MIN_WORD = 4;
 const MIN_KANA_WORD = 3;
 const PREFIX = 3;
 const MAX_WORD = 40;
-const ENGLISH_STOPWORDS = stopwordsFor('en');
+const ENGLISH_STOPWORDS = alignmentStopwords('en');
 const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 export interface BridgeContext {
@@ -31,7 +31,7 @@ export function bridgeTerms(raw: string, norm: string, context: BridgeContext): 
   const terms: string[] = [];
   const english = context.lang === 'en' ? (/^[a-z]+$/.test(norm) ? [norm] : []) : context.lexicon ? (glossesOf(context.lexicon, norm) ?? []) : [];
   for (const word of english) if (!ENGLISH_STOPWORDS.has(word)) terms.push(`=${stemmer(word)}`);
-  const skeleton = stopwordsFor(context.lang).has(norm) ? null : skeletonKey(raw, norm, context.lang);
+  const skeleton = alignmentStopwords(context.lang).has(norm) ? null : skeletonKey(raw, norm, context.lang);
   if (skeleton) terms.push(skeleton);
   return [...new Set(terms)];
 }

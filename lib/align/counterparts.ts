@@ -4,8 +4,8 @@
  * shares the passage's names (spelled or transliterated differently), numbers (as
  * values: "about 100" / "around one hundred") and some content words.
  */
-import { contentTerm } from './model';
-import { stopwordsFor } from './stopwords';
+import { alignmentStopwords } from '../text/stopwords';
+import { alignmentTerm } from '../text/terms';
 import { nameKey } from '../text/names';
 import { numberKeys } from '../text/numbers';
 import { sentences, words } from '../text/segment';
@@ -48,7 +48,7 @@ const isFact = (key: string) => key[0] === 'n' || key[0] === '#';
 
 /** Keys of a text's sentences: "n:" name keys, "#" number values, "t:" content terms. */
 function sentenceKeys(text: string, lang?: string): Keyed[] {
-  const stop = stopwordsFor(lang);
+  const stop = alignmentStopwords(lang);
   const spans = sentences(text, lang);
   const out: Keyed[] = spans.map(([start, end]) => ({ start, end, keys: new Set<string>() }));
   let k = 0;
@@ -74,7 +74,7 @@ function sentenceKeys(text: string, lang?: string): Keyed[] {
 function tokenKey(raw: string, norm: string, stop: Set<string>): string | null {
   if (/^\p{N}/u.test(raw) || stop.has(norm)) return null;
   if (/^\p{Lu}/u.test(raw) && raw.length >= MIN_NAME_LENGTH) return `n:${nameKey(raw)}`;
-  const term = contentTerm(norm, stop);
+  const term = alignmentTerm(norm, stop);
   return term ? `t:${term}` : null;
 }
 

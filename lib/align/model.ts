@@ -3,10 +3,10 @@
  * term of each token, and sentence units (with very short sentences folded into
  * the next one, as a two-word sentence is no evidence of reuse on its own).
  */
-import { stemmer } from 'stemmer';
-import { franc } from 'franc-min';
+import { languageOf } from '../text/language-guess';
 import { sentences, words, type Token } from '../text/segment';
-import { stopwordsFor } from './stopwords';
+import { alignmentStopwords } from '../text/stopwords';
+import { alignmentTerm } from '../text/terms';
 import { memoByText } from './memo';
 
 export interface Unit {
@@ -44,8 +44,6 @@ export interface ModelLimits {
 
 export const DEFAULT_MAX_CHARS = 400_000;
 export const DEFAULT_MAX_UNITS = 6_000;
-// Tokens longer than this are not words (URLs, hashes, hostile input) and carry no term.
-const MAX_WORD_LENGTH = 40;
 
 /** Maps terms to small integers shared by the texts being compared. */
 export class Vocabulary {
@@ -63,42 +61,6 @@ export class Vocabulary {
   }
 }
 
-const ISO3_TO_1: Record<string, string> = {
-  eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', rus: 'ru', ukr: 'uk', pol: 'pl',
-  ces: 'cs', swe: 'sv', dan: 'da', nob: 'no', fin: 'fi', tur: 'tr', arb: 'ar', cmn: 'zh', jpn: 'ja', kor: 'ko',
-  bul: 'bg', srp: 'sr', hrv: 'hr', ron: 'ro', hun: 'hu', ell: 'el', heb: 'he', pes: 'fa', hin: 'hi',
-};
-
-/** Primary language subtag ("en"), from the tag when given, else guessed from the text. */
-export function languageOf(text: string, tag?: string): string {
-  if (tag) return tag.toLowerCase().split(/[-_]/)[0];
-  // A thousand characters decide the language as well as the whole text would.
-  const sample = text.slice(0, 1000);
-  const known = guessedLanguages.get(sample);
-  if (known !== undefined) return known;
-  // Only languages told apart reliably count; anything else is left undetermined.
-  const language = ISO3_TO_1[franc(sample, { minLength: 20 })] ?? 'und';
-  guessedLanguages.set(sample, language);
-  if (guessedLanguages.size > GUESSED_LANGUAGES) guessedLanguages.delete(guessedLanguages.keys().next().value!);
-  return language;
-}
-
-// Guessing is costly and the same stored texts are compared with page after page.
-const GUESSED_LANGUAGES = 2048;
-const guessedLanguages = new Map<string, string>();
-
-/** Stemmed comparison form of a content word, or null for function words and non-words. */
-export function contentTerm(word: string, stop: Set<string>): string | null {
-  // A possessive is the same word: "Biden's administration", "the Biden administration".
-  const norm = word.replace(/'s$/, '');
-  if (norm.length > MAX_WORD_LENGTH || stop.has(norm) || stop.has(word)) return null;
-  if (/^\p{N}+$/u.test(norm)) return norm;
-  if (norm.length < 2) return null;
-  if (/^[a-z]+$/.test(norm)) return stemmer(norm);
-  // Other scripts: a fixed prefix stands in for a stemmer.
-  return [...norm].slice(0, 6).join('');
-}
-
 export interface Analysis {
   lang: string;
   tokens: Token[];
@@ -111,12 +73,12 @@ export interface Analysis {
 export const analyse = memoByText((considered: string, lang: string | undefined): Analysis => {
   const language = languageOf(considered, lang);
   const segmenterLang = language === 'und' ? undefined : language;
-  const stop = stopwordsFor(language);
+  const stop = alignmentStopwords(language);
   const tokens = words(considered, segmenterLang);
   return {
     lang: language,
     tokens,
-    termStrings: tokens.map((t) => contentTerm(t.norm, stop)),
+    termStrings: tokens.map((t) => alignmentTerm(t.norm, stop)),
     sentenceSpans: sentences(considered, segmenterLang),
   };
 }, 8);

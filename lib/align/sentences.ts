@@ -9,7 +9,7 @@ import { buildModel, Vocabulary, type TextModel, type Unit } from './model';
 import { bridgeModel, isCrossLanguage } from './crosslang';
 import { inverseUnitFrequency, unitVectors } from './vectors';
 import { alignUnitSequences, CROSS_LANGUAGE_THRESHOLD, MATCH_THRESHOLD } from './dp';
-import { diffOps } from './diff';
+import { diffOps } from '../text/word-ops';
 
 export interface SentenceAlignOptions {
   pageLang?: string;

@@ -7,7 +7,7 @@ import { nameCandidates } from '../text/names';
 import { isKatakanaWord } from '../text/romanize';
 import { words } from '../text/segment';
 import { nameKey } from '../text/names';
-import { baseLang } from '../text/lexicon';
+import { primarySubtag } from '../text/language';
 
 export interface NameMention {
   /** [start, end) in the sentence. */
@@ -29,7 +29,7 @@ export function nameMentions(sentence: string, lang: string | undefined): NameMe
   const mentions: NameMention[] = nameCandidates(sentence, lang).flatMap((n) =>
     [...n.text.matchAll(/[^\s・-]+/gu)].map((w) => ({ start: n.start + w.index, end: n.start + w.index + w[0].length, text: w[0], skeletons: [skeleton(w[0], lang)].filter(Boolean) })),
   );
-  if (baseLang(lang) === 'ja') {
+  if (primarySubtag(lang) === 'ja') {
     for (const token of words(sentence, lang)) {
       if (isKatakanaWord(token.text) && [...token.text].length >= 3) mentions.push({ start: token.start, end: token.end, text: token.text, skeletons: [skeleton(token.text, lang)] });
     }
@@ -99,7 +99,7 @@ export function garbledNames(sourceSentence: string, sourceLang: string | undefi
  * capitalises every noun, nor scripts without case.
  */
 function namesReadable(lang: string | undefined): boolean {
-  return !['de', 'zh', 'ar', 'fa', 'he', 'th', 'ko'].includes(baseLang(lang));
+  return !['de', 'zh', 'ar', 'fa', 'he', 'th', 'ko'].includes(primarySubtag(lang));
 }
 
 /**
@@ -134,6 +134,6 @@ const NEGATION_WORDS: Record<string, RegExp> = {
 
 /** Whether a sentence negates, or null when its language has no list here. */
 export function negates(sentence: string, lang: string | undefined): boolean | null {
-  const pattern = NEGATION_WORDS[baseLang(lang)];
+  const pattern = NEGATION_WORDS[primarySubtag(lang)];
   return pattern ? pattern.test(sentence) : null;
 }

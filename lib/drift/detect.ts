@@ -7,10 +7,10 @@
  */
 import { wordDice } from '../text/overlap';
 import type { CorpusRecord, DriftItem, DriftKind, SentencePair } from '../types';
-import { wordDiff, type DiffPiece } from '../align/diff';
-import { contentTerm } from '../align/model';
+import { displayOps, wordDiff, type DiffPiece } from '../text/word-ops';
 import { memoByText } from '../align/memo';
-import { stopwordsFor } from '../align/stopwords';
+import { alignmentStopwords } from '../text/stopwords';
+import { alignmentTerm, alignmentTermBag } from '../text/terms';
 import { dateKeys } from '../text/dates';
 import { nameCandidates, type NameCandidate } from '../text/names';
 import { numberKeys, type NumberKey } from '../text/numbers';
@@ -38,6 +38,9 @@ export interface DriftOptions {
 
 type Span = [number, number];
 
+/** A drift item before its word operations are worked out (only for the items returned). */
+type Finding = Omit<DriftItem, 'ops'>;
+
 interface Context {
   pageText: string;
   sourceText: string;
@@ -48,7 +51,7 @@ interface Context {
   pageQuotes: QuoteSpan[];
   sourceQuotes: QuoteSpan[];
   opts: DriftOptions;
-  items: DriftItem[];
+  items: Finding[];
   /**
    * Most aligned sentences are worded differently (a translation, a back-translation, a rewrite): a quotation or a
    * reporting clause in other words is then the rewording's, not a changed meaning, unless a negation, a tense, a
@@ -80,7 +83,7 @@ export function detectDrift(pageText: string, source: CorpusRecord, pairs: Sente
     pageText,
     sourceText: source.text,
     sourceId: source.id,
-    stop: stopwordsFor(opts.pageLang),
+    stop: alignmentStopwords(opts.pageLang),
     pageNames: opts.crossLanguage ? [] : namesOf(pageText, opts.pageLang),
     sourceNames: opts.crossLanguage ? [] : namesOf(source.text, opts.sourceLang),
     pageQuotes: opts.crossLanguage ? [] : quotesOf(pageText),
@@ -98,13 +101,18 @@ export function detectDrift(pageText: string, source: CorpusRecord, pairs: Sente
     if (pair.page) pageAt = pair.page[1];
   }
   if (!opts.crossLanguage) compareQuotes(ctx, pairs);
-  return rank(ctx.items).slice(0, opts.maxItems ?? DEFAULT_MAX_ITEMS);
+  return rank(ctx.items).slice(0, opts.maxItems ?? DEFAULT_MAX_ITEMS).map(withWordOps);
+}
+
+/** The item with the word operations from its source wording to its page wording, for a reader to see both. */
+function withWordOps(item: Finding): DriftItem {
+  return { ...item, ops: displayOps(item.source.text, item.page.text) };
 }
 
 /** Figures of a text, years included, as drift across languages compares them. */
 const factNumbers = memoByText((text: string, lang: string | undefined) => numberKeys(text, lang));
 
-function rank(items: DriftItem[]): DriftItem[] {
+function rank(items: Finding[]): Finding[] {
   return [...items].sort(
     (a, b) => b.severity - a.severity || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.page.start - b.page.start || a.source.start - b.source.start,
   );
@@ -253,15 +261,8 @@ function abs(pair: Pair, region: Region): { page: Span; source: Span } {
   };
 }
 
-function contentTerms(ctx: Context, text: string): string[] {
-  return words(text)
-    .map((t) => contentTerm(t.norm, ctx.stop))
-    .filter((t): t is string => t !== null)
-    .sort();
-}
-
 function contentChanged(ctx: Context, region: Region): boolean {
-  return contentTerms(ctx, changedText(region, 'del')).join(' ') !== contentTerms(ctx, changedText(region, 'ins')).join(' ');
+  return alignmentTermBag(changedText(region, 'del'), ctx.stop).join(' ') !== alignmentTermBag(changedText(region, 'ins'), ctx.stop).join(' ');
 }
 
 /** Each reworded stretch of a sentence is its own item, so it is marked (and selected) where it is, not the whole sentence. */
@@ -467,7 +468,7 @@ function auxiliaryChange(ctx: Context, pair: Pair, region: Region): boolean {
 function tenseChange(ctx: Context, pair: Pair, region: Region): boolean {
   const srcTokens = windowTokens(words(pair.sourceSentence), region.source);
   const pageTokens = windowTokens(words(pair.pageSentence), region.page);
-  const stems = (tokens: Token[]) => new Map(tokens.filter((t) => !isAuxiliary(t.norm) && contentTerm(t.norm, ctx.stop)).map((t) => [contentTerm(t.norm, ctx.stop)!, t]));
+  const stems = (tokens: Token[]) => new Map(tokens.filter((t) => !isAuxiliary(t.norm) && alignmentTerm(t.norm, ctx.stop)).map((t) => [alignmentTerm(t.norm, ctx.stop)!, t]));
   const srcStems = stems(srcTokens);
   const pageStems = stems(pageTokens);
   for (const [stem, srcVerb] of srcStems) {
@@ -719,7 +720,7 @@ function contentChangedBeyondVerbs(ctx: Context, region: Region): boolean {
   const terms = (text: string) =>
     words(text)
       .filter((t) => !isReportingVerb(t.norm))
-      .map((t) => contentTerm(t.norm, ctx.stop))
+      .map((t) => alignmentTerm(t.norm, ctx.stop))
       .filter((t): t is string => t !== null)
       .sort()
       .join(' ');
@@ -734,10 +735,10 @@ function compareQuotes(ctx: Context, pairs: SentencePair[]): void {
     const sourceSpans = pairs.filter((p) => p.page && p.source && p.page[0] < pq.inner[1] && pq.inner[0] < p.page[1]).map((p) => p.source!);
     if (!sourceSpans.length) continue;
     const [lo, hi] = hull(sourceSpans);
-    const pageTerms = new Set(contentTerms(ctx, ctx.pageText.slice(pq.inner[0], pq.inner[1])));
+    const pageTerms = new Set(alignmentTermBag(ctx.pageText.slice(pq.inner[0], pq.inner[1]), ctx.stop));
     for (const sq of ctx.sourceQuotes) {
       if (!(sq.inner[0] < hi && lo < sq.inner[1])) continue;
-      const sourceTerms = new Set(contentTerms(ctx, ctx.sourceText.slice(sq.inner[0], sq.inner[1])));
+      const sourceTerms = new Set(alignmentTermBag(ctx.sourceText.slice(sq.inner[0], sq.inner[1]), ctx.stop));
       const shared = [...pageTerms].filter((t) => sourceTerms.has(t)).length;
       const score = (2 * shared) / (pageTerms.size + sourceTerms.size || 1);
       if (score >= 0.25 || (pageTerms.size === 0 && sourceTerms.size === 0)) candidates.push({ page: pq, source: sq, score });

@@ -3,7 +3,7 @@
  * with nearby runs merged (a rewording often changes a few words on each side of
  * one kept word). Quoted speech is left out: quotes are compared as wholes.
  */
-import type { DiffPiece } from '../align/diff';
+import type { DiffPiece } from '../text/word-ops';
 
 export interface Region {
   /** [start, end) relative to the source sentence and to the page sentence. */

@@ -1,4 +1,5 @@
 import { francAll } from 'franc-min';
+import { ISO_639_3_TO_1, primarySubtag } from '../text/language';
 import { attr } from './dom';
 import type { MetaTags } from './meta-tags';
 
@@ -17,10 +18,6 @@ export function normalizeLanguageTag(raw: string | undefined | null): string | u
   const script = m[2] ? `-${m[2][0].toUpperCase()}${m[2].slice(1).toLowerCase()}` : '';
   const region = m[3] ? `-${m[3].toUpperCase()}` : '';
   return `${m[1].toLowerCase()}${script}${region}`;
-}
-
-export function primarySubtag(tag: string): string {
-  return tag.split('-')[0].toLowerCase();
 }
 
 /** The language the page declares: <html lang>, Content-Language, og:locale, JSON-LD inLanguage, in that order. */
@@ -61,17 +58,6 @@ export function chooseLanguage(declared: string | undefined, text: string, detec
   if (primarySubtag(detected) === primarySubtag(declared)) return declared;
   return text.length >= MIN_CHARS_TO_OVERRULE ? detected : declared;
 }
-
-/** ISO 639-3 codes that franc-min can return, mapped to ISO 639-1 where one exists. */
-const ISO_639_3_TO_1: Record<string, string> = {
-  afr: 'af', amh: 'am', arb: 'ar', azj: 'az', bel: 'be', ben: 'bn', bos: 'bs', bul: 'bg', ces: 'cs', ckb: 'ku',
-  cmn: 'zh', deu: 'de', ell: 'el', eng: 'en', fra: 'fr', fuv: 'ff', guj: 'gu', hau: 'ha', hin: 'hi', hrv: 'hr',
-  hun: 'hu', ibo: 'ig', ind: 'id', ita: 'it', jav: 'jv', jpn: 'ja', kan: 'kn', kaz: 'kk', kin: 'rw', kor: 'ko',
-  lin: 'ln', mal: 'ml', mar: 'mr', mya: 'my', npi: 'ne', nld: 'nl', nya: 'ny', pan: 'pa', pbu: 'ps', pes: 'fa',
-  plt: 'mg', pol: 'pl', por: 'pt', qug: 'qu', ron: 'ro', run: 'rn', rus: 'ru', sin: 'si', som: 'so', spa: 'es',
-  srp: 'sr', sun: 'su', swe: 'sv', swh: 'sw', tam: 'ta', tel: 'te', tgl: 'tl', tha: 'th', tur: 'tr', ukr: 'uk',
-  urd: 'ur', uzn: 'uz', vie: 'vi', yor: 'yo', zlm: 'ms', zul: 'zu', zyb: 'za',
-};
 
 /** How far ahead of the runner-up franc's best guess must be (scores are 0..1) to be believed. */
 const FRANC_MARGIN = 0.02;

@@ -16,14 +16,13 @@
  * a quarter of its pairs. Measured on PAN 2013 text alignment, this matched
  * winnowing at the same density in recall and needs no window bookkeeping.
  */
-import { stemmer } from 'stemmer';
-import { deu, eng, fra, ita, nld, por, rus, spa } from 'stopword';
 import { nameKeyVariants } from '../text/names';
+import { retrievalStopwords } from '../text/stopwords';
+import { hasDigit, retrievalLanguage, retrievalTermsOf, retrievalTokens, withoutApostropheTail, type RetrievalToken } from '../text/terms';
 import { foldDigits, myriadNumbers } from '../text/numbers';
 import { isKatakanaWord } from '../text/romanize';
-import { wordNorm } from '../text/normalize';
-import { words } from '../text/segment';
 import { memoizeWord } from '../text/word-memo';
+import { forEachNearbyPair } from '../text/word-pairs';
 import { fnv1a32, mix32 } from './hash';
 
 /** Bump when the features of a text change: stored postings must then be rebuilt. */
@@ -52,89 +51,7 @@ export const DEFAULT_FEATURE_OPTIONS: Readonly<FeatureOptions> = Object.freeze({
 /** Upper bound on the keys a page looks up, so a huge page costs a bounded number of reads. */
 export const MAX_QUERY_FEATURES = 4000;
 
-// News wording that carries no topic ("said", "told", "reports") joins the general stopwords.
-const NEWS_STOPWORDS = [
-  'said', 'says', 'say', 'told', 'tell', 'also', 'would', 'could', 'will', 'may', 'might', 'must', 'shall',
-  'one', 'two', 'like', 'us', 'can', 'mr', 'mrs', 'ms', 'new', 'many', 'much', 'however', 'well', 'even',
-  'since', 'yet', 'still', 'every', 'within', 'without', 'upon', 'among', 'according', 'report', 'reports',
-  'reported', 'just', 'now', 'last', 'first', 'year', 'years', 'time', 'way', 'make', 'made', 'get', 'got',
-];
-
-const STOPWORDS_BY_LANG: Record<string, ReadonlySet<string>> = {};
-const STOPWORD_LISTS: Record<string, string[]> = { en: eng, de: deu, fr: fra, es: spa, it: ita, pt: por, nl: nld, ru: rus };
-
-function baseLanguage(lang: string | undefined): string {
-  return (lang ?? 'en').toLowerCase().split(/[-_]/)[0] || 'en';
-}
-
-function stopwordsFor(lang: string): ReadonlySet<string> {
-  let set = STOPWORDS_BY_LANG[lang];
-  if (!set) {
-    // English stopwords are always included: quotes and names in English turn up in every language.
-    set = new Set([...eng, ...NEWS_STOPWORDS, ...(STOPWORD_LISTS[lang] ?? [])]);
-    STOPWORDS_BY_LANG[lang] = set;
-  }
-  return set;
-}
-
-const APOSTROPHE_TAIL = /['’](?:s|d|ll|re|ve|t)?$/u;
-const DIGITS = /\p{N}/u;
-// Scripts written without spaces give one-character words that still carry meaning.
-const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
-const STEM_PREFIX = 6;
-
-const STEM_CACHE_LIMIT = 50_000;
-const englishStem = memoizeWord((word) => stemmer(word), STEM_CACHE_LIMIT);
-
-/** Porter stem for English; a fixed-length prefix elsewhere, a light stemmer that needs no word lists. */
-function stem(word: string, lang: string): string {
-  return lang === 'en' ? englishStem(word) : word.slice(0, STEM_PREFIX);
-}
-
-interface IndexToken {
-  text: string;
-  norm: string;
-  /** Offset of the word in the text. */
-  start: number;
-}
-
-// Scripts written without spaces need ICU's dictionary segmentation; everything else splits on a pattern.
-const SPACELESS_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const TERM_HASH_CACHE_LIMIT = 100_000;
-
-/**
- * Words with their comparison form. Space-delimited text is split by a plainer pattern than
- * lib/text's words(), which follows ICU: keeping "U.S"-style and digit-joined runs apart, as
- * ICU does, lowered PAN candidate recall@50 on random obfuscation from 0.989 to 0.979 (first
- * 150 queries). Both sides of a lookup use this same function.
- */
-function indexTokens(text: string, lang: string | undefined): IndexToken[] {
-  if (SPACELESS_SCRIPT.test(text)) return words(text, lang);
-  const tokens: IndexToken[] = [];
-  for (const m of text.matchAll(WORD)) tokens.push({ text: m[0], norm: wordNorm(m[0]), start: m.index });
-  return tokens;
-}
-
-/** Stemmed content words in text order: stopwords, numbers and one- or two-letter words left out. */
-export function contentTerms(text: string, lang?: string): string[] {
-  return contentTermsOf(indexTokens(text, lang), baseLanguage(lang));
-}
-
-/** `starts`, when given, receives each term's offset in the text. */
-function contentTermsOf(tokens: IndexToken[], lang: string, starts?: number[]): string[] {
-  const stop = stopwordsFor(lang);
-  const terms: string[] = [];
-  for (const token of tokens) {
-    const word = token.norm.replace(APOSTROPHE_TAIL, '');
-    if (DIGITS.test(word)) continue;
-    if (word.length < 3 && !IDEOGRAPHIC.test(word)) continue;
-    if (stop.has(word)) continue;
-    terms.push(stem(word, lang));
-    starts?.push(token.start);
-  }
-  return terms;
-}
 
 const PAIR_SEED = 0x2545f491;
 const NAME_TAG = 'n\u0001';
@@ -161,13 +78,11 @@ function isSampled(key: number, sampling: number): boolean {
 
 function pairKeys(terms: string[], starts: readonly number[], options: FeatureOptions, into: KeySink): void {
   const hashes = terms.map(termHash);
-  for (let i = 0; i < hashes.length; i++) {
-    for (let d = 1; d <= options.pairReach && i + d < hashes.length; d++) {
-      if (hashes[i] === hashes[i + d]) continue;
-      const key = pairKey(hashes[i], hashes[i + d]);
-      if (isSampled(key, options.pairSampling)) into.add(key, starts[i] ?? 0);
-    }
-  }
+  forEachNearbyPair(hashes.length, options.pairReach, (i, j) => {
+    if (hashes[i] === hashes[j]) return;
+    const key = pairKey(hashes[i], hashes[j]);
+    if (isSampled(key, options.pairSampling)) into.add(key, starts[i] ?? 0);
+  });
 }
 
 // Capitalised words of four letters or more, not stopwords: names, places, organisations, acronyms.
@@ -177,9 +92,9 @@ const CAPITALISED = /^\p{Lu}/u;
  * The tokens, and katakana runs the segmenter cut into parts ("イン" "グランド") joined again: a foreign name or
  * loanword is one word, written as it sounds (the parts stay: the segmenter may be right).
  */
-function withKatakanaJoined(tokens: IndexToken[]): IndexToken[] {
-  const out: IndexToken[] = [];
-  let run: IndexToken | null = null;
+function withKatakanaJoined(tokens: RetrievalToken[]): RetrievalToken[] {
+  const out: RetrievalToken[] = [];
+  let run: RetrievalToken | null = null;
   let parts = 0;
   const flush = () => {
     if (run && parts > 1) out.push(run);
@@ -205,15 +120,15 @@ function withKatakanaJoined(tokens: IndexToken[]): IndexToken[] {
   return out;
 }
 
-function nameKeys(tokens: IndexToken[], lang: string, limit: number, into: KeySink): void {
-  const stop = stopwordsFor(lang);
+function nameKeys(tokens: RetrievalToken[], lang: string, limit: number, into: KeySink): void {
+  const stop = retrievalStopwords(lang);
   let added = 0;
   for (const token of withKatakanaJoined(tokens)) {
     if (added >= limit) return;
     // Katakana has no capitals: a word in it is mostly a foreign name or loanword.
     const kana = isKatakanaWord(token.text);
-    if ((!kana && !CAPITALISED.test(token.text)) || DIGITS.test(token.text)) continue;
-    const word = token.norm.replace(APOSTROPHE_TAIL, '');
+    if ((!kana && !CAPITALISED.test(token.text)) || hasDigit(token.text)) continue;
+    const word = withoutApostropheTail(token.norm);
     if ([...word].length < (kana ? 3 : 4) || stop.has(word)) continue;
     for (const key of nameKeyVariants(token.text, lang)) {
       if (key.length < 3) continue;
@@ -268,15 +183,15 @@ function numberFeatureKeys(text: string, limit: number, into: KeySink): void {
 /** The name keys among a text's keys (as a page looks them up: unbounded). */
 export function nameKeysOf(text: string, lang?: string): Set<number> {
   const keys = new Set<number>();
-  nameKeys(indexTokens(text, lang), baseLanguage(lang), MAX_QUERY_FEATURES, { has: (key) => keys.has(key), add: (key) => keys.add(key) });
+  nameKeys(retrievalTokens(text, lang), retrievalLanguage(lang), MAX_QUERY_FEATURES, { has: (key) => keys.has(key), add: (key) => keys.add(key) });
   return keys;
 }
 
 function collectKeys(text: string, lang: string | undefined, options: FeatureOptions, into: KeySink): void {
-  const base = baseLanguage(lang);
-  const tokens = indexTokens(text, lang);
+  const base = retrievalLanguage(lang);
+  const tokens = retrievalTokens(text, lang);
   const starts: number[] = [];
-  pairKeys(contentTermsOf(tokens, base, starts), starts, options, into);
+  pairKeys(retrievalTermsOf(tokens, base, starts), starts, options, into);
   nameKeys(tokens, base, options.maxNames, into);
   numberFeatureKeys(text, options.maxNumbers, into);
 }

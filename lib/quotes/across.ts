@@ -5,7 +5,7 @@
  * its place.
  */
 import { wordDice } from '../text/overlap';
-import { diffOps } from '../align/diff';
+import { diffOps } from '../text/word-ops';
 import { nameCandidates } from '../text/names';
 import { topLevelQuotes } from '../text/quotes';
 import { sentences, words } from '../text/segment';

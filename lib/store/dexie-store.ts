@@ -12,7 +12,8 @@ import type { FeedBook, FeedRow } from './feed-book';
 import { contentHash, DEFAULT_DF_CAP, validateRecords } from './record-checks';
 import { CorpusDatabase, META_CORPUS_BYTES, META_FEATURE_VERSION, META_LANGUAGE_PREFIX, type KeepReason, type StoredRecord } from './schema';
 import type { AddResult, CorpusStore, CorpusUpkeep, CorpusUsage, CorrectionStore, DocStat, IndexSize, Posting, SkippedRecord } from './types';
-import { datedOf, languageOf, recordBytes } from './usage';
+import { primarySubtag } from '../text/language';
+import { datedOf, recordBytes } from './usage';
 
 export { contentHash, DEFAULT_DF_CAP } from './record-checks';
 
@@ -72,7 +73,7 @@ function totalsOf(records: readonly StoredRecord[], sign: 1 | -1): Map<string, n
   const totals = new Map<string, number>([[META_CORPUS_BYTES, 0]]);
   for (const record of records) {
     totals.set(META_CORPUS_BYTES, totals.get(META_CORPUS_BYTES)! + sign * (record.bytes ?? 0));
-    const key = META_LANGUAGE_PREFIX + languageOf(record.lang);
+    const key = META_LANGUAGE_PREFIX + primarySubtag(record.lang);
     totals.set(key, (totals.get(key) ?? 0) + sign);
   }
   return totals;

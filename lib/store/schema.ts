@@ -7,7 +7,8 @@ import { Dexie, type Table } from 'dexie';
 import type { CorpusRecord, Correction } from '../types';
 import { CHUNK_SIZE, type DirectoryChunk } from './directory';
 import type { FeedRow } from './feed-book';
-import { datedOf, languageOf, recordBytes } from './usage';
+import { primarySubtag } from '../text/language';
+import { datedOf, recordBytes } from './usage';
 import { urlKey } from './url-key';
 
 /** A stored record: the CorpusRecord plus its document number and content hash. */
@@ -141,7 +142,7 @@ export class CorpusDatabase extends Dexie {
             record.dated = datedOf(record, upgradedAt);
             record.bytes = recordBytes(record, keyCounts.get(record.doc) ?? 0);
             total += record.bytes;
-            const lang = languageOf(record.lang);
+            const lang = primarySubtag(record.lang);
             languages.set(lang, (languages.get(lang) ?? 0) + 1);
           });
         const meta = tx.table<MetaRow, string>('meta');

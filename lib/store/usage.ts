@@ -30,8 +30,3 @@ export function recordBytes(record: CorpusRecord, indexKeys: number): number {
 export function datedOf(record: Pick<CorpusRecord, 'published' | 'firstSeen'>, storedAt: string): string {
   return record.published ?? record.firstSeen ?? storedAt;
 }
-
-/** A language tag's primary subtag, lower case ("en-GB" -> "en"); "" when there is none. */
-export function languageOf(tag: string | undefined): string {
-  return (tag ?? '').trim().split(/[-_]/)[0].toLowerCase();
-}

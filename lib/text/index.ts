@@ -5,3 +5,4 @@ export * from './numbers';
 export * from './names';
 export * from './quotes';
 export * from './furniture';
+export * from './language';

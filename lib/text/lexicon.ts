@@ -4,6 +4,7 @@
  * dictionaries (scripts/build-lexicons.ts) and loaded the first time a comparison across languages needs them:
  * where they come from (a file on disk, a URL inside the extension) is the caller's business (setLexiconSource).
  */
+import { primarySubtag } from './language';
 import { foldWord } from './normalize';
 import { words } from './segment';
 
@@ -28,10 +29,6 @@ export function setLexiconSource(read: LexiconSource | null): void {
   source = read;
 }
 
-export function baseLang(lang: string | undefined): string {
-  return (lang ?? '').toLowerCase().split(/[-_]/)[0];
-}
-
 /** Parses a compiled list: one word a line, a tab, its English words separated by spaces. */
 export function parseLexicon(lang: string, tsv: string): Lexicon {
   const words = new Map<string, string[]>();
@@ -42,7 +39,7 @@ export function parseLexicon(lang: string, tsv: string): Lexicon {
     const english = line.slice(tab + 1).trim().split(/\s+/).filter(Boolean);
     if (word && english.length && !words.has(word)) words.set(word, english);
   }
-  return { lang: baseLang(lang), words };
+  return { lang: primarySubtag(lang), words };
 }
 
 export function installLexicon(lang: string, tsv: string): Lexicon {
@@ -56,7 +53,7 @@ export function installLexicon(lang: string, tsv: string): Lexicon {
  * A language without a list, or a list that cannot be read, is remembered as having none.
  */
 export async function loadLexicons(langs: Iterable<string | undefined>): Promise<void> {
-  const wanted = [...new Set([...langs].map(baseLang))].filter((lang) => LEXICON_LANGUAGES.includes(lang) && !loaded.has(lang));
+  const wanted = [...new Set([...langs].map(primarySubtag))].filter((lang) => LEXICON_LANGUAGES.includes(lang) && !loaded.has(lang));
   await Promise.all(wanted.map((lang) => loadOne(lang)));
 }
 
@@ -80,7 +77,7 @@ function loadOne(lang: string): Promise<Lexicon | null> {
 
 /** The loaded lexicon of a language, or null. */
 export function lexiconOf(lang: string | undefined): Lexicon | null {
-  return loaded.get(baseLang(lang)) ?? null;
+  return loaded.get(primarySubtag(lang)) ?? null;
 }
 
 /** For tests: forget every loaded lexicon. */

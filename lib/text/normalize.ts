@@ -3,6 +3,7 @@
  * (curly vs straight quotes, en dash vs hyphen, non-breaking spaces, full-width
  * forms) must normalise to the same string.
  */
+import { ACCENT_APOSTROPHES, CJK_DOUBLE_QUOTE_MARKS, DOUBLE_PRIME, DOUBLE_QUOTE_MARKS, PRIME, SINGLE_GUILLEMETS, SINGLE_QUOTE_MARKS } from './typography';
 import { memoizeWord } from './word-memo';
 
 // Characters with no visible width that only break comparisons. They are removed
@@ -11,12 +12,12 @@ import { memoizeWord } from './word-memo';
 // shape of Persian and Indic words and of emoji.
 const INVISIBLE = /[\u00AD\u180E\u200B\u2060\uFEFF]/g;
 
-// Spacing accents that writers use as apostrophes. NFKC would turn U+00B4 into a
-// space plus a combining accent, so they are mapped first.
-const APOSTROPHE_LIKE = /[\u00B4\u0060\u02B9\u02BC\u02BB\u2032]/g;
+// Spacing accents and modifier letters that writers use as apostrophes. NFKC would
+// turn U+00B4 into a space plus a combining accent, so they are mapped first.
+const APOSTROPHE_LIKE = new RegExp(`[${ACCENT_APOSTROPHES}\u02B9\u02BC\u02BB${PRIME}]`, 'g');
 
-const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2039\u203A]/g;
-const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033\u301D\u301E\u301F]/g;
+const SINGLE_QUOTES = new RegExp(`[${SINGLE_QUOTE_MARKS}${SINGLE_GUILLEMETS}]`, 'g');
+const DOUBLE_QUOTES = new RegExp(`[${DOUBLE_QUOTE_MARKS}${DOUBLE_PRIME}${CJK_DOUBLE_QUOTE_MARKS}]`, 'g');
 // Every Unicode dash punctuation plus the minus sign.
 const DASHES = /[\p{Pd}\u2212]/gu;
 const WHITESPACE_RUN = /\s+/g;

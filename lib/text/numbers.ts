@@ -11,6 +11,7 @@
  * The other reading is reported in `alt`, so a comparison can accept either.
  */
 import { dateKeys } from './dates';
+import { primarySubtag } from './language';
 import { foldWord } from './normalize';
 
 export interface NumberKey {
@@ -36,7 +37,7 @@ const DECIMAL_COMMA_LANGS = new Set([
 ]);
 
 function usesDecimalComma(lang?: string): boolean {
-  return !!lang && DECIMAL_COMMA_LANGS.has(lang.toLowerCase().split(/[-_]/)[0]);
+  return !!lang && DECIMAL_COMMA_LANGS.has(primarySubtag(lang));
 }
 
 // Lookup tables without a prototype, so that a word like "constructor" is no scale.

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignPassages } from '../../../lib/align/passages';
 import { alignSentencesDetailed } from '../../../lib/align/sentences';
-import { wordDiff } from '../../../lib/align/diff';
+import { wordDiff } from '../../../lib/text/word-ops';
 import { detectDrift } from '../../../lib/drift/detect';
 import { compareWith } from '../../../lib/engine';
 import { BOUNDED_HEAVY_WORK } from '../helpers/budgets.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignSentences, alignSentencesDetailed } from '../../../lib/align/sentences';
-import { renderOps } from '../../../lib/align/diff';
+import { renderOps } from '../../../lib/text/word-ops';
 import type { SentencePair } from '../../../lib/types';
 
 function describePairs(page: string, source: string, pairs: SentencePair[]): string[] {

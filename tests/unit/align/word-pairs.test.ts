@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignPassages, withAnchors, wordPairs, type ScoredPassage } from '../../../lib/align/passages';
+import { withAnchors, wordPairs } from '../../../lib/align/anchors';
+import { alignPassages, alignSentencePassages, sentencePassagesOf, withWordPairPassages, type ScoredPassage } from '../../../lib/align/passages';
 import { buildModel, Vocabulary } from '../../../lib/align/model';
 import { bridgeModel } from '../../../lib/align/crosslang';
 
@@ -62,14 +63,16 @@ describe('alignPassages with word pairs', () => {
     expect(result.withWordPairs).toBeUndefined();
   });
 
-  it('looks for word pairs only when asked, and asking later gives what asking at once does', () => {
+  it('looks for word pairs only when asked, and asking later with the sentence alignment in hand gives what asking at once does', () => {
     const page = `${filler} ${reworded} ${filler}`;
     const options = { pageLang: 'en', sourceLang: 'en' };
-    const first = alignPassages(page, source, options);
+    expect(alignPassages(page, source, options).withWordPairs).toBeUndefined();
+    const sentences = alignSentencePassages(page, source, options);
+    const first = sentencePassagesOf(sentences);
     expect(first.withWordPairs).toBeUndefined();
-    const later = alignPassages(page, source, { ...options, wordPairs: true });
+    const later = withWordPairPassages(sentences);
     expect(later.passages).toEqual(first.passages);
-    // Other texts in between push the first alignment out of the recently kept ones: the answer is computed again.
+    // Other texts aligned in between change nothing: nothing is kept between calls.
     for (let k = 0; k < 6; k++) alignPassages(`${filler} ${k}`, source, options);
     const afresh = alignPassages(page, source, { ...options, wordPairs: true });
     expect(afresh).toEqual(later);

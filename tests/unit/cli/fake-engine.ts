@@ -74,6 +74,7 @@ export function fakeDrift(page: string, source: CorpusRecord): DriftItem[] {
       summary: `“${removed.trim()}” became “${added.trim()}”`,
       page: { text: added, start: pageAt, end: pageAt + added.length },
       source: { id: source.id, text: removed, start: sourceAt, end: sourceAt + removed.length },
+      ops: [...(removed ? [{ op: 'del' as const, text: removed }] : []), ...(added ? [{ op: 'ins' as const, text: added }] : [])],
     });
     pageAt += added.length;
     sourceAt += removed.length;

@@ -1,7 +1,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { checkArticle, compareWith, findPassage, type RecordSource } from '../../../lib/engine';
-import { renderOps, diffOps } from '../../../lib/align/diff';
+import { renderOps, diffOps } from '../../../lib/text/word-ops';
 import { openCorpusStore } from '../../../lib/store';
 import type { CorpusRecord, DriftItem, Match, PageArticle, Report } from '../../../lib/types';
 import { seedRecords } from '../helpers/seed-corpus.ts';

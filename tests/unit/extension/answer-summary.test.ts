@@ -13,6 +13,7 @@ const drift = (kind: DriftItem['kind']): DriftItem => ({
   summary: kind,
   page: { text: 'p', start: 0, end: 1 },
   source: { id: 'week', text: 's', start: 0, end: 1 },
+  ops: [{ op: 'del', text: 's' }, { op: 'ins', text: 'p' }],
 });
 
 const report = (matches: Match[], extra: Partial<Report> = {}): Report => ({

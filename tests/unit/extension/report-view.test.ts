@@ -21,6 +21,7 @@ const drift = (kind: DriftItem['kind'], severity: number, start: number): DriftI
   summary: kind,
   page: { text: 'p', start, end: start + 1 },
   source: { id: 's', text: 's', start: 0, end: 1 },
+  ops: [{ op: 'del', text: 's' }, { op: 'ins', text: 'p' }],
 });
 
 describe('versions and coverage', () => {

@@ -17,7 +17,7 @@ const report = (matches: Match[], original: string | null): Report => ({
   article: { text: 'page' },
   matches,
   original,
-  drift: original ? [{ kind: 'number', severity: 4, summary: `from ${original}`, page: { text: '1', start: 0, end: 1 }, source: { id: original, text: '2', start: 0, end: 1 } }] : [],
+  drift: original ? [{ kind: 'number', severity: 4, summary: `from ${original}`, page: { text: '1', start: 0, end: 1 }, source: { id: original, text: '2', start: 0, end: 1 }, ops: [{ op: 'del', text: '2' }, { op: 'ins', text: '1' }] }] : [],
   comparison: original ? { sourceId: original, passages: [], pairs: [], drift: [], truncated: false } : null,
   corrected: [],
 });

@@ -23,10 +23,9 @@ vi.mock('diff', async (importOriginal) => {
 });
 
 const { alignSentencesDetailed } = await import('../../../lib/align/sentences.ts');
-const { diffTokens } = await import('../../../lib/align/diff.ts');
+const { diffTokens, displayOps } = await import('../../../lib/text/word-ops.ts');
 const { checkArticle, compareWith, findPassage } = await import('../../../lib/engine.ts');
 const { dateKeys, nameCandidates, normalize, numberKeys, quoteSpans, sentences, words } = await import('../../../lib/text/index.ts');
-const { wordOps } = await import('../../../extension/popup/word-diff.ts');
 const { IMG_PAYLOAD, SCRIPT_PAYLOAD } = await import('./payloads.ts');
 type CorpusRecord = import('../../../lib/types.ts').CorpusRecord;
 type PageArticle = import('../../../lib/types.ts').PageArticle;
@@ -211,11 +210,11 @@ describe('bounded work on adversarial input', BOUNDED_HEAVY_WORK, () => {
     expect(result.pairs.length).toBeLessThanOrEqual(16_000);
   });
 
-  it('the popup word diff gives up past its budget and shows long, unrelated wordings whole', () => {
+  it('the word operations a reader is shown give up past their budget and show long, unrelated wordings whole', () => {
     const longWords = (seed: number) => Array.from({ length: 4000 }, (_, i) => `w${(i * seed) % 4999}`).join(' ');
-    const ops = wordOps(longWords(7), longWords(13));
+    const ops = displayOps(longWords(7), longWords(13));
     expect(diffWork().unbudgeted).toBe(0);
     expect(ops.map((op) => op.op)).toEqual(['del', 'ins']);
-    expect(wordOps('the shackles of slavery', 'the chains of slavery').filter((op) => op.op !== 'equal')).toHaveLength(2);
+    expect(displayOps('the shackles of slavery', 'the chains of slavery').filter((op) => op.op !== 'equal')).toHaveLength(2);
   });
 });

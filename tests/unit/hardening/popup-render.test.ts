@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PassageReport } from '../../../lib/engine.ts';
+import { displayOps } from '../../../lib/text/word-ops.ts';
 import type { Comparison, DriftItem, Match, Report } from '../../../lib/types.ts';
 import { notAVersionButton, renderCorrectedSection } from '../../../extension/popup/corrections-section.ts';
 import { renderDriftSection } from '../../../extension/popup/drift-section.ts';
@@ -32,6 +33,7 @@ const quoteDrift: DriftItem = {
   summary: `“${IMG_PAYLOAD} shackles” became “${SCRIPT_PAYLOAD} chains”`,
   page: span(pageText, `"${IMG_PAYLOAD} the chains of slavery"`),
   source: { id: JAVASCRIPT_URL, ...span(sourceText, `"${IMG_PAYLOAD} the shackles of slavery"`) },
+  ops: displayOps(`"${IMG_PAYLOAD} the shackles of slavery"`, `"${IMG_PAYLOAD} the chains of slavery"`),
 };
 const addedDrift: DriftItem = {
   kind: 'added',
@@ -39,6 +41,7 @@ const addedDrift: DriftItem = {
   summary: `Photo caption added: ${SVG_PAYLOAD}`,
   page: span(pageText, SCRIPT_PAYLOAD),
   source: { id: JAVASCRIPT_URL, start: 0, end: 0, text: '' },
+  ops: displayOps('', SCRIPT_PAYLOAD),
 };
 
 function hostileMatch(id: string, relation: Match['relation'], url: string): Match {

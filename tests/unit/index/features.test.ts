@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms, featuresOf, queryFeaturesOf, queryKeyOffsets } from '../../../lib/index/features';
+import { featuresOf, queryFeaturesOf, queryKeyOffsets } from '../../../lib/index/features';
+import { retrievalTerms } from '../../../lib/text/terms';
 
 const original =
   'Kabulov said Moscow will decide on whether to recognize the Taliban-led government based on its conduct and how responsibly they govern the country in the near future.';
@@ -19,9 +20,9 @@ function longText(paragraphs: number): string {
   return out.join(' ');
 }
 
-describe('contentTerms', () => {
+describe('retrievalTerms', () => {
   it('stems content words and leaves out stopwords, numbers and possessives', () => {
-    expect(contentTerms("Russia's ambassador is scheduled to meet 100 Taliban leaders on Tuesday")).toEqual(['russia', 'ambassador', 'schedul', 'meet', 'taliban', 'leader', 'tuesdai']);
+    expect(retrievalTerms("Russia's ambassador is scheduled to meet 100 Taliban leaders on Tuesday")).toEqual(['russia', 'ambassador', 'schedul', 'meet', 'taliban', 'leader', 'tuesdai']);
   });
 });
 

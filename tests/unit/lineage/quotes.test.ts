@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderOps } from '../../../lib/align/diff';
+import { renderOps } from '../../../lib/text/word-ops';
 import { quotesAcrossVersions, speakerOf } from '../../../lib/quotes';
 
 describe('quotesAcrossVersions', () => {

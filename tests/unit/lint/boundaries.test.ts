@@ -33,7 +33,7 @@ const crossings: Record<string, Probe> = {
   'lib/ using window': { file: 'lib/relation/probe.ts', code: 'export const probe = () => window.location.href;', rule: 'no-restricted-globals' },
   'lib/ using fetch': { file: 'lib/import/probe.ts', code: "export const probe = () => fetch('https://example.com/');", rule: 'no-restricted-globals' },
   'lib/ using indexedDB': { file: 'lib/store/probe.ts', code: "export const probe = () => indexedDB.open('x');", rule: 'no-restricted-globals' },
-  'lib/text importing another lib/ folder': { file: 'lib/text/probe.ts', code: "import { wordDiff } from '../align/diff.ts';\nexport const probe = wordDiff;", rule: 'import-x/no-restricted-paths' },
+  'lib/text importing another lib/ folder': { file: 'lib/text/probe.ts', code: "import { buildModel } from '../align/model.ts';\nexport const probe = buildModel;", rule: 'import-x/no-restricted-paths' },
   'lib/text importing lib/types.ts': { file: 'lib/text/probe.ts', code: "import type { Report } from '../types.ts';\nexport type Probe = Report;", rule: 'import-x/no-restricted-paths' },
   'content importing the store': { file: 'extension/content/probe.ts', code: "import { openCorpusStore } from '../../lib/store/index.ts';\nexport const probe = openCorpusStore;", rule: 'import-x/no-restricted-paths' },
   'content importing dexie': { file: 'extension/content/probe.ts', code: "import Dexie from 'dexie';\nexport const probe = Dexie;", rule: 'no-restricted-imports' },

@@ -1,7 +1,8 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { containment, EQUALLY_CLOSE, EXPLAINS_THE_CLOSEST, FIRST_LOOK_KEYS, jaccard, likelySources, wordPairs } from '../../../lib/sources.ts';
-import { contentTerms } from '../../../lib/index/features.ts';
+import { containment, EQUALLY_CLOSE, EXPLAINS_THE_CLOSEST, FIRST_LOOK_KEYS, jaccard, likelySources } from '../../../lib/sources.ts';
+import { sharedWordingPairs } from '../../../lib/text/word-pairs.ts';
+import { retrievalTerms } from '../../../lib/text/terms.ts';
 import { openCorpusStore, type CorpusStore } from '../../../lib/store/index.ts';
 import { seedRecord as seed, seedRecords as seeds } from '../helpers/seed-corpus.ts';
 
@@ -39,10 +40,10 @@ describe('likely sources: the first answer, from the index alone', () => {
   });
 
   it('pairs stemmed content words within three words, in either order', () => {
-    expect([...wordPairs('Russia courts the Taliban')]).toEqual(['court russia', 'russia taliban', 'court taliban']);
+    expect([...sharedWordingPairs('Russia courts the Taliban')]).toEqual(['court russia', 'russia taliban', 'court taliban']);
     const text = seed('seed-001').text;
-    expect(containment(wordPairs(text), wordPairs(text))).toBe(1);
-    expect(containment(wordPairs('Russia courts the Taliban in Kabul'), wordPairs('In Kabul the Taliban courts Russia'))).toBeGreaterThan(0.5);
+    expect(containment(sharedWordingPairs(text), sharedWordingPairs(text))).toBe(1);
+    expect(containment(sharedWordingPairs('Russia courts the Taliban in Kabul'), sharedWordingPairs('In Kabul the Taliban courts Russia'))).toBeGreaterThan(0.5);
   });
 
   it('names the earliest of versions about as close as the closest one first', async () => {
@@ -72,7 +73,7 @@ describe('likely sources: the first answer, from the index alone', () => {
     const closest = { id: 'closest', text: story.join(' '), published: '2021-08-16T00:00:00Z' };
     const earlier = { id: 'earlier', text: [...story.slice(0, 7), ...other].join(' '), published: '2021-08-01T00:00:00Z' };
     const page = [...story, ...other.slice(0, 2)].join(' ');
-    const [pagePairs, closestPairs, earlierPairs] = [page, closest.text, earlier.text].map((text) => wordPairs(text));
+    const [pagePairs, closestPairs, earlierPairs] = [page, closest.text, earlier.text].map((text) => sharedWordingPairs(text));
     expect(jaccard(pagePairs, earlierPairs)).toBeGreaterThan(EQUALLY_CLOSE * jaccard(pagePairs, closestPairs));
     const sharedWithPage = [...closestPairs].filter((pair) => pagePairs.has(pair));
     expect(sharedWithPage.filter((pair) => earlierPairs.has(pair)).length).toBeLessThan(EXPLAINS_THE_CLOSEST * sharedWithPage.length);
@@ -97,8 +98,8 @@ describe('likely sources: the first answer, from the index alone', () => {
   it('finds a copy reworded word by word, which keeps the words but few of their pairs', async () => {
     const original = seed('seed-001');
     const shuffled = shuffleWithinSentences(original.text);
-    expect(containment(wordPairs(shuffled), wordPairs(original.text))).toBeLessThan(0.2);
-    expect(jaccard(new Set(contentTerms(shuffled)), new Set(contentTerms(original.text)))).toBeGreaterThan(0.25);
+    expect(containment(sharedWordingPairs(shuffled), sharedWordingPairs(original.text))).toBeLessThan(0.2);
+    expect(jaccard(new Set(retrievalTerms(shuffled)), new Set(retrievalTerms(original.text)))).toBeGreaterThan(0.25);
     expect((await likelySources(shuffled, store)).map((source) => source.id)).toContain('seed-001');
   });
 

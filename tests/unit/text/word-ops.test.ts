@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffOps, foldForDiff, renderOps, wordDiff } from '../../../lib/align/diff';
+import { foldForDiff } from '../../../lib/text/typography';
+import { diffOps, renderOps, wordDiff } from '../../../lib/text/word-ops';
 
 describe('wordDiff', () => {
   it('shows a replaced word as a readable string', () => {

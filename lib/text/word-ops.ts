@@ -1,11 +1,20 @@
 /**
- * Word diff between a source sentence and its page counterpart, on jsdiff.
+ * Word operations: the word diff between a source sentence and its page counterpart, on jsdiff.
  * Typographic variants (curly vs straight quotes, dashes, case) are not changes,
- * so both strings are folded first with a length-preserving mapping; the
+ * so both strings are folded first with a length-preserving mapping (foldForDiff); the
  * offsets of the folded strings are then the offsets of the originals.
  */
 import { diffArrays } from 'diff';
-import type { WordOp } from '../types';
+import { foldForDiff } from './typography';
+
+/** One run of a word diff from source to page: "del" is source wording, "ins" is page wording. */
+export interface WordOp {
+  op: 'equal' | 'del' | 'ins';
+  /** The page's text for "equal" and "ins", the source's for "del". */
+  text: string;
+  /** "equal" only, in displayOps: the source's own spelling of the run where it differs (other quotes, case, spaces). */
+  sourceText?: string;
+}
 
 export interface DiffPiece extends WordOp {
   /** [start, end) in the source string; empty range at the position for "ins". */
@@ -26,24 +35,6 @@ export interface WordDiffOptions {
 }
 
 const DEFAULT_MAX_EDIT_LENGTH = 400;
-
-const FOLD: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u00B4': "'", '`': "'",
-  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u00AB': '"', '\u00BB': '"', '\u2033': '"',
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
-  '\u00A0': ' ', '\u2009': ' ', '\u202F': ' ', '\u2007': ' ',
-};
-
-/** Same length as the input, so offsets carry over. */
-export function foldForDiff(s: string): string {
-  let out = '';
-  for (let k = 0; k < s.length; k++) {
-    const c = s[k];
-    const mapped = FOLD[c] ?? c.toLowerCase();
-    out += mapped.length === 1 ? mapped : c;
-  }
-  return out;
-}
 
 interface DiffToken {
   text: string;
@@ -143,6 +134,27 @@ function wholesale(source: string, page: string): DiffPiece[] {
 /** Word operations from source to page ("del" is source wording, "ins" is page wording). */
 export function diffOps(source: string, page: string, opts: WordDiffOptions = {}): WordOp[] {
   return wordDiff(source, page, opts).pieces.map(({ op, text }) => ({ op, text }));
+}
+
+/**
+ * The same, for showing both sides: each side's runs are cut from its own text without overlap, so equal runs
+ * plus deletions give back the source and equal runs plus insertions the page; an equal run also carries the
+ * source's spelling where it differs (other quotes, case, spaces).
+ */
+export function displayOps(source: string, page: string, opts: WordDiffOptions = {}): WordOp[] {
+  let sourceAt = 0;
+  let pageAt = 0;
+  const ops: WordOp[] = [];
+  for (const piece of wordDiff(source, page, opts).pieces) {
+    const sourceText = source.slice(Math.max(sourceAt, piece.source[0]), piece.source[1]);
+    const pageText = page.slice(Math.max(pageAt, piece.page[0]), piece.page[1]);
+    sourceAt = Math.max(sourceAt, piece.source[1]);
+    pageAt = Math.max(pageAt, piece.page[1]);
+    if (piece.op === 'del') ops.push({ op: 'del', text: sourceText });
+    else if (piece.op === 'ins') ops.push({ op: 'ins', text: pageText });
+    else if (sourceText || pageText) ops.push(sourceText === pageText ? { op: 'equal', text: pageText } : { op: 'equal', text: pageText, sourceText });
+  }
+  return ops;
 }
 
 /** "the <del>shackles</del><ins>chains</ins> of slavery": a readable form of word operations. */
