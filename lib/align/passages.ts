@@ -313,6 +313,10 @@ function skipsInStep(before: Step, after: Step): boolean {
 // Sentences skipped in step between two pairs still join them into one run up to this many.
 const MAX_IN_STEP_GAP = 12;
 
+// Skips in step are read as pairs only between at least this many aligned pairs (an independent report of eight
+// sentences fell in step with its six-sentence source on three pairs).
+const MIN_PAIRS_IN_STEP = 4;
+
 // A translated stretch has about as many sentences as the stretch it translates: one in five more or less.
 const SENTENCE_SPAN_TOLERANCE = 0.2;
 
@@ -330,9 +334,9 @@ function joins(before: Step, after: Step, maxGap: number): boolean {
 
 /**
  * Pairs on the aligned path count towards density, however weak: a translation's sentences all share something. So
- * do sentences skipped in step between two pairs (see skipped), where the run spans alike on both sides. On the WMT
- * development sets this took Ukrainian (no lexicon) from 0.617 to 0.733 and Icelandic from 0.929 to 0.976, and called
- * no other article a translation; counting skips that differ by one called other Ukrainian articles translations.
+ * do sentences skipped in step between two pairs (see skipped), where the run spans alike on both sides and has at
+ * least MIN_PAIRS_IN_STEP pairs. On the WMT development sets this took Icelandic from 0.929 to 0.976 and called no
+ * other article a translation; counting skips that differ by one called other Ukrainian articles translations.
  */
 function isDense(run: Step[], path: Step[]): boolean {
   const first = run[0];
@@ -341,9 +345,11 @@ function isDense(run: Step[], path: Step[]): boolean {
   const sourceEnd = last.j + last.dj;
   const within = path.filter((s) => s.i >= first.i && s.i + s.di <= pageEnd && s.j >= first.j && s.j + s.dj <= sourceEnd);
   const inStep = { page: 0, source: 0 };
-  // Two stretches of different lengths are not one rendered sentence by sentence: their even skips are chance.
-  const alike = spansAlike(pageEnd - first.i, sourceEnd - first.j);
-  for (let k = 1; alike && k < within.length; k++) {
+  // Only a stretch rendered sentence by sentence, as long on both sides, has its skips read as pairs (in two texts
+  // of different lengths an even skip is chance), and only between enough pairs: two or three pairs of a short
+  // text fall in step by chance.
+  const rendered = within.length >= MIN_PAIRS_IN_STEP && spansAlike(pageEnd - first.i, sourceEnd - first.j);
+  for (let k = 1; rendered && k < within.length; k++) {
     if (!skipsInStep(within[k - 1], within[k])) continue;
     const gap = skipped(within[k - 1], within[k]);
     inStep.page += gap.page;
