@@ -18,7 +18,11 @@ import { gunzipSync } from 'node:zlib';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Language (the file name) → the FreeDict dictionary it is compiled from, and how many entries it keeps. */
-const SOURCES: { lang: string; dict: string; reverse?: boolean; budget: number; script?: RegExp }[] = [
+/**
+ * `pivots`: dictionaries from another language into this one ("deu-rus:de"), each entry read the other way round and
+ * given the English of its headword from that language's compiled list.
+ */
+const SOURCES: { lang: string; dict: string; reverse?: boolean; budget: number; script?: RegExp; pivots?: string[] }[] = [
   { lang: 'de', dict: 'deu-eng', budget: 30_000 },
   { lang: 'fr', dict: 'fra-eng', budget: 40_000 },
   { lang: 'es', dict: 'spa-eng', budget: 40_000 },
@@ -29,8 +33,9 @@ const SOURCES: { lang: string; dict: string; reverse?: boolean; budget: number; 
   { lang: 'el', dict: 'ell-eng', budget: 15_000, script: /\p{Script=Greek}/u },
   { lang: 'ar', dict: 'ara-eng', budget: 25_000, script: /\p{Script=Arabic}/u },
   { lang: 'ja', dict: 'jpn-eng', budget: 30_000, script: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u },
-  // No Russian-English FreeDict dictionary: the English-Russian one is read the other way round.
-  { lang: 'ru', dict: 'eng-rus', reverse: true, budget: 40_000, script: /\p{Script=Cyrillic}/u },
+  // No Russian-English FreeDict dictionary: the English-Russian one is read the other way round, and the larger
+  // German-, Polish-, French- and Italian-Russian ones through the English of their German, Polish… word (pivot).
+  { lang: 'ru', dict: 'eng-rus', reverse: true, budget: 40_000, script: /\p{Script=Cyrillic}/u, pivots: ['deu-rus:de', 'pol-rus:pl', 'fra-rus:fr', 'ita-rus:it'] },
 ];
 
 const MAX_GLOSSES = 2;
@@ -89,8 +94,34 @@ function normalizeHeadword(word: string): string | null {
   return w;
 }
 
-function compile(dictd: string, source: (typeof SOURCES)[number]): Map<string, string[]> {
-  const found: { word: string; glosses: string[]; rank: number }[] = [];
+type Found = { word: string; glosses: string[]; rank: number }[];
+
+/** Words of the target language in a pivot dictionary's entries, each with the English of the entry's headword. */
+function pivotEntries(dictd: string, pivot: string, compiled: ReadonlyMap<string, Map<string, string[]>>, script: RegExp | undefined, found: Found): void {
+  const [dict, via] = pivot.split(':');
+  const english = compiled.get(via);
+  if (!english) {
+    console.log(`  pivot ${dict}: no ${via} list compiled in this run; left out`);
+    return;
+  }
+  for (const { headword, body } of entries(dictd, dict)) {
+    const glosses = english.get(normalizeHeadword(headword) ?? '');
+    if (!glosses) continue;
+    for (const line of definitionLines(body)) {
+      // Lines in the target script are translations; the others explain the headword in its own language.
+      if (script && !script.test(line)) continue;
+      for (const part of line.replace(/^\s*\d+\.\s*/, '').split(/[,;]/)) {
+        const word = normalizeHeadword(part.replace(/\([^)]*\)/g, ''));
+        // Pivot entries rank after the direct ones: two hops lose more senses than one.
+        if (word && (!script || script.test(word))) found.push({ word, glosses, rank: 1 + [...word].length });
+      }
+    }
+  }
+}
+
+function compile(dictd: string, source: (typeof SOURCES)[number], compiled: ReadonlyMap<string, Map<string, string[]>>): Map<string, string[]> {
+  const found: Found = [];
+  for (const pivot of source.pivots ?? []) pivotEntries(dictd, pivot, compiled, source.script, found);
   for (const { headword, body } of entries(dictd, source.dict)) {
     if (source.reverse) {
       const english = headword.toLowerCase();
@@ -132,12 +163,16 @@ function main(): void {
   const dictd = option('--dictd', '/usr/share/dictd');
   const out = option('--out', path.join(repoRoot, 'public', 'lexicons'));
   fs.mkdirSync(out, { recursive: true });
+  const compiled = new Map<string, Map<string, string[]>>();
   for (const source of SOURCES) {
-    if (!fs.existsSync(path.join(dictd, `freedict-${source.dict}.index`))) {
-      console.log(`${source.lang}: dict-freedict-${source.dict} is not installed; ${fs.existsSync(path.join(out, `${source.lang}.tsv`)) ? 'kept the compiled list' : 'no list'}`);
+    // A list is compiled from all its dictionaries or kept as it is: a partial rebuild would lose words.
+    const missing = [source.dict, ...(source.pivots ?? []).map((pivot) => pivot.split(':')[0])].filter((dict) => !fs.existsSync(path.join(dictd, `freedict-${dict}.index`)));
+    if (missing.length) {
+      console.log(`${source.lang}: ${missing.map((dict) => `dict-freedict-${dict}`).join(', ')} not installed; ${fs.existsSync(path.join(out, `${source.lang}.tsv`)) ? 'kept the compiled list' : 'no list'}`);
       continue;
     }
-    const lexicon = compile(dictd, source);
+    const lexicon = compile(dictd, source, compiled);
+    compiled.set(source.lang, lexicon);
     const lines = [...lexicon].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([word, glosses]) => `${word}\t${glosses.join(' ')}`);
     fs.writeFileSync(path.join(out, `${source.lang}.tsv`), `${lines.join('\n')}\n`);
     console.log(`${source.lang}: ${lexicon.size} words from dict-freedict-${source.dict}`);

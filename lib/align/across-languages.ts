@@ -40,7 +40,7 @@ export function alignAcrossLanguages(page: TextModel, source: TextModel, vocabSi
   for (const step of steps) {
     const run = runs[runs.length - 1];
     const last = run?.[run.length - 1];
-    if (last && step.i - (last.i + last.di) <= o.maxGap && step.j - (last.j + last.dj) <= o.maxGap) run.push(step);
+    if (last && joins(last, step, o.maxGap)) run.push(step);
     else runs.push([step]);
   }
   const runBar = Math.max(CROSS_LANGUAGE_PAIR, CROSS_LANGUAGE_RUN_CONTRAST * background);
@@ -65,15 +65,68 @@ export function alignAcrossLanguages(page: TextModel, source: TextModel, vocabSi
  */
 const CROSS_LANGUAGE_DENSITY = 0.6;
 
-/** Pairs on the aligned path count towards density, however weak: a translation's sentences all share something. */
+/**
+ * Sentences skipped between two pairs, on each side. A translation renders sentence after sentence: where as many
+ * are skipped on both sides, they are most likely each other's translations that shared no name, number or
+ * lexicon word (a language without a lexicon bridges only those); reports of one story skip unevenly.
+ */
+function skipped(before: Step, after: Step): { page: number; source: number } {
+  return { page: after.i - (before.i + before.di), source: after.j - (before.j + before.dj) };
+}
+
+/** Both sides skip the same number of sentences. */
+function skipsInStep(before: Step, after: Step): boolean {
+  const gap = skipped(before, after);
+  return gap.page === gap.source;
+}
+
+// Sentences skipped in step between two pairs still join them into one run up to this many.
+const MAX_IN_STEP_GAP = 12;
+
+// Skips in step are read as pairs only between at least this many aligned pairs (an independent report of eight
+// sentences fell in step with its six-sentence source on three pairs).
+const MIN_PAIRS_IN_STEP = 4;
+
+// A translated stretch has about as many sentences as the stretch it translates: one in five more or less.
+const SENTENCE_SPAN_TOLERANCE = 0.2;
+
+/** Stretches of `a` and `b` sentences, about as long as each other as a translation and its original. */
+function spansAlike(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(1, SENTENCE_SPAN_TOLERANCE * Math.min(a, b));
+}
+
+/** Two strong pairs belong to one run when close on both sides, or when both sides skip alike between them. */
+function joins(before: Step, after: Step, maxGap: number): boolean {
+  const gap = skipped(before, after);
+  if (gap.page <= maxGap && gap.source <= maxGap) return true;
+  return skipsInStep(before, after) && Math.max(gap.page, gap.source) <= MAX_IN_STEP_GAP;
+}
+
+/**
+ * Pairs on the aligned path count towards density, however weak: a translation's sentences all share something. So
+ * do sentences skipped in step between two pairs (see skipped), where the run spans alike on both sides and has at
+ * least MIN_PAIRS_IN_STEP pairs. On the WMT development sets this took Icelandic from 0.929 to 0.976 and called no
+ * other article a translation; counting skips that differ by one called other Ukrainian articles translations.
+ */
 function isDense(run: Step[], path: Step[]): boolean {
   const first = run[0];
   const last = run[run.length - 1];
   const pageEnd = last.i + last.di;
   const sourceEnd = last.j + last.dj;
   const within = path.filter((s) => s.i >= first.i && s.i + s.di <= pageEnd && s.j >= first.j && s.j + s.dj <= sourceEnd);
+  const inStep = { page: 0, source: 0 };
+  // Only a stretch rendered sentence by sentence, as long on both sides, has its skips read as pairs (in two texts
+  // of different lengths an even skip is chance), and only between enough pairs: two or three pairs of a short
+  // text fall in step by chance.
+  const rendered = within.length >= MIN_PAIRS_IN_STEP && spansAlike(pageEnd - first.i, sourceEnd - first.j);
+  for (let k = 1; rendered && k < within.length; k++) {
+    if (!skipsInStep(within[k - 1], within[k])) continue;
+    const gap = skipped(within[k - 1], within[k]);
+    inStep.page += gap.page;
+    inStep.source += gap.source;
+  }
   const paired = (side: 'di' | 'dj') => within.reduce((n, s) => n + s[side], 0);
-  return paired('di') >= CROSS_LANGUAGE_DENSITY * (pageEnd - first.i) && paired('dj') >= CROSS_LANGUAGE_DENSITY * (sourceEnd - first.j);
+  return paired('di') + inStep.page >= CROSS_LANGUAGE_DENSITY * (pageEnd - first.i) && paired('dj') + inStep.source >= CROSS_LANGUAGE_DENSITY * (sourceEnd - first.j);
 }
 
 /**

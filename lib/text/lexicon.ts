@@ -18,6 +18,26 @@ export interface Lexicon {
   lang: string;
   /** Folded word → English words, the commonest sense first. */
   words: Map<string, string[]>;
+  /** For a language reading a related language's list: the spellings a folded word of it may have in that one. */
+  spellings?: (folded: string) => string[];
+}
+
+/**
+ * Languages without a list of their own that read a close relative's, through the spelling correspondences of the two:
+ * Ukrainian and Russian share much of their vocabulary ("бояться", "станція"/"станция", "місто"/"место") and FreeDict
+ * has no Ukrainian dictionary.
+ */
+const BORROWED: Record<string, { from: string; spellings: (folded: string) => string[] }> = {
+  uk: { from: 'ru', spellings: ukrainianAsRussian },
+};
+
+/**
+ * Russian spellings a folded Ukrainian word may have (folding already made ї і and й и): і is mostly и, or an е or о
+ * of the Russian word (місто, кіт); и is ы or и; є is е; ґ is г; the infinitive's -ти is -ть; the apostrophe goes.
+ */
+export function ukrainianAsRussian(folded: string): string[] {
+  const base = folded.replace(/є/g, 'е').replace(/ґ/g, 'г').replace(/['’ʼ]/g, '').replace(/ти$/, 'ть');
+  return [...new Set([base.replace(/і/g, 'и'), base.replace(/и/g, 'ы').replace(/і/g, 'и'), base.replace(/і/g, 'е'), base.replace(/і/g, 'о')])];
 }
 
 let source: LexiconSource | null = null;
@@ -53,8 +73,16 @@ export function installLexicon(lang: string, tsv: string): Lexicon {
  * A language without a list, or a list that cannot be read, is remembered as having none.
  */
 export async function loadLexicons(langs: Iterable<string | undefined>): Promise<void> {
-  const wanted = [...new Set([...langs].map(primarySubtag))].filter((lang) => LEXICON_LANGUAGES.includes(lang) && !loaded.has(lang));
-  await Promise.all(wanted.map((lang) => loadOne(lang)));
+  const wanted = [...new Set([...langs].map(primarySubtag))].filter((lang) => (LEXICON_LANGUAGES.includes(lang) || lang in BORROWED) && !loaded.has(lang));
+  await Promise.all(wanted.map((lang) => (lang in BORROWED ? loadBorrowed(lang) : loadOne(lang))));
+}
+
+/** A language reading a relative's list shares its words (read once) and looks words up through its spellings. */
+async function loadBorrowed(lang: string): Promise<void> {
+  const { from, spellings } = BORROWED[lang];
+  const relative = loaded.get(from) ?? (await loadOne(from));
+  if (relative) loaded.set(lang, { lang, words: relative.words, spellings });
+  else if (loaded.has(from)) loaded.set(lang, null);
 }
 
 function loadOne(lang: string): Promise<Lexicon | null> {
@@ -97,13 +125,18 @@ const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
  */
 export function glossesOf(lexicon: Lexicon, word: string): string[] | null {
   const folded = foldWord(word);
-  const exact = lexicon.words.get(folded);
-  if (exact) return exact;
+  const spellings = lexicon.spellings ? lexicon.spellings(folded) : [folded];
+  for (const spelling of spellings) {
+    const exact = lexicon.words.get(spelling);
+    if (exact) return exact;
+  }
   if (SPACELESS.test(folded)) return null;
-  const chars = [...folded];
-  for (let cut = 1; cut <= MAX_SUFFIX && chars.length - cut >= MIN_STEM; cut++) {
-    const hit = lexicon.words.get(chars.slice(0, chars.length - cut).join(''));
-    if (hit) return hit;
+  for (const spelling of spellings) {
+    const chars = [...spelling];
+    for (let cut = 1; cut <= MAX_SUFFIX && chars.length - cut >= MIN_STEM; cut++) {
+      const hit = lexicon.words.get(chars.slice(0, chars.length - cut).join(''));
+      if (hit) return hit;
+    }
   }
   return null;
 }

@@ -14,6 +14,7 @@ import { parseBenchArgs, USAGE, type BenchOptions } from './args.ts';
 import { chromiumUnavailable, runChromium, type ChromiumSetup } from './chromium-path.ts';
 import { lineageTable, runLineage, type LineageRun } from './lineage.ts';
 import { crawlRows, runCrawlImport, type CrawlRun } from './crawl-import.ts';
+import { crossLanguageTable, FOREIGN_EVERY, runCrossLanguage, type CrossLanguageRun } from './crosslang.ts';
 import { buildCorpus, describeCorpus, planCorpus, MIN_QUERY_WORDS } from './corpus.ts';
 import { runBaseline, runEngine, writeJsonl } from './node-path.ts';
 import { postgresTable, runPostgres, startPostgres, type PostgresRun, type PostgresServer } from './postgres-path.ts';
@@ -54,7 +55,7 @@ function productionBuildNote(): string {
 }
 
 async function chromiumSetup(options: BenchOptions): Promise<{ setup: ChromiumSetup | null; note: string }> {
-  if (options.only === 'node' || options.only === 'postgres' || options.only === 'lineage') return { setup: null, note: `Chromium not measured (--only ${options.only})` };
+  if (options.only === 'node' || options.only === 'postgres' || options.only === 'lineage' || options.only === 'crosslang') return { setup: null, note: `Chromium not measured (--only ${options.only})` };
   if (!existsSync(chromiumPath)) return { setup: null, note: `Chromium not measured: no browser at ${chromiumPath} (set CHROMIUM_PATH)` };
   if (options.build && !buildBenchExtension()) return { setup: null, note: 'Chromium not measured: the bench build failed' };
   const setup: ChromiumSetup = { extensionDir: benchBuildDir, chromiumPath, repoRoot, coldSamples: options.coldSamples, warmClicks: 5, coldClicks: 3 };
@@ -102,6 +103,8 @@ async function main(): Promise<number> {
   const measureNode = options.only === null || options.only === 'node';
   const measureLineage = options.only === null || options.only === 'lineage';
   const lineageRuns: LineageRun[] = [];
+  const measureCrossLanguage = options.only === null || options.only === 'crosslang';
+  const crossRuns: CrossLanguageRun[] = [];
   const measurePostgres = options.only === null || options.only === 'postgres';
   const postgres: PostgresServer | null = measurePostgres ? startPostgres(repoRoot, log) : null;
   const postgresRuns: PostgresRun[] = [];
@@ -126,6 +129,7 @@ async function main(): Promise<number> {
         if (setup) runs.chromium.push(await runChromium(corpus, setup, log));
       }
       if (measureLineage) lineageRuns.push(await runLineage(plan, corpus.records, options.chains, log));
+      if (measureCrossLanguage) crossRuns.push(await runCrossLanguage(corpus, options.queries, log));
       results.push(runs);
       rmSync(file, { force: true });
     }
@@ -139,9 +143,18 @@ async function main(): Promise<number> {
   const lineageLines = lineageRuns.length
     ? [lineageTable(lineageRuns), '', 'Lineage: chains of an original (stored), an edited copy of it and an edited copy of that copy (both stored, dated a day or more apart) and the page, an edited copy of the last; a copy is right when the lineage places it under its true parent. The cost is the full check with the lineage minus the same check without it (CheckOptions.lineage false), per page, on the CLI path.', '']
     : [];
+  const crossLines = crossRuns.length
+    ? [
+        crossLanguageTable(crossRuns),
+        '',
+        `Cross-language: the same corpora with one stored original in ${FOREIGN_EVERY} (and its stored copies) in another language (German, French, Spanish, Italian, Portuguese, Polish, Russian, Greek, Arabic, Japanese in turn), rendered word by word through the offline lexicons (public/lexicons: each English word as the word whose first sense it is; names and numbers kept, decimal commas where the language writes them); the English queries' own originals stay English. Translation found first: an English original, never stored, checked in full; its top match is its foreign original or a stored copy of it, called a translation. Lexicons are loaded once before the timed checks (their loading is reported apart). English planted copies: the other rows' edited and rewritten queries among the foreign records. CLI path (lib/store on fake-indexeddb), warm.`,
+        '',
+      ]
+    : [];
   const lines = [
-    ...(options.only === 'postgres' || options.only === 'lineage' ? [] : [markdownTable(figures), '']),
+    ...(options.only === 'postgres' || options.only === 'lineage' || options.only === 'crosslang' ? [] : [markdownTable(figures), '']),
     ...lineageLines,
+    ...crossLines,
     ...(postgres ? [postgresTable(postgresRuns), '', `PostgreSQL: ${postgres.settings}; the same corpora and queries; cold = the first query on a new connection (the server's caches stay warm).`, ''] : []),
     machineLine(machine),
     `Runs per size: ${options.runs} (figures are medians over runs; latency percentiles are per run). ${note}.`,
@@ -156,7 +169,7 @@ async function main(): Promise<number> {
   }
   lines.push(...crawl.lines);
   process.stdout.write(`${lines.join('\n')}\n`);
-  writeResults(options, { machine, figures, runs: results, postgres: postgresRuns, crawl: crawl.run, lineage: lineageRuns });
+  writeResults(options, { machine, figures, runs: results, postgres: postgresRuns, crawl: crawl.run, lineage: lineageRuns, crossLanguage: crossRuns });
   return 0;
 }
 

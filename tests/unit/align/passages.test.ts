@@ -103,3 +103,60 @@ describe('alignPassages across languages', () => {
     expect(result.crossLanguage).toBe(true);
   });
 });
+
+// A translation without a lexicon shares only its names and figures: here one sentence in three.
+const englishReport = [
+  'Ihor Terekhov, the mayor of Kharkiv, opened the new metro station on Monday.',
+  'The work took longer than anyone had planned.',
+  'Residents waited for it through a hard winter.',
+  'The station cost 1,250 million hryvnias, the city council said.',
+  'Trains will stop there every five minutes.',
+  'Children from nearby schools came to see the opening.',
+  'Oleksandr Vilkul called the project a sign of hope.',
+  'Shops around the entrance stayed open late.',
+  'Many people brought flowers for the workers.',
+  'The next station should be finished in 2027, Terekhov added.',
+].join(' ');
+const ukrainianTranslation = [
+  'Ігор Терехов, мер Харкова, у понеділок відкрив нову станцію метро.',
+  'Роботи тривали довше, ніж хтось планував.',
+  'Мешканці чекали на неї всю важку зиму.',
+  'Станція коштувала 1 250 мільйонів гривень, повідомила міська рада.',
+  'Потяги зупинятимуться там кожні п’ять хвилин.',
+  'Діти з сусідніх шкіл прийшли подивитися на відкриття.',
+  'Олександр Вілкул назвав проєкт знаком надії.',
+  'Крамниці біля входу працювали допізна.',
+  'Багато людей принесли квіти для робітників.',
+  'Наступну станцію мають завершити у 2027 році, додав Терехов.',
+].join(' ');
+// Another report of the same opening: the same names and figures, told in a different order and length.
+const ukrainianReport = [
+  'Харків отримав нову станцію метро.',
+  'Ігор Терехов сказав, що наступну станцію завершать у 2027 році.',
+  'За його словами, будівництво було складним.',
+  'Олександр Вілкул прийшов на церемонію.',
+  'Вартість станції склала 1 250 мільйонів гривень.',
+  'Місцеві жителі давно просили про це.',
+  'У місті досі бракує транспорту.',
+  'Під час війни роботи кілька разів зупиняли.',
+  'Люди фотографувалися біля входу.',
+  'Перший потяг рушив опівдні.',
+  'Влада обіцяє нові маршрути автобусів.',
+  'Ціни на квитки не зміняться.',
+  'Терехов подякував будівельникам.',
+].join(' ');
+
+describe('alignPassages across languages without a lexicon', () => {
+  it('aligns a translation whose sentences share names and figures only here and there, in step', () => {
+    const result = alignPassages(ukrainianTranslation, englishReport, { pageLang: 'uk', sourceLang: 'en' });
+    expect(result.passages.length).toBe(1);
+    const [p] = result.passages;
+    expect(p.page[1] - p.page[0]).toBeGreaterThan(ukrainianTranslation.length * 0.8);
+    expect(p.source[1] - p.source[0]).toBeGreaterThan(englishReport.length * 0.8);
+  });
+
+  it('finds no translation in another report of the same event sharing the same names and figures', () => {
+    const result = alignPassages(ukrainianReport, englishReport, { pageLang: 'uk', sourceLang: 'en' });
+    expect(result.passages).toEqual([]);
+  });
+});

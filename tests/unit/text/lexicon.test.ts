@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LEXICON_DIR } from '../../../cli/lexicons';
-import { glossesOf, glossText, installLexicon, LEXICON_LANGUAGES, lexiconOf, loadLexicons, parseLexicon, resetLexicons, setLexiconSource } from '../../../lib/text/lexicon';
+import { glossesOf, glossText, installLexicon, LEXICON_LANGUAGES, lexiconOf, loadLexicons, parseLexicon, resetLexicons, setLexiconSource, ukrainianAsRussian } from '../../../lib/text/lexicon';
 
 afterEach(() => {
   setLexiconSource(null);
@@ -45,5 +45,30 @@ describe('bilingual lexicons', () => {
   it('glosses a page in English words where it knows them, keeping names and numbers', () => {
     const lexicon = installLexicon('de', 'stadt\tcity town\nbürgermeisterin\tmayor\nkosten\tcosts');
     expect(glossText(lexicon, 'Die Stadt Kestrel Bay: Bürgermeisterin Vasquez nennt Kosten von 480 Millionen.')).toBe('Die city Kestrel Bay: mayor Vasquez nennt costs von 480 Millionen.');
+  });
+
+  it('looks Ukrainian words up in the Russian list through their Russian spellings, reading that list once', async () => {
+    const asked: string[] = [];
+    setLexiconSource(async (lang) => {
+      asked.push(lang);
+      return lang === 'ru' ? 'станция\tstation\nместо\tplace\nбояться\tfear\nмы\twe\nповторить\trepeat' : null;
+    });
+    await Promise.all([loadLexicons(['uk']), loadLexicons(['ru', 'uk'])]);
+    expect(asked).toEqual(['ru']);
+    const ukrainian = lexiconOf('uk')!;
+    expect(glossesOf(ukrainian, 'станція')).toEqual(['station']);
+    expect(glossesOf(ukrainian, 'місто')).toEqual(['place']);
+    expect(glossesOf(ukrainian, 'бояться')).toEqual(['fear']);
+    expect(glossesOf(ukrainian, 'ми')).toEqual(['we']);
+    expect(glossesOf(ukrainian, 'повторити')).toEqual(['repeat']);
+    // The Russian list itself is not read through Ukrainian spellings.
+    expect(glossesOf(lexiconOf('ru')!, 'станція')).toBeNull();
+    expect(ukrainianAsRussian("п'ять")).toContain('пять');
+  });
+
+  it('has no Ukrainian lexicon where the Russian list cannot be read', async () => {
+    setLexiconSource(async () => null);
+    await loadLexicons(['uk']);
+    expect(lexiconOf('uk')).toBeNull();
   });
 });
