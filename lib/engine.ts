@@ -5,7 +5,7 @@
  * (newsletter prompts, bios, related links) is never a difference.
  */
 import { PAGE_NODE_ID, type Comparison, type CorpusRecord, type CorrectedRecord, type Correction, type DriftItem, type Lineage, type Match, type MatchMeasures, type PageArticle, type Passage, type Relation, type Report, type SentencePair, type WordOp } from './types';
-import { buildLineage, type LineageCosts, type LineageInput, type PairRelation } from './lineage/build';
+import { buildLineage, pairKey, type LineageCosts, type LineageInput, type PairRelation } from './lineage/build';
 import { quotesAcrossVersions, type QuoteTrail } from './quotes/across';
 import { correctionsFor, type PageCorrections } from './corpus/corrections';
 import { findCounterparts } from './align/counterparts';
@@ -685,7 +685,6 @@ function pageLineage(page: PageArticle, copies: Assessment[], others: Assessment
   const closest = [...copies].sort((a, b) => b.result.score - a.result.score).slice(0, MAX_LINEAGE_VERSIONS);
   const between = new Map<string, PairRelation>();
   const relateVersions = versionRelations();
-  const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
   const relatePair = (a: Assessment, b: Assessment): PairRelation => {
     const [first, second] = a.record.id < b.record.id ? [a, b] : [b, a];
     const key = pairKey(first.record.id, second.record.id);

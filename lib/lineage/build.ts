@@ -163,7 +163,8 @@ function copiedVersions(node: LineageInput, others: readonly LineageInput[], rel
   return { candidates, overBudget: false };
 }
 
-function pairKey(a: string, b: string): string {
+/** One key for a pair of versions, whichever is named first. */
+export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
