@@ -617,12 +617,6 @@ function pairRelation(result: RelationResult, crossLanguage: boolean): PairRelat
 
 const FLIPPED = { original: 'derivative', derivative: 'original', unknown: 'unknown' } as const;
 
-/** How stored record `a` relates to stored record `b`, read as a page: the full check's assessment of one pair. */
-export function relateRecords(a: CorpusRecord, b: CorpusRecord): PairRelation {
-  const terms = contentTerms(b.text, b.lang);
-  return versionRelations()(a, { record: b, terms, pairs: pairsOf(terms) });
-}
-
 /** A stored version as relating it to another needs it: its content words, as the full check read them. */
 interface Version {
   record: CorpusRecord;
@@ -631,8 +625,9 @@ interface Version {
 }
 
 /**
- * relateRecords for many pairs of the same versions: each version read as a page once, not once per pair, and the
- * other's content words taken from the full check.
+ * How stored record `a` relates to stored version `b`, `a` read as a page: the full check's assessment of one pair.
+ * Each version is read as a page once, however many pairs it is in, and the other's content words come from the full
+ * check.
  */
 function versionRelations(): (a: CorpusRecord, b: Version) => PairRelation {
   const asPages = new Map<string, PreparedPage>();
