@@ -59,8 +59,8 @@ export interface CheckOptions<S = RecordSource> {
   align?: AlignOptions;
   /** Relate the page's copies to each other (Report.lineage); on unless false. */
   lineage?: boolean;
-  /** Told the milliseconds the lineage and the quotes across versions took, beyond the rest of the check (npm run bench). */
-  onLineageTimed?: (ms: number) => void;
+  /** Runs the lineage and the quotes across versions, the part of the check beyond the rest (npm run bench times it). */
+  aroundLineage?: (relateVersions: () => void) => void;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -588,10 +588,12 @@ export async function checkArticle<S extends RecordSource>(page: PageArticle, st
     corrected: await correctedRecords(prepared, store),
   };
   if (opts.lineage !== false) {
-    const begun = performance.now();
-    report.lineage = pageLineage(page, copies, listed.filter((a) => !isCopyRelation(a.result.relation)));
-    report.quotes = pageQuotes(page, copies);
-    opts.onLineageTimed?.(performance.now() - begun);
+    const relateVersions = () => {
+      report.lineage = pageLineage(page, copies, listed.filter((a) => !isCopyRelation(a.result.relation)));
+      report.quotes = pageQuotes(page, copies);
+    };
+    if (opts.aroundLineage) opts.aroundLineage(relateVersions);
+    else relateVersions();
   }
   return report;
 }
@@ -663,6 +665,12 @@ const ANCESTOR_CHECKED_COPIES = 3;
  */
 const ANCESTOR_ESTIMATE = 0.3;
 
+/** Both are dated and `a` later: it cannot be where `b` came from. */
+function laterThan(a: CorpusRecord, b: CorpusRecord): boolean {
+  const [dateA, dateB] = [a.published ?? a.firstSeen, b.published ?? b.firstSeen];
+  return !!dateA && !!dateB && dateA > dateB;
+}
+
 /**
  * How close two versions look before any alignment: the share of the smaller one's word pairs the other holds, from
  * the content words the full check read (null across languages, where the words differ).
@@ -687,7 +695,8 @@ function pageLineage(page: PageArticle, copies: Assessment[], others: Assessment
     const pair = between.get(key)!;
     return a === first ? pair : { ...pair, direction: FLIPPED[pair.direction] };
   };
-  // An ancestor is related to the closest copy it looks closest to, and only when it looks close enough to be copied.
+  // An ancestor is related to the closest copy it looks closest to among those dated after it, and only when it looks
+  // close enough to be copied: a later text is no ancestor.
   let alignments = 0;
   const ancestors = [...others]
     .sort((a, b) => b.result.score - a.result.score)
@@ -695,6 +704,7 @@ function pageLineage(page: PageArticle, copies: Assessment[], others: Assessment
     .filter((other) => {
       const [copy] = closest
         .slice(0, ANCESTOR_CHECKED_COPIES)
+        .filter((c) => !laterThan(other.record, c.record))
         .map((c) => ({ c, estimate: looksClose(c, other) }))
         .filter(({ estimate }) => estimate === null || estimate >= ANCESTOR_ESTIMATE)
         .sort((x, y) => (y.estimate ?? Infinity) - (x.estimate ?? Infinity));
