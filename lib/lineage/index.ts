@@ -1,1 +1,1 @@
-export { buildLineage, childrenOf, edgeRelation, pathTo, type LineageInput, type PairRelation, type Relate } from './build';
+export { buildLineage, childrenOf, edgeRelation, pathTo, type LineageCosts, type LineageInput, type PairRelation, type Relate } from './build';

@@ -141,7 +141,7 @@ async function main(): Promise<number> {
   const figures = results.map(figuresOf);
   const machine = describeMachine(setup ? chromiumVersion() : null);
   const lineageLines = lineageRuns.length
-    ? [lineageTable(lineageRuns), '', 'Lineage: chains of an original (stored), an edited copy of it and an edited copy of that copy (both stored, dated a day or more apart) and the page, an edited copy of the last; a copy is right when the lineage places it under its true parent. The cost is the full check with the lineage minus the same check without it (CheckOptions.lineage false), per page, on the CLI path.', '']
+    ? [lineageTable(lineageRuns), '', 'Lineage: chains of an original (stored), an edited copy of it and an edited copy of that copy (both stored, dated a day or more apart) and the page, an edited copy of the last; a copy is right when the lineage places it under its true parent. The cost is the time the check spends relating the versions to each other (the lineage, and the quotes across versions), timed inside checkArticle (CheckOptions.aroundLineage), per page, on the CLI path, in wall-clock time and in CPU time of the process (which other jobs on the machine do not lengthen); the full check is the rest of the same check.', '']
     : [];
   const crossLines = crossRuns.length
     ? [
