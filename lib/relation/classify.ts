@@ -464,10 +464,8 @@ function textSignals(input: RelationInput): Signal[] {
   const broken = pageTraces.strayQuotes + pageTraces.brokenSentences - (sourceTraces.strayQuotes + sourceTraces.brokenSentences);
   if (broken > 0) signals.push({ machineTranslation: true, weight: 0.4, evidence: `The page has misplaced quote marks or broken sentences the stored text does not have` });
   if (broken < 0) signals.push({ machineTranslation: true, weight: -0.4, evidence: `The stored text has misplaced quote marks or broken sentences the page does not have` });
-  // A garbled name is one the other text never uses: a name the original itself repeats, changed in one place by an
-  // edit, is no trace.
-  const duplicated = garbledNames.filter((d) => occurrences(input.page.text, d.page.text) > 1 && occurrences(input.source.text, d.source.text) <= 1 && occurrences(input.source.text, d.page.text) === 0);
-  const duplicatedInSource = garbledNames.filter((d) => occurrences(input.source.text, d.source.text) > 1 && occurrences(input.page.text, d.page.text) <= 1 && occurrences(input.page.text, d.source.text) === 0);
+  const duplicated = garbledNames.filter((d) => repeatsGarble(input.page.text, d.page.text, input.source.text, d.source.text));
+  const duplicatedInSource = garbledNames.filter((d) => repeatsGarble(input.source.text, d.source.text, input.page.text, d.page.text));
   if (duplicated.length > duplicatedInSource.length) {
     signals.push({ machineTranslation: true, weight: 0.5, evidence: `The page repeats a garbled name where the stored text has distinct ones: ${duplicated.slice(0, 2).map((d) => `“${d.source.text}” → “${d.page.text}”`).join('; ')}` });
   } else if (duplicatedInSource.length > duplicated.length) {
@@ -475,6 +473,14 @@ function textSignals(input: RelationInput): Signal[] {
   }
   if (input.page.hasCaption && !input.source.hasCaption) signals.push({ weight: 0.2, evidence: 'The page adds a photo caption to the text' });
   return signals;
+}
+
+/**
+ * `text` repeats `name` where `other` has `otherName` once at most, and `other` never uses `name`: a garble. A name the
+ * original itself repeats, changed in one place by an edit, is no trace (the copy still uses it elsewhere).
+ */
+function repeatsGarble(text: string, name: string, other: string, otherName: string): boolean {
+  return occurrences(text, name) > 1 && occurrences(other, otherName) <= 1 && occurrences(other, name) === 0;
 }
 
 /** Words in the longest name a garbled-name trace compares ("Echo of Moscow radio"); a changed clause is no name. */
