@@ -80,7 +80,7 @@ export async function importFile(source: FileImport, corpus: StoredCorpus, io: C
   // core busy. Batches still commit in file order, so the saved progress never runs ahead of what is stored.
   let storing: Promise<unknown> = Promise.resolve();
   const commit = async (done: boolean) => {
-    const prepared = store.prepareBatch(batch.take());
+    const prepared = await store.prepareBatch(batch.take());
     const step = { position, line, problems, done };
     problems = [];
     await storing;

@@ -30,7 +30,10 @@ export function neverCreated(target: DatabaseTarget): boolean {
 export async function openStoredCorpus(target: DatabaseTarget, io: CliIO): Promise<StoredCorpus> {
   const client = await openDatabase(target, { onWait: (message) => io.stderr.write(`palimpsest: ${message}\n`) });
   try {
-    const { openPostgresStore } = await import('../lib/store/postgres/store.ts');
+    const [{ openPostgresStore }, { useLexiconFiles }] = await Promise.all([import('../lib/store/postgres/store.ts'), import('./lexicons.ts')]);
+    // Stored articles in other languages are indexed under their English glosses, read from the lexicon files: every
+    // command reads them the same way, so that the keys a deletion recomputes are the keys the import stored.
+    useLexiconFiles();
     const store = await openPostgresStore(client);
     return { store, target, where: describeTarget(target), close: () => client.close() };
   } catch (error) {

@@ -16,6 +16,7 @@
  * a quarter of its pairs. Measured on PAN 2013 text alignment, this matched
  * winnowing at the same density in recall and needs no window bookkeeping.
  */
+import { glossText, type Lexicon } from '../text/lexicon';
 import { nameKeyVariants } from '../text/names';
 import { retrievalStopwords } from '../text/stopwords';
 import { hasDigit, retrievalLanguage, retrievalTermsOf, retrievalTokens, withoutApostropheTail, type RetrievalToken } from '../text/terms';
@@ -26,7 +27,7 @@ import { forEachNearbyPair } from '../text/word-pairs';
 import { fnv1a32, mix32 } from './hash';
 
 /** Bump when the features of a text change: stored postings must then be rebuilt. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 export interface FeatureOptions {
   /** Keep one pair in this many (by hash). */
@@ -203,6 +204,20 @@ function allKeys(text: string, lang: string | undefined, options: FeatureOptions
 }
 
 /**
+ * The word-pair keys of a foreign text's English gloss (lib/text/lexicon.ts glossText). A stored article in another
+ * language is indexed under them too, so that an English page, or the English gloss of a page in a third language,
+ * finds it through its words and not only through the few names and numbers the two share: of the English
+ * translations that missed their Ukrainian original on the WMT set, most were never retrieved. Names and numbers are
+ * language-independent already and are not added again.
+ */
+function glossPairKeys(text: string, lexicon: Lexicon, options: FeatureOptions, into: Set<number>): void {
+  const tokens = retrievalTokens(glossText(lexicon, text), 'en');
+  const starts: number[] = [];
+  const sink: KeySink = { has: (key) => into.has(key), add: (key) => into.add(key) };
+  pairKeys(retrievalTermsOf(tokens, 'en', starts), starts, options, sink);
+}
+
+/**
  * The order in which a document over maxDocFeatures keeps its keys (smallest first), as
  * an unsigned 32-bit number: a capped document holds exactly its keys of rank below some
  * threshold, which retrieval estimates to tell how sparsely the document is indexed.
@@ -222,10 +237,18 @@ export function boundKeys(keys: Iterable<number>, limit: number): Uint32Array {
   return Uint32Array.from(byRank.slice(0, limit)).sort();
 }
 
-/** The keys under which a stored document is indexed: distinct, sorted, at most `maxDocFeatures`. */
-export function featuresOf(text: string, lang?: string, options: Partial<FeatureOptions> = {}): Uint32Array {
+/**
+ * The keys under which a stored document is indexed: distinct, sorted, at most `maxDocFeatures`. With `gloss`, the
+ * lexicon of the document's language, its English gloss's word pairs are among them: they share the one bound, kept
+ * by the same content-defined rank, so a capped document is still exactly its keys below a rank threshold (retrieval's
+ * sparsity estimate relies on it). Callers load the lexicon first: the keys must be the same whenever they are
+ * computed again from the text (a deletion finds the postings to remove that way).
+ */
+export function featuresOf(text: string, lang?: string, options: Partial<FeatureOptions> = {}, gloss: Lexicon | null = null): Uint32Array {
   const resolved = { ...DEFAULT_FEATURE_OPTIONS, ...options };
-  return boundKeys(allKeys(text, lang, resolved), resolved.maxDocFeatures);
+  const keys = allKeys(text, lang, resolved);
+  if (gloss && gloss.lang !== 'en') glossPairKeys(text, gloss, resolved, keys);
+  return boundKeys(keys, resolved.maxDocFeatures);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { FEATURE_VERSION, featuresOf, type FeatureOptions } from '../index/features';
+import { FEATURE_VERSION, type FeatureOptions } from '../index/features';
 import type { CorpusRecord, Correction } from '../types';
 
 import * as catalog from './catalog';
@@ -14,6 +14,7 @@ import { CorpusDatabase, META_CORPUS_BYTES, META_FEATURE_VERSION, META_LANGUAGE_
 import type { AddResult, CorpusStore, CorpusUpkeep, CorpusUsage, CorrectionStore, DocStat, IndexSize, Posting, SkippedRecord } from './types';
 import { primarySubtag } from '../text/language';
 import { datedOf, recordBytes } from './usage';
+import { loadRecordLexicons, recordKeys } from './record-keys';
 
 export { contentHash, DEFAULT_DF_CAP } from './record-checks';
 
@@ -99,12 +100,13 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
   }
 
   private prepare(record: CorpusRecord): PreparedRecord {
-    return { record, hash: contentHash(record.text), keys: featuresOf(record.text, record.lang, this.featureOptions) };
+    return { record, hash: contentHash(record.text), keys: recordKeys(record.text, record.lang, this.featureOptions) };
   }
 
   async addRecords(records: readonly CorpusRecord[]): Promise<AddResult> {
     validateRecords(records);
     // Hashing and feature extraction run before the transaction, which must not wait on anything but the database.
+    await loadRecordLexicons(records.map((r) => r.lang));
     const prepared = records.map((record) => this.prepare(record));
     const db = this.db;
     const result = await db.transaction('rw', [db.records, db.directory, db.pending, db.meta], async () => {
@@ -212,12 +214,14 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
   async deleteRecords(ids: readonly string[]): Promise<number> {
     if (ids.length === 0) return 0;
     const db = this.db;
+    // The transaction must not wait on anything but the database: the lexicons recordKeys reads are loaded before it.
+    await loadRecordLexicons(present(await this.recordsWhere('id', ids)).map((r) => r.lang));
     return db.transaction('rw', [db.records, db.directory, db.buckets, db.midBuckets, db.pending, db.meta], async () => {
       const found = present(await this.recordsWhere('id', ids));
       if (found.length === 0) return 0;
       // The buckets holding a record's postings are found again from its text: features are deterministic and
       // versioned (ensureFeatureVersion).
-      const keys = found.flatMap((r) => [...featuresOf(r.text, r.lang, this.featureOptions)]);
+      const keys = found.flatMap((r) => [...recordKeys(r.text, r.lang, this.featureOptions)]);
       const docs = found.map((r) => r.doc);
       await this.index.remove(new Set(docs), keys);
       await this.writeDirectory([], docs);
@@ -307,8 +311,9 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
       if (batch.length === 0) break;
       const entries: DirectoryEntry[] = [];
       const postings: [number, number][] = [];
+      await loadRecordLexicons(batch.map((r) => r.lang));
       for (const r of batch) {
-        const keys = featuresOf(r.text, r.lang, this.featureOptions);
+        const keys = recordKeys(r.text, r.lang, this.featureOptions);
         entries.push({ doc: r.doc, id: r.id, features: keys.length });
         for (const key of keys) postings.push([key, r.doc]);
       }

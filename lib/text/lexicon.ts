@@ -7,6 +7,7 @@
 import { primarySubtag } from './language';
 import { foldWord } from './normalize';
 import { words } from './segment';
+import { retrievalStopwords } from './stopwords';
 
 /** Languages with a compiled list (public/lexicons/<lang>.tsv). English needs none: it is the pivot. */
 export const LEXICON_LANGUAGES: readonly string[] = ['ar', 'de', 'el', 'es', 'fr', 'is', 'it', 'ja', 'pl', 'pt', 'ru'];
@@ -142,16 +143,22 @@ export function glossesOf(lexicon: Lexicon, word: string): string[] | null {
 }
 
 /**
- * The text with each word the lexicon knows replaced by its first English word, other words kept as written: an
- * English stand-in good enough to look a foreign page up among English articles (word pairs, names and numbers),
- * never shown.
+ * The text with each word the lexicon knows replaced by its first English word, other words kept as written and the
+ * language's function words left out: an English stand-in good enough to look a foreign text up among English ones
+ * (word pairs, names and numbers), never shown. A function word's first gloss is noise that English retrieval does not
+ * drop ("am" → "armenia", "die" → "that"): it would stand between two content words and part their word pair.
  */
 export function glossText(lexicon: Lexicon, text: string): string {
   const out: string[] = [];
+  const functionWords = retrievalStopwords(lexicon.lang);
   let at = 0;
   for (const token of words(text, lexicon.lang)) {
     // Words written without spaces between them (Japanese) get one: their glosses are English words.
     out.push(text.slice(at, token.start) || ' ');
+    if (functionWords.has(token.norm)) {
+      at = token.end;
+      continue;
+    }
     out.push(glossesOf(lexicon, token.norm)?.[0] ?? token.text);
     at = token.end;
   }

@@ -7,7 +7,8 @@
  * import stored meanwhile is skipped by the unique constraints (ON CONFLICT DO NOTHING waits for the other
  * transaction to decide), and index merges take an advisory lock so that one runs at a time.
  */
-import { FEATURE_VERSION, featuresOf, type FeatureOptions } from '../../index/features';
+import { FEATURE_VERSION, type FeatureOptions } from '../../index/features';
+import { loadRecordLexicons, recordKeys } from '../record-keys';
 import type { ImportProgress } from '../../import/progress';
 import type { CorpusRecord } from '../../types';
 import type { RecordFilter } from '../catalog';
@@ -163,19 +164,20 @@ export class PostgresCorpusStore implements CorpusStore {
   }
 
   private prepare(record: CorpusRecord): Prepared {
-    return { record, hash: contentHash(record.text), keys: featuresOf(record.text, record.lang, this.featureOptions) };
+    return { record, hash: contentHash(record.text), keys: recordKeys(record.text, record.lang, this.featureOptions) };
   }
 
   async addRecords(records: readonly CorpusRecord[], options: AddOptions = {}): Promise<AddResult> {
-    return this.addPrepared(this.prepareBatch(records), options);
+    return this.addPrepared(await this.prepareBatch(records), options);
   }
 
   /**
    * Validates a batch and computes its hashes and index keys: the CPU half of addRecords. An import prepares the next
    * batch while the database stores the one before (addPrepared), so both cores work.
    */
-  prepareBatch(records: readonly CorpusRecord[]): PreparedBatch {
+  async prepareBatch(records: readonly CorpusRecord[]): Promise<PreparedBatch> {
     validateRecords(records);
+    await loadRecordLexicons(records.map((record) => record.lang));
     return { records: records.map((record) => this.prepare(record)) };
   }
 
@@ -294,7 +296,8 @@ export class PostgresCorpusStore implements CorpusStore {
       );
       if (rows.length === 0) return 0;
       // The rows holding a record's postings are found again from its text: features are deterministic and versioned.
-      const keys = rows.flatMap((row) => [...featuresOf(row.text, row.lang ?? undefined, this.featureOptions)]);
+      await loadRecordLexicons(rows.map((row) => row.lang));
+      const keys = rows.flatMap((row) => [...recordKeys(row.text, row.lang, this.featureOptions)]);
       const docs = new Set(rows.map((row) => row.doc));
       let removedPending = 0;
       for (const [table, bits] of [[TABLE.postings, POSTING_BITS], [TABLE.pending, PENDING_BITS]] as const) {
@@ -422,8 +425,9 @@ export class PostgresCorpusStore implements CorpusStore {
       if (rows.length === 0) break;
       const pairs: [number, number][] = [];
       const counts: number[] = [];
+      await loadRecordLexicons(rows.map((row) => row.lang));
       for (const row of rows) {
-        const features = featuresOf(row.text, row.lang ?? undefined, this.featureOptions);
+        const features = recordKeys(row.text, row.lang, this.featureOptions);
         counts.push(features.length);
         for (const key of features) pairs.push([key, row.doc]);
       }
