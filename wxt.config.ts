@@ -20,6 +20,19 @@ const contentScriptLanguageDetector = {
   resolveId: (source: string) => (source === 'franc-min' ? fileURLToPath(new URL('./extension/content/no-franc.ts', import.meta.url)) : null),
 };
 
+/**
+ * Chrome's service worker leaves pinyin-pro out of its script and imports the library's own build when a Chinese name
+ * is first read (extension/background/pinyin-on-demand.ts says why). Firefox's event page keeps it bundled.
+ */
+const PINYIN_ON_DEMAND = fileURLToPath(new URL('./extension/background/pinyin-on-demand.ts', import.meta.url));
+const workerPinyinOnDemand = {
+  name: 'palimpsest:worker-pinyin-on-demand',
+  enforce: 'pre' as const,
+  resolveId: (source: string, importer?: string) => (source === 'pinyin-pro' && importer !== PINYIN_ON_DEMAND ? PINYIN_ON_DEMAND : null),
+};
+const PINYIN_BUILD = fileURLToPath(new URL('./node_modules/pinyin-pro/dist/index.js', import.meta.url));
+let targetBrowser = 'chrome';
+
 export default defineConfig({
   // Firefox too: Manifest V3, with an event page for the background (Firefox has no extension service workers).
   manifestVersion: 3,
@@ -30,8 +43,17 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   hooks: {
+    'config:resolved': (wxt) => {
+      targetBrowser = wxt.config.browser;
+    },
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       if (entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) viteConfig.plugins = [contentScriptLanguageDetector, ...(viteConfig.plugins ?? [])];
+      if (targetBrowser !== 'firefox' && entrypoints.some((entrypoint) => entrypoint.type === 'background')) {
+        viteConfig.plugins = [workerPinyinOnDemand, ...(viteConfig.plugins ?? [])];
+      }
+    },
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'firefox') files.push({ absoluteSrc: PINYIN_BUILD, relativeDest: 'pinyin-pro.js' });
     },
     // Chrome: no default popup, so a toolbar click reaches the worker (action.onClicked), which starts reading the
     // page at once and opens the popup itself (extension/background/toolbar-click.ts): the reading overlaps the
