@@ -80,7 +80,7 @@ class MeasuredBuild {
   async start(): Promise<Start> {
     await this.workerReaches('stopped', () => this.control.send('ServiceWorker.stopAllWorkers'));
     const events: TraceEvent[] = [];
-    const collect = ({ value }: { value: TraceEvent[] }) => events.push(...value);
+    const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
     this.browserCdp.on('Tracing.dataCollected', collect);
     await this.browserCdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
     await this.workerReaches('running', () => this.control.send('ServiceWorker.startWorker', { scopeURL: this.origin }));
