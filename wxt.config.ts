@@ -30,6 +30,27 @@ const workerPinyinOnDemand = {
   enforce: 'pre' as const,
   resolveId: (source: string, importer?: string) => (source === 'pinyin-pro' && importer !== PINYIN_ON_DEMAND ? PINYIN_ON_DEMAND : null),
 };
+/**
+ * The popup reads its English messages file for the placeholders' order and as the fallback where the browser's i18n
+ * is not there (extension/popup/messages.ts); the translators' descriptions and examples, half the file, stay out of
+ * the bundle: they were half the module that draws the popup's first look.
+ */
+const MESSAGES_FILE = fileURLToPath(new URL('./public/_locales/en/messages.json', import.meta.url));
+const messagesWithoutNotes = {
+  name: 'palimpsest:messages-without-notes',
+  enforce: 'pre' as const,
+  transform: (code: string, id: string) => {
+    if (id !== MESSAGES_FILE) return null;
+    const entries = JSON.parse(code) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+    const kept = Object.fromEntries(
+      Object.entries(entries).map(([key, { message, placeholders }]) => [
+        key,
+        placeholders ? { message, placeholders: Object.fromEntries(Object.entries(placeholders).map(([name, { content }]) => [name, { content }])) } : { message },
+      ]),
+    );
+    return { code: JSON.stringify(kept), map: null };
+  },
+};
 const PINYIN_BUILD = fileURLToPath(new URL('./node_modules/pinyin-pro/dist/index.js', import.meta.url));
 let targetBrowser = 'chrome';
 
@@ -42,6 +63,7 @@ export default defineConfig({
   },
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  vite: () => ({ plugins: [messagesWithoutNotes] }),
   hooks: {
     'config:resolved': (wxt) => {
       targetBrowser = wxt.config.browser;
