@@ -20,6 +20,40 @@ const contentScriptLanguageDetector = {
   resolveId: (source: string) => (source === 'franc-min' ? fileURLToPath(new URL('./extension/content/no-franc.ts', import.meta.url)) : null),
 };
 
+/**
+ * Chrome's service worker leaves pinyin-pro out of its script and imports the library's own build when a Chinese name
+ * is first read (extension/background/pinyin-on-demand.ts says why). Firefox's event page keeps it bundled.
+ */
+const PINYIN_ON_DEMAND = fileURLToPath(new URL('./extension/background/pinyin-on-demand.ts', import.meta.url));
+const workerPinyinOnDemand = {
+  name: 'palimpsest:worker-pinyin-on-demand',
+  enforce: 'pre' as const,
+  resolveId: (source: string, importer?: string) => (source === 'pinyin-pro' && importer !== PINYIN_ON_DEMAND ? PINYIN_ON_DEMAND : null),
+};
+/**
+ * The popup reads its English messages file for the placeholders' order and as the fallback where the browser's i18n
+ * is not there (extension/popup/messages.ts); the translators' descriptions and examples, half the file, stay out of
+ * the bundle: they were half the module that draws the popup's first look.
+ */
+const MESSAGES_FILE = fileURLToPath(new URL('./public/_locales/en/messages.json', import.meta.url));
+const messagesWithoutNotes = {
+  name: 'palimpsest:messages-without-notes',
+  enforce: 'pre' as const,
+  transform: (code: string, id: string) => {
+    if (id !== MESSAGES_FILE) return null;
+    const entries = JSON.parse(code) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+    const kept = Object.fromEntries(
+      Object.entries(entries).map(([key, { message, placeholders }]) => [
+        key,
+        placeholders ? { message, placeholders: Object.fromEntries(Object.entries(placeholders).map(([name, { content }]) => [name, { content }])) } : { message },
+      ]),
+    );
+    return { code: JSON.stringify(kept), map: null };
+  },
+};
+const PINYIN_BUILD = fileURLToPath(new URL('./node_modules/pinyin-pro/dist/index.js', import.meta.url));
+let targetBrowser = 'chrome';
+
 export default defineConfig({
   // Firefox too: Manifest V3, with an event page for the background (Firefox has no extension service workers).
   manifestVersion: 3,
@@ -29,9 +63,19 @@ export default defineConfig({
   },
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  vite: () => ({ plugins: [messagesWithoutNotes] }),
   hooks: {
+    'config:resolved': (wxt) => {
+      targetBrowser = wxt.config.browser;
+    },
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       if (entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) viteConfig.plugins = [contentScriptLanguageDetector, ...(viteConfig.plugins ?? [])];
+      if (targetBrowser !== 'firefox' && entrypoints.some((entrypoint) => entrypoint.type === 'background')) {
+        viteConfig.plugins = [workerPinyinOnDemand, ...(viteConfig.plugins ?? [])];
+      }
+    },
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'firefox') files.push({ absoluteSrc: PINYIN_BUILD, relativeDest: 'pinyin-pro.js' });
     },
     // Chrome: no default popup, so a toolbar click reaches the worker (action.onClicked), which starts reading the
     // page at once and opens the popup itself (extension/background/toolbar-click.ts): the reading overlaps the

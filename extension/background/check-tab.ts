@@ -56,13 +56,6 @@ export interface CheckWork {
 export const READING_SHARED_MS = 2000;
 /** Bounds the memory held for tabs whose close or navigation the worker missed while stopped. */
 export const MAX_KEPT_FIRST_LOOKS = 32;
-/**
- * After a first look with versions to show, how long the click's own full check waits for the popup to draw it: the
- * check's alignment would otherwise take the machine's time while the popup draws its first answer. The popup asks
- * for the full check as soon as the first look is on screen, which starts it at once; the pause only matters when the
- * popup is slow to come or never asks.
- */
-export const FIRST_LOOK_DRAWING_MS = 300;
 
 export class TabChecks {
   /**
@@ -81,11 +74,22 @@ export class TabChecks {
    * the tab navigates or closes (forget); "nothing" is not kept, since a later grant of access may read the page.
    */
   private readonly firstLooks = new Map<number, Promise<FirstLook>>();
+  /**
+   * Tabs whose click-started full check waits for their popup: after a first look with versions, the check's alignment
+   * would take the machine's time while the popup draws that first answer. The wait ends when the popup asks for the
+   * check (it does once the first look is on screen) or when no popup will ask (it closed, or could not open).
+   */
+  private readonly popupWaits = new Map<number, () => void>();
 
   constructor(private readonly work: CheckWork) {}
 
   /** The tab's result: the stored one for the page it shows, the one being computed, or a new check. */
   check(tabId: number, options: CheckOptions = {}): Promise<TabState> {
+    this.popupDone(tabId);
+    return this.checkOnce(tabId, options);
+  }
+
+  private checkOnce(tabId: number, options: CheckOptions = {}): Promise<TabState> {
     const pending = this.running.get(tabId);
     if (pending && !options.force && !options.selectionText) return pending;
     const work = (async () => {
@@ -125,20 +129,32 @@ export class TabChecks {
   forget(tabId: number): void {
     this.readings.delete(tabId);
     this.firstLooks.delete(tabId);
+    this.popupDone(tabId);
   }
 
   /**
-   * Starts what the popup is about to ask for, from the toolbar click: the first look, then the full check (which
-   * would otherwise compete with the first look for the worker), after a pause for the popup to draw a first look
-   * with versions. The popup's requests join both.
+   * Starts what the popup is about to ask for, from the toolbar click: the first look, then the full check. After a
+   * first look with versions, the check waits until the popup asks for it, having drawn them, or is gone (popupDone);
+   * after any other first look there is nothing for the popup to draw first, and it starts at once. The popup's
+   * requests join both.
    */
   prepare(tabId: number): void {
     // A worker the click woke opens the database while the tab is being read.
     void this.work.openCorpus().catch(() => undefined);
+    this.popupDone(tabId);
+    const popupAsks = new Promise<void>((resolve) => this.popupWaits.set(tabId, resolve));
     void this.firstLook(tabId)
-      .then((look) => (look.kind === 'sources' ? new Promise((resolve) => setTimeout(resolve, FIRST_LOOK_DRAWING_MS)) : undefined))
-      .then(() => this.check(tabId))
+      .then((look) => (look.kind === 'sources' ? popupAsks : undefined))
+      .then(() => this.checkOnce(tabId))
       .catch(() => undefined);
+  }
+
+  /** The tab's popup asked for the full check, closed or could not open: a check the click started waits no longer. */
+  popupDone(tabId: number): void {
+    const release = this.popupWaits.get(tabId);
+    if (!release) return;
+    this.popupWaits.delete(tabId);
+    release();
   }
 
   private readTabOnce(tabId: number): Promise<TabReading> {
@@ -248,6 +264,7 @@ export const checkTab = (tabId: number, options?: CheckOptions): Promise<TabStat
 export const firstLook = (tabId: number): Promise<FirstLook> => tabChecks.firstLook(tabId);
 export const forgetTabReading = (tabId: number): void => tabChecks.forget(tabId);
 export const prepareAnswer = (tabId: number): void => tabChecks.prepare(tabId);
+export const popupDone = (tabId: number): void => tabChecks.popupDone(tabId);
 
 /** Drift of the tab's article against one stored version (the reader picked it in the popup). */
 export async function compareTabWith(tabId: number, sourceId: string): Promise<CompareOutcome> {

@@ -5,7 +5,6 @@
 import { browser } from 'wxt/browser';
 import type { ParsedFeed } from '../../lib/import/feed.ts';
 import type { PageArticle } from '../../lib/types.ts';
-import { extractFromHtmlText, parseFeedXml } from '../shared/dom-work.ts';
 import { sendToOffscreen } from '../shared/protocol.ts';
 
 const OFFSCREEN_PATH = '/offscreen.html';
@@ -85,12 +84,18 @@ async function askOffscreen<T>(send: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The extractor and the feed reader (Readability among them, 60 kB), loaded only where they run in place: Chrome's
+ * worker never runs them, and evaluating them would lengthen each start of the worker.
+ */
+const domWork = () => import('../shared/dom-work.ts');
+
 export async function parseFeedText(xml: string, url: string): Promise<ParsedFeed> {
-  if (hasDom()) return parseFeedXml(xml, url);
+  if (hasDom()) return (await domWork()).parseFeedXml(xml, url);
   return askOffscreen(() => sendToOffscreen('parse-feed', { xml, url }));
 }
 
 export async function extractHtml(html: string, url: string): Promise<PageArticle | null> {
-  if (hasDom()) return extractFromHtmlText(html, url);
+  if (hasDom()) return (await domWork()).extractFromHtmlText(html, url);
   return askOffscreen(() => sendToOffscreen('extract-html', { html, url }));
 }

@@ -11,13 +11,14 @@ import { handleAlarm, handlePermissionsAdded, syncFeedAlarm } from './feeds.ts';
 import { backgroundAudience, backgroundHandlers } from './handlers.ts';
 import { useBundledLexicons } from './lexicons.ts';
 import { handleTabRemoved, handleTabUpdated } from './navigation.ts';
-import { handleToolbarClick } from './toolbar-click.ts';
+import { handlePopupPort, handleToolbarClick } from './toolbar-click.ts';
 
 export function startBackground(): void {
   useBundledLexicons();
   listen(backgroundHandlers, backgroundAudience);
   // Fires only where the manifest has no default popup (Chrome builds); Firefox opens its popup directly.
   browser.action.onClicked.addListener(handleToolbarClick);
+  browser.runtime.onConnect.addListener(handlePopupPort);
   browser.contextMenus.onClicked.addListener(handleContextMenuClick);
   browser.tabs.onUpdated.addListener(handleTabUpdated);
   browser.tabs.onRemoved.addListener(handleTabRemoved);

@@ -9,12 +9,25 @@
  * opens any popup ~270 ms after the click, default or not; the reading then finishes before the popup exists.
  */
 import type { Browser } from 'wxt/browser';
-import { prepareAnswer } from './check-tab.ts';
+import { isFromExtensionPage, tabOfPopupPort } from '../shared/protocol.ts';
+import { popupDone, prepareAnswer } from './check-tab.ts';
 import { showResultFor } from './open-popup.ts';
 
 export function handleToolbarClick(tab: Browser.tabs.Tab): void {
-  if (tab.id === undefined || tab.id < 0) return;
+  const tabId = tab.id;
+  if (tabId === undefined || tabId < 0) return;
   // The reading's first requests go to the browser ahead of the popup's, which keep its main thread busy a while.
-  prepareAnswer(tab.id);
-  void showResultFor(tab.id, tab.windowId);
+  prepareAnswer(tabId);
+  // No popup, no request for the full check: the click's own check goes ahead.
+  void showResultFor(tabId, tab.windowId).catch(() => popupDone(tabId));
+}
+
+/**
+ * A popup holds a port open for its tab (extension/popup/first-look-start.ts). Closed before the popup asked for the
+ * full check, it releases the check the click started, which otherwise waits for that request.
+ */
+export function handlePopupPort(port: Browser.runtime.Port): void {
+  const tabId = tabOfPopupPort(port.name);
+  if (tabId === null || !port.sender || !isFromExtensionPage(port.sender)) return;
+  port.onDisconnect.addListener(() => popupDone(tabId));
 }

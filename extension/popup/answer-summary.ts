@@ -2,12 +2,12 @@
  * The one sentence that answers the reader's question before anything else: where this article came from, what
  * changed on the way, or plainly that nothing is known. Pure: the popup renders it, the tests read it as text.
  */
-import { relationInWords } from '../../lib/relation/words.ts';
 import type { DriftItem, DriftKind, Match, Report } from '../../lib/types.ts';
 import type { PageHistory } from '../shared/protocol.ts';
 import { originalMatch, sameStoryMatches, sharedPassageMatches, versionMatches } from '../shared/report-view.ts';
 import { t, tn, uiLanguage, type PluralKey } from './messages.ts';
 import { publisherName } from './version-card.ts';
+import { relationName } from './relation-words.ts';
 
 /** Which answer the page got; the popup marks its summary with it (styles and tests read it). */
 export type AnswerState = 'copy' | 'stored' | 'earliest' | 'unclear' | 'same-story' | 'shared-passages' | 'unknown';
@@ -70,7 +70,7 @@ function storedSentence(history: PageHistory | null, options: SummaryOptions): s
 function copyHeadline(original: Match, report: Report, options: SummaryOptions): string {
   const published = shortDate(original.published, options);
   const drift = report.comparison?.sourceId === original.id ? report.comparison.drift : report.drift;
-  const values = { relation: capitalised(relationInWords(original)), publisher: publisherName(original), changes: changesInWords(drift) };
+  const values = { relation: capitalised(relationName(original)), publisher: publisherName(original), changes: changesInWords(drift) };
   return published ? t('summaryCopy', { ...values, date: published }) : t('summaryCopyUndated', values);
 }
 

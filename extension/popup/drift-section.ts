@@ -1,6 +1,7 @@
 /** "Drift": what changed between the chosen version and the page, grouped by kind, most serious first. */
 import type { Comparison, Direction, DriftItem } from '../../lib/types.ts';
-import { DRIFT_KIND_WORDS, groupDrift } from '../shared/report-view.ts';
+import { groupDrift } from '../shared/report-view.ts';
+import { driftGroupTitle, driftKindName } from './relation-words.ts';
 import { el } from '../shared/dom.ts';
 import { t } from './messages.ts';
 import { renderSide, unmarked } from './word-diff.ts';
@@ -19,7 +20,7 @@ function driftButton(item: DriftItem, sourceName: string, handlers: DriftHandler
   const button = el(
     'button',
     { class: `drift-item severity-${item.severity}`, attrs: { type: 'button', 'data-kind': item.kind, title: t('driftShowInPage') } },
-    el('span', { class: 'drift-summary' }, el('span', { class: `chip kind-${item.kind}` }, DRIFT_KIND_WORDS[item.kind]), el('span', {}, item.summary)),
+    el('span', { class: 'drift-summary' }, el('span', { class: `chip kind-${item.kind}` }, driftKindName(item.kind)), el('span', {}, item.summary)),
     item.page.text ? wordingRow(t('driftPage'), renderSide(ops, 'page'), 'page') : wordingRow(t('driftPage'), el('em', {}, t('driftNotInPage')), 'page'),
     item.source.text ? wordingRow(sourceName, renderSide(ops, 'source'), 'source') : wordingRow(sourceName, el('em', {}, t('driftNotInSource')), 'source'),
   );
@@ -63,7 +64,7 @@ export function renderDriftSection(comparison: Comparison | null, source: DriftS
       el(
         'details',
         { class: 'drift-group', attrs: { 'data-group': group.kinds.join(' '), open: open ? '' : undefined } },
-        el('summary', {}, el('h3', { attrs: { id } }, group.title, ' ', el('span', { class: 'count' }, String(group.items.length)))),
+        el('summary', {}, el('h3', { attrs: { id } }, driftGroupTitle(group.id), ' ', el('span', { class: 'count' }, String(group.items.length)))),
         el('ul', { class: 'drift-list', attrs: { 'aria-labelledby': id } }, ...group.items.map((item) => el('li', {}, driftButton(item, sourceName, handlers)))),
       ),
     );

@@ -4,7 +4,8 @@
  * it and takes over; it asks for the full check only once the first look is on screen, so the check's work in the
  * worker does not compete with drawing the first answer (extension/background/check-tab.ts, prepare).
  */
-import { sendToBackground, type FirstLook } from '../shared/protocol.ts';
+import { browser, type Browser } from 'wxt/browser';
+import { popupPortName, sendToBackground, type FirstLook } from '../shared/protocol.ts';
 import { clear } from '../shared/dom.ts';
 import { FIRST_RESULT_MARK } from './first-result.ts';
 import { renderFirstLook } from './first-look-section.ts';
@@ -47,11 +48,15 @@ async function showFirstLook(tabId: number, content: HTMLElement, status: HTMLEl
   return look;
 }
 
+let popupPort: Browser.runtime.Port | null = null;
+
 export async function startPopup(content: HTMLElement, status: HTMLElement): Promise<PopupStart> {
   // Before any check is asked for: the background may ask this popup's translator during it.
   serveTranslations();
   const tabId = await resolveTargetTab();
   if (tabId === null) return { tabId, firstLook: Promise.resolve(null) };
+  // Open while the popup is: its closing tells the worker no request for the full check will come from here.
+  popupPort ??= browser.runtime.connect({ name: popupPortName(tabId) });
   sayBusy(status, t('statusReading'));
   return { tabId, firstLook: showFirstLook(tabId, content, status) };
 }

@@ -1,10 +1,10 @@
 /** "Original": the page's best original with the relation in words and how sure that is, or an honest unknown. */
 import type { Report } from '../../lib/types.ts';
-import { confidenceInWords, relationInWords } from '../../lib/relation/words.ts';
 import { originalMatch, versionMatches } from '../shared/report-view.ts';
 import { el } from '../shared/dom.ts';
 import { t, tn, withElement } from './messages.ts';
 import { dateLabel, meter, publisherName, sourceLink, whyDetails } from './version-card.ts';
+import { confidenceName, relationName } from './relation-words.ts';
 
 /** "an edited copy", "a rewrite": the messages say which article, a translation may give none. */
 function withArticle(relation: string): string {
@@ -33,7 +33,7 @@ export function renderOriginalSection(report: Report): HTMLElement {
     section.append(unknownOriginal(report));
     return section;
   }
-  const relation = relationInWords(original);
+  const relation = relationName(original);
   section.append(
     el(
       'div',
@@ -42,7 +42,7 @@ export function renderOriginalSection(report: Report): HTMLElement {
       original.title ? el('p', { class: 'source-title' }, original.title) : null,
       sourceLink(original),
       el('p', { class: 'relation-line' }, ...withElement('relationLine', 'relation', el('span', {}, withArticle(relation), el('strong', { class: 'relation' }, relation)))),
-      meter(original.confidence, confidenceInWords(original.confidence)),
+      meter(original.confidence, confidenceName(original.confidence)),
       whyDetails(original),
     ),
   );

@@ -2,18 +2,18 @@
 import type { PassageOccurrence, PassageReport } from '../../lib/engine.ts';
 import type { DriftItem } from '../../lib/types.ts';
 import type { PassageOutcome } from '../shared/protocol.ts';
-import { DRIFT_KIND_WORDS } from '../shared/report-view.ts';
 import { el } from '../shared/dom.ts';
 import { dateLabel, publisherName, sourceLink } from './version-card.ts';
 import { t, tn } from './messages.ts';
 import { renderSide, unmarked } from './word-diff.ts';
+import { driftKindName } from './relation-words.ts';
 
 function changeList(changes: DriftItem[], label: string): HTMLElement | null {
   if (changes.length === 0) return null;
   return el(
     'ul',
     { class: 'counterpart-changes', attrs: { 'aria-label': label } },
-    ...changes.map((item) => el('li', {}, el('span', { class: `chip kind-${item.kind}` }, DRIFT_KIND_WORDS[item.kind]), ' ', item.summary)),
+    ...changes.map((item) => el('li', {}, el('span', { class: `chip kind-${item.kind}` }, driftKindName(item.kind)), ' ', item.summary)),
   );
 }
 

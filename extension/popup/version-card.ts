@@ -1,9 +1,9 @@
 /** Shared bits for describing one stored version: who published it, when, where. */
-import { whyLines } from '../../lib/relation/words.ts';
 import type { Match } from '../../lib/types.ts';
 import { displayUrl, formatDate, safeWebUrl } from '../shared/report-view.ts';
 import { el } from '../shared/dom.ts';
 import { t } from './messages.ts';
+import { whyLines } from './relation-words.ts';
 
 export function publisherName(match: Pick<Match, 'site' | 'url' | 'id'>): string {
   if (match.site) return match.site;
@@ -34,7 +34,7 @@ export function meter(value: number, label: string): HTMLElement {
   return el('span', { class: 'meter-wrap' }, el('span', { class: 'meter', attrs: { 'aria-hidden': 'true' } }, fill), el('span', { class: 'meter-label' }, label));
 }
 
-/** "Why": the evidence behind one match in plain sentences, and how sure Palimpsest is (lib/relation/words.ts). */
+/** "Why": the evidence behind one match in plain sentences, and how sure Palimpsest is (relation-words.ts). */
 export function whyDetails(match: Match): HTMLElement {
   return el(
     'details',

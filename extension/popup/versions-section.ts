@@ -2,18 +2,18 @@
  * "Versions" (copies, rewrites, translations, earliest first), and apart from them the stored articles that only
  * share passages with the page and the independent coverage of the same story. Each match says why.
  */
-import { relationInWords, sharedWordingInWords } from '../../lib/relation/words.ts';
 import type { Match, Report } from '../../lib/types.ts';
 import { directionInWords, safeWebUrl, sameStoryMatches, sharedPassageMatches, versionMatches } from '../shared/report-view.ts';
 import { el } from '../shared/dom.ts';
 import { t } from './messages.ts';
 import { corpusTag, dateLabel, publisherName, whyDetails } from './version-card.ts';
+import { relationName, sharedWordingName } from './relation-words.ts';
 
 /** Controls added to each listed match (the reader's "Not a version of this page"). */
 export type MatchActions = (match: Match) => Node | null;
 
 function versionButton(match: Match, chosen: boolean, onChoose: (id: string) => void): HTMLElement {
-  const wording = sharedWordingInWords(match);
+  const wording = sharedWordingName(match);
   return el(
     'button',
     {
@@ -25,7 +25,7 @@ function versionButton(match: Match, chosen: boolean, onChoose: (id: string) => 
       'span',
       { class: 'version-top' },
       el('span', { class: 'publisher' }, publisherName(match)),
-      el('span', { class: `chip relation-${match.relation}` }, relationInWords(match)),
+      el('span', { class: `chip relation-${match.relation}` }, relationName(match)),
       corpusTag(match),
     ),
     el(
@@ -73,7 +73,7 @@ function otherMatchList(matches: Match[], idAttribute: string, actions?: MatchAc
     'ul',
     { class: 'coverage-list' },
     ...matches.map((match) => {
-      const wording = sharedWordingInWords(match);
+      const wording = sharedWordingName(match);
       return el(
         'li',
         { attrs: { [idAttribute]: match.id } },

@@ -477,6 +477,23 @@ export type Audience = 'extension-pages' | 'background';
 
 export type AudienceMap<P extends AnyProtocol<P>> = { [K in keyof P]: Audience };
 
+/**
+ * The port a popup holds open while it shows a tab's answer: its closing tells the worker that no popup will ask
+ * for the full check the toolbar click started (extension/background/toolbar-click.ts).
+ */
+const POPUP_PORT_PREFIX = 'popup-for-tab:';
+
+export function popupPortName(tabId: number): string {
+  return `${POPUP_PORT_PREFIX}${tabId}`;
+}
+
+/** The tab a popup's port is for, or null for any other port. */
+export function tabOfPopupPort(name: string): number | null {
+  if (!name.startsWith(POPUP_PORT_PREFIX)) return null;
+  const tabId = Number(name.slice(POPUP_PORT_PREFIX.length));
+  return Number.isInteger(tabId) ? tabId : null;
+}
+
 /** True when the message comes from this extension's own pages (popup, options, a popup opened as a tab). */
 export function isFromExtensionPage(sender: Sender): boolean {
   if (sender.id !== browser.runtime.id) return false;

@@ -53,45 +53,35 @@ export function directionInWords(direction: Direction): string {
 }
 
 
+/** A group of the drift list; the popup names it (extension/popup/relation-words.ts). */
+export type DriftGroupId = 'quotes' | 'names' | 'figures' | 'flips' | 'attribution' | 'sentences' | 'reworded';
+
 export interface DriftGroup {
-  title: string;
+  id: DriftGroupId;
   kinds: DriftKind[];
   items: DriftItem[];
 }
 
 /** Drift groups, most serious kind first. */
-const GROUPS: { title: string; kinds: DriftKind[] }[] = [
-  { title: 'Altered quotes', kinds: ['quote'] },
-  { title: 'Changed names', kinds: ['name'] },
-  { title: 'Changed numbers or dates', kinds: ['number', 'date'] },
-  { title: 'Negation or tense flips', kinds: ['negation', 'tense'] },
-  { title: 'Changed attribution', kinds: ['attribution'] },
-  { title: 'Added or dropped sentences', kinds: ['added', 'dropped'] },
-  { title: 'Reworded', kinds: ['reworded'] },
+const GROUPS: { id: DriftGroupId; kinds: DriftKind[] }[] = [
+  { id: 'quotes', kinds: ['quote'] },
+  { id: 'names', kinds: ['name'] },
+  { id: 'figures', kinds: ['number', 'date'] },
+  { id: 'flips', kinds: ['negation', 'tense'] },
+  { id: 'attribution', kinds: ['attribution'] },
+  { id: 'sentences', kinds: ['added', 'dropped'] },
+  { id: 'reworded', kinds: ['reworded'] },
 ];
 
 export function groupDrift(drift: DriftItem[]): DriftGroup[] {
-  return GROUPS.map(({ title, kinds }) => ({
-    title,
+  return GROUPS.map(({ id, kinds }) => ({
+    id,
     kinds,
     items: drift
       .filter((item) => kinds.includes(item.kind))
       .sort((a, b) => b.severity - a.severity || a.page.start - b.page.start),
   })).filter((group) => group.items.length > 0);
 }
-
-export const DRIFT_KIND_WORDS: Record<DriftKind, string> = {
-  quote: 'quote',
-  name: 'name',
-  number: 'number',
-  date: 'date',
-  negation: 'negation',
-  tense: 'tense',
-  attribution: 'attribution',
-  dropped: 'dropped',
-  added: 'added',
-  reworded: 'reworded',
-};
 
 /**
  * An ISO date in the reader's locale ("16 Aug 2021", "Aug 16, 2021", "16. Aug. 2021"); the raw value when it does

@@ -1,7 +1,8 @@
 /**
  * Originals in other languages, in the built extension: a French page finds its English original offline and the
  * popup shows the translation drift side by side, each side in its own language; an Arabic page reads right to
- * left; a stand-in for the browser's on-device Translator glosses the original, and nothing breaks without one.
+ * left; a stand-in for the browser's on-device Translator glosses the original, and nothing breaks without one; a
+ * Chinese page reads its names in pinyin, which the worker loads only then.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -109,6 +110,22 @@ describe.skipIf(skipReason !== null)('originals in other languages', () => {
     const glossed = (await sideBySide(popup)).filter((row) => row.gloss);
     expect(glossed.length).toBeGreaterThanOrEqual(4);
     expect(glossed[0].gloss).toBe(`[en→fr] ${glossed[0].source}`);
+    await popup.close();
+  });
+
+  it('reads Chinese names in pinyin, loaded only when a Chinese page is compared', async () => {
+    const pinyinInWorker = async () => (await session.serviceWorker()).evaluate(() => typeof (globalThis as { pinyinPro?: unknown }).pinyinPro);
+    // A worker that starts evaluates its script without pinyin-pro (extension/background/pinyin-on-demand.ts).
+    await session.stopServiceWorker();
+    const { tabId } = await session.openFixture('crosslang-tram-zh');
+    expect(await pinyinInWorker()).toBe('undefined');
+
+    const popup = await session.openPopup(tabId, { width: 480, height: 1400 });
+    const shown = await readPopup(popup);
+    expect(shown.originalId).toBe('en-original');
+    // Aligning the Chinese sentences with the English ones spelled their names in pinyin: the library was imported
+    // from the copy the worker installed, after the worker had started.
+    expect(await pinyinInWorker()).toBe('object');
     await popup.close();
   });
 });

@@ -84,6 +84,20 @@ describe.skipIf(skipReason !== null)('toolbar click', () => {
     await page.close();
   });
 
+  it("finishes the click's own full check when the popup closes before asking for it", async () => {
+    // The check the click started waits for the popup's request, with no fixed pause: closing the popup first must
+    // release it, so the page still gets its badge and stored result.
+    const { page, tabId } = await session.openFixture('seed-000');
+    const popup = await session.toolbarPopup(tabId);
+    await popup.close();
+    let badge = '';
+    for (const deadline = Date.now() + 20_000; !badge && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      badge = await session.badgeText(tabId);
+    }
+    expect(badge).not.toBe('');
+    await page.close();
+  });
+
   it('opens the popup with its message on a page without an article', async () => {
     const { page, tabId } = await session.openFixture('no-article');
     let popup: ToolbarPopup | null = null;

@@ -6,7 +6,7 @@
  */
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIRST_LOOK_DRAWING_MS, MAX_KEPT_FIRST_LOOKS, READING_SHARED_MS, TabChecks, type CheckWork } from '../../../extension/background/check-tab.ts';
+import { MAX_KEPT_FIRST_LOOKS, READING_SHARED_MS, TabChecks, type CheckWork } from '../../../extension/background/check-tab.ts';
 import type { TabReading } from '../../../extension/background/tab-access.ts';
 import { loadTabState } from '../../../extension/background/tab-state.ts';
 import type { LikelySource } from '../../../lib/sources.ts';
@@ -279,15 +279,27 @@ describe('check coordination (TabChecks)', () => {
     expect(stub.calls).toMatchObject({ readTab: 1, likelySources: 1, checkArticle: 1 });
   });
 
-  it("from the toolbar click, leaves the popup time to draw a first look before its own full check starts", async () => {
+  it('from the toolbar click, leaves the popup to draw a first look with versions: its own check waits for the popup', async () => {
     const { stub, checks, tabId } = await arrange();
     stub.setSources([closeVersion]);
 
     checks.prepare(tabId);
     expect((await checks.firstLook(tabId)).kind).toBe('sources');
-    await vi.advanceTimersByTimeAsync(FIRST_LOOK_DRAWING_MS - 1);
+    // No fixed pause: however long the popup takes to draw, nothing starts until it asks or is gone.
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(stub.calls.checkArticle).toBe(0);
-    await vi.advanceTimersByTimeAsync(1);
+    expect((await checks.check(tabId)).outcome.kind).toBe('report');
+    expect(stub.calls.checkArticle).toBe(1);
+  });
+
+  it('from the toolbar click, checks once the popup closed (or could not open) without asking', async () => {
+    const { stub, checks, tabId } = await arrange();
+    stub.setSources([closeVersion]);
+
+    checks.prepare(tabId);
+    await checks.firstLook(tabId);
+    checks.popupDone(tabId);
+    await vi.advanceTimersByTimeAsync(0);
     expect(stub.calls.checkArticle).toBe(1);
   });
 
@@ -300,14 +312,15 @@ describe('check coordination (TabChecks)', () => {
     expect(stub.calls.checkArticle).toBe(1);
   });
 
-  it("the popup's request for the full check during the pause starts it, and the click's own check joins it", async () => {
+  it("the popup's request for the full check starts it, and the click's own check joins it", async () => {
     const { stub, checks, tabId } = await arrange();
     stub.setSources([closeVersion]);
 
     checks.prepare(tabId);
     await checks.firstLook(tabId);
     expect((await checks.check(tabId)).outcome.kind).toBe('report');
-    await vi.advanceTimersByTimeAsync(FIRST_LOOK_DRAWING_MS);
+    checks.popupDone(tabId);
+    await vi.advanceTimersByTimeAsync(0);
     expect(stub.calls).toMatchObject({ readTab: 1, checkArticle: 1 });
   });
 });

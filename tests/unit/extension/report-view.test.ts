@@ -66,7 +66,7 @@ describe('words', () => {
 describe('groupDrift', () => {
   it('orders groups by seriousness and items by severity, then position', () => {
     const groups = groupDrift([drift('added', 2, 5), drift('quote', 4, 30), drift('number', 5, 1), drift('quote', 5, 40), drift('date', 5, 0)]);
-    expect(groups.map((group) => group.title)).toEqual(['Altered quotes', 'Changed numbers or dates', 'Added or dropped sentences']);
+    expect(groups.map((group) => group.id)).toEqual(['quotes', 'figures', 'sentences']);
     expect(groups[0].items.map((item) => item.page.start)).toEqual([40, 30]);
     expect(groups[1].items.map((item) => item.kind)).toEqual(['date', 'number']);
   });

@@ -6,7 +6,7 @@ import { expectExtraction, readFixture } from './expect-extraction';
 const SEED_PAGES = ['seed-000', 'seed-001', 'seed-002', 'seed-003', 'seed-004'];
 
 /** Translations of the tram story (tests/fixtures/crosslang-tram), one of them right to left. */
-const TRANSLATED_PAGES = ['crosslang-tram-fr', 'crosslang-tram-ar', 'crosslang-tram-ko'];
+const TRANSLATED_PAGES = ['crosslang-tram-fr', 'crosslang-tram-ar', 'crosslang-tram-ko', 'crosslang-tram-zh'];
 
 /** One small page per metadata source and furniture kind, and pages that hold no article. */
 const SOURCE_PAGES = [
