@@ -9,7 +9,7 @@ import { DEFAULT_MID_LIMIT, DEFAULT_PENDING_LIMIT, PostingIndex } from './postin
 import { evictOverBudget, type Budget, type EvictionResult } from './budget';
 import * as feedBook from './feed-book';
 import type { FeedBook, FeedRow } from './feed-book';
-import { contentHash, DEFAULT_DF_CAP, validateRecords } from './record-checks';
+import { contentHash, DEFAULT_DF_CAP, usableRecordKeys, validateRecords, type RecordKeys } from './record-checks';
 import { CorpusDatabase, META_CORPUS_BYTES, META_FEATURE_VERSION, META_LANGUAGE_PREFIX, type KeepReason, type StoredRecord } from './schema';
 import type { AddResult, CorpusStore, CorpusUpkeep, CorpusUsage, CorrectionStore, DocStat, IndexSize, Posting, SkippedRecord } from './types';
 import { primarySubtag } from '../text/language';
@@ -43,7 +43,13 @@ function databaseOptions(options: OpenCorpusStoreOptions): { indexedDB?: IDBFact
 }
 
 /** Opens (creating when needed) a corpus store, rebuilding the index if it was built by other feature code. */
-export type OpenedCorpus = CorpusStore & CorpusCatalog & CorpusUpkeep & FeedBook & CorrectionStore;
+export type OpenedCorpus = CorpusStore & CorpusCatalog & CorpusUpkeep & FeedBook & CorrectionStore & KeyedAdd;
+
+/** addRecords with each record's hash and index keys when they were computed already, by position (recordKeysOf). */
+export interface KeyedAdd {
+  /** Keys that cannot stand for the store's own (usableRecordKeys) are computed again. */
+  addRecords(records: readonly CorpusRecord[], keys?: readonly (RecordKeys | null | undefined)[]): Promise<AddResult>;
+}
 
 export async function openCorpusStore(options: OpenCorpusStoreOptions): Promise<OpenedCorpus> {
 
@@ -79,7 +85,7 @@ function totalsOf(records: readonly StoredRecord[], sign: 1 | -1): Map<string, n
   return totals;
 }
 
-class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, FeedBook, CorrectionStore {
+class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, FeedBook, CorrectionStore, KeyedAdd {
 
   constructor(
     private readonly db: CorpusDatabase,
@@ -98,20 +104,24 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     else await this.db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
   }
 
-  private prepare(record: CorpusRecord): PreparedRecord {
+  private prepare(record: CorpusRecord, given: RecordKeys | undefined): PreparedRecord {
+    // Keys made elsewhere stand only for the default selection (an experiment's store computes its own).
+    if (given !== undefined && Object.keys(this.featureOptions).length === 0 && usableRecordKeys(given)) return { record, hash: given.hash, keys: given.keys };
     return { record, hash: contentHash(record.text), keys: featuresOf(record.text, record.lang, this.featureOptions) };
   }
 
-  async addRecords(records: readonly CorpusRecord[]): Promise<AddResult> {
+  async addRecords(records: readonly CorpusRecord[], keys: readonly (RecordKeys | null | undefined)[] = []): Promise<AddResult> {
     validateRecords(records);
     // Hashing and feature extraction run before the transaction, which must not wait on anything but the database.
-    const prepared = records.map((record) => this.prepare(record));
+    // Keys come from another context: anything but an array of them is no keys.
+    const given = Array.isArray(keys) ? keys : [];
+    const prepared = records.map((record, i) => this.prepare(record, given[i] ?? undefined));
     const db = this.db;
     const result = await db.transaction('rw', [db.records, db.directory, db.pending, db.meta], async () => {
       const ids = prepared.map((p) => p.record.id);
       const hashes = prepared.map((p) => p.hash);
-      const storedIds = new Set(present(await this.recordsWhere('id', ids)).map((r) => r.id));
-      const storedByHash = new Map(present(await this.recordsWhere('hash', hashes)).map((r) => [r.hash, r.id]));
+      const storedIds = await this.storedIds(ids);
+      const storedByHash = await this.storedByHash(hashes);
       const skipped: SkippedRecord[] = [];
       const fresh: PreparedRecord[] = [];
       const batchIds = new Set<string>();
@@ -136,12 +146,16 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
       const storedAt = new Date().toISOString();
       const storedRecords: StoredRecord[] = [];
       const entries: DirectoryEntry[] = [];
-      const postings: [number, number][] = [];
+      const postings = new Uint32Array(2 * fresh.reduce((n, p) => n + p.keys.length, 0));
+      let at = 0;
       for (const p of fresh) {
         const doc = nextDoc++;
         storedRecords.push({ ...p.record, doc, hash: p.hash, dated: datedOf(p.record, storedAt), bytes: recordBytes(p.record, p.keys.length) });
         entries.push({ doc, id: p.record.id, features: p.keys.length });
-        for (const key of p.keys) postings.push([key, doc]);
+        for (const key of p.keys) {
+          postings[at++] = key;
+          postings[at++] = doc;
+        }
       }
       await db.records.bulkAdd(storedRecords);
       await this.writeDirectory(entries);
@@ -149,7 +163,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
       await db.meta.put({ key: META_NEXT_DOC, value: nextDoc });
       await this.countChanged(fresh.length);
       await this.moveTotals(totalsOf(storedRecords, 1));
-      return { added: fresh.length, duplicates: skipped.length, skipped, features: postings.length, mergeDue };
+      return { added: fresh.length, duplicates: skipped.length, skipped, features: postings.length / 2, mergeDue };
     });
     // Folding pending runs into the buckets is its own transaction: the batch above is stored either way.
     const { mergeDue, ...added } = result as AddResult & { mergeDue?: boolean };
@@ -178,6 +192,21 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
    * Records by a unique field, one index read per value. `anyOf` walks one cursor instead, which fake-indexeddb
    * advances by scanning: 0.1-0.3 s per page at 10,000 records in Node.
    */
+  /**
+   * Which of `ids` are stored, read from the index alone with one cursor: a request per id, reading each record,
+   * cost more than storing the batch.
+   */
+  private async storedIds(ids: readonly string[]): Promise<Set<string>> {
+    return new Set((await this.db.records.where('id').anyOf([...new Set(ids)]).keys()) as string[]);
+  }
+
+  /** The stored record's id for each of `hashes` that is stored: only those records are read (few, or none). */
+  private async storedByHash(hashes: readonly string[]): Promise<Map<string, string>> {
+    const found = (await this.db.records.where('hash').anyOf([...new Set(hashes)]).keys()) as string[];
+    if (found.length === 0) return new Map();
+    return new Map((await this.db.records.where('hash').anyOf(found).toArray()).map((r) => [r.hash, r.id]));
+  }
+
   private recordsWhere(field: 'id' | 'hash', values: readonly string[]): Promise<(StoredRecord | undefined)[]> {
     return Promise.all([...new Set(values)].map((value) => this.db.records.where(field).equals(value).first()));
   }
@@ -306,15 +335,15 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
       const batch = await db.records.where('doc').above(after).limit(500).toArray();
       if (batch.length === 0) break;
       const entries: DirectoryEntry[] = [];
-      const postings: [number, number][] = [];
+      const postings: number[] = [];
       for (const r of batch) {
         const keys = featuresOf(r.text, r.lang, this.featureOptions);
         entries.push({ doc: r.doc, id: r.id, features: keys.length });
-        for (const key of keys) postings.push([key, r.doc]);
+        for (const key of keys) postings.push(key, r.doc);
       }
       const mergeDue = await db.transaction('rw', [db.directory, db.pending, db.meta], async () => {
         await this.writeDirectory(entries);
-        return this.index.append(postings);
+        return this.index.append(Uint32Array.from(postings));
       });
       if (mergeDue) await this.index.merge();
       after = batch[batch.length - 1].doc;
