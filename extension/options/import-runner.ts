@@ -5,7 +5,7 @@
  * the service worker stopped is sent once more before the import gives up.
  */
 import { importKey, RecordBatch, type ImportProblem, type ImportProgress } from '../../lib/import/progress.ts';
-import { isUndelivered, sendToBackground, type BackgroundProtocol, type RequestOf } from '../shared/protocol.ts';
+import { backgroundWorker, isUndelivered, postToBackground, sendToBackground, type BackgroundProtocol, type RequestOf } from '../shared/protocol.ts';
 import type { Correction } from '../../lib/types.ts';
 import type { Importer, ImportStep } from './importers.ts';
 
@@ -59,6 +59,18 @@ export async function sendBatchWithRetry(send: SendBatch, batch: BatchRequest, r
   }
 }
 
+/**
+ * The background's 'import-batch': posted to its service worker where it is one (a structured clone, the records'
+ * keys kept as typed arrays), else through runtime.sendMessage without the keys, which JSON would not keep (the
+ * background computes them).
+ */
+export async function sendBatch(batch: BatchRequest): Promise<ImportProgress> {
+  const worker = await backgroundWorker();
+  if (worker) return postToBackground(worker, 'import-batch', batch);
+  const { keys: _computedAgain, ...withoutKeys } = batch;
+  return sendToBackground('import-batch', withoutKeys);
+}
+
 export interface RunCallbacks {
   /** Called as the file is read: share done, records read and records passed over in this run. */
   onRead(fraction: number, counts: { read: number; passedOver: number }): void;
@@ -78,7 +90,7 @@ export interface RunResult {
  * read and its articles extracted here while the background indexes the batch before.
  */
 export async function runImport(importer: Importer, from: ImportProgress | null, signal: AbortSignal, callbacks: RunCallbacks, options: RunOptions = {}): Promise<RunResult> {
-  const send = options.send ?? ((batch: BatchRequest) => sendToBackground('import-batch', batch));
+  const send = options.send ?? sendBatch;
   const batch = new RecordBatch();
   // Corrections are a few lines after the records: they go with the batch that is sent next.
   let corrections: Correction[] = [];
@@ -93,7 +105,7 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
   /** Sends what was read so far once the batch before it is stored. */
   const flush = async (done: boolean): Promise<void> => {
     if (storing) await storing;
-    const records = batch.take();
+    const { records, keys } = batch.takeKeyed();
     const sent = problems;
     const sentCorrections = corrections;
     problems = [];
@@ -101,6 +113,7 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
     const position = last?.position ?? progress?.position ?? 0;
     const resume = last?.resume ?? progress?.resume;
     const request: BatchRequest = { source: importer.source, records, advance: { position, line: last?.line, problems: sent, done, ...(resume ? { resume } : {}) } };
+    if (keys) request.keys = keys;
     if (sentCorrections.length > 0) request.corrections = sentCorrections;
 
     lastFlush = Date.now();
@@ -117,7 +130,7 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
     if (signal.aborted) break;
     last = step;
     if (step.record) {
-      batch.add(step.record);
+      batch.add(step.record, step.keys);
       counts.read++;
     }
     if (step.correction) corrections.push(step.correction);
