@@ -5,7 +5,6 @@
  * A batch stored whose progress was not saved is harmless: record ids are stable, so it comes back as duplicates.
  */
 import { advance, freshProgress, importKey, type BatchAdvance, type ImportProgress, type ImportSource } from '../../lib/import/progress.ts';
-import type { RecordKeys } from '../../lib/store/record-checks.ts';
 import type { CorpusRecord, Correction } from '../../lib/types.ts';
 import { importProgressItem } from '../shared/storage-items.ts';
 import { enforceBudget } from './budget.ts';
@@ -28,13 +27,12 @@ export async function commitImportBatch(
   records: CorpusRecord[],
   step: Omit<BatchAdvance, 'added' | 'duplicates' | 'corrections'>,
   corrections: Correction[] = [],
-  keys: readonly (RecordKeys | null)[] = [],
 ): Promise<ImportProgress> {
   const key = importKey(source);
   const now = new Date().toISOString();
   const previous = (await importStatus(key)) ?? freshProgress(source, now);
   const store = await getCorpus();
-  const stored = records.length > 0 ? await withStorageErrors(() => store.addRecords(records, keys)) : { added: 0, duplicates: 0 };
+  const stored = records.length > 0 ? await withStorageErrors(() => store.addRecords(records)) : { added: 0, duplicates: 0 };
   // The reader's corrections from an export; one already stored (the same pair) is kept as it was.
   const newCorrections = corrections.length > 0 ? await withStorageErrors(() => store.addCorrections(corrections)) : 0;
   // The last batch of a file settles the index, so that checks read one index row per key.

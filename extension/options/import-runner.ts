@@ -60,15 +60,12 @@ export async function sendBatchWithRetry(send: SendBatch, batch: BatchRequest, r
 }
 
 /**
- * The background's 'import-batch': posted to its service worker where it is one (a structured clone, the records'
- * keys kept as typed arrays), else through runtime.sendMessage without the keys, which JSON would not keep (the
- * background computes them).
+ * The background's 'import-batch': posted to its service worker where it is one (a structured clone answered on a
+ * port, no JSON relayed through the browser process), else through runtime.sendMessage.
  */
 export async function sendBatch(batch: BatchRequest): Promise<ImportProgress> {
   const worker = await backgroundWorker();
-  if (worker) return postToBackground(worker, 'import-batch', batch);
-  const { keys: _computedAgain, ...withoutKeys } = batch;
-  return sendToBackground('import-batch', withoutKeys);
+  return worker ? postToBackground(worker, 'import-batch', batch) : sendToBackground('import-batch', batch);
 }
 
 export interface RunCallbacks {
@@ -105,7 +102,7 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
   /** Sends what was read so far once the batch before it is stored. */
   const flush = async (done: boolean): Promise<void> => {
     if (storing) await storing;
-    const { records, keys } = batch.takeKeyed();
+    const records = batch.take();
     const sent = problems;
     const sentCorrections = corrections;
     problems = [];
@@ -113,7 +110,6 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
     const position = last?.position ?? progress?.position ?? 0;
     const resume = last?.resume ?? progress?.resume;
     const request: BatchRequest = { source: importer.source, records, advance: { position, line: last?.line, problems: sent, done, ...(resume ? { resume } : {}) } };
-    if (keys) request.keys = keys;
     if (sentCorrections.length > 0) request.corrections = sentCorrections;
 
     lastFlush = Date.now();
@@ -130,7 +126,7 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
     if (signal.aborted) break;
     last = step;
     if (step.record) {
-      batch.add(step.record, step.keys);
+      batch.add(step.record);
       counts.read++;
     }
     if (step.correction) corrections.push(step.correction);

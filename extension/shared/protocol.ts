@@ -16,7 +16,6 @@ import type { Budget, CorpusUsage, EvictionResult, FeedRow } from '../../lib/sto
 import type { BatchAdvance, ImportProgress, ImportSource } from '../../lib/import/progress.ts';
 import type { VersionChange } from '../../lib/import/versions.ts';
 import type { RecordFilter, RecordSearch, RecordSummary } from '../../lib/store/catalog.ts';
-import type { RecordKeys } from '../../lib/store/record-checks.ts';
 import type { Comparison, CorpusRecord, Correction, PageArticle, Report } from '../../lib/types.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -267,14 +266,7 @@ export interface BackgroundProtocol {
    * import's saved progress forward.
    */
   'import-batch': Exchange<
-    {
-      source: ImportSource;
-      records: CorpusRecord[];
-      /** By position, each record's hash and index keys where the page computed them (checked, else computed again). */
-      keys?: (RecordKeys | null)[];
-      corrections?: Correction[];
-      advance: Omit<BatchAdvance, 'added' | 'duplicates' | 'corrections'>;
-    },
+    { source: ImportSource; records: CorpusRecord[]; corrections?: Correction[]; advance: Omit<BatchAdvance, 'added' | 'duplicates' | 'corrections'> },
     ImportProgress
   >;
   /** Forgets an import's progress, so the file is read from the start next time. */
@@ -536,7 +528,7 @@ function answer<P extends AnyProtocol<P>>(handlers: Handlers<P>, audience: Audie
 /*
  * runtime.sendMessage serialises a request to JSON and relays it through the browser process; a large request (an
  * import batch of a thousand articles) cost seconds of CPU that way. Posted to the service worker itself the same
- * request is a structured clone (typed arrays kept), answered on a MessageChannel of its own. The envelope, the
+ * request is a structured clone, answered on a MessageChannel of its own. The envelope, the
  * handlers and the sender check are the ones above; where there is no service worker to post to (Firefox runs the
  * background as a page) requests go through runtime.sendMessage.
  */

@@ -4,7 +4,6 @@
  * stable and the store skips ids it holds), so a batch that was stored but whose progress was not saved is
  * simply recognised as duplicates when the import resumes.
  */
-import type { RecordKeys } from '../store/record-checks';
 import type { CorpusRecord } from '../types';
 import type { ResumePoint } from './warc';
 
@@ -115,14 +114,11 @@ export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxRecords: 1000, maxChars: 4
 /** Collects records until a batch is full. */
 export class RecordBatch {
   private records: CorpusRecord[] = [];
-  /** By position: each record's hash and index keys when they came with it (null where they did not). */
-  private keys: (RecordKeys | null)[] = [];
   private chars = 0;
   constructor(private readonly limits: BatchLimits = DEFAULT_BATCH_LIMITS) {}
 
-  add(record: CorpusRecord, keys?: RecordKeys): void {
+  add(record: CorpusRecord): void {
     this.records.push(record);
-    this.keys.push(keys ?? null);
     this.chars += record.text.length;
   }
 
@@ -135,14 +131,8 @@ export class RecordBatch {
   }
 
   take(): CorpusRecord[] {
-    return this.takeKeyed().records;
-  }
-
-  /** The records and, when any came with keys, their keys by position. */
-  takeKeyed(): { records: CorpusRecord[]; keys?: (RecordKeys | null)[] } {
-    const taken = { records: this.records, ...(this.keys.some((keys) => keys !== null) ? { keys: this.keys } : {}) };
+    const taken = this.records;
     this.records = [];
-    this.keys = [];
     this.chars = 0;
     return taken;
   }

@@ -12,12 +12,9 @@ import type { ImportProblem } from './progress';
 import { recordFromArticle } from './records';
 import { isHtmlFileName, savedFromUrl } from './saved-page';
 import { readWarcPages, type ResumePoint } from './warc';
-import type { RecordKeys } from '../store/record-checks';
 
 export interface ImportStep {
   record?: CorpusRecord;
-  /** The record's hash and index keys, when the reader computed them beside it (a bulk import's extractors). */
-  keys?: RecordKeys;
   /** A reader's "not a version" from an exported corpus: stored with the records. */
   correction?: Correction;
   problem?: ImportProblem;

@@ -9,7 +9,7 @@ import { DEFAULT_MID_LIMIT, DEFAULT_PENDING_LIMIT, PostingIndex } from './postin
 import { evictOverBudget, type Budget, type EvictionResult } from './budget';
 import * as feedBook from './feed-book';
 import type { FeedBook, FeedRow } from './feed-book';
-import { contentHash, DEFAULT_DF_CAP, usableRecordKeys, validateRecords, type RecordKeys } from './record-checks';
+import { contentHash, DEFAULT_DF_CAP, validateRecords } from './record-checks';
 import { CorpusDatabase, META_CORPUS_BYTES, META_FEATURE_VERSION, META_LANGUAGE_PREFIX, type KeepReason, type StoredRecord } from './schema';
 import type { AddResult, CorpusStore, CorpusUpkeep, CorpusUsage, CorrectionStore, DocStat, IndexSize, Posting, SkippedRecord } from './types';
 import { primarySubtag } from '../text/language';
@@ -43,13 +43,7 @@ function databaseOptions(options: OpenCorpusStoreOptions): { indexedDB?: IDBFact
 }
 
 /** Opens (creating when needed) a corpus store, rebuilding the index if it was built by other feature code. */
-export type OpenedCorpus = CorpusStore & CorpusCatalog & CorpusUpkeep & FeedBook & CorrectionStore & KeyedAdd;
-
-/** addRecords with each record's hash and index keys when they were computed already, by position (recordKeysOf). */
-export interface KeyedAdd {
-  /** Keys that cannot stand for the store's own (usableRecordKeys) are computed again. */
-  addRecords(records: readonly CorpusRecord[], keys?: readonly (RecordKeys | null | undefined)[]): Promise<AddResult>;
-}
+export type OpenedCorpus = CorpusStore & CorpusCatalog & CorpusUpkeep & FeedBook & CorrectionStore;
 
 export async function openCorpusStore(options: OpenCorpusStoreOptions): Promise<OpenedCorpus> {
 
@@ -85,7 +79,7 @@ function totalsOf(records: readonly StoredRecord[], sign: 1 | -1): Map<string, n
   return totals;
 }
 
-class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, FeedBook, CorrectionStore, KeyedAdd {
+class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, FeedBook, CorrectionStore {
 
   constructor(
     private readonly db: CorpusDatabase,
@@ -104,18 +98,14 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     else await this.db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
   }
 
-  private prepare(record: CorpusRecord, given: RecordKeys | undefined): PreparedRecord {
-    // Keys made elsewhere stand only for the default selection (an experiment's store computes its own).
-    if (given !== undefined && Object.keys(this.featureOptions).length === 0 && usableRecordKeys(given)) return { record, hash: given.hash, keys: given.keys };
+  private prepare(record: CorpusRecord): PreparedRecord {
     return { record, hash: contentHash(record.text), keys: featuresOf(record.text, record.lang, this.featureOptions) };
   }
 
-  async addRecords(records: readonly CorpusRecord[], keys: readonly (RecordKeys | null | undefined)[] = []): Promise<AddResult> {
+  async addRecords(records: readonly CorpusRecord[]): Promise<AddResult> {
     validateRecords(records);
     // Hashing and feature extraction run before the transaction, which must not wait on anything but the database.
-    // Keys come from another context: anything but an array of them is no keys.
-    const given = Array.isArray(keys) ? keys : [];
-    const prepared = records.map((record, i) => this.prepare(record, given[i] ?? undefined));
+    const prepared = records.map((record) => this.prepare(record));
     const db = this.db;
     const result = await db.transaction('rw', [db.records, db.directory, db.pending, db.meta], async () => {
       const ids = prepared.map((p) => p.record.id);

@@ -18,4 +18,3 @@ export type { KeepReason } from './schema';
 export { CorpusDatabase } from './schema';
 export { urlKey } from './url-key';
 export type { CorpusCatalog, RecordFilter, RecordPage, RecordSearch, RecordSummary } from './catalog';
-export { recordKeysOf, usableRecordKeys, type RecordKeys } from './record-checks';

@@ -2,7 +2,6 @@
 import { readArticleFast } from '../../../lib/extract/bulk-reader.ts';
 import { recordFromArticle } from '../../../lib/import/records.ts';
 import { pageOf, type WarcItem, type WarcPayloadItem } from '../../../lib/import/warc.ts';
-import { recordKeysOf } from '../../../lib/store/record-checks.ts';
 import type { ImportStep } from '../importers.ts';
 
 export function stepOf(item: WarcItem | WarcPayloadItem): ImportStep {
@@ -16,6 +15,5 @@ export function stepOf(item: WarcItem | WarcPayloadItem): ImportStep {
   const article = readArticleFast(html, item.url);
   if (!article) return { problem: { where, reason: 'no article found in the page' }, ...at };
   const made = recordFromArticle(article, { url: item.url, firstSeen: item.date });
-  // The hash and index keys are computed here, side by side in the extractors, instead of on the service worker.
-  return 'record' in made ? { record: made.record, keys: recordKeysOf(made.record), ...at } : { problem: { where, reason: made.tooLarge }, ...at };
+  return 'record' in made ? { record: made.record, ...at } : { problem: { where, reason: made.tooLarge }, ...at };
 }

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { InvalidRecordError, openCorpusStore, recordKeysOf, usableRecordKeys, type CorpusStore } from '../../../lib/store';
-import { DEFAULT_FEATURE_OPTIONS, FEATURE_VERSION, featuresOf } from '../../../lib/index/features';
+import { InvalidRecordError, type CorpusStore } from '../../../lib/store';
+import { featuresOf } from '../../../lib/index/features';
 import type { CorpusRecord } from '../../../lib/types';
 import { openTestStore } from './helpers';
 import { beijing, kabul, moscow } from './records';
@@ -185,53 +184,5 @@ describe('CorpusStore on fake-indexeddb', () => {
     expect((await reader.docStats([2]))[0]?.id).toBe('moscow');
     reader.close();
     writer.close();
-  });
-});
-
-describe('records stored with the keys computed where they were read', () => {
-  it('indexes them exactly as keys the store computes', async () => {
-    const keyed = await openCorpusStore({ name: `keyed-${process.pid}-a`, indexedDB, IDBKeyRange });
-    const plain = await openCorpusStore({ name: `keyed-${process.pid}-b`, indexedDB, IDBKeyRange });
-    try {
-      await keyed.addRecords([kabul, moscow], [recordKeysOf(kabul), recordKeysOf(moscow)]);
-      await plain.addRecords([kabul, moscow]);
-      const keys = featuresOf(`${kabul.text} ${moscow.text}`);
-      expect(await keyed.lookup(keys)).toEqual(await plain.lookup(keys));
-      expect(await keyed.docStats([1, 2])).toEqual(await plain.docStats([1, 2]));
-      // The hash that came with a record still finds the same text stored twice.
-      const result = await keyed.addRecords([{ ...kabul, id: 'kabul-again' }], [recordKeysOf(kabul)]);
-      expect(result.skipped).toEqual([{ id: 'kabul-again', reason: 'same-text', existingId: 'kabul' }]);
-    } finally {
-      keyed.close();
-      plain.close();
-    }
-  });
-
-  it('computes them again where they cannot stand for its own', async () => {
-    const right = recordKeysOf(moscow);
-    const unusable: unknown[] = [
-      { ...right, featureVersion: FEATURE_VERSION - 1 },
-      // Through JSON a typed array becomes an object of numbered fields.
-      JSON.parse(JSON.stringify(right)),
-      { ...right, keys: right.keys.slice().reverse() },
-      { ...right, hash: 'not a hash' },
-      { ...right, keys: new Uint32Array(DEFAULT_FEATURE_OPTIONS.maxDocFeatures + 1).map((_, i) => i) },
-    ];
-    for (const given of unusable) expect(usableRecordKeys(given)).toBe(false);
-    expect(usableRecordKeys(right)).toBe(true);
-
-    const keyed = await openCorpusStore({ name: `keyed-${process.pid}-c`, indexedDB, IDBKeyRange });
-    try {
-      // Keys in the wrong form are not used: these records are indexed under their own.
-      await keyed.addRecords([beijing], [JSON.parse(JSON.stringify(recordKeysOf(beijing)))]);
-      await keyed.addRecords([moscow], 'not keys' as unknown as []);
-      const beijingKeys = featuresOf(beijing.text);
-      expect((await keyed.lookup(beijingKeys)).size).toBe(beijingKeys.length);
-      const moscowKeys = featuresOf(moscow.text);
-      expect((await keyed.lookup(moscowKeys)).size).toBe(moscowKeys.length);
-      expect(await keyed.count()).toBe(2);
-    } finally {
-      keyed.close();
-    }
   });
 });
