@@ -83,7 +83,7 @@ describe.skipIf(skipReason !== null)('bulk import of a news crawl of 64 MB and m
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
-  it('posts its batches straight to the service worker, which answers on a channel of the request', async () => {
+  it('answers a request posted straight to its service worker (as import batches are) on a port of the request', async () => {
     const options = await session.extensionPage();
     await options.locator('body[data-ready="true"]').waitFor();
     const answer = await options.evaluate(async () => {
