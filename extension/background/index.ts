@@ -3,7 +3,7 @@
  * stopped worker (messages, menu clicks, tab changes) reach their handler.
  */
 import { browser } from 'wxt/browser';
-import { listen } from '../shared/protocol.ts';
+import { listen, listenDirect } from '../shared/protocol.ts';
 import { handleVisitForCapture } from './capture.ts';
 import { handleContextMenuClick, registerContextMenu } from './context-menu.ts';
 import { loadSampleCorpus } from './corpus.ts';
@@ -16,6 +16,8 @@ import { handlePopupPort, handleToolbarClick } from './toolbar-click.ts';
 export function startBackground(): void {
   useBundledLexicons();
   listen(backgroundHandlers, backgroundAudience);
+  // Extension pages post large requests (import batches) straight to the service worker.
+  listenDirect(backgroundHandlers, backgroundAudience);
   // Fires only where the manifest has no default popup (Chrome builds); Firefox opens its popup directly.
   browser.action.onClicked.addListener(handleToolbarClick);
   browser.runtime.onConnect.addListener(handlePopupPort);

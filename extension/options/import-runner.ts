@@ -5,7 +5,7 @@
  * the service worker stopped is sent once more before the import gives up.
  */
 import { importKey, RecordBatch, type ImportProblem, type ImportProgress } from '../../lib/import/progress.ts';
-import { isUndelivered, sendToBackground, type BackgroundProtocol, type RequestOf } from '../shared/protocol.ts';
+import { backgroundWorker, isUndelivered, postToBackground, sendToBackground, type BackgroundProtocol, type RequestOf } from '../shared/protocol.ts';
 import type { Correction } from '../../lib/types.ts';
 import type { Importer, ImportStep } from './importers.ts';
 
@@ -59,6 +59,15 @@ export async function sendBatchWithRetry(send: SendBatch, batch: BatchRequest, r
   }
 }
 
+/**
+ * The background's 'import-batch': posted to its service worker where it is one (a structured clone answered on a
+ * port, no JSON relayed through the browser process), else through runtime.sendMessage.
+ */
+export async function sendBatch(batch: BatchRequest): Promise<ImportProgress> {
+  const worker = await backgroundWorker();
+  return worker ? postToBackground(worker, 'import-batch', batch) : sendToBackground('import-batch', batch);
+}
+
 export interface RunCallbacks {
   /** Called as the file is read: share done, records read and records passed over in this run. */
   onRead(fraction: number, counts: { read: number; passedOver: number }): void;
@@ -78,7 +87,7 @@ export interface RunResult {
  * read and its articles extracted here while the background indexes the batch before.
  */
 export async function runImport(importer: Importer, from: ImportProgress | null, signal: AbortSignal, callbacks: RunCallbacks, options: RunOptions = {}): Promise<RunResult> {
-  const send = options.send ?? ((batch: BatchRequest) => sendToBackground('import-batch', batch));
+  const send = options.send ?? sendBatch;
   const batch = new RecordBatch();
   // Corrections are a few lines after the records: they go with the batch that is sent next.
   let corrections: Correction[] = [];

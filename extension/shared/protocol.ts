@@ -520,16 +520,169 @@ export function listen<P extends AnyProtocol<P>>(handlers: Handlers<P>, audience
   const expected = channel === 'offscreen' ? OFFSCREEN_CHANNEL : channel === 'translator' ? TRANSLATOR_CHANNEL : CHANNEL;
   const listener = (message: unknown, sender: Sender): Promise<Reply<unknown>> | undefined => {
     if (!isEnvelope(message, expected)) return undefined;
-    if (!Object.hasOwn(handlers, message.type)) {
-      return Promise.resolve({ ok: false, error: `unknown request "${message.type}"` });
-    }
-    const type = message.type as keyof P;
-    if (!senderAllowed(audience[type], sender)) {
-      return Promise.resolve({ ok: false, error: `"${message.type}" is not accepted from this sender` });
-    }
-    const handler = handlers[type] as Handler<P, keyof P>;
-    return replyOf(() => handler(message.request as RequestOf<P, keyof P>, sender));
+    return answer(handlers, audience, message, sender);
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** One request answered: an unknown type and a sender not allowed for the type are refused. */
+function answer<P extends AnyProtocol<P>>(handlers: Handlers<P>, audience: AudienceMap<P>, message: Envelope, sender: Sender): Promise<Reply<unknown>> {
+  if (!Object.hasOwn(handlers, message.type)) {
+    return Promise.resolve({ ok: false, error: `unknown request "${message.type}"` });
+  }
+  const type = message.type as keyof P;
+  if (!senderAllowed(audience[type], sender)) {
+    return Promise.resolve({ ok: false, error: `"${message.type}" is not accepted from this sender` });
+  }
+  const handler = handlers[type] as Handler<P, keyof P>;
+  return replyOf(() => handler(message.request as RequestOf<P, keyof P>, sender));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The direct channel: an extension page posts to the background's service worker
+
+/*
+ * runtime.sendMessage serialises a request to JSON and relays it through the browser process; a large request (an
+ * import batch of a thousand articles) cost seconds of CPU that way. Posted to the service worker itself the same
+ * request is a structured clone, answered on a MessageChannel of its own. The envelope, the
+ * handlers and the sender check are the ones above; where there is no service worker to post to (Firefox runs the
+ * background as a page) requests go through runtime.sendMessage.
+ */
+
+/**
+ * A service worker the browser stops while it answers takes the request with it, and the page hears nothing (the
+ * reply port gets no close event in Chromium). So the page, waiting, asks the worker this often whether the request
+ * is still in its hands: a worker busy with it says yes; one started afresh (asking starts a stopped one) has never
+ * heard of it, and the page reports the request undelivered, to be sent again.
+ */
+const DIRECT_PROBE_MS = 1000;
+/** A reply and the answer to a probe travel on different ports, in either order: a "no" waits this long for the reply. */
+const DIRECT_REPLY_GRACE_MS = 500;
+
+interface DirectRequest extends Envelope {
+  /** Names the request for probes. */
+  id: string;
+}
+
+interface DirectProbe {
+  channel: string;
+  probe: string;
+}
+
+interface ExtendableMessage {
+  data: unknown;
+  origin: string;
+  ports: readonly MessagePort[];
+  source: { url?: string } | null;
+  waitUntil(work: Promise<unknown>): void;
+}
+
+/** The background's service worker, when the background is one and is running or can be started; else null. */
+export async function backgroundWorker(): Promise<ServiceWorker | null> {
+  if (typeof navigator === 'undefined' || !navigator.serviceWorker) return null;
+  try {
+    const registration = await navigator.serviceWorker.getRegistration(browser.runtime.getURL('/'));
+    return registration?.active ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Posts a message with a port for its one answer; resolves with the answer. */
+function postForAnswer(worker: ServiceWorker, message: DirectRequest | DirectProbe, onAnswer: (answer: unknown) => void): () => void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = (event: MessageEvent<unknown>) => onAnswer(event.data);
+  worker.postMessage(message, [channel.port2]);
+  return () => {
+    channel.port1.onmessage = null;
+    channel.port1.close();
+  };
+}
+
+/** Asks the background by posting to its service worker (see backgroundWorker). */
+export function postToBackground<K extends keyof BackgroundProtocol & string>(
+  worker: ServiceWorker,
+  type: K,
+  request: RequestOf<BackgroundProtocol, K>,
+): Promise<ResponseOf<BackgroundProtocol, K>> {
+  return new Promise((resolve, reject) => {
+    const id = crypto.randomUUID();
+    const probes: (() => void)[] = [];
+    let settled = false;
+    let closeRequest: () => void = () => undefined;
+    let lost: ReturnType<typeof setTimeout> | undefined;
+    const settle = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(probing);
+      clearTimeout(lost);
+      closeRequest();
+      for (const close of probes) close();
+      finish();
+    };
+    const probing = setInterval(() => {
+      const close = postForAnswer(worker, { channel: CHANNEL, probe: id }, (inHand) => {
+        close();
+        if (inHand === false) lost ??= setTimeout(() => settle(() => reject(new NoAnswerError(type))), DIRECT_REPLY_GRACE_MS);
+      });
+      probes.push(close);
+    }, DIRECT_PROBE_MS);
+    try {
+      closeRequest = postForAnswer(worker, { channel: CHANNEL, type, request, id }, (reply) =>
+        settle(() => {
+          try {
+            resolve(unwrap(type, reply));
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        }),
+      );
+    } catch (error) {
+      settle(() => reject(error instanceof Error ? error : new Error(String(error))));
+    }
+  });
+}
+
+function isProbe(message: unknown): message is DirectProbe {
+  return typeof message === 'object' && message !== null && (message as DirectProbe).channel === CHANNEL && typeof (message as DirectProbe).probe === 'string';
+}
+
+/**
+ * Answers requests posted to the background's service worker (postToBackground) with the same handlers and sender
+ * check as `listen`. The sender is known by the posting page's origin and address; a content script cannot post here
+ * (a service worker hears only pages of its own origin). Does nothing where the background is not a service worker.
+ */
+export function listenDirect<P extends AnyProtocol<P>>(handlers: Handlers<P>, audience: AudienceMap<P>): () => void {
+  const scope = globalThis as unknown as {
+    clients?: unknown;
+    addEventListener(type: 'message', listener: (event: ExtendableMessage) => void): void;
+    removeEventListener(type: 'message', listener: (event: ExtendableMessage) => void): void;
+  };
+  if (typeof scope.clients !== 'object' || scope.clients === null) return () => undefined;
+  const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
+  /** Requests being answered by this run of the worker. */
+  const inHand = new Set<string>();
+  const listener = (event: ExtendableMessage) => {
+    const [port] = event.ports;
+    if (port === undefined || event.origin !== ownOrigin) return;
+    if (isProbe(event.data)) {
+      port.postMessage(inHand.has(event.data.probe));
+      return;
+    }
+    if (!isEnvelope(event.data, CHANNEL)) return;
+    const id = String((event.data as Partial<DirectRequest>).id);
+    // The page's address names the sender for the audience check, as runtime.onMessage's sender does.
+    const sender: Sender = { id: browser.runtime.id, url: typeof event.source?.url === 'string' ? event.source.url : undefined };
+    inHand.add(id);
+    const answered = answer(handlers, audience, event.data, sender)
+      .then((reply) => port.postMessage(reply))
+      // An answer that cannot be cloned is an error answer, not a silence the page waits out.
+      .catch((error: unknown) => port.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies Reply<never>))
+      .finally(() => inHand.delete(id));
+    // The worker stays up until the answer is posted.
+    event.waitUntil(answered);
+  };
+  scope.addEventListener('message', listener);
+  return () => scope.removeEventListener('message', listener);
 }

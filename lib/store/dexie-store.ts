@@ -112,8 +112,8 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     const result = await db.transaction('rw', [db.records, db.directory, db.pending, db.meta], async () => {
       const ids = prepared.map((p) => p.record.id);
       const hashes = prepared.map((p) => p.hash);
-      const storedIds = new Set(present(await this.recordsWhere('id', ids)).map((r) => r.id));
-      const storedByHash = new Map(present(await this.recordsWhere('hash', hashes)).map((r) => [r.hash, r.id]));
+      const storedIds = await this.storedIds(ids);
+      const storedByHash = await this.storedByHash(hashes);
       const skipped: SkippedRecord[] = [];
       const fresh: PreparedRecord[] = [];
       const batchIds = new Set<string>();
@@ -138,12 +138,16 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
       const storedAt = new Date().toISOString();
       const storedRecords: StoredRecord[] = [];
       const entries: DirectoryEntry[] = [];
-      const postings: [number, number][] = [];
+      const postings = new Uint32Array(2 * fresh.reduce((n, p) => n + p.keys.length, 0));
+      let at = 0;
       for (const p of fresh) {
         const doc = nextDoc++;
         storedRecords.push({ ...p.record, doc, hash: p.hash, dated: datedOf(p.record, storedAt), bytes: recordBytes(p.record, p.keys.length) });
         entries.push({ doc, id: p.record.id, features: p.keys.length });
-        for (const key of p.keys) postings.push([key, doc]);
+        for (const key of p.keys) {
+          postings[at++] = key;
+          postings[at++] = doc;
+        }
       }
       await db.records.bulkAdd(storedRecords);
       await this.writeDirectory(entries);
@@ -151,7 +155,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
       await db.meta.put({ key: META_NEXT_DOC, value: nextDoc });
       await this.countChanged(fresh.length);
       await this.moveTotals(totalsOf(storedRecords, 1));
-      return { added: fresh.length, duplicates: skipped.length, skipped, features: postings.length, mergeDue };
+      return { added: fresh.length, duplicates: skipped.length, skipped, features: postings.length / 2, mergeDue };
     });
     // Folding pending runs into the buckets is its own transaction: the batch above is stored either way.
     const { mergeDue, ...added } = result as AddResult & { mergeDue?: boolean };
@@ -174,6 +178,21 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     for (const entry of entries) setEntry(byChunk.get(chunkOf(entry.doc))!, entry);
     for (const doc of clear) clearEntry(byChunk.get(chunkOf(doc))!, doc);
     await this.db.directory.bulkPut([...byChunk.values()]);
+  }
+
+  /**
+   * Which of `ids` are stored, read from the index alone with one cursor: a request per id, reading each record,
+   * cost more than storing the batch.
+   */
+  private async storedIds(ids: readonly string[]): Promise<Set<string>> {
+    return new Set((await this.db.records.where('id').anyOf([...new Set(ids)]).keys()) as string[]);
+  }
+
+  /** The stored record's id for each of `hashes` that is stored: only those records are read (few, or none). */
+  private async storedByHash(hashes: readonly string[]): Promise<Map<string, string>> {
+    const found = (await this.db.records.where('hash').anyOf([...new Set(hashes)]).keys()) as string[];
+    if (found.length === 0) return new Map();
+    return new Map((await this.db.records.where('hash').anyOf(found).toArray()).map((r) => [r.hash, r.id]));
   }
 
   /**
@@ -310,16 +329,16 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
       const batch = await db.records.where('doc').above(after).limit(500).toArray();
       if (batch.length === 0) break;
       const entries: DirectoryEntry[] = [];
-      const postings: [number, number][] = [];
+      const postings: number[] = [];
       await loadRecordLexicons(batch.map((r) => r.lang));
       for (const r of batch) {
         const keys = recordKeys(r.text, r.lang, this.featureOptions);
         entries.push({ doc: r.doc, id: r.id, features: keys.length });
-        for (const key of keys) postings.push([key, r.doc]);
+        for (const key of keys) postings.push(key, r.doc);
       }
       const mergeDue = await db.transaction('rw', [db.directory, db.pending, db.meta], async () => {
         await this.writeDirectory(entries);
-        return this.index.append(postings);
+        return this.index.append(Uint32Array.from(postings));
       });
       if (mergeDue) await this.index.merge();
       after = batch[batch.length - 1].doc;

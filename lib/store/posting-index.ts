@@ -4,7 +4,7 @@
  * one, so a batch's records and postings are stored together or not at all.
  */
 import type { Table } from 'dexie';
-import { BUCKET_BITS, bucketOf, bucketRange, concatRuns, docsOf, mentionsAny, mergeRuns, pairCount, sortPairs, withoutDocs } from './postings';
+import { BUCKET_BITS, bucketOf, bucketRange, concatRuns, docsOf, mentionsAny, mergeRuns, pairCount, sortInterleaved, withoutDocs } from './postings';
 import type { BucketRow, CorpusDatabase, PendingRow } from './schema';
 import type { Posting } from './types';
 
@@ -62,15 +62,16 @@ export class PostingIndex {
   /**
    * Appends the postings of new documents as one pending run; call inside a rw transaction that also covers the
    * directory, since the version bump tells cached directory rows to be read again. True when a merge is due.
+   * `entries` are (key, doc) pairs interleaved in any order: [key0, doc0, key1, doc1, …].
    */
-  async append(entries: readonly (readonly [key: number, doc: number])[]): Promise<boolean> {
+  async append(entries: Uint32Array): Promise<boolean> {
     const pending = await this.meta(META_PENDING);
     if (entries.length === 0) {
       await this.bumpVersion();
       return pending >= this.pendingLimit;
     }
     const segment = await this.meta(META_NEXT_SEGMENT);
-    const pairs = sortPairs(entries);
+    const pairs = sortInterleaved(entries);
     await this.db.pending.add({ segment, pairs: pairs.buffer as ArrayBuffer });
     await this.db.meta.bulkPut([
       { key: META_NEXT_SEGMENT, value: segment + 1 },

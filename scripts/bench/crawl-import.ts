@@ -39,6 +39,8 @@ export interface CrawlRun {
   cpuSecondsPerThousand: number;
   /** The same, by what the threads do: the reader and extractor workers, the service worker, the page, … */
   cpuSecondsPerThousandByRole: Partial<Record<ThreadRole, number>>;
+  /** The busiest threads of the browser process and of the extension process's other threads, by name, per 1,000. */
+  cpuSecondsPerThousandByThread: Partial<Record<ThreadRole, [string, number][]>>;
   /** Load average of the machine over the run (1-minute figure, sampled): other jobs share its cores. */
   meanLoad: number;
   cores: number;
@@ -119,6 +121,8 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
     cpu?.sample();
     const cpuBefore = cpu?.seconds() ?? 0;
     const rolesBefore = cpu?.secondsByRole() ?? new Map<ThreadRole, number>();
+    const detailed: ThreadRole[] = ['browser process', 'extension process, other'];
+    const threadsBefore = new Map(detailed.map((role) => [role, cpu?.secondsByThreadName(role) ?? new Map<string, number>()]));
     await page.locator(`${CARD} .import-start`).click();
     let stoppedWorker = false;
     let workerStopRecoverySeconds = 0;
@@ -190,6 +194,15 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       extractors,
       generatedSeconds,
       cpuSecondsPerThousand: (cpuSeconds / stored) * 1000,
+      cpuSecondsPerThousandByThread: Object.fromEntries(
+        detailed.map((role) => [
+          role,
+          [...(cpu?.secondsByThreadName(role) ?? [])]
+            .map(([name, seconds]): [string, number] => [name, ((seconds - (threadsBefore.get(role)?.get(name) ?? 0)) / stored) * 1000])
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 5),
+        ]),
+      ),
       cpuSecondsPerThousandByRole: Object.fromEntries([...(cpu?.secondsByRole() ?? [])].map(([role, seconds]) => [role, ((seconds - (rolesBefore.get(role) ?? 0)) / stored) * 1000])),
       meanLoad: loads.reduce((total, load) => total + load, 0) / Math.max(1, loads.length),
       cores: cpus().length,
@@ -216,6 +229,9 @@ export function crawlRows(run: CrawlRun): string[] {
       .sort((a, b) => b[1] - a[1])
       .map(([role, seconds]) => `${role} ${seconds.toFixed(1)} s`)
       .join(', ')} |  |`,
+    ...Object.entries(run.cpuSecondsPerThousandByThread).map(
+      ([role, threads]) => `| … ${role}, busiest threads | ${threads.map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')} |  |`,
+    ),
     `| … upper bound that CPU cost allows on ${run.cores} idle cores (${run.cores} × 1,000 / CPU s per 1,000) | ${((run.cores * 1000) / run.cpuSecondsPerThousand).toFixed(0)} |  |`,
     `| Machine load average during the run (${run.cores} cores) | ${run.meanLoad.toFixed(1)} |  |`,
   ];

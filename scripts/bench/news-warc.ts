@@ -33,12 +33,13 @@ function warcDate(iso: string): string {
 }
 
 /** One WARC record: the header block, the content block, and the two CRLFs that end a record. */
-function warcRecord(headers: [string, string][], block: Buffer): Buffer {
+export function warcRecord(headers: [string, string][], block: Buffer): Buffer {
   const head = ['WARC/1.1', ...headers.map(([name, value]) => `${name}: ${value}`), `Content-Length: ${block.length}`, '', ''].join('\r\n');
   return Buffer.concat([Buffer.from(head, 'utf8'), block, Buffer.from('\r\n\r\n')]);
 }
 
-function pageRecords(index: number): Buffer[] {
+/** The request and response records of generated page `index` (news-pages.ts). */
+export function pageRecords(index: number): Buffer[] {
   const page = newsPage(index);
   const url = new URL(page.url);
   const date = warcDate(page.date);

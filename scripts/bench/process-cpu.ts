@@ -82,7 +82,7 @@ function threadStats(pid: number): { tid: number; name: string; ticks: number }[
  */
 export class CpuMeter {
   private readonly seen = new Map<number, number>();
-  private readonly threads = new Map<string, { role: ThreadRole; ticks: number }>();
+  private readonly threads = new Map<string, { role: ThreadRole; name: string; ticks: number }>();
   private readonly extensionProcess = new Map<number, boolean>();
 
   constructor(private readonly rootPid: number) {}
@@ -110,7 +110,7 @@ export class CpuMeter {
       for (const thread of threadStats(stat.pid)) {
         const key = `${stat.pid}/${thread.tid}`;
         const known = this.threads.get(key);
-        this.threads.set(key, { role: threadRole(process, thread.tid, thread.name), ticks: Math.max(known?.ticks ?? 0, thread.ticks) });
+        this.threads.set(key, { role: threadRole(process, thread.tid, thread.name), name: thread.name, ticks: Math.max(known?.ticks ?? 0, thread.ticks) });
       }
       for (const child of children.get(stat.pid) ?? []) record(child);
     };
@@ -130,5 +130,16 @@ export class CpuMeter {
     const byRole = new Map<ThreadRole, number>();
     for (const { role, ticks } of this.threads.values()) byRole.set(role, (byRole.get(role) ?? 0) + ticks / TICKS_PER_SECOND);
     return byRole;
+  }
+
+  /** CPU seconds of one role's threads up to the last sample, by thread name (numbers dropped: a pool is one name). */
+  secondsByThreadName(role: ThreadRole): Map<string, number> {
+    const byName = new Map<string, number>();
+    for (const thread of this.threads.values()) {
+      if (thread.role !== role) continue;
+      const name = thread.name.replace(/\d+/g, '');
+      byName.set(name, (byName.get(name) ?? 0) + thread.ticks / TICKS_PER_SECOND);
+    }
+    return byName;
   }
 }
