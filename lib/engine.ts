@@ -514,10 +514,12 @@ function nameOriginal(copies: Assessment[]): Assessment | null {
   const sameText = (a: Assessment) => a === closest || wholeText(a) || holdsTheClosest(a);
   const named = copies.filter((a) => a.result.direction === 'original' && sameText(a)).sort(earlier)[0];
   if (!named) return null;
-  // A version of the same text from before the one named, whose own direction the page leaves open (undated, or its
+  // A whole version of the text from before the one named, whose own direction the page leaves open (undated, or its
   // traces conflict), came before the page too: the named one came after it. Later copies of an original — a wire
-  // story's reprints, dated after it — would otherwise be named in its place.
-  const before = copies.filter((a) => a.result.direction === 'unknown' && sameText(a) && earlier(a, named) < 0).sort(earlier)[0];
+  // story's reprints, dated after it — would otherwise be named in its place. A longer, older story that holds the
+  // page's text (a roundup that later stories were cut from) is no whole version: on Reuters it would be named instead
+  // of the story a syndicated edit copies.
+  const before = copies.filter((a) => a.result.direction === 'unknown' && wholeText(a) && earlier(a, named) < 0).sort(earlier)[0];
   return before ?? named;
 }
 
