@@ -511,8 +511,16 @@ function nameOriginal(copies: Assessment[]): Assessment | null {
     return theirs.filter((key) => held.has(key)).length >= EXPLAINS_THE_CLOSEST * theirs.length;
   };
   const wholeText = (a: Assessment) => a.result.measures.pageCoverage >= WHOLE_TEXT_PAGE && a.result.measures.sourceCoverage >= WHOLE_TEXT_VERSION;
-  const eligible = copies.filter((a) => a.result.direction === 'original' && (a === closest || wholeText(a) || holdsTheClosest(a)));
-  return eligible.sort(earlier)[0] ?? null;
+  const sameText = (a: Assessment) => a === closest || wholeText(a) || holdsTheClosest(a);
+  const named = copies.filter((a) => a.result.direction === 'original' && sameText(a)).sort(earlier)[0];
+  if (!named) return null;
+  // A whole version of the text from before the one named, whose own direction the page leaves open (undated, or its
+  // traces conflict), came before the page too: the named one came after it. Later copies of an original — a wire
+  // story's reprints, dated after it — would otherwise be named in its place. A longer, older story that holds the
+  // page's text (a roundup that later stories were cut from) is no whole version: on Reuters it would be named instead
+  // of the story a syndicated edit copies.
+  const before = copies.filter((a) => a.result.direction === 'unknown' && wholeText(a) && earlier(a, named) < 0).sort(earlier)[0];
+  return before ?? named;
 }
 
 /**
@@ -584,7 +592,8 @@ export async function checkArticle<S extends RecordSource>(page: PageArticle, st
   const comparison = reference ? (reference.comparison ?? compareBodies(prepared, reference.record, reference.body, reference.align)) : null;
   const report: Report = {
     article: page,
-    matches: listed.map(toMatch),
+    // The original leads the versions, as in the first answer: a later copy closer to the page comes after it.
+    matches: (original ? [original, ...listed.filter((a) => a !== original)] : listed).map(toMatch),
     drift: comparison?.drift ?? [],
     original: original ? original.record.id : null,
     comparison,

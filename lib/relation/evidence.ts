@@ -14,6 +14,19 @@ import type { KeySpread } from '../index/retrieve';
  * by hundreds; at 10, 95% of stories on the same subject share no more than 8% of a page's other keys with it.
  */
 export const STOCK_SPREAD = 10;
+/**
+ * In a larger corpus the bar grows with it: a key is stock when more than this share of the stored records hold it
+ * (10 of the 17,900 stories the bar was measured on). Otherwise every key becomes stock as a corpus grows: at 100,000
+ * articles in the benchmark (each story stored in five or six versions, as a wire story is printed by many outlets)
+ * the keys of a short story, its company's name and its wording, are each held by a dozen records, and an edited copy
+ * the first answer finds shares no distinctive key with its original.
+ */
+export const STOCK_SHARE = STOCK_SPREAD / 17_900;
+
+/** How many records may hold a key before it is stock, in a corpus of `total` records. */
+export function stockSpread(total: number): number {
+  return Math.max(STOCK_SPREAD, STOCK_SHARE * total);
+}
 
 /** The record's side of the evidence, as retrieval found it. */
 export interface RecordKeys {
@@ -43,8 +56,8 @@ export interface CorpusEvidence {
   stockAt: number[];
 }
 
-function isStock(spread: number | 'stopped' | undefined): boolean {
-  return spread === 'stopped' || (spread ?? 0) > STOCK_SPREAD;
+function isStock(spread: number | 'stopped' | undefined, bar: number): boolean {
+  return spread === 'stopped' || (spread ?? 0) > bar;
 }
 
 /** The evidence for one record from the keys retrieval looked up for the page. */
@@ -55,8 +68,9 @@ export function corpusEvidence(page: KeySpread, record: RecordKeys, pageNames: R
   const stockAt: number[] = [];
   let stock = 0;
   let pageDistinctive = 0;
+  const bar = stockSpread(page.total);
   for (const [key, offsets] of page.offsets) {
-    const stocked = isStock(page.spread.get(key));
+    const stocked = isStock(page.spread.get(key), bar);
     if (held.has(key)) {
       if (stocked) stock++;
       else distinctiveKeys.push(key);
