@@ -19,22 +19,15 @@ interface Anchor extends Seed {
   jEnd: number;
 }
 
-// Which words are content words differs between stemmed and bridge terms, so each has its own pairs.
-const pairIndexes = new WeakMap<object, Map<string, number[]>>();
-const bridgedPairIndexes = new WeakMap<object, Map<string, number[]>>();
-
 /**
  * Every pair of words at most PAIR_REACH apart, at least one of them a content word, as an
  * order-free key (a local shuffle keeps it), with the token indices where it starts.
  */
 export function wordPairs(model: TextModel): Map<string, number[]> {
-  const indexes = model.bridged ? bridgedPairIndexes : pairIndexes;
-  const cached = indexes.get(model.tokens);
-  if (cached) return cached;
-  const pairs = pairStarts(model);
-  // Tokens come from a memoised analysis, so the same page text reuses its pairs across candidates.
-  indexes.set(model.tokens, pairs);
-  return pairs;
+  // Kept with the text's words, so a page compared with many candidates finds its pairs once. Which words are content
+  // words differs between stemmed and bridge terms, so each has its own pairs.
+  if (model.bridged) return (model.words.bridgedPairStarts ??= pairStarts(model));
+  return (model.words.pairStarts ??= pairStarts(model));
 }
 
 /** Where each of the model's pairs starts, as wordPairs lists them; with `within`, only the pairs it holds. */

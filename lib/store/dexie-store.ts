@@ -1,3 +1,4 @@
+import { RecordAnalyses, RECORD_ANALYSES_KEPT } from '../record-analysis';
 import { FEATURE_VERSION, featuresOf, type FeatureOptions } from '../index/features';
 import type { CorpusRecord, Correction } from '../types';
 
@@ -86,6 +87,8 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     private readonly index: PostingIndex,
     private readonly featureOptions: Partial<FeatureOptions>,
   ) {}
+
+  readonly analyses = new RecordAnalyses(RECORD_ANALYSES_KEPT);
 
   /** Directory rows as last read, valid while the stored index version is `directoryVersion`. */
   private directoryCache = new Map<number, DirectoryChunk | undefined>();
@@ -250,6 +253,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
       await this.index.clear();
       await db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
     });
+    this.analyses.clear();
   }
 
   close(): void {

@@ -7,6 +7,7 @@
  * import stored meanwhile is skipped by the unique constraints (ON CONFLICT DO NOTHING waits for the other
  * transaction to decide), and index merges take an advisory lock so that one runs at a time.
  */
+import { RecordAnalyses, RECORD_ANALYSES_KEPT } from '../../record-analysis';
 import { FEATURE_VERSION, featuresOf, type FeatureOptions } from '../../index/features';
 import type { ImportProgress } from '../../import/progress';
 import type { CorpusRecord } from '../../types';
@@ -115,6 +116,7 @@ async function insertRuns(db: SqlQueryable, table: string, column: 'batch' | 'ge
 }
 
 export class PostgresCorpusStore implements CorpusStore {
+  readonly analyses = new RecordAnalyses(RECORD_ANALYSES_KEPT);
   private readonly dfCap: number;
   private readonly pendingLimit: number;
   private readonly maxGenerations: number;
@@ -342,6 +344,7 @@ export class PostgresCorpusStore implements CorpusStore {
       for (const key of [META.records, META.pending, META.generations]) await this.setMeta(tx, key, 0);
       await this.setMeta(tx, META.featureVersion, FEATURE_VERSION);
     });
+    this.analyses.clear();
   }
 
   close(): void {
