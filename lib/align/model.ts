@@ -5,7 +5,7 @@
  */
 import { analysed, type TextAnalysis, type TextView } from '../text/analysis';
 import { languageOf } from '../text/language-guess';
-import { sentences, words, type Token } from '../text/segment';
+import { segmentation, type Token } from '../text/segment';
 import { alignmentStopwords } from '../text/stopwords';
 import { alignmentTerm } from '../text/terms';
 
@@ -76,17 +76,20 @@ export interface AlignmentWords {
   bridgedPairStarts?: Map<string, number[]>;
 }
 
-/** A text's words and sentences for alignment, `lang` the declared language (the text's own guess without one). */
-export function alignmentWordsOf(text: string, lang: string | undefined): AlignmentWords {
-  const language = languageOf(text, lang);
+/**
+ * A text's words and sentences for alignment, `lang` the declared language (the text's own guess without one). An
+ * analysed text gives its segmentation, shared with the other views made for the same language.
+ */
+export function alignmentWordsOf(text: string, lang: string | undefined, analysis?: TextAnalysis): AlignmentWords {
+  const language = analysis ? analysis.language(lang) : languageOf(text, lang);
   const segmenterLang = language === 'und' ? undefined : language;
   const stop = alignmentStopwords(language);
-  const tokens = words(text, segmenterLang);
+  const { tokens, sentences: sentenceSpans } = analysis ? analysis.segmentation(segmenterLang) : segmentation(text, segmenterLang);
   return {
     lang: language,
     tokens,
     termStrings: tokens.map((t) => alignmentTerm(t.norm, stop)),
-    sentenceSpans: sentences(text, segmenterLang),
+    sentenceSpans,
   };
 }
 

@@ -76,7 +76,7 @@ function rewordedThroughout(pairs: SentencePair[]): boolean {
 
 const DEFAULT_MAX_ITEMS = 200;
 // A page is compared with several versions: its names and quotes are found once, kept with its analysis.
-const NAMES: TextView<NameCandidate[]> = { compute: (text, lang) => nameCandidates(text, lang) };
+const NAMES: TextView<NameCandidate[]> = { compute: (text, lang, analysis) => nameCandidates(text, lang, analysis.segmentation(lang)) };
 const QUOTES: TextView<QuoteSpan[]> = { compute: (text) => topLevelQuotes(text) };
 const SUMMARY_QUOTE_CHARS = 60;
 // Ties in severity are ordered by how much the kind says about meaning.
@@ -118,8 +118,6 @@ function withWordOps(item: Finding): DriftItem {
   return { ...item, ops: displayOps(item.source.text, item.page.text) };
 }
 
-/** Figures of a text, years included, as drift across languages compares them. */
-const FACT_NUMBERS: TextView<NumberKey[]> = { compute: (text, lang) => numberKeys(text, lang) };
 
 function rank(items: Finding[]): Finding[] {
   return [...items].sort(
@@ -166,7 +164,7 @@ function unmatchedSentence(ctx: Context, kind: 'added' | 'dropped', span: Span, 
   if (ctx.opts.crossLanguage) {
     const [lang, other, otherLang] = kind === 'added' ? [ctx.opts.pageLang, ctx.source, ctx.opts.sourceLang] : [ctx.opts.sourceLang, ctx.page, ctx.opts.pageLang];
     // The other text's figures are found once, with its analysis; the sentence's here.
-    const factNumbers = (text: string, textLang?: string) => (text === other.text ? other.view(FACT_NUMBERS, textLang) : numberKeys(text, textLang));
+    const factNumbers = (text: string, textLang?: string) => (text === other.text ? other.numbers(textLang) : numberKeys(text, textLang));
     if (!carriesMissingFact(sentence, lang, other.text, otherLang, factNumbers)) return;
   }
   const weighty = /["“”«»„]/.test(sentence) || numberKeys(sentence).length > 0;

@@ -64,12 +64,16 @@ interface Facts {
 
 /** The names, figures and dates of a text's beginning, as shared facts are counted. */
 const FACTS: TextView<Facts> = {
-  compute(text, lang) {
+  compute(text, lang, analysis) {
     const t = text.slice(0, FACT_TEXT_LIMIT);
+    // A text within the limit is read in the words, numbers and dates its analysis found.
+    const whole = text.length <= FACT_TEXT_LIMIT;
+    const dates = whole ? analysis.dates(lang) : dateKeys(t, lang);
+    const numbers = whole ? analysis.numbers(lang) : numberKeys(t, lang, dates);
     return {
-      names: new Set(nameCandidates(t, lang).flatMap((n) => n.key.split(' ')).filter((k) => k.length >= 3)),
-      numbers: new Set(numberKeys(t, lang).filter((n) => n.value >= 10 && !n.year).map((n) => n.value)),
-      dates: new Set(dateKeys(t, lang).filter((d) => d.precision === 'day' || d.precision === 'year').map((d) => d.iso)),
+      names: new Set(nameCandidates(t, lang, whole ? analysis.segmentation(lang) : undefined).flatMap((n) => n.key.split(' ')).filter((k) => k.length >= 3)),
+      numbers: new Set(numbers.filter((n) => n.value >= 10 && !n.year).map((n) => n.value)),
+      dates: new Set(dates.filter((d) => d.precision === 'day' || d.precision === 'year').map((d) => d.iso)),
     };
   },
 };

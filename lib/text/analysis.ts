@@ -9,6 +9,9 @@
  */
 import { splitFurniture, type FurnitureSplit } from './furniture';
 import { languageOf } from './language-guess';
+import { dateKeys, type DateKey } from './dates';
+import { numberKeys, type NumberKey } from './numbers';
+import { segmentation, type Segmentation } from './segment';
 
 /** A view of a text: what one stage reads in it, for a declared language (or none). */
 export interface TextView<T> {
@@ -40,6 +43,21 @@ export class TextAnalysis {
     return this.view(LANGUAGE, declared);
   }
 
+  /** The words and sentences of the text as segmented for `lang` (lib/text/segment.ts): alignment and names read both. */
+  segmentation(lang?: string): Segmentation {
+    return this.view(SEGMENTATION, lang);
+  }
+
+  /** The dates of the text (lib/text/dates.ts dateKeys), read for `lang`. */
+  dates(lang?: string): DateKey[] {
+    return this.view(DATES, lang);
+  }
+
+  /** The numbers of the text (lib/text/numbers.ts numberKeys), read for `lang`; they leave out the digits of its dates. */
+  numbers(lang?: string): NumberKey[] {
+    return this.view(NUMBERS, lang);
+  }
+
   /** The article body and the page furniture around it (lib/text/furniture.ts). */
   get furniture(): FurnitureSplit {
     return (this.split ??= splitFurniture(this.text));
@@ -47,6 +65,9 @@ export class TextAnalysis {
 }
 
 const LANGUAGE: TextView<string> = { compute: (text, declared) => languageOf(text, declared) };
+const SEGMENTATION: TextView<Segmentation> = { compute: (text, lang) => segmentation(text, lang) };
+const DATES: TextView<DateKey[]> = { compute: (text, lang) => dateKeys(text, lang) };
+const NUMBERS: TextView<NumberKey[]> = { compute: (text, lang, analysis) => numberKeys(text, lang, analysis.dates(lang)) };
 
 /** The analysis of a text, or the text analysed now when a caller passes the bare string. */
 export function analysed(text: string | TextAnalysis): TextAnalysis {
