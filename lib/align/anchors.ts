@@ -2,6 +2,7 @@
  * Word-pair anchors: text reworded word by word keeps few similar sentences but many pairs of nearby words, and dense
  * clusters of the pairs a page and a source share are passages too (lib/text/word-pairs.ts pairs the words).
  */
+import { lexiconOf } from '../text/lexicon';
 import { forEachNearbyPair, orderFreePairKey } from '../text/word-pairs';
 import type { TextModel } from './model';
 import { clusterSeeds, spansOverlap, termSet, type AlignContext as Context, type AlignDefaults, type ScoredPassage, type Seed } from './stage';
@@ -26,8 +27,14 @@ interface Anchor extends Seed {
 export function wordPairs(model: TextModel): Map<string, number[]> {
   // Kept with the text's words, so a page compared with many candidates finds its pairs once. Which words are content
   // words differs between stemmed and bridge terms, so each has its own pairs.
-  if (model.bridged) return (model.words.bridgedPairStarts ??= pairStarts(model));
-  return (model.words.pairStarts ??= pairStarts(model));
+  if (!model.bridged) return (model.words.pairStarts ??= pairStarts(model));
+  // Bridge terms read the language's lexicon, which may have been loaded since the pairs were found.
+  const lexicon = lexiconOf(model.lang);
+  const kept = model.words.bridgedPairStarts;
+  if (kept && kept.lexicon === lexicon) return kept.pairs;
+  const pairs = pairStarts(model);
+  model.words.bridgedPairStarts = { lexicon, pairs };
+  return pairs;
 }
 
 /** Where each of the model's pairs starts, as wordPairs lists them; with `within`, only the pairs it holds. */

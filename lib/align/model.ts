@@ -8,6 +8,7 @@ import { languageOf } from '../text/language-guess';
 import { segmentation, type Token } from '../text/segment';
 import { alignmentStopwords } from '../text/stopwords';
 import { alignmentTerm } from '../text/terms';
+import type { Lexicon } from '../text/lexicon';
 
 export interface Unit {
   /** [start, end) in the text. */
@@ -72,8 +73,8 @@ export interface AlignmentWords {
   sentenceSpans: [number, number][];
   /** Word pairs by where they start (lib/align/anchors.ts), found the first time anchors are looked for. */
   pairStarts?: Map<string, number[]>;
-  /** The same with bridge terms deciding which words are content words (cross-language models). */
-  bridgedPairStarts?: Map<string, number[]>;
+  /** The same with bridge terms deciding which words are content words (cross-language models), and the lexicon read. */
+  bridgedPairStarts?: { lexicon: Lexicon | null; pairs: Map<string, number[]> };
 }
 
 /**
