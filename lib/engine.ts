@@ -21,12 +21,11 @@ import { retrieve, type KeySpread } from './index/retrieve';
 import { corpusEvidence, textEvidence, type CorpusEvidence, type RecordKeys } from './relation/evidence';
 import { distinctiveWording, type DistinctiveWording } from './relation/neighbourhood';
 import type { CorpusStore } from './store/types';
-import { sentences } from './text/segment';
 import { containment } from './sources';
 import { nameKeysOf } from './index/features';
 import { retrievalTerms } from './text/terms';
 import { sharedWordingPairsOf } from './text/word-pairs';
-import { TextAnalysis } from './text/analysis';
+import { analysed, TextAnalysis } from './text/analysis';
 import { identityBody, RecordAnalyses, type Body, type RecordAnalysis } from './record-analysis';
 import { sharedSequence, type SharedSequence } from './align/sequence';
 
@@ -828,10 +827,10 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
   let truncated = false;
   const minPassageChars = Math.min(120, Math.max(SELECTION_MIN_CHARS, Math.floor(selection.length * 0.5)));
   for (const [k, record] of records.entries()) {
-    const { body, align } = alignRecord(selectionText, recordTexts[k], { minPassageChars, ...opts.align });
+    const { body, bodyText, align } = alignRecord(selectionText, recordTexts[k], { minPassageChars, ...opts.align });
     truncated ||= align.truncated;
     const best = [...align.passages].sort((x, y) => y.page[1] - y.page[0] - (x.page[1] - x.page[0]) || y.similarity - x.similarity)[0];
-    if (best) copies.push({ record, body, span: expandToSentences(body.text, best.source), similarity: best.similarity, kind: 'copy' });
+    if (best) copies.push({ record, body, span: expandToSentences(bodyText, best.source), similarity: best.similarity, kind: 'copy' });
     else others.push({ record, body });
   }
   const earliestFirst = (a: Found, b: Found) => dateOf(a.record).localeCompare(dateOf(b.record)) || b.similarity - a.similarity;
@@ -844,6 +843,8 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
   const first = found[0];
   const [f0, f1] = first.span;
   const firstRecord: CorpusRecord = { ...first.record, text: first.body.text.slice(f0, f1) };
+  // Every occurrence is compared with the earliest passage: it is analysed once.
+  const firstPassage = new TextAnalysis(firstRecord.text);
   // Drift source offsets are relative to the earliest passage: move them into that record's text.
   const toFirstRecord = (d: DriftItem): DriftItem => {
     const start = first.body.toOriginal(f0 + d.source.start);
@@ -858,7 +859,7 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
     const drift =
       k === 0
         ? []
-        : passageDrift(passageText, firstRecord, f.record.lang, first.record.lang).map((d) => {
+        : passageDrift(passageText, firstRecord, firstPassage, f.record.lang, first.record.lang).map((d) => {
             const ps = f.body.toOriginal(b0 + d.page.start);
             const pe = f.body.toOriginal(b0 + d.page.end);
             return toFirstRecord({ ...d, page: { text: f.record.text.slice(ps, pe), start: ps, end: pe } });
@@ -869,7 +870,7 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
     if (k === 0 || f.kind === 'counterpart') occurrence.ops = displayOps(text, selection);
     return occurrence;
   });
-  const drift = passageDrift(selection, firstRecord, opts.align?.pageLang, first.record.lang).map(toFirstRecord);
+  const drift = passageDrift(selectionText, firstRecord, firstPassage, opts.align?.pageLang, first.record.lang).map(toFirstRecord);
   return { selection, earliest: occurrences[0], occurrences, drift, truncated };
 }
 
@@ -913,10 +914,10 @@ export async function passageInReport(selection: string, report: Report, store: 
 }
 
 /** The span grown to whole sentences, so quotes and names are compared complete. */
-function expandToSentences(text: string, [start, end]: [number, number]): [number, number] {
+function expandToSentences(text: TextAnalysis, [start, end]: [number, number]): [number, number] {
   let s = start;
   let e = end;
-  for (const [a, b] of sentences(text)) {
+  for (const [a, b] of text.segmentation().sentences) {
     if (b > start && a <= start) s = a;
     if (a < end && b >= end) e = b;
   }
@@ -924,7 +925,8 @@ function expandToSentences(text: string, [start, end]: [number, number]): [numbe
 }
 
 /** Drift of a short text against a passage (offsets: the text; source offsets are in the passage). */
-function passageDrift(text: string, passage: CorpusRecord, lang?: string, sourceLang?: string): DriftItem[] {
-  const sentences = alignSentencesDetailed(text, passage.text, { pageLang: lang, sourceLang });
-  return detectDrift(text, passage, sentences.pairs, { pageLang: sentences.pageLang, sourceLang: sentences.sourceLang, crossLanguage: sentences.crossLanguage });
+function passageDrift(text: string | TextAnalysis, passage: CorpusRecord, passageText: TextAnalysis, lang?: string, sourceLang?: string): DriftItem[] {
+  const analysis = analysed(text);
+  const sentences = alignSentencesDetailed(analysis, passageText, { pageLang: lang, sourceLang });
+  return detectDrift(analysis, passage, sentences.pairs, { pageLang: sentences.pageLang, sourceLang: sentences.sourceLang, crossLanguage: sentences.crossLanguage, sourceAnalysis: passageText });
 }
