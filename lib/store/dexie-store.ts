@@ -1,4 +1,3 @@
-import { RecordAnalyses, RECORD_ANALYSES_KEPT } from '../record-analysis';
 import { FEATURE_VERSION, featuresOf, type FeatureOptions } from '../index/features';
 import type { CorpusRecord, Correction } from '../types';
 
@@ -15,6 +14,7 @@ import { CorpusDatabase, META_CORPUS_BYTES, META_FEATURE_VERSION, META_LANGUAGE_
 import type { AddResult, CorpusStore, CorpusUpkeep, CorpusUsage, CorrectionStore, DocStat, IndexSize, Posting, SkippedRecord } from './types';
 import { primarySubtag } from '../text/language';
 import { datedOf, recordBytes } from './usage';
+import { RecordAnalyses, RECORD_ANALYSES_KEPT } from '../record-analysis';
 
 export { contentHash, DEFAULT_DF_CAP } from './record-checks';
 

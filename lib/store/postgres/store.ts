@@ -7,7 +7,6 @@
  * import stored meanwhile is skipped by the unique constraints (ON CONFLICT DO NOTHING waits for the other
  * transaction to decide), and index merges take an advisory lock so that one runs at a time.
  */
-import { RecordAnalyses, RECORD_ANALYSES_KEPT } from '../../record-analysis';
 import { FEATURE_VERSION, featuresOf, type FeatureOptions } from '../../index/features';
 import type { ImportProgress } from '../../import/progress';
 import type { CorpusRecord } from '../../types';
@@ -19,6 +18,7 @@ import { urlKey } from '../url-key';
 import { mergeSorted, packRows, PENDING_BITS, POSTING_BITS, runOf, splitByBucket, type BucketRuns } from './runs';
 import { LOCK, migrate, TABLE } from './schema';
 import type { SqlClient, SqlQueryable } from './sql';
+import { RecordAnalyses, RECORD_ANALYSES_KEPT } from '../../record-analysis';
 
 export interface PostgresStoreOptions {
   dfCap?: number;
