@@ -8,13 +8,13 @@ import { chunkOf, chunksOf, clearEntry, emptyChunk, entryOf, setEntry, type Dire
 import { DEFAULT_MID_LIMIT, DEFAULT_PENDING_LIMIT, PostingIndex } from './posting-index';
 import { evictOverBudget, type Budget, type EvictionResult } from './budget';
 import * as feedBook from './feed-book';
+import { RecordAnalyses, RECORD_ANALYSES_KEPT } from '../record-analysis';
 import type { FeedBook, FeedRow } from './feed-book';
 import { contentHash, DEFAULT_DF_CAP, validateRecords } from './record-checks';
 import { CorpusDatabase, META_CORPUS_BYTES, META_FEATURE_VERSION, META_LANGUAGE_PREFIX, type KeepReason, type StoredRecord } from './schema';
 import type { AddResult, CorpusStore, CorpusUpkeep, CorpusUsage, CorrectionStore, DocStat, IndexSize, Posting, SkippedRecord } from './types';
 import { primarySubtag } from '../text/language';
 import { datedOf, recordBytes } from './usage';
-import { RecordAnalyses, RECORD_ANALYSES_KEPT } from '../record-analysis';
 
 export { contentHash, DEFAULT_DF_CAP } from './record-checks';
 
