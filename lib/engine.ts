@@ -12,27 +12,28 @@ import { findCounterparts } from './align/counterparts';
 import { displayOps } from './text/word-ops';
 import { alignPassages, alignSentencePassages, sentencePassagesOf, withWordPairPassages, type AlignOptions, type AlignResult, type ScoredPassage, type SentenceAlignment } from './align/passages';
 import { alignSentencesDetailed } from './align/sentences';
-import { languageOf } from './text/language-guess';
 import { glossText, lexiconOf, loadLexicons } from './text/lexicon';
 import { detectDrift } from './drift/detect';
 import { classifyRelation, type RelationResult } from './relation/classify';
 import { coverage } from './relation/features';
-import { splitFurniture } from './text/furniture';
 import { normalize } from './text/normalize';
 import { retrieve, type KeySpread } from './index/retrieve';
 import { corpusEvidence, textEvidence, type CorpusEvidence, type RecordKeys } from './relation/evidence';
 import { distinctiveWording, type DistinctiveWording } from './relation/neighbourhood';
 import type { CorpusStore } from './store/types';
-import { sentences } from './text/segment';
 import { containment } from './sources';
 import { nameKeysOf } from './index/features';
 import { retrievalTerms } from './text/terms';
 import { sharedWordingPairsOf } from './text/word-pairs';
+import { analysed, TextAnalysis } from './text/analysis';
+import { identityBody, RecordAnalyses, type Body, type RecordAnalysis } from './record-analysis';
 import { sharedSequence, type SharedSequence } from './align/sequence';
 
 /** What the engine needs from a corpus store. */
 export interface RecordSource {
   getRecords(ids: readonly string[]): Promise<(CorpusRecord | undefined | null)[]>;
+  /** Analyses of the records read, kept across checks (bounded); without it each check analyses the records it reads. */
+  readonly analyses?: RecordAnalyses;
 }
 
 export type Retrieve<S> = (text: string, store: S, opts: { limit: number; lang?: string }) => Promise<{ id: string; score: number }[]>;
@@ -96,49 +97,6 @@ export function isCopyRelation(relation: Relation): boolean {
 
 // ---------------------------------------------------------------- article bodies
 
-/** A record's article body, with a map from body offsets back to the record's text. */
-export interface Body {
-  text: string;
-  toOriginal(offset: number): number;
-}
-
-export function recordBody(record: CorpusRecord): Body {
-  const split = splitFurniture(record.text);
-  if (!split.body.trim() || split.bodySpans.length === 0) return identityBody(record.text);
-  const starts: number[] = [];
-  let at = 0;
-  for (const [s, e] of split.bodySpans) {
-    starts.push(at);
-    at += e - s + 2;
-  }
-  const toOriginal = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const [s, e] = split.bodySpans[lo];
-    return Math.min(e, s + Math.max(0, offset - starts[lo]));
-  };
-  return { text: split.body, toOriginal };
-}
-
-const BODY_CACHE_SIZE = 512;
-const bodies = new Map<string, { text: string; body: Body }>();
-
-/** A record's body, cached per record, as the same records come up for page after page. */
-export function bodyOf(record: CorpusRecord): Body {
-  const hit = bodies.get(record.id);
-  if (hit && hit.text === record.text) return hit.body;
-  const body = recordBody(record);
-  bodies.delete(record.id);
-  bodies.set(record.id, { text: record.text, body });
-  if (bodies.size > BODY_CACHE_SIZE) bodies.delete(bodies.keys().next().value!);
-  return body;
-}
-
 // Below this share of the text kept as body, the furniture split may be wrong rather than the text mostly
 // boilerplate (newsletter-style prose): reused text must not become unmatchable by being cut away.
 const MIN_BODY_SHARE = 0.5;
@@ -147,22 +105,30 @@ const MIN_BODY_SHARE = 0.5;
  * Passages against the body; against the whole text when most of it was cut away as furniture and the body holds none.
  * `sentences` is the sentence alignment chosen, for adding word pairs to it later (withWordPairPassages).
  */
-function alignRecord(pageText: string, record: CorpusRecord, opts: AlignOptions): { body: Body; align: AlignResult; sentences: SentenceAlignment } {
-  const body = bodyOf(record);
-  const sentences = alignSentencePassages(pageText, body.text, { sourceLang: record.lang, ...opts });
+function alignRecord(page: TextAnalysis, record: RecordAnalysis, opts: AlignOptions): AlignedRecord {
+  const { body, bodyText } = record;
+  const sentences = alignSentencePassages(page, bodyText, { sourceLang: record.lang, ...opts });
   const align = sentencePassagesOf(sentences);
-  if (align.passages.length > 0 || body.text.length >= MIN_BODY_SHARE * record.text.length) return { body, align, sentences };
-  const whole = alignSentencePassages(pageText, record.text, { sourceLang: record.lang, ...opts });
+  if (align.passages.length > 0 || body.text.length >= MIN_BODY_SHARE * record.text.length) return { body, bodyText, align, sentences };
+  const whole = alignSentencePassages(page, record.whole, { sourceLang: record.lang, ...opts });
   const wholeAlign = sentencePassagesOf(whole);
-  return wholeAlign.passages.length > 0 ? { body: identityBody(record.text), align: wholeAlign, sentences: whole } : { body, align, sentences };
+  return wholeAlign.passages.length > 0 ? { body: identityBody(record.text), bodyText: record.whole, align: wholeAlign, sentences: whole } : { body, bodyText, align, sentences };
 }
 
-function identityBody(text: string): Body {
-  return { text, toOriginal: (o) => o };
+/** A record aligned with a page: the text compared (its body, or its whole text) with that text's analysis. */
+interface AlignedRecord {
+  body: Body;
+  bodyText: TextAnalysis;
+  align: AlignResult;
+  sentences: SentenceAlignment;
 }
 
 interface PreparedPage {
   article: PageArticle;
+  /** The page's text, analysed once for the whole check. */
+  analysis: TextAnalysis;
+  /** The analyses of the records the check reads (the store's, when it keeps them). */
+  records: RecordAnalyses;
   /** What the reader's corrections say about this page. */
   corrections: PageCorrections;
   /** Records read and left out because a correction pairs them with the page, by id. */
@@ -179,17 +145,19 @@ interface PreparedPage {
   bodyLength: number;
 }
 
-function preparePage(page: PageArticle, corrections?: readonly Correction[]): PreparedPage {
+function preparePage(page: PageArticle, records: RecordAnalyses, corrections?: readonly Correction[], analysis = new TextAnalysis(page.text)): PreparedPage {
   const terms = retrievalTerms(page.text, page.lang);
-  const split = splitFurniture(page.text);
+  const split = analysis.furniture;
   const ignore: [number, number][] = split.furniture.map((f) => [f.start, f.end]);
   if (split.titleSpan) ignore.push(split.titleSpan);
   const furnitureChars = ignore.reduce((n, [s, e]) => n + (e - s), 0);
   return {
     article: page,
+    analysis,
+    records,
     corrections: correctionsFor(page, corrections),
     corrected: new Map(),
-    lang: languageOf(page.text, page.lang),
+    lang: analysis.language(page.lang),
     terms,
     pairs: sharedWordingPairsOf(terms),
     names: nameKeysOf(page.text, page.lang),
@@ -210,6 +178,7 @@ function mapSpan(body: Body, s: [number, number] | null): [number, number] | nul
 
 interface Assessment {
   record: CorpusRecord;
+  texts: RecordAnalysis;
   /** Share of the smaller text's word pairs the other holds: the shared wording the first answer shows. */
   sharedWording: number;
   /** Document number (storage order), when retrieval gave it. */
@@ -221,6 +190,8 @@ interface Assessment {
   terms: string[];
   pairs: Set<string>;
   body: Body;
+  /** The analysis of `body`'s text. */
+  bodyText: TextAnalysis;
   align: AlignResult;
   result: RelationResult;
   comparison?: Comparison;
@@ -229,10 +200,10 @@ interface Assessment {
 }
 
 /** The page's own stored copy: the same address with the same text. */
-function isSelf(page: PageArticle, record: CorpusRecord): boolean {
+function isSelf(page: PageArticle, record: CorpusRecord, texts: RecordAnalysis): boolean {
   if (!page.url || !record.url || canonicalUrl(page.url) !== canonicalUrl(record.url)) return false;
   const pageText = normalize(page.text);
-  return normalize(record.text) === pageText || normalize(recordBody(record).text) === pageText;
+  return normalize(record.text) === pageText || normalize(texts.body.text) === pageText;
 }
 
 function canonicalUrl(url: string): string {
@@ -243,10 +214,12 @@ function canonicalUrl(url: string): string {
 function assess(page: PreparedPage, candidate: Candidate, alignOpts: AlignOptions = {}): Assessment {
   const { record, evidence } = candidate;
   const opts: AlignOptions = { pageLang: page.article.lang, ...alignOpts };
-  const { body, align, sentences } = alignRecord(page.article.text, record, opts);
+  const { body, bodyText, align, sentences } = alignRecord(page.analysis, candidate.texts, opts);
   let sequence: SharedSequence | null | undefined;
   const base = {
     record,
+    texts: candidate.texts,
+    bodyText,
     doc: candidate.doc,
     evidence,
     wording: candidate.wording,
@@ -256,13 +229,13 @@ function assess(page: PreparedPage, candidate: Candidate, alignOpts: AlignOption
     body,
     sharedWording: containment(page.pairs, candidate.pairs),
   };
-  const result = classify(page, record, body, align.passages, align.crossLanguage, base);
+  const result = classify(page, record, base, align.passages, align.crossLanguage, base);
   // Shared word pairs are weaker evidence than sentences, asked only when the sentences find no copy: reports of
   // one story share quotes word for word, and stay the same story.
   if (isCopyRelation(result.relation)) return { ...base, align, result };
   const withPairs = withWordPairPassages(sentences);
   if (withPairs.withWordPairs) {
-    const withWordPairs = classify(page, record, body, withPairs.withWordPairs, withPairs.crossLanguage, base);
+    const withWordPairs = classify(page, record, base, withPairs.withWordPairs, withPairs.crossLanguage, base);
     if (rank(withWordPairs.relation) < rank(result.relation)) return { ...base, align: { ...withPairs, passages: withPairs.withWordPairs }, result: withWordPairs };
   }
   return { ...base, align, result };
@@ -270,15 +243,15 @@ function assess(page: PreparedPage, candidate: Candidate, alignOpts: AlignOption
 
 /** Garbled names and added captions also tell which version came first: drift refines a copy's direction. */
 function refineByDrift(page: PreparedPage, a: Assessment): void {
-  a.comparison ??= compareBodies(page, a.record, a.body, a.align);
-  a.result = classify(page, a.record, a.body, a.align.passages, a.align.crossLanguage, a, a.comparison);
+  a.comparison ??= compareBodies(page, a.record, a, a.align);
+  a.result = classify(page, a.record, a, a.align.passages, a.align.crossLanguage, a, a.comparison);
   if (a.translated) a.result.evidence.push(TRANSLATOR_EVIDENCE);
 }
 
 function classify(
   page: PreparedPage,
   record: CorpusRecord,
-  body: Body,
+  { body, bodyText }: ComparedBody,
   passages: ScoredPassage[],
   crossLanguage: boolean,
   weighed: { evidence: CorpusEvidence; wording: DistinctiveWording; sequence: () => SharedSequence | null },
@@ -286,8 +259,8 @@ function classify(
 ): RelationResult {
   const hasCaption = !!comparison?.drift.some((d) => d.kind === 'added' && d.summary.startsWith('Photo caption'));
   return classifyRelation({
-    page: { text: page.article.text, lang: page.lang, published: page.article.publishedTime, hasCaption, bodyLength: page.bodyLength },
-    source: { text: body.text, lang: record.lang, published: record.published, firstSeen: record.firstSeen },
+    page: { text: page.article.text, analysis: page.analysis, lang: page.lang, published: page.article.publishedTime, hasCaption, bodyLength: page.bodyLength },
+    source: { text: body.text, analysis: bodyText, lang: record.lang, published: record.published, firstSeen: record.firstSeen },
     passages,
     crossLanguage,
     drift: comparison?.drift,
@@ -328,12 +301,18 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** The text of a record compared with the page (its body, or its whole text) and that text's analysis. */
+interface ComparedBody {
+  body: Body;
+  bodyText: TextAnalysis;
+}
+
 /** Sentence pairs and drift in body coordinates, then mapped to the record's own text. */
-function compareBodies(page: PreparedPage, record: CorpusRecord, body: Body, align: AlignResult): Comparison {
+function compareBodies(page: PreparedPage, record: CorpusRecord, { body, bodyText }: ComparedBody, align: AlignResult): Comparison {
   // Sentences just outside the aligned text are added or dropped only when one text
   // covers nearly all of the other; an excerpt does not "drop" the rest of its source.
   const margin = (covered: number) => (covered >= MOSTLY_COVERED ? 2 : 0);
-  const sentences = alignSentencesDetailed(page.article.text, body.text, {
+  const sentences = alignSentencesDetailed(page.analysis, bodyText, {
     pageLang: page.lang,
     sourceLang: record.lang,
     passages: align.passages.length ? align.passages : undefined,
@@ -342,11 +321,12 @@ function compareBodies(page: PreparedPage, record: CorpusRecord, body: Body, ali
     sourceMargin: margin(coverage(align.passages.map((p) => p.source), body.text.length)),
   });
   const bodyRecord: CorpusRecord = { ...record, text: body.text };
-  const drift = detectDrift(page.article.text, bodyRecord, sentences.pairs, {
+  const drift = detectDrift(page.analysis, bodyRecord, sentences.pairs, {
     pageLang: page.lang,
     sourceLang: align.sourceLang,
     crossLanguage: align.crossLanguage,
     ignorePage: page.ignore,
+    sourceAnalysis: bodyText,
   });
   const pairs: SentencePair[] = sentences.pairs.map((p) => ({ ...p, source: mapSpan(body, p.source) }));
   return {
@@ -369,9 +349,9 @@ function mapDrift(record: CorpusRecord, body: Body, d: DriftItem): DriftItem {
 
 /** Drift of the page against a chosen stored version. */
 export function compareWith(page: PageArticle, record: CorpusRecord, alignOpts: AlignOptions = {}): Comparison {
-  const prepared = preparePage(page);
-  const { body, align } = alignRecord(page.text, record, { pageLang: page.lang, ...alignOpts });
-  return compareBodies(prepared, record, body, align);
+  const prepared = preparePage(page, new RecordAnalyses());
+  const aligned = alignRecord(prepared.analysis, prepared.records.of(record), { pageLang: page.lang, ...alignOpts });
+  return compareBodies(prepared, record, aligned, aligned.align);
 }
 
 /** A record retrieval found, not yet read. */
@@ -390,6 +370,7 @@ interface Leads {
 /** A record to assess, with what the corpus says about the keys it shares with the page. */
 interface Candidate {
   record: CorpusRecord;
+  texts: RecordAnalysis;
   doc?: number;
   evidence: CorpusEvidence;
   terms: string[];
@@ -403,7 +384,7 @@ function hasIndex(store: RecordSource): store is RecordSource & CorpusStore {
 }
 
 /** Records worth assessing, best first, up to `limit`, then the ones the caller included. */
-async function findLeads<S extends RecordSource>(page: PageArticle, store: S, opts: CheckOptions<S>, limit: number): Promise<Leads> {
+async function findLeads<S extends RecordSource>(page: PageArticle, analysis: TextAnalysis, store: S, opts: CheckOptions<S>, limit: number): Promise<Leads> {
   const excluded = new Set(opts.excludeIds ?? []);
   const withIncluded = (leads: Lead[]): Lead[] => {
     const seen = new Set(leads.map((lead) => lead.id));
@@ -416,7 +397,7 @@ async function findLeads<S extends RecordSource>(page: PageArticle, store: S, op
   // No pruning by retrieval score: on PAN, real sources rank as low as a tenth of the best score.
   const found = await retrieve(page.text, store, { limit, lang: page.lang, shortlist: FULL_CHECK_SHORTLIST });
   const leads = found.candidates.map((c): Lead => ({ id: c.id, doc: c.doc, keys: recordKeys(c) }));
-  return { leads: withIncluded(interleave(leads, await englishLeads(page, store, limit))), spread: found.keys };
+  return { leads: withIncluded(interleave(leads, await englishLeads(page, analysis, store, limit))), spread: found.keys };
 }
 
 /**
@@ -424,8 +405,8 @@ async function findLeads<S extends RecordSource>(page: PageArticle, store: S, op
  * an English original shares its word pairs with the gloss where it shares few keys with the page itself. These
  * leads carry no keys of the page's own lookup: their evidence is computed from the texts.
  */
-async function englishLeads(page: PageArticle, store: CorpusStore, limit: number): Promise<Lead[]> {
-  const lang = languageOf(page.text, page.lang);
+async function englishLeads(page: PageArticle, analysis: TextAnalysis, store: CorpusStore, limit: number): Promise<Lead[]> {
+  const lang = analysis.language(page.lang);
   if (lang === 'en') return [];
   await loadLexicons([lang]);
   const lexicon = lexiconOf(lang);
@@ -466,14 +447,16 @@ async function readCandidates<S extends RecordSource>(page: PreparedPage, leads:
   const records = await store.getRecords(leads.map((lead) => lead.id));
   const read = leads.flatMap((lead, i) => {
     const record = records[i];
-    if (!record || isSelf(page.article, record)) return [];
+    if (!record) return [];
+    const texts = page.records.of(record);
+    if (isSelf(page.article, record, texts)) return [];
     if (page.corrections.covers(record)) {
       page.corrected.set(record.id, record);
       return [];
     }
-    const evidence = found.spread && lead.keys ? corpusEvidence(found.spread, lead.keys, page.names) : textEvidence(page.article.text, page.article.lang, bodyOf(record).text, record.lang);
-    const terms = retrievalTerms(record.text, record.lang);
-    return [{ record, doc: lead.doc, evidence, terms, pairs: sharedWordingPairsOf(terms) }];
+    const evidence = found.spread && lead.keys ? corpusEvidence(found.spread, lead.keys, page.names) : textEvidence(page.article.text, page.article.lang, texts.body.text, record.lang);
+    const terms = texts.retrievalTerms;
+    return [{ record, texts, doc: lead.doc, evidence, terms, pairs: sharedWordingPairsOf(terms) }];
   });
   const wording = distinctiveWording(page.pairs, [...neighbourhood.map((c) => c.pairs), ...read.map((c) => c.pairs)]).slice(neighbourhood.length);
   return read.map((candidate, i) => ({ ...candidate, wording: wording[i] }));
@@ -535,7 +518,7 @@ async function assessAll<S extends RecordSource>(page: PreparedPage, found: Lead
   let batch = Math.min(firstBatch, found.leads.length);
   while (batch > 0) {
     const candidates = await readCandidates(page, found.leads.slice(next, next + batch), found, store, neighbourhood);
-    await lexiconsFor(page.lang, candidates);
+    await lexiconsFor(page.lang, candidates.map((c) => c.texts));
     if (next === 0) neighbourhood = candidates;
     for (const candidate of candidates) assessments.push(assess(page, candidate, opts.align));
     next += batch;
@@ -544,15 +527,15 @@ async function assessAll<S extends RecordSource>(page: PreparedPage, found: Lead
   const included = found.leads.slice(next).filter((lead) => include.has(lead.id));
   if (included.length) {
     const candidates = await readCandidates(page, included, found, store, neighbourhood);
-    await lexiconsFor(page.lang, candidates);
+    await lexiconsFor(page.lang, candidates.map((c) => c.texts));
     for (const candidate of candidates) assessments.push(assess(page, candidate, opts.align));
   }
   return assessments;
 }
 
 /** The bilingual lexicons a comparison across languages needs, loaded the first time they are needed. */
-function lexiconsFor(pageLang: string, records: readonly { record: CorpusRecord }[]): Promise<void> {
-  const langs = new Set(records.map(({ record }) => languageOf(record.text, record.lang)));
+function lexiconsFor(pageLang: string, records: readonly RecordAnalysis[]): Promise<void> {
+  const langs = new Set(records.map((record) => record.whole.language(record.lang)));
   if (langs.size === 1 && langs.has(pageLang)) return Promise.resolve();
   return loadLexicons([pageLang, ...langs]);
 }
@@ -569,10 +552,10 @@ function stillAligning(assessments: readonly Assessment[]): boolean {
 }
 
 export async function checkArticle<S extends RecordSource>(page: PageArticle, store: S, opts: CheckOptions<S> = {}): Promise<Report> {
-  const prepared = preparePage(page, opts.corrections);
+  const prepared = preparePage(page, store.analyses ?? new RecordAnalyses(), opts.corrections);
   const firstBatch = opts.limit ?? DEFAULT_LIMIT;
   const maxCandidates = Math.max(firstBatch, opts.maxCandidates ?? MAX_CANDIDATES);
-  const found = await findLeads(page, store, withCorrectedLeftOut(opts, prepared.corrections), maxCandidates);
+  const found = await findLeads(page, prepared.analysis, store, withCorrectedLeftOut(opts, prepared.corrections), maxCandidates);
   const assessments = await assessAll(prepared, found, store, firstBatch, opts);
   for (const a of assessments) {
     if (opts.translate && a.align.crossLanguage && !isCopyRelation(a.result.relation)) await refineByTranslation(prepared, a, opts.translate);
@@ -589,7 +572,7 @@ export async function checkArticle<S extends RecordSource>(page: PageArticle, st
   const copies = listed.filter((a) => isCopyRelation(a.result.relation));
   const original = nameOriginal(copies);
   const reference = original ?? copies.find((a) => a.result.direction !== 'derivative') ?? copies[0] ?? null;
-  const comparison = reference ? (reference.comparison ?? compareBodies(prepared, reference.record, reference.body, reference.align)) : null;
+  const comparison = reference ? (reference.comparison ?? compareBodies(prepared, reference.record, reference, reference.align)) : null;
   const report: Report = {
     article: page,
     // The original leads the versions, as in the first answer: a later copy closer to the page comes after it.
@@ -601,7 +584,7 @@ export async function checkArticle<S extends RecordSource>(page: PageArticle, st
   };
   if (opts.lineage !== false) {
     const relateVersions = () => {
-      report.lineage = pageLineage(page, copies, listed.filter((a) => !isCopyRelation(a.result.relation)));
+      report.lineage = pageLineage(prepared, copies, listed.filter((a) => !isCopyRelation(a.result.relation)));
       report.quotes = pageQuotes(page, copies);
     };
     if (opts.aroundLineage) opts.aroundLineage(relateVersions);
@@ -631,26 +614,20 @@ function pairRelation(result: RelationResult, crossLanguage: boolean): PairRelat
 
 const FLIPPED = { original: 'derivative', derivative: 'original', unknown: 'unknown' } as const;
 
-/** A stored version as relating it to another needs it: its content words, as the full check read them. */
-interface Version {
-  record: CorpusRecord;
-  terms: string[];
-  pairs: Set<string>;
-}
-
 /**
  * How stored record `a` relates to stored version `b`, `a` read as a page: the full check's assessment of one pair.
  * Each version is read as a page once, however many pairs it is in, and the other's content words come from the full
  * check.
  */
-function versionRelations(): (a: CorpusRecord, b: Version) => PairRelation {
+function versionRelations(records: RecordAnalyses): (a: Assessment, b: Assessment) => PairRelation {
   const asPages = new Map<string, PreparedPage>();
-  return (a, b) => {
+  return ({ record: a, texts }, b) => {
     let page = asPages.get(a.id);
-    if (!page) asPages.set(a.id, (page = preparePage({ text: bodyOf(a).text, lang: a.lang, publishedTime: a.published ?? a.firstSeen, url: a.url })));
-    const evidence = textEvidence(page.article.text, a.lang, bodyOf(b.record).text, b.record.lang);
+    const article = { text: texts.body.text, lang: a.lang, publishedTime: a.published ?? a.firstSeen, url: a.url };
+    if (!page) asPages.set(a.id, (page = preparePage(article, records, undefined, texts.bodyText)));
+    const evidence = textEvidence(page.article.text, a.lang, b.texts.body.text, b.record.lang);
     const [wording] = distinctiveWording(page.pairs, [b.pairs]);
-    const assessed = assess(page, { record: b.record, evidence, terms: b.terms, pairs: b.pairs, wording });
+    const assessed = assess(page, { record: b.record, texts: b.texts, evidence, terms: b.terms, pairs: b.pairs, wording });
     return pairRelation(assessed.result, assessed.align.crossLanguage);
   };
 }
@@ -696,14 +673,15 @@ function looksClose(a: Assessment, b: Assessment): number | null {
  * relation to each version comes from the full check; pairs of versions are aligned only where the lineage needs
  * them, the closest-looking first, within LINEAGE_ALIGNMENTS.
  */
-function pageLineage(page: PageArticle, copies: Assessment[], others: Assessment[]): Lineage {
+function pageLineage(prepared: PreparedPage, copies: Assessment[], others: Assessment[]): Lineage {
+  const page = prepared.article;
   const closest = [...copies].sort((a, b) => b.result.score - a.result.score).slice(0, MAX_LINEAGE_VERSIONS);
   const between = new Map<string, PairRelation>();
-  const relateVersions = versionRelations();
+  const relateVersions = versionRelations(prepared.records);
   const relatePair = (a: Assessment, b: Assessment): PairRelation => {
     const [first, second] = a.record.id < b.record.id ? [a, b] : [b, a];
     const key = pairKey(first.record.id, second.record.id);
-    if (!between.has(key)) between.set(key, relateVersions(first.record, second));
+    if (!between.has(key)) between.set(key, relateVersions(first, second));
     const pair = between.get(key)!;
     return a === first ? pair : { ...pair, direction: FLIPPED[pair.direction] };
   };
@@ -758,7 +736,7 @@ async function correctedRecords(page: PreparedPage, store: RecordSource): Promis
   const unread = ids.filter((id) => !page.corrected.has(id));
   const named = unread.length > 0 ? await store.getRecords(unread) : [];
   const byId = new Map(page.corrected);
-  for (const record of named) if (record && !isSelf(page.article, record)) byId.set(record.id, record);
+  for (const record of named) if (record && !isSelf(page.article, record, page.records.of(record))) byId.set(record.id, record);
   const ordered = [...ids.filter((id) => byId.has(id)), ...[...byId.keys()].filter((id) => !ids.includes(id))];
   return ordered.map((id) => {
     const { title, site, url } = byId.get(id)!;
@@ -781,12 +759,12 @@ async function refineByTranslation(page: PreparedPage, a: Assessment, translate:
     return;
   }
   if (!translated) return;
-  const align = alignPassages(translated, a.body.text, { pageLang: a.align.sourceLang, sourceLang: a.align.sourceLang });
+  const align = alignPassages(translated, a.bodyText, { pageLang: a.align.sourceLang, sourceLang: a.align.sourceLang });
   if (align.passages.length === 0) return;
   const scale = page.article.text.length / translated.length;
   const passages = align.passages.map((p) => ({ ...p, page: [Math.floor(p.page[0] * scale), Math.ceil(p.page[1] * scale)] as [number, number] }));
   a.align = { ...a.align, passages, crossLanguage: true };
-  a.result = classify(page, a.record, a.body, passages, true, a);
+  a.result = classify(page, a.record, a, passages, true, a);
   a.translated = true;
   a.result.evidence.push(TRANSLATOR_EVIDENCE);
 }
@@ -847,18 +825,21 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
   const selected: PageArticle = { text: selection, lang: opts.align?.pageLang };
   // Without the page, no correction is about this selection.
   const corrections = correctionsFor(opts.page ?? {}, opts.corrections);
-  const { leads } = await findLeads(selected, store, withCorrectedLeftOut(opts, corrections), opts.limit ?? DEFAULT_LIMIT);
+  const selectionText = new TextAnalysis(selection);
+  const { leads } = await findLeads(selected, selectionText, store, withCorrectedLeftOut(opts, corrections), opts.limit ?? DEFAULT_LIMIT);
   const records = (await store.getRecords(leads.map((lead) => lead.id))).filter((r): r is CorpusRecord => !!r && !corrections.covers(r));
-  await lexiconsFor(languageOf(selection, opts.align?.pageLang), records.map((record) => ({ record })));
+  const analyses = store.analyses ?? new RecordAnalyses();
+  const recordTexts = records.map((record) => analyses.of(record));
+  await lexiconsFor(selectionText.language(opts.align?.pageLang), recordTexts);
   const copies: Found[] = [];
   const others: { record: CorpusRecord; body: Body }[] = [];
   let truncated = false;
   const minPassageChars = Math.min(120, Math.max(SELECTION_MIN_CHARS, Math.floor(selection.length * 0.5)));
-  for (const record of records) {
-    const { body, align } = alignRecord(selection, record, { minPassageChars, ...opts.align });
+  for (const [k, record] of records.entries()) {
+    const { body, bodyText, align } = alignRecord(selectionText, recordTexts[k], { minPassageChars, ...opts.align });
     truncated ||= align.truncated;
     const best = [...align.passages].sort((x, y) => y.page[1] - y.page[0] - (x.page[1] - x.page[0]) || y.similarity - x.similarity)[0];
-    if (best) copies.push({ record, body, span: expandToSentences(body.text, best.source), similarity: best.similarity, kind: 'copy' });
+    if (best) copies.push({ record, body, span: expandToSentences(bodyText, best.source), similarity: best.similarity, kind: 'copy' });
     else others.push({ record, body });
   }
   const earliestFirst = (a: Found, b: Found) => dateOf(a.record).localeCompare(dateOf(b.record)) || b.similarity - a.similarity;
@@ -871,6 +852,8 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
   const first = found[0];
   const [f0, f1] = first.span;
   const firstRecord: CorpusRecord = { ...first.record, text: first.body.text.slice(f0, f1) };
+  // Every occurrence is compared with the earliest passage: it is analysed once.
+  const firstPassage = new TextAnalysis(firstRecord.text);
   // Drift source offsets are relative to the earliest passage: move them into that record's text.
   const toFirstRecord = (d: DriftItem): DriftItem => {
     const start = first.body.toOriginal(f0 + d.source.start);
@@ -885,7 +868,7 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
     const drift =
       k === 0
         ? []
-        : passageDrift(passageText, firstRecord, f.record.lang, first.record.lang).map((d) => {
+        : passageDrift(passageText, firstRecord, firstPassage, f.record.lang, first.record.lang).map((d) => {
             const ps = f.body.toOriginal(b0 + d.page.start);
             const pe = f.body.toOriginal(b0 + d.page.end);
             return toFirstRecord({ ...d, page: { text: f.record.text.slice(ps, pe), start: ps, end: pe } });
@@ -896,7 +879,7 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
     if (k === 0 || f.kind === 'counterpart') occurrence.ops = displayOps(text, selection);
     return occurrence;
   });
-  const drift = passageDrift(selection, firstRecord, opts.align?.pageLang, first.record.lang).map(toFirstRecord);
+  const drift = passageDrift(selectionText, firstRecord, firstPassage, opts.align?.pageLang, first.record.lang).map(toFirstRecord);
   return { selection, earliest: occurrences[0], occurrences, drift, truncated };
 }
 
@@ -940,10 +923,10 @@ export async function passageInReport(selection: string, report: Report, store: 
 }
 
 /** The span grown to whole sentences, so quotes and names are compared complete. */
-function expandToSentences(text: string, [start, end]: [number, number]): [number, number] {
+function expandToSentences(text: TextAnalysis, [start, end]: [number, number]): [number, number] {
   let s = start;
   let e = end;
-  for (const [a, b] of sentences(text)) {
+  for (const [a, b] of text.segmentation().sentences) {
     if (b > start && a <= start) s = a;
     if (a < end && b >= end) e = b;
   }
@@ -951,7 +934,8 @@ function expandToSentences(text: string, [start, end]: [number, number]): [numbe
 }
 
 /** Drift of a short text against a passage (offsets: the text; source offsets are in the passage). */
-function passageDrift(text: string, passage: CorpusRecord, lang?: string, sourceLang?: string): DriftItem[] {
-  const sentences = alignSentencesDetailed(text, passage.text, { pageLang: lang, sourceLang });
-  return detectDrift(text, passage, sentences.pairs, { pageLang: sentences.pageLang, sourceLang: sentences.sourceLang, crossLanguage: sentences.crossLanguage });
+function passageDrift(text: string | TextAnalysis, passage: CorpusRecord, passageText: TextAnalysis, lang?: string, sourceLang?: string): DriftItem[] {
+  const analysis = analysed(text);
+  const sentences = alignSentencesDetailed(analysis, passageText, { pageLang: lang, sourceLang });
+  return detectDrift(analysis, passage, sentences.pairs, { pageLang: sentences.pageLang, sourceLang: sentences.sourceLang, crossLanguage: sentences.crossLanguage, sourceAnalysis: passageText });
 }

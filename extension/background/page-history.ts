@@ -3,7 +3,7 @@
  * step the sentences that changed, with the changed words marked (the engine's sentence alignment and word diff).
  */
 import { versionChange, type VersionChange } from '../../lib/import/versions.ts';
-import { recordBody } from '../../lib/engine.ts';
+import { recordBody } from '../../lib/record-analysis.ts';
 import { contentHash } from '../../lib/store/content-hash.ts';
 import type { CorpusRecord } from '../../lib/types.ts';
 import type { HistoryVersion, PageHistory } from '../shared/protocol.ts';

@@ -2,6 +2,7 @@
  * Word-pair anchors: text reworded word by word keeps few similar sentences but many pairs of nearby words, and dense
  * clusters of the pairs a page and a source share are passages too (lib/text/word-pairs.ts pairs the words).
  */
+import { lexiconOf } from '../text/lexicon';
 import { forEachNearbyPair, orderFreePairKey } from '../text/word-pairs';
 import type { TextModel } from './model';
 import { clusterSeeds, spansOverlap, termSet, type AlignContext as Context, type AlignDefaults, type ScoredPassage, type Seed } from './stage';
@@ -19,21 +20,20 @@ interface Anchor extends Seed {
   jEnd: number;
 }
 
-// Which words are content words differs between stemmed and bridge terms, so each has its own pairs.
-const pairIndexes = new WeakMap<object, Map<string, number[]>>();
-const bridgedPairIndexes = new WeakMap<object, Map<string, number[]>>();
-
 /**
  * Every pair of words at most PAIR_REACH apart, at least one of them a content word, as an
  * order-free key (a local shuffle keeps it), with the token indices where it starts.
  */
 export function wordPairs(model: TextModel): Map<string, number[]> {
-  const indexes = model.bridged ? bridgedPairIndexes : pairIndexes;
-  const cached = indexes.get(model.tokens);
-  if (cached) return cached;
+  // Kept with the text's words, so a page compared with many candidates finds its pairs once. Which words are content
+  // words differs between stemmed and bridge terms, so each has its own pairs.
+  if (!model.bridged) return (model.words.pairStarts ??= pairStarts(model));
+  // Bridge terms read the language's lexicon, which may have been loaded since the pairs were found.
+  const lexicon = lexiconOf(model.lang);
+  const kept = model.words.bridgedPairStarts;
+  if (kept && kept.lexicon === lexicon) return kept.pairs;
   const pairs = pairStarts(model);
-  // Tokens come from a memoised analysis, so the same page text reuses its pairs across candidates.
-  indexes.set(model.tokens, pairs);
+  model.words.bridgedPairStarts = { lexicon, pairs };
   return pairs;
 }
 

@@ -3,11 +3,12 @@
  * term of each token, and sentence units (with very short sentences folded into
  * the next one, as a two-word sentence is no evidence of reuse on its own).
  */
+import { analysed, type TextAnalysis, type TextView } from '../text/analysis';
 import { languageOf } from '../text/language-guess';
-import { sentences, words, type Token } from '../text/segment';
+import { segmentation, type Token } from '../text/segment';
 import { alignmentStopwords } from '../text/stopwords';
 import { alignmentTerm } from '../text/terms';
-import { memoByText } from './memo';
+import type { Lexicon } from '../text/lexicon';
 
 export interface Unit {
   /** [start, end) in the text. */
@@ -31,6 +32,8 @@ export interface TextModel {
   bridged?: boolean;
   /** Further term ids of some tokens (bridge terms: a word's English words and its skeleton), by token index. */
   moreTerms?: Map<number, number[]>;
+  /** The words and sentences the model was made from, kept with the text's analysis. */
+  words: AlignmentWords;
 }
 
 export interface ModelLimits {
@@ -61,35 +64,50 @@ export class Vocabulary {
   }
 }
 
-export interface Analysis {
+/** The words and sentences of a text as alignment reads them: the part of a model that does not depend on the vocabulary. */
+export interface AlignmentWords {
   lang: string;
   tokens: Token[];
   /** Content term of each token, or null. */
   termStrings: (string | null)[];
   sentenceSpans: [number, number][];
+  /** Word pairs by where they start (lib/align/anchors.ts), found the first time anchors are looked for. */
+  pairStarts?: Map<string, number[]>;
+  /** The same with bridge terms deciding which words are content words (cross-language models), and the lexicon read. */
+  bridgedPairStarts?: { lexicon: Lexicon | null; pairs: Map<string, number[]> };
 }
 
-/** The part of a model that does not depend on the vocabulary, kept for the texts seen last. */
-export const analyse = memoByText((considered: string, lang: string | undefined): Analysis => {
-  const language = languageOf(considered, lang);
+/**
+ * A text's words and sentences for alignment, `lang` the declared language (the text's own guess without one). An
+ * analysed text gives its segmentation, shared with the other views made for the same language.
+ */
+export function alignmentWordsOf(text: string, lang: string | undefined, analysis?: TextAnalysis): AlignmentWords {
+  const language = analysis ? analysis.language(lang) : languageOf(text, lang);
   const segmenterLang = language === 'und' ? undefined : language;
   const stop = alignmentStopwords(language);
-  const tokens = words(considered, segmenterLang);
+  const { tokens, sentences: sentenceSpans } = analysis ? analysis.segmentation(segmenterLang) : segmentation(text, segmenterLang);
   return {
     lang: language,
     tokens,
     termStrings: tokens.map((t) => alignmentTerm(t.norm, stop)),
-    sentenceSpans: sentences(considered, segmenterLang),
+    sentenceSpans,
   };
-}, 8);
+}
 
-export function buildModel(text: string, vocab: Vocabulary, lang?: string, limits: ModelLimits = {}): TextModel {
+/** The alignment words of an analysed text, computed once per text and language. */
+export const ALIGNMENT_WORDS: TextView<AlignmentWords> = { compute: alignmentWordsOf };
+
+/** The model of a text; its words come from the text's analysis (a bare string is analysed for this model alone). */
+export function buildModel(input: string | TextAnalysis, vocab: Vocabulary, lang?: string, limits: ModelLimits = {}): TextModel {
+  const analysis = analysed(input);
+  const { text } = analysis;
   const maxChars = limits.maxChars ?? DEFAULT_MAX_CHARS;
   const maxUnits = limits.maxUnits ?? DEFAULT_MAX_UNITS;
   const minUnitTerms = limits.minUnitTerms ?? 3;
   let truncated = text.length > maxChars;
-  const considered = truncated ? text.slice(0, maxChars) : text;
-  const { lang: language, tokens, termStrings, sentenceSpans } = analyse(considered, lang);
+  // Past the limit only the beginning is modelled: that is another text, analysed here and not kept.
+  const alignmentWords = truncated ? alignmentWordsOf(text.slice(0, maxChars), lang) : analysis.view(ALIGNMENT_WORDS, lang);
+  const { lang: language, tokens, termStrings, sentenceSpans } = alignmentWords;
   const terms = new Int32Array(tokens.length);
   termStrings.forEach((term, i) => {
     terms[i] = term === null ? -1 : vocab.id(term);
@@ -99,7 +117,7 @@ export function buildModel(text: string, vocab: Vocabulary, lang?: string, limit
     units = units.slice(0, maxUnits);
     truncated = true;
   }
-  return { text, lang: language, tokens, terms, units, truncated };
+  return { text, lang: language, tokens, terms, units, truncated, words: alignmentWords };
 }
 
 function sentenceUnits(spans: [number, number][], tokens: Token[], terms: Int32Array, minTerms: number): Unit[] {

@@ -8,6 +8,7 @@
  *   (lib/align/anchors.ts), looked for only when asked.
  * Every stage has a cost limit; hitting one returns what was found with truncated: true.
  */
+import type { TextAnalysis } from '../text/analysis';
 import { alignAcrossLanguages } from './across-languages';
 import { anchorPassages, withAnchors } from './anchors';
 import { bridgeModel, isCrossLanguage } from './crosslang';
@@ -76,8 +77,8 @@ export interface AlignOptions {
   maxAnchors?: number;
   /**
    * Also cluster shared word pairs into passages (`withWordPairs`). Off by default: only a caller
-   * falling back on weaker evidence needs them. Asking again for the same texts with this on
-   * reuses the sentence alignment of the first call.
+   * falling back on weaker evidence needs them; one that has the sentence alignment already adds
+   * them to it with withWordPairPassages.
    */
   wordPairs?: boolean;
 }
@@ -98,7 +99,7 @@ export interface AlignResult {
 }
 
 /** Passages of the source in the page: by sentences, and with clusters of shared word pairs when `wordPairs` asks. */
-export function alignPassages(pageText: string, sourceText: string, opts: AlignOptions = {}): AlignResult {
+export function alignPassages(pageText: string | TextAnalysis, sourceText: string | TextAnalysis, opts: AlignOptions = {}): AlignResult {
   const { wordPairs, ...sentenceOpts } = opts;
   const alignment = alignSentencePassages(pageText, sourceText, sentenceOpts);
   return wordPairs ? withWordPairPassages(alignment) : sentencePassagesOf(alignment);
@@ -129,8 +130,11 @@ export interface SentenceAlignment {
   options: typeof DEFAULTS;
 }
 
-/** The sentence alignment of two texts (`wordPairs` is not read here: see withWordPairPassages). */
-export function alignSentencePassages(pageText: string, sourceText: string, opts: AlignOptions = {}): SentenceAlignment {
+/**
+ * The sentence alignment of two texts, each given as its text or as its analysis (lib/text/analysis.ts), whose words
+ * are then read once however many texts it is aligned with. `wordPairs` is not read here: see withWordPairPassages.
+ */
+export function alignSentencePassages(pageText: string | TextAnalysis, sourceText: string | TextAnalysis, opts: AlignOptions = {}): SentenceAlignment {
   const o = { ...DEFAULTS, ...definedOnly(opts) };
   const vocab = new Vocabulary();
   const limits = { maxChars: opts.maxChars, maxUnits: opts.maxUnits };

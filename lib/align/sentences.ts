@@ -10,6 +10,7 @@ import { bridgeModel, isCrossLanguage } from './crosslang';
 import { inverseUnitFrequency, unitVectors } from './vectors';
 import { alignUnitSequences, CROSS_LANGUAGE_THRESHOLD, MATCH_THRESHOLD } from './dp';
 import { diffOps } from '../text/word-ops';
+import type { TextAnalysis } from '../text/analysis';
 
 export interface SentenceAlignOptions {
   pageLang?: string;
@@ -45,11 +46,13 @@ export function alignSentences(pageText: string, sourceText: string, opts: Sente
   return alignSentencesDetailed(pageText, sourceText, opts).pairs;
 }
 
-export function alignSentencesDetailed(pageText: string, sourceText: string, opts: SentenceAlignOptions = {}): SentenceAlignment {
+/** The sentence pairs of two texts, each given as its text or as its analysis (lib/text/analysis.ts). */
+export function alignSentencesDetailed(pageInput: string | TextAnalysis, sourceInput: string | TextAnalysis, opts: SentenceAlignOptions = {}): SentenceAlignment {
   const vocab = new Vocabulary();
   const limits = { maxChars: opts.maxChars, minUnitTerms: 1 };
-  let page = buildModel(pageText, vocab, opts.pageLang, limits);
-  let source = buildModel(sourceText, vocab, opts.sourceLang, limits);
+  let page = buildModel(pageInput, vocab, opts.pageLang, limits);
+  let source = buildModel(sourceInput, vocab, opts.sourceLang, limits);
+  const [pageText, sourceText] = [page.text, source.text];
   let vocabSize = vocab.size;
   const crossLanguage = opts.crossLanguage ?? isCrossLanguage(page.lang, source.lang);
   if (crossLanguage) {

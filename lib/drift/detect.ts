@@ -8,7 +8,7 @@
 import { wordDice } from '../text/overlap';
 import type { CorpusRecord, DriftItem, DriftKind, SentencePair } from '../types';
 import { displayOps, wordDiff, type DiffPiece } from '../text/word-ops';
-import { memoByText } from '../align/memo';
+import { analysed, TextAnalysis, type TextView } from '../text/analysis';
 import { alignmentStopwords } from '../text/stopwords';
 import { alignmentTerm, alignmentTermBag } from '../text/terms';
 import { dateKeys } from '../text/dates';
@@ -34,6 +34,8 @@ export interface DriftOptions {
   ignoreSource?: [number, number][];
   /** At most this many items are returned. */
   maxItems?: number;
+  /** The analysis of the source's text, when the caller keeps one: its names, quotes and figures are found once. */
+  sourceAnalysis?: TextAnalysis;
 }
 
 type Span = [number, number];
@@ -44,6 +46,8 @@ type Finding = Omit<DriftItem, 'ops'>;
 interface Context {
   pageText: string;
   sourceText: string;
+  page: TextAnalysis;
+  source: TextAnalysis;
   sourceId: string;
   stop: Set<string>;
   pageNames: NameCandidate[];
@@ -71,23 +75,28 @@ function rewordedThroughout(pairs: SentencePair[]): boolean {
 }
 
 const DEFAULT_MAX_ITEMS = 200;
-// A page is compared with several versions: its names and quotes are found once.
-const namesOf = memoByText((text: string, lang: string | undefined) => nameCandidates(text, lang));
-const quotesOf = memoByText((text: string) => topLevelQuotes(text));
+// A page is compared with several versions: its names and quotes are found once, kept with its analysis.
+const NAMES: TextView<NameCandidate[]> = { compute: (text, lang, analysis) => nameCandidates(text, lang, analysis.segmentation(lang)) };
+const QUOTES: TextView<QuoteSpan[]> = { compute: (text) => topLevelQuotes(text) };
 const SUMMARY_QUOTE_CHARS = 60;
 // Ties in severity are ordered by how much the kind says about meaning.
 const KIND_ORDER: DriftKind[] = ['negation', 'number', 'date', 'attribution', 'quote', 'name', 'tense', 'dropped', 'added', 'reworded'];
 
-export function detectDrift(pageText: string, source: CorpusRecord, pairs: SentencePair[], opts: DriftOptions = {}): DriftItem[] {
+/** Drift of the page (its text, or its analysis) against `source`; `opts.sourceAnalysis` is the analysis of source.text. */
+export function detectDrift(pageInput: string | TextAnalysis, source: CorpusRecord, pairs: SentencePair[], opts: DriftOptions = {}): DriftItem[] {
+  const page = analysed(pageInput);
+  const sourceAnalysis = opts.sourceAnalysis ?? new TextAnalysis(source.text);
   const ctx: Context = {
-    pageText,
+    pageText: page.text,
     sourceText: source.text,
+    page,
+    source: sourceAnalysis,
     sourceId: source.id,
     stop: alignmentStopwords(opts.pageLang),
-    pageNames: opts.crossLanguage ? [] : namesOf(pageText, opts.pageLang),
-    sourceNames: opts.crossLanguage ? [] : namesOf(source.text, opts.sourceLang),
-    pageQuotes: opts.crossLanguage ? [] : quotesOf(pageText),
-    sourceQuotes: opts.crossLanguage ? [] : quotesOf(source.text),
+    pageNames: opts.crossLanguage ? [] : page.view(NAMES, opts.pageLang),
+    sourceNames: opts.crossLanguage ? [] : sourceAnalysis.view(NAMES, opts.sourceLang),
+    pageQuotes: opts.crossLanguage ? [] : page.view(QUOTES),
+    sourceQuotes: opts.crossLanguage ? [] : sourceAnalysis.view(QUOTES),
     opts,
     items: [],
     rewordedThroughout: rewordedThroughout(pairs),
@@ -109,8 +118,6 @@ function withWordOps(item: Finding): DriftItem {
   return { ...item, ops: displayOps(item.source.text, item.page.text) };
 }
 
-/** Figures of a text, years included, as drift across languages compares them. */
-const factNumbers = memoByText((text: string, lang: string | undefined) => numberKeys(text, lang));
 
 function rank(items: Finding[]): Finding[] {
   return [...items].sort(
@@ -155,8 +162,10 @@ function unmatchedSentence(ctx: Context, kind: 'added' | 'dropped', span: Span, 
   const sentence = text.slice(span[0], span[1]);
   if (wordCount(sentence) < 3) return;
   if (ctx.opts.crossLanguage) {
-    const [lang, other, otherLang] = kind === 'added' ? [ctx.opts.pageLang, ctx.sourceText, ctx.opts.sourceLang] : [ctx.opts.sourceLang, ctx.pageText, ctx.opts.pageLang];
-    if (!carriesMissingFact(sentence, lang, other, otherLang, factNumbers)) return;
+    const [lang, other, otherLang] = kind === 'added' ? [ctx.opts.pageLang, ctx.source, ctx.opts.sourceLang] : [ctx.opts.sourceLang, ctx.page, ctx.opts.pageLang];
+    // The other text's figures are found once, with its analysis; the sentence's here.
+    const factNumbers = (text: string, textLang?: string) => (text === other.text ? other.numbers(textLang) : numberKeys(text, textLang));
+    if (!carriesMissingFact(sentence, lang, other.text, otherLang, factNumbers)) return;
   }
   const weighty = /["“”«»„]/.test(sentence) || numberKeys(sentence).length > 0;
   const caption = kind === 'added' && CAPTION.test(sentence) && !/[.!?]["”]?$/.test(sentence.trim());

@@ -4,13 +4,13 @@
  * reasons a person can check.
  */
 import type { Direction, DriftItem, Passage, Relation, RelationClaim } from '../types';
-import { artefacts, coverage, sharedFacts, sharedFigures, topicSimilarity, wordingKept, type SharedFacts } from './features';
+import { artefacts, coverage, sharedFacts, sharedFigures, topicSimilarity, wordingKept, type ComparedText, type SharedFacts } from './features';
 import { keysWithin, type CorpusEvidence } from './evidence';
 import { topLevelQuotes } from '../text/quotes';
 import type { DistinctiveWording } from './neighbourhood';
 import type { SharedSequence } from '../align/sequence';
 
-export interface RelationSide {
+export interface RelationSide extends ComparedText {
   /** The text the passages refer to (article body). */
   text: string;
   lang?: string;
@@ -176,7 +176,7 @@ function withoutStockPassages<P extends Passage>(passages: P[], corpus: CorpusEv
 
 /** The two texts give the same figures: at least MIN_SAME_FIGURES, and most of those the text with fewer gives. */
 function figuresAgree(input: RelationInput): boolean {
-  const figures = sharedFigures(input.page.text, input.source.text, input.page.lang, input.source.lang);
+  const figures = sharedFigures(input.page, input.source);
   return figures.shared >= MIN_SAME_FIGURES && figures.shared >= SAME_FIGURES * figures.fewest;
 }
 
@@ -244,7 +244,7 @@ function rewriteExtent(input: RelationInput, pageCoverage: number, sourceCoverag
  * differ in little but their figures. Heavy rewrites of Reuters stories keep half their figures.
  */
 function keepsFigures(input: RelationInput): boolean {
-  const figures = sharedFigures(input.page.text, input.source.text, input.page.lang, input.source.lang);
+  const figures = sharedFigures(input.page, input.source);
   return figures.fewest < MIN_FIGURES || figures.shared >= REWRITE_FIGURES * figures.fewest;
 }
 
@@ -281,7 +281,7 @@ function notACopy(input: RelationInput, aligned: RelationResult['passages'], sha
   const unrelated = (evidence: string[]): RelationResult => ({ relation: 'unrelated', score: 0, direction: 'unknown', confidence: 0, certainty: 0, evidence, passages: [], measures });
   const stockNote = measures.stockPassages ? [`${measures.stockPassages} passage${measures.stockPassages > 1 ? 's share' : ' shares'} only wording that many stored articles use`] : [];
   // Names, numbers and dates are costly to find; texts on different topics need not be searched for them.
-  const topic = topicSimilarity(page.text, source.text, page.lang, source.lang);
+  const topic = topicSimilarity(page, source);
   if (!passages.length && !input.crossLanguage && topic < MIN_SAME_STORY_TOPIC) {
     const passagesNote = alignedChars ? `Shares only ${alignedChars} characters of aligned text` : 'No shared passages';
     return unrelated([`${passagesNote}; topic similarity ${percent(topic)}`, ...stockNote]);
@@ -292,7 +292,7 @@ function notACopy(input: RelationInput, aligned: RelationResult['passages'], sha
   const unquoted = passages.filter((p) => quotedShare(page.text, p.page) < MOSTLY_QUOTED);
   const unquotedChars = unquoted.reduce((n, p) => n + (p.page[1] - p.page[0]), 0);
   const reuses = (unquoted.length >= 2 || unquotedChars >= MIN_COPY_CHARS) && !input.crossLanguage && wordingKept(page.text, source.text, unquoted) >= REUSED_WORDING;
-  const shared = sharedFacts(page.text, source.text, page.lang, source.lang);
+  const shared = sharedFacts(page, source);
   measures.shared = shared;
   const sameStory = !reuses && isSameStory(shared, input.crossLanguage, publishedClose(page, source), aligned.length > 0, input.corpus?.distinctiveNames);
   if (sameStory) {

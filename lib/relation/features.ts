@@ -5,12 +5,12 @@
  * that machine translation or spinning leaves in a text.
  */
 import type { Passage } from '../types';
-import { analyse } from '../align/model';
+import { ALIGNMENT_WORDS, alignmentWordsOf } from '../align/model';
+import { TextAnalysis, type TextView } from '../text/analysis';
 import { dateKeys } from '../text/dates';
 import { nameCandidates } from '../text/names';
 import { numberKeys } from '../text/numbers';
 import { words } from '../text/segment';
-import { memoByText } from '../align/memo';
 
 /** Share of `length` characters covered by the union of spans. */
 export function coverage(spans: [number, number][], length: number): number {
@@ -30,7 +30,7 @@ const TRIGRAM_LIMIT = 200_000;
 
 function trigrams(text: string): string[] {
   // Word triples need only the words: guessing the language of every passage would cost more than the rest.
-  const tokens = analyse(text.length > TRIGRAM_LIMIT ? text.slice(0, TRIGRAM_LIMIT) : text, 'und').tokens.map((t) => t.norm);
+  const tokens = alignmentWordsOf(text.length > TRIGRAM_LIMIT ? text.slice(0, TRIGRAM_LIMIT) : text, 'und').tokens.map((t) => t.norm);
   const out: string[] = [];
   for (let i = 0; i + 2 < tokens.length; i++) out.push(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`);
   return out;
@@ -62,51 +62,73 @@ interface Facts {
   dates: Set<string>;
 }
 
-const factsOf = memoByText((text: string, lang: string | undefined): Facts => {
-  const t = text.slice(0, FACT_TEXT_LIMIT);
-  return {
-    names: new Set(nameCandidates(t, lang).flatMap((n) => n.key.split(' ')).filter((k) => k.length >= 3)),
-    numbers: new Set(numberKeys(t, lang).filter((n) => n.value >= 10 && !n.year).map((n) => n.value)),
-    dates: new Set(dateKeys(t, lang).filter((d) => d.precision === 'day' || d.precision === 'year').map((d) => d.iso)),
-  };
-});
+/** The names, figures and dates of a text's beginning, as shared facts are counted. */
+const FACTS: TextView<Facts> = {
+  compute(text, lang, analysis) {
+    const t = text.slice(0, FACT_TEXT_LIMIT);
+    // A text within the limit is read in the words, numbers and dates its analysis found.
+    const whole = text.length <= FACT_TEXT_LIMIT;
+    const dates = whole ? analysis.dates(lang) : dateKeys(t, lang);
+    const numbers = whole ? analysis.numbers(lang) : numberKeys(t, lang, dates);
+    return {
+      names: new Set(nameCandidates(t, lang, whole ? analysis.segmentation(lang) : undefined).flatMap((n) => n.key.split(' ')).filter((k) => k.length >= 3)),
+      numbers: new Set(numbers.filter((n) => n.value >= 10 && !n.year).map((n) => n.value)),
+      dates: new Set(dates.filter((d) => d.precision === 'day' || d.precision === 'year').map((d) => d.iso)),
+    };
+  },
+};
 
-const termsOf = memoByText((text: string, lang: string | undefined) => termCounts(text.slice(0, FACT_TEXT_LIMIT), lang));
+/** Counts of the content words of a text's beginning (numbers left out), as topic similarity weighs them. */
+const TOPIC_TERMS: TextView<Map<string, number>> = {
+  compute(text, lang, analysis) {
+    // A text within the limit is counted from the words alignment read in it.
+    const { termStrings } = text.length <= FACT_TEXT_LIMIT ? analysis.view(ALIGNMENT_WORDS, lang) : alignmentWordsOf(text.slice(0, FACT_TEXT_LIMIT), lang);
+    const counts = new Map<string, number>();
+    for (const term of termStrings) {
+      if (term && !/^\p{N}+$/u.test(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    }
+    return counts;
+  },
+};
+
+/** One of the two texts compared: its text and language, and its analysis when the caller keeps one. */
+export interface ComparedText {
+  text: string;
+  lang?: string;
+  /** The analysis of `text` (lib/text/analysis.ts): facts and topic words found once per text. */
+  analysis?: TextAnalysis;
+}
+
+function viewOf<T>(side: ComparedText, view: TextView<T>): T {
+  return (side.analysis ?? new TextAnalysis(side.text)).view(view, side.lang);
+}
 
 /** Cosine of the content words of two texts in one language (0 across languages). */
-export function topicSimilarity(a: string, b: string, langA?: string, langB?: string): number {
-  return langA && langB && langA !== langB ? 0 : topicCosine(termsOf(a, langA), termsOf(b, langB));
+export function topicSimilarity(a: ComparedText, b: ComparedText): number {
+  return a.lang && b.lang && a.lang !== b.lang ? 0 : topicCosine(viewOf(a, TOPIC_TERMS), viewOf(b, TOPIC_TERMS));
 }
 
 /** What two texts share without being copies: the facts of the same story. */
-export function sharedFacts(a: string, b: string, langA?: string, langB?: string): SharedFacts {
-  const fa = factsOf(a, langA);
-  const fb = factsOf(b, langB);
+export function sharedFacts(a: ComparedText, b: ComparedText): SharedFacts {
+  const fa = viewOf(a, FACTS);
+  const fb = viewOf(b, FACTS);
   const names = [...fa.names].filter((k) => fb.names.has(k));
   return {
     names,
     nameOverlap: names.length / Math.max(1, Math.min(fa.names.size, fb.names.size)),
     numbers: [...fa.numbers].filter((v) => fb.numbers.has(v)),
     dates: [...fa.dates].filter((d) => fb.dates.has(d)),
-    topic: topicSimilarity(a, b, langA, langB),
+    topic: topicSimilarity(a, b),
   };
 }
 
 /** Figures (values of 10 or more, years left out) the two texts share, and how many the one with fewer gives. */
-export function sharedFigures(a: string, b: string, langA?: string, langB?: string): { shared: number; fewest: number } {
-  const fa = factsOf(a, langA).numbers;
-  const fb = factsOf(b, langB).numbers;
+export function sharedFigures(a: ComparedText, b: ComparedText): { shared: number; fewest: number } {
+  const fa = viewOf(a, FACTS).numbers;
+  const fb = viewOf(b, FACTS).numbers;
   let shared = 0;
   for (const value of fa) if (fb.has(value)) shared++;
   return { shared, fewest: Math.min(fa.size, fb.size) };
-}
-
-function termCounts(text: string, lang?: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const term of analyse(text, lang).termStrings) {
-    if (term && !/^\p{N}+$/u.test(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
-  }
-  return counts;
 }
 
 function topicCosine(ca: Map<string, number>, cb: Map<string, number>): number {

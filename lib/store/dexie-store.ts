@@ -8,6 +8,7 @@ import { chunkOf, chunksOf, clearEntry, emptyChunk, entryOf, setEntry, type Dire
 import { DEFAULT_MID_LIMIT, DEFAULT_PENDING_LIMIT, PostingIndex } from './posting-index';
 import { evictOverBudget, type Budget, type EvictionResult } from './budget';
 import * as feedBook from './feed-book';
+import { RecordAnalyses, RECORD_ANALYSES_KEPT } from '../record-analysis';
 import type { FeedBook, FeedRow } from './feed-book';
 import { contentHash, DEFAULT_DF_CAP, validateRecords } from './record-checks';
 import { CorpusDatabase, META_CORPUS_BYTES, META_FEATURE_VERSION, META_LANGUAGE_PREFIX, type KeepReason, type StoredRecord } from './schema';
@@ -87,6 +88,8 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     private readonly index: PostingIndex,
     private readonly featureOptions: Partial<FeatureOptions>,
   ) {}
+
+  readonly analyses = new RecordAnalyses(RECORD_ANALYSES_KEPT);
 
   /** Directory rows as last read, valid while the stored index version is `directoryVersion`. */
   private directoryCache = new Map<number, DirectoryChunk | undefined>();
@@ -273,6 +276,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
       await this.index.clear();
       await db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
     });
+    this.analyses.clear();
   }
 
   close(): void {

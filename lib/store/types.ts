@@ -1,3 +1,4 @@
+import type { RecordAnalyses } from '../record-analysis';
 import type { CorpusRecord, Correction } from '../types';
 import type { Budget, EvictionResult } from './budget';
 import type { KeepReason } from './schema';
@@ -45,6 +46,11 @@ export type Posting = Uint32Array | 'stopped';
  * One implementation (Dexie over IndexedDB); Node runs the same code on fake-indexeddb.
  */
 export interface CorpusStore {
+  /**
+   * Analyses of the records the checks read (lib/record-analysis.ts), the most recently used kept: the same records come
+   * up for page after page, and a record's sentences, words and facts do not change while its text does not.
+   */
+  readonly analyses?: RecordAnalyses;
   /** Validates the whole batch first, then stores and indexes it in one transaction: all of it or nothing. */
   addRecords(records: readonly CorpusRecord[]): Promise<AddResult>;
   /** Records in the order of `ids`; undefined where an id is not stored. */

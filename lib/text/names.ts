@@ -6,7 +6,7 @@
  */
 import { isCalendarWord } from './dates';
 import { foldWord } from './normalize';
-import { sentences, words, type Token } from './segment';
+import { sentences, words, type Segmentation, type Span, type Token } from './segment';
 import { memoizeWord } from './word-memo';
 import { isKanaWord, romanize } from './romanize';
 
@@ -145,9 +145,10 @@ function stripPossessive(token: Token): Token {
  * sentence counts only when the text also capitalises it elsewhere, mid-sentence.
  * Scripts without letter case (Arabic, Chinese…) give no candidates.
  */
-export function nameCandidates(text: string, lang?: string): NameCandidate[] {
-  const tokens = words(text, lang);
-  const sentenceStarts = firstTokensOfSentences(text, tokens, lang);
+export function nameCandidates(text: string, lang?: string, segmentation?: Segmentation): NameCandidate[] {
+  // The text's analysis, when the caller keeps one, has segmented it already (lib/text/analysis.ts).
+  const tokens = segmentation?.tokens ?? words(text, lang);
+  const sentenceStarts = firstTokensOfSentences(text, tokens, segmentation?.sentences ?? sentences(text, lang));
   const capitalisedMidSentence = new Set<string>();
   tokens.forEach((t, i) => {
     if (!sentenceStarts.has(i) && isCapitalised(t)) capitalisedMidSentence.add(stripPossessive(t).norm);
@@ -178,10 +179,10 @@ export function nameCandidates(text: string, lang?: string): NameCandidate[] {
   return out;
 }
 
-function firstTokensOfSentences(text: string, tokens: Token[], lang?: string): Set<number> {
+function firstTokensOfSentences(text: string, tokens: Token[], sentenceSpans: readonly Span[]): Set<number> {
   const starts = new Set<number>();
   let t = 0;
-  for (const [start, end] of sentences(text, lang)) {
+  for (const [start, end] of sentenceSpans) {
     while (t < tokens.length && tokens[t].start < start) t++;
     if (t < tokens.length && tokens[t].start < end) starts.add(t);
     // A colon or an opening quote also starts a capitalised clause: "different: Its ambassador".

@@ -10,7 +10,7 @@
  *   decimal with three places; before a scale word ("1.300 million") it is a decimal.
  * The other reading is reported in `alt`, so a comparison can accept either.
  */
-import { dateKeys } from './dates';
+import { dateKeys, type DateKey } from './dates';
 import { primarySubtag } from './language';
 import { foldWord } from './normalize';
 
@@ -88,10 +88,11 @@ function escapeRegExp(s: string): string {
  * 2021", "2021-08-16") are left to dateKeys; a year alone is both a date and a number.
  * Numbers glued to letters in names ("COVID-19", "G7", "F-16") and clock times are skipped.
  */
-export function numberKeys(text: string, lang?: string): NumberKey[] {
+export function numberKeys(text: string, lang?: string, dates?: readonly DateKey[]): NumberKey[] {
   // Arabic-Indic, Persian and full-width digits read as ASCII ones; each is one UTF-16 unit, so offsets hold.
   const folded = foldDigits(text);
-  const keys = numberKeysOf(folded, lang);
+  // `dates`, the text's dateKeys when the caller has them, are the folded text's when no digit was folded.
+  const keys = numberKeysOf(folded, lang, folded === text ? dates : undefined);
   if (folded !== text) for (const key of keys) key.raw = text.slice(key.start, key.end);
   return keys;
 }
@@ -127,8 +128,8 @@ export function myriadNumbers(text: string): NumberKey[] {
   return out;
 }
 
-function numberKeysOf(text: string, lang?: string): NumberKey[] {
-  const dateSpans = dateKeys(text, lang).filter((d) => d.precision === 'day' || d.precision === 'month');
+function numberKeysOf(text: string, lang?: string, dates?: readonly DateKey[]): NumberKey[] {
+  const dateSpans = (dates ?? dateKeys(text, lang)).filter((d) => d.precision === 'day' || d.precision === 'month');
   const myriads = myriadNumbers(text);
   const inMyriad = (n: NumberKey) => myriads.some((m) => n.start >= m.start && n.start < m.end);
   const all = [...myriads, ...numerals(text, lang).filter((n) => !inMyriad(n)), ...numberWords(text)].sort((a, b) => a.start - b.start);

@@ -197,6 +197,17 @@ function isFalseBreak(before: string, after: string): boolean {
   return false;
 }
 
+/** A text's words and sentences, segmented for one language, as several analyses read them. */
+export interface Segmentation {
+  tokens: Token[];
+  sentences: Span[];
+}
+
+/** The words and sentences of `text` for `lang`. */
+export function segmentation(text: string, lang?: string): Segmentation {
+  return { tokens: words(text, lang), sentences: sentences(text, lang) };
+}
+
 const LINE = /[^\n\r\u2028\u2029\u0085]+/g;
 const HAS_CONTENT = /[\p{L}\p{N}]/u;
 

@@ -19,6 +19,7 @@ import { urlKey } from '../url-key';
 import { mergeSorted, packRows, PENDING_BITS, POSTING_BITS, runOf, splitByBucket, type BucketRuns } from './runs';
 import { LOCK, migrate, TABLE } from './schema';
 import type { SqlClient, SqlQueryable } from './sql';
+import { RecordAnalyses, RECORD_ANALYSES_KEPT } from '../../record-analysis';
 
 export interface PostgresStoreOptions {
   dfCap?: number;
@@ -116,6 +117,7 @@ async function insertRuns(db: SqlQueryable, table: string, column: 'batch' | 'ge
 }
 
 export class PostgresCorpusStore implements CorpusStore {
+  readonly analyses = new RecordAnalyses(RECORD_ANALYSES_KEPT);
   private readonly dfCap: number;
   private readonly pendingLimit: number;
   private readonly maxGenerations: number;
@@ -345,6 +347,7 @@ export class PostgresCorpusStore implements CorpusStore {
       for (const key of [META.records, META.pending, META.generations]) await this.setMeta(tx, key, 0);
       await this.setMeta(tx, META.featureVersion, FEATURE_VERSION);
     });
+    this.analyses.clear();
   }
 
   close(): void {

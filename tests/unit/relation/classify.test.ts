@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alignPassages } from '../../../lib/align/passages';
 import { classifyRelation, type RelationSide } from '../../../lib/relation/classify';
 import { artefacts } from '../../../lib/relation/features';
-import { recordBody } from '../../../lib/engine';
+import { recordBody } from '../../../lib/record-analysis';
 import type { DriftItem } from '../../../lib/types';
 import { seedRecords } from '../helpers/seed-corpus.ts';
 
