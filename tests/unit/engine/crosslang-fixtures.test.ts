@@ -11,17 +11,11 @@ import { useLexiconFiles } from '../../../cli/lexicons';
 import { checkArticle, isCopyRelation } from '../../../lib/engine';
 import { openCorpusStore } from '../../../lib/store';
 import type { CorpusStore } from '../../../lib/store/types';
-import type { CorpusRecord, PageArticle } from '../../../lib/types';
+import { TRAM_FIXTURE, tramCorpus, tramPages } from '../helpers/crosslang-tram';
 
-const fixture = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'crosslang-tram');
-const readJsonl = <T>(file: string): T[] =>
-  readFileSync(path.join(fixture, file), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as T);
-const corpus = readJsonl<CorpusRecord>('corpus.jsonl');
-const pages = new Map(readJsonl<PageArticle & { id: string }>('pages.jsonl').map((p) => [p.id, p]));
-const expected = JSON.parse(readFileSync(path.join(fixture, 'expected.json'), 'utf8')) as Record<string, { original: string | null; relations: Record<string, string> }>;
+const corpus = tramCorpus();
+const pages = tramPages();
+const expected = JSON.parse(readFileSync(path.join(TRAM_FIXTURE, 'expected.json'), 'utf8')) as Record<string, { original: string | null; relations: Record<string, string> }>;
 
 let store: CorpusStore;
 beforeAll(async () => {

@@ -3,8 +3,6 @@
  * page finds its foreign original through more than the few names and numbers they share. The keys must be the same
  * whenever they are computed from the text again: a deletion removes every posting of the record.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLexiconFiles } from '../../../cli/lexicons';
@@ -13,16 +11,10 @@ import { retrieve } from '../../../lib/index/retrieve';
 import { openCorpusStore } from '../../../lib/store';
 import { recordKeys } from '../../../lib/store/record-keys';
 import { glossText, lexiconOf, loadLexicons } from '../../../lib/text/lexicon';
-import type { CorpusRecord } from '../../../lib/types';
+import { tramCorpus, tramPages } from '../helpers/crosslang-tram';
 
-const fixture = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'crosslang-tram');
-const readJsonl = <T>(file: string): T[] =>
-  readFileSync(path.join(fixture, file), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as T);
-const english = readJsonl<CorpusRecord>('corpus.jsonl').find((r) => r.id === 'en-original')!;
-const pages = new Map(readJsonl<CorpusRecord>('pages.jsonl').map((p) => [p.id, p]));
+const english = tramCorpus().find((r) => r.id === 'en-original')!;
+const pages = tramPages();
 
 beforeAll(async () => {
   useLexiconFiles();
