@@ -213,8 +213,7 @@ function allKeys(text: string, lang: string | undefined, options: FeatureOptions
 function glossPairKeys(text: string, lexicon: Lexicon, options: FeatureOptions, into: Set<number>): void {
   const tokens = retrievalTokens(glossText(lexicon, text), 'en');
   const starts: number[] = [];
-  const sink: KeySink = { has: (key) => into.has(key), add: (key) => into.add(key) };
-  pairKeys(retrievalTermsOf(tokens, 'en', starts), starts, options, sink);
+  pairKeys(retrievalTermsOf(tokens, 'en', starts), starts, options, into);
 }
 
 /**

@@ -4,7 +4,6 @@
  * before the keys are computed — when the record is stored, when its postings are removed, when the index is rebuilt.
  */
 import { featuresOf, type FeatureOptions } from '../index/features';
-import { primarySubtag } from '../text/language';
 import { lexiconOf, loadLexicons } from '../text/lexicon';
 
 /** Loads the lexicons recordKeys will read for records in these languages (once each per process). */
@@ -13,6 +12,6 @@ export function loadRecordLexicons(langs: Iterable<string | null | undefined>): 
 }
 
 export function recordKeys(text: string, lang: string | null | undefined, options: Partial<FeatureOptions>): Uint32Array {
-  const base = primarySubtag(lang ?? undefined);
-  return featuresOf(text, lang ?? undefined, options, base && base !== 'en' ? lexiconOf(base) : null);
+  // English has no lexicon (it is the pivot), nor has a record without a language: both get no gloss.
+  return featuresOf(text, lang ?? undefined, options, lexiconOf(lang ?? undefined));
 }
