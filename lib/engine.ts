@@ -138,7 +138,7 @@ interface PreparedPage {
   terms: string[];
   pairs: Set<string>;
   /** The page's name keys (lib/index), to tell which shared keys are names. */
-  names: Set<number>;
+  names: ReadonlySet<number>;
   /** Page spans that are furniture (not captions): never reported as added. */
   ignore: [number, number][];
   /** Page characters outside furniture. */
@@ -146,7 +146,7 @@ interface PreparedPage {
 }
 
 function preparePage(page: PageArticle, records: RecordAnalyses, corrections?: readonly Correction[], analysis = new TextAnalysis(page.text)): PreparedPage {
-  const terms = retrievalTerms(page.text, page.lang);
+  const terms = retrievalTerms(analysis, page.lang);
   const split = analysis.furniture;
   const ignore: [number, number][] = split.furniture.map((f) => [f.start, f.end]);
   if (split.titleSpan) ignore.push(split.titleSpan);
@@ -160,7 +160,7 @@ function preparePage(page: PageArticle, records: RecordAnalyses, corrections?: r
     lang: analysis.language(page.lang),
     terms,
     pairs: sharedWordingPairsOf(terms),
-    names: nameKeysOf(page.text, page.lang),
+    names: nameKeysOf(analysis, page.lang),
     ignore,
     bodyLength: Math.max(1, page.text.length - furnitureChars),
   };
@@ -395,7 +395,7 @@ async function findLeads<S extends RecordSource>(page: PageArticle, analysis: Te
     return { leads: withIncluded(found.map((c) => ({ id: c.id }))) };
   }
   // No pruning by retrieval score: on PAN, real sources rank as low as a tenth of the best score.
-  const found = await retrieve(page.text, store, { limit, lang: page.lang, shortlist: FULL_CHECK_SHORTLIST });
+  const found = await retrieve(analysis, store, { limit, lang: page.lang, shortlist: FULL_CHECK_SHORTLIST });
   const leads = found.candidates.map((c): Lead => ({ id: c.id, doc: c.doc, keys: recordKeys(c) }));
   return { leads: withIncluded(interleave(leads, await englishLeads(page, analysis, store, limit))), spread: found.keys };
 }
@@ -454,7 +454,7 @@ async function readCandidates<S extends RecordSource>(page: PreparedPage, leads:
       page.corrected.set(record.id, record);
       return [];
     }
-    const evidence = found.spread && lead.keys ? corpusEvidence(found.spread, lead.keys, page.names) : textEvidence(page.article.text, page.article.lang, texts.body.text, record.lang);
+    const evidence = found.spread && lead.keys ? corpusEvidence(found.spread, lead.keys, page.names) : textEvidence(page.analysis, page.article.lang, texts.bodyText, record.lang);
     const terms = texts.retrievalTerms;
     return [{ record, texts, doc: lead.doc, evidence, terms, pairs: sharedWordingPairsOf(terms) }];
   });

@@ -53,7 +53,6 @@ export class RecordAnalysis {
   readonly lang: string | undefined;
   private bodyValue?: Body;
   private bodyAnalysis?: TextAnalysis;
-  private terms?: string[];
 
   constructor(record: CorpusRecord) {
     this.whole = new TextAnalysis(record.text);
@@ -75,7 +74,7 @@ export class RecordAnalysis {
 
   /** The record's stemmed content words in order (lib/text/terms.ts), as shared wording is measured on them. */
   get retrievalTerms(): string[] {
-    return (this.terms ??= retrievalTerms(this.text, this.lang));
+    return retrievalTerms(this.whole, this.lang);
   }
 }
 

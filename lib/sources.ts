@@ -4,6 +4,7 @@
  * It takes milliseconds where the full check (lib/engine.ts) takes longer, so the popup can show it at once
  * and let the full check confirm it, label the relation and explain the drift.
  */
+import { analysed, TextAnalysis } from './text/analysis';
 import { retrievalTerms } from './text/terms';
 import { sharedWordingPairsOf } from './text/word-pairs';
 import { retrieveCandidates } from './index/retrieve';
@@ -97,9 +98,10 @@ function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared;
 }
 
-function profileOf(text: string, lang?: string): TextProfile {
-  const terms = retrievalTerms(text, lang);
-  return { pairs: sharedWordingPairsOf(terms), words: new Set(terms), numbers: new Set(text.match(FIGURE)) };
+function profileOf(text: string | TextAnalysis, lang?: string): TextProfile {
+  const analysis = analysed(text);
+  const terms = retrievalTerms(analysis, lang);
+  return { pairs: sharedWordingPairsOf(terms), words: new Set(terms), numbers: new Set(analysis.text.match(FIGURE)) };
 }
 
 interface Measured {
@@ -113,7 +115,9 @@ interface Measured {
 /** Stored versions of a text, the likely original first; empty when nothing stored is close enough. */
 export async function likelySources(text: string, store: CorpusStore, options: LikelySourceOptions = {}): Promise<LikelySource[]> {
   const minContainment = options.minContainment ?? LIKELY_SOURCE_CONTAINMENT;
-  const candidates = await retrieveCandidates(text, store, {
+  // One analysis of the page: its lookup keys and its profile start from the same words.
+  const analysis = new TextAnalysis(text);
+  const candidates = await retrieveCandidates(analysis, store, {
     limit: options.candidates ?? 5,
     lang: options.lang,
     excludeIds: options.excludeIds,
@@ -121,7 +125,7 @@ export async function likelySources(text: string, store: CorpusStore, options: L
     shortlist: FIRST_LOOK_SHORTLIST,
   });
   if (candidates.length === 0) return [];
-  const page = profileOf(text, options.lang);
+  const page = profileOf(analysis, options.lang);
   const records = await store.getRecords(candidates.map((candidate) => candidate.id));
   const versions: Measured[] = [];
   for (const [i, record] of records.entries()) {

@@ -19,7 +19,8 @@
 import { glossText, type Lexicon } from '../text/lexicon';
 import { nameKeyVariants } from '../text/names';
 import { retrievalStopwords } from '../text/stopwords';
-import { hasDigit, retrievalLanguage, retrievalTermsOf, retrievalTokens, withoutApostropheTail, type RetrievalToken } from '../text/terms';
+import { hasDigit, retrievalLanguage, retrievalTermsOf, retrievalTokens, withoutApostropheTail, RETRIEVAL_TERMS, RETRIEVAL_TOKENS, type RetrievalToken } from '../text/terms';
+import { analysed, TextAnalysis, type TextView } from '../text/analysis';
 import { foldDigits, myriadNumbers } from '../text/numbers';
 import { isKatakanaWord } from '../text/romanize';
 import { memoizeWord } from '../text/word-memo';
@@ -181,25 +182,30 @@ function numberFeatureKeys(text: string, limit: number, into: KeySink): void {
   }
 }
 
+const NAME_KEYS: TextView<Set<number>> = {
+  compute(_text, lang, analysis) {
+    const keys = new Set<number>();
+    nameKeys(analysis.view(RETRIEVAL_TOKENS, lang), retrievalLanguage(lang), MAX_QUERY_FEATURES, { has: (key) => keys.has(key), add: (key) => keys.add(key) });
+    return keys;
+  },
+};
+
 /** The name keys among a text's keys (as a page looks them up: unbounded). */
-export function nameKeysOf(text: string, lang?: string): Set<number> {
-  const keys = new Set<number>();
-  nameKeys(retrievalTokens(text, lang), retrievalLanguage(lang), MAX_QUERY_FEATURES, { has: (key) => keys.has(key), add: (key) => keys.add(key) });
-  return keys;
+export function nameKeysOf(text: string | TextAnalysis, lang?: string): ReadonlySet<number> {
+  return analysed(text).view(NAME_KEYS, lang);
 }
 
-function collectKeys(text: string, lang: string | undefined, options: FeatureOptions, into: KeySink): void {
-  const base = retrievalLanguage(lang);
-  const tokens = retrievalTokens(text, lang);
-  const starts: number[] = [];
-  pairKeys(retrievalTermsOf(tokens, base, starts), starts, options, into);
-  nameKeys(tokens, base, options.maxNames, into);
-  numberFeatureKeys(text, options.maxNumbers, into);
+/** The keys of a text: its word pairs, names and numbers, read from the retrieval tokens of its analysis. */
+function collectKeys(analysis: TextAnalysis, lang: string | undefined, options: FeatureOptions, into: KeySink): void {
+  const { terms, starts } = analysis.view(RETRIEVAL_TERMS, lang);
+  pairKeys(terms, starts, options, into);
+  nameKeys(analysis.view(RETRIEVAL_TOKENS, lang), retrievalLanguage(lang), options.maxNames, into);
+  numberFeatureKeys(analysis.text, options.maxNumbers, into);
 }
 
 function allKeys(text: string, lang: string | undefined, options: FeatureOptions): Set<number> {
   const keys = new Set<number>();
-  collectKeys(text, lang, options, keys);
+  collectKeys(new TextAnalysis(text), lang, options, keys);
   return keys;
 }
 
@@ -275,11 +281,21 @@ class KeyOffsets implements KeySink {
   }
 }
 
-/** The keys of queryFeaturesOf, each with the text offsets where it occurs (in text order). */
-export function queryKeyOffsets(text: string, lang?: string, options: Partial<FeatureOptions> = {}): Map<number, number[]> {
+/**
+ * The keys of queryFeaturesOf, each with the text offsets where it occurs (in text order). With the default feature
+ * options an analysed text gives the keys found the first time they were asked for (retrieval, then the evidence).
+ */
+export function queryKeyOffsets(text: string | TextAnalysis, lang?: string, options: Partial<FeatureOptions> = {}): ReadonlyMap<number, readonly number[]> {
+  const analysis = analysed(text);
+  return Object.keys(options).length === 0 ? analysis.view(QUERY_KEY_OFFSETS, lang) : keyOffsets(analysis, lang, options);
+}
+
+const QUERY_KEY_OFFSETS: TextView<Map<number, number[]>> = { compute: (_text, lang, analysis) => keyOffsets(analysis, lang, {}) };
+
+function keyOffsets(analysis: TextAnalysis, lang: string | undefined, options: Partial<FeatureOptions>): Map<number, number[]> {
   const resolved = { ...DEFAULT_FEATURE_OPTIONS, ...options, maxNames: MAX_QUERY_FEATURES, maxNumbers: MAX_QUERY_FEATURES };
   const sink = new KeyOffsets();
-  collectKeys(text, lang, resolved, sink);
+  collectKeys(analysis, lang, resolved, sink);
   if (sink.offsets.size <= MAX_QUERY_FEATURES) return sink.offsets;
   const kept = boundKeys(new Set(sink.offsets.keys()), MAX_QUERY_FEATURES);
   return new Map(Array.from(kept, (key) => [key, sink.offsets.get(key)!]));

@@ -5,6 +5,7 @@
  * versions of the page.
  */
 import type { CorpusStore, Posting } from '../store/types';
+import type { TextAnalysis } from '../text/analysis';
 import { boundKeys, DEFAULT_FEATURE_OPTIONS, keepRank, queryKeyOffsets, type FeatureOptions } from './features';
 
 export interface Candidate {
@@ -74,7 +75,7 @@ function sparsity(shared: number, maxRank: number): number {
 const idf = (docs: number, total: number) => Math.log(1 + total / docs);
 
 /** localWeight of each shortlisted document, from the postings already read. */
-function localWeights(shortlist: number[], postings: Map<number, Posting>, offsets: Map<number, number[]>, total: number): Map<number, number> {
+function localWeights(shortlist: number[], postings: Map<number, Posting>, offsets: ReadonlyMap<number, readonly number[]>, total: number): Map<number, number> {
   const hitsOf = new Map<number, KeyHit[]>(shortlist.map((doc) => [doc, []]));
   for (const [key, docs] of postings) {
     if (docs === 'stopped') continue;
@@ -130,7 +131,7 @@ export interface KeySpread {
   /** Records in the corpus when the page was looked up. */
   total: number;
   /** Page key → the offsets where it occurs on the page (in text order). */
-  offsets: Map<number, number[]>;
+  offsets: ReadonlyMap<number, readonly number[]>;
   /**
    * Page key → how many stored records hold it, not counting near-copies of the page (a story stored thirty times is
    * not its own stock phrase); "stopped" for keys in too many records to be indexed. Keys no record holds are absent.
@@ -149,15 +150,18 @@ export interface Retrieval {
  */
 const NEAR_COPY_SHARE = 0.6;
 
-export async function retrieveCandidates(pageText: string, store: CorpusStore, options: RetrieveOptions = {}): Promise<Candidate[]> {
-  return (await retrieve(pageText, store, options)).candidates;
+export async function retrieveCandidates(page: string | TextAnalysis, store: CorpusStore, options: RetrieveOptions = {}): Promise<Candidate[]> {
+  return (await retrieve(page, store, options)).candidates;
 }
 
-/** Candidates, with what the postings read for them say about each page key (see KeySpread). */
-export async function retrieve(pageText: string, store: CorpusStore, options: RetrieveOptions = {}): Promise<Retrieval> {
+/**
+ * Candidates, with what the postings read for them say about each page key (see KeySpread). An analysed page gives the
+ * keys its analysis found (lib/index/features.ts queryKeyOffsets).
+ */
+export async function retrieve(page: string | TextAnalysis, store: CorpusStore, options: RetrieveOptions = {}): Promise<Retrieval> {
   const limit = options.limit ?? DEFAULT_CANDIDATE_LIMIT;
   const minShared = options.minShared ?? 2;
-  const offsets = queryKeyOffsets(pageText, options.lang, options.features);
+  const offsets = queryKeyOffsets(page, options.lang, options.features);
   const keys = boundKeys(offsets.keys(), options.maxKeys ?? Infinity);
   if (keys.length === 0 || limit <= 0) return { candidates: [], keys: { total: 0, offsets, spread: new Map() } };
   const [postings, total] = await Promise.all([store.lookup(keys), store.count()]);

@@ -117,7 +117,7 @@ export function classifyRelation(input: RelationInput): RelationResult {
   let sharesText =
     passages.length > 0 &&
     (alignedChars >= MIN_COPY_CHARS || Math.max(pageCoverage, sourceCoverage) >= MIN_COPY_COVERAGE || sentencePairs >= 2 || closest >= CLOSE_SENTENCE);
-  let kept = sharesText && !input.crossLanguage ? wordingKept(page.text, source.text, passages) : 0;
+  let kept = sharesText && !input.crossLanguage ? wordingKept(page, source, passages) : 0;
   // Hardly a word triple in common and only loose similarity: texts on one topic, not one text.
   if (sharesText && !input.crossLanguage && kept < LOOSE_WORDING && meanSimilarity(passages) < LOOSE_SIMILARITY) {
     sharesText = false;
@@ -291,7 +291,7 @@ function notACopy(input: RelationInput, aligned: RelationResult['passages'], sha
   // reuse, whatever else the two share.
   const unquoted = passages.filter((p) => quotedShare(page.text, p.page) < MOSTLY_QUOTED);
   const unquotedChars = unquoted.reduce((n, p) => n + (p.page[1] - p.page[0]), 0);
-  const reuses = (unquoted.length >= 2 || unquotedChars >= MIN_COPY_CHARS) && !input.crossLanguage && wordingKept(page.text, source.text, unquoted) >= REUSED_WORDING;
+  const reuses = (unquoted.length >= 2 || unquotedChars >= MIN_COPY_CHARS) && !input.crossLanguage && wordingKept(input.page, input.source, unquoted) >= REUSED_WORDING;
   const shared = sharedFacts(page, source);
   measures.shared = shared;
   const sameStory = !reuses && isSameStory(shared, input.crossLanguage, publishedClose(page, source), aligned.length > 0, input.corpus?.distinctiveNames);

@@ -5,6 +5,7 @@
  * two texts share and few other records hold is. Learned from the corpus itself, so it works for any outlet and
  * any language without word lists, and it follows the corpus as it grows.
  */
+import type { TextAnalysis } from '../text/analysis';
 import { keepRank, nameKeysOf, queryKeyOffsets } from '../index/features';
 import type { KeySpread } from '../index/retrieve';
 
@@ -99,11 +100,11 @@ export function corpusEvidence(page: KeySpread, record: RecordKeys, pageNames: R
  * Without an index (a store that only serves records), every key counts as distinctive: the page's keys and the
  * record's are computed from the texts.
  */
-export function textEvidence(pageText: string, pageLang: string | undefined, recordText: string, recordLang: string | undefined): CorpusEvidence {
-  const offsets = queryKeyOffsets(pageText, pageLang);
-  const recordKeys = queryKeyOffsets(recordText, recordLang);
+export function textEvidence(page: string | TextAnalysis, pageLang: string | undefined, record: string | TextAnalysis, recordLang: string | undefined): CorpusEvidence {
+  const offsets = queryKeyOffsets(page, pageLang);
+  const recordKeys = queryKeyOffsets(record, recordLang);
   const keys = [...offsets.keys()].filter((key) => recordKeys.has(key));
-  return corpusEvidence({ total: 0, offsets, spread: new Map() }, { keys, features: recordKeys.size, capped: false, maxRank: 0 }, nameKeysOf(pageText, pageLang));
+  return corpusEvidence({ total: 0, offsets, spread: new Map() }, { keys, features: recordKeys.size, capped: false, maxRank: 0 }, nameKeysOf(page, pageLang));
 }
 
 /** Occurrences on the page of shared keys within a page span, distinctive and stock. */

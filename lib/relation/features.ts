@@ -10,7 +10,7 @@ import { TextAnalysis, type TextView } from '../text/analysis';
 import { dateKeys } from '../text/dates';
 import { nameCandidates } from '../text/names';
 import { numberKeys } from '../text/numbers';
-import { words } from '../text/segment';
+import { words, type Token } from '../text/segment';
 
 /** Share of `length` characters covered by the union of spans. */
 export function coverage(spans: [number, number][], length: number): number {
@@ -26,21 +26,36 @@ export function coverage(spans: [number, number][], length: number): number {
   return Math.min(1, covered / length);
 }
 
-const TRIGRAM_LIMIT = 200_000;
+/**
+ * The words of a text as word triples read them. Triples need only the words, in any language: no language is guessed
+ * (it would cost more than the rest). Read once per text; each passage takes the words within it.
+ */
+const TRIPLE_WORDS: TextView<Token[]> = { compute: (text) => words(text) };
 
-function trigrams(text: string): string[] {
-  // Word triples need only the words: guessing the language of every passage would cost more than the rest.
-  const tokens = alignmentWordsOf(text.length > TRIGRAM_LIMIT ? text.slice(0, TRIGRAM_LIMIT) : text, 'und').tokens.map((t) => t.norm);
+function trigrams(side: ComparedText, [start, end]: readonly [number, number]): string[] {
+  const tokens = viewOf(side, TRIPLE_WORDS);
   const out: string[] = [];
-  for (let i = 0; i + 2 < tokens.length; i++) out.push(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`);
+  for (let i = firstTokenFrom(tokens, start); i + 2 < tokens.length && tokens[i + 2].end <= end; i++) out.push(`${tokens[i].norm} ${tokens[i + 1].norm} ${tokens[i + 2].norm}`);
   return out;
 }
 
+/** Index of the first token starting at or after `offset`. */
+function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Share of the page passages' word trigrams found in the source passages: 1 for a verbatim copy. */
-export function wordingKept(pageText: string, sourceText: string, passages: Passage[]): number {
-  const pageGrams = passages.flatMap((p) => trigrams(pageText.slice(p.page[0], p.page[1])));
+export function wordingKept(page: ComparedText, source: ComparedText, passages: readonly Passage[]): number {
+  const pageGrams = passages.flatMap((p) => trigrams(page, p.page));
   if (pageGrams.length === 0) return 0;
-  const sourceGrams = new Set(passages.flatMap((p) => trigrams(sourceText.slice(p.source[0], p.source[1]))));
+  const sourceGrams = new Set(passages.flatMap((p) => trigrams(source, p.source)));
   return pageGrams.filter((g) => sourceGrams.has(g)).length / pageGrams.length;
 }
 

@@ -11,6 +11,7 @@ import { wordNorm } from './normalize';
 import { words } from './segment';
 import { retrievalStopwords } from './stopwords';
 import { memoizeWord } from './word-memo';
+import { analysed, type TextAnalysis, type TextView } from './analysis';
 
 /** The primary subtag retrieval reads a tag as: English when there is none. */
 export function retrievalLanguage(lang: string | undefined): string {
@@ -65,9 +66,29 @@ export function retrievalTokens(text: string, lang: string | undefined): Retriev
   return tokens;
 }
 
-/** Retrieval's stemmed content words in text order: stopwords, numbers and one- or two-letter words left out. */
-export function retrievalTerms(text: string, lang?: string): string[] {
-  return retrievalTermsOf(retrievalTokens(text, lang), retrievalLanguage(lang));
+/** A text's retrieval tokens, read once per text and language: its keys, terms and name keys all start from them. */
+export const RETRIEVAL_TOKENS: TextView<RetrievalToken[]> = { compute: (text, lang) => retrievalTokens(text, lang) };
+
+/** Retrieval terms with the offset of each in the text (index keys are placed on the page by them). */
+export interface PlacedTerms {
+  terms: string[];
+  starts: number[];
+}
+
+export const RETRIEVAL_TERMS: TextView<PlacedTerms> = {
+  compute(_text, lang, analysis) {
+    const starts: number[] = [];
+    const terms = retrievalTermsOf(analysis.view(RETRIEVAL_TOKENS, lang), retrievalLanguage(lang), starts);
+    return { terms, starts };
+  },
+};
+
+/**
+ * Retrieval's stemmed content words in text order: stopwords, numbers and one- or two-letter words left out. An
+ * analysed text gives the terms found the first time they were asked for.
+ */
+export function retrievalTerms(text: string | TextAnalysis, lang?: string): string[] {
+  return analysed(text).view(RETRIEVAL_TERMS, lang).terms;
 }
 
 /** The same from tokens in hand, for a primary subtag; `starts`, when given, receives each term's offset in the text. */
