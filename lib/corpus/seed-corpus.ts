@@ -85,7 +85,7 @@ export const SEED_NUMBERS = Object.keys(SEEDS);
 /** " date 2021-08-17 " or " date 2021-08-16 https://…": the capture header some seed files start with. */
 const DATE_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+(\S+))?\s*$/;
 
-export function seedNumberOf(fileName: string): string | null {
+function seedNumberOf(fileName: string): string | null {
   const match = /^(\d{3})_/.exec(fileName.split(/[\\/]/).pop() ?? '');
   return match ? match[1] : null;
 }

@@ -134,7 +134,7 @@ export function walkArticle(root: Element, options: { applyCues?: boolean } = {}
  * A table of data rather than of layout. Readability marks each table it keeps (`_readabilityDataTable`, set on the
  * elements it hands back); without the mark, header cells or a caption tell.
  */
-export function isDataTable(table: Element | null): boolean {
+function isDataTable(table: Element | null): boolean {
   if (!table) return false;
   const mark = (table as unknown as { _readabilityDataTable?: unknown })._readabilityDataTable;
   if (typeof mark === 'boolean') return mark;

@@ -142,7 +142,7 @@ export function instantOf(iso: string): number | undefined {
 }
 
 /** The calendar day an ISO 8601 string names, as the publisher wrote it (its own zone). */
-export function dayOf(iso: string): string | undefined {
+function dayOf(iso: string): string | undefined {
   return normalizeDate(iso)?.slice(0, 10);
 }
 

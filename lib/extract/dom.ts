@@ -53,14 +53,6 @@ export function allElements(root: Document | Element): Element[] {
   return out;
 }
 
-export function elementChildren(element: Element): Element[] {
-  const out: Element[] = [];
-  for (let child = element.firstChild; child; child = child.nextSibling) {
-    if (isElement(child)) out.push(child);
-  }
-  return out;
-}
-
 /** The element itself or its nearest ancestor for which `test` holds. */
 export function closest(element: Element | null, test: (e: Element) => boolean): Element | null {
   for (let e: Element | null = element; e; e = e.parentElement) {
@@ -77,7 +69,7 @@ export function contains(ancestor: Node, node: Node | null): boolean {
 }
 
 /** Ancestors from the element itself up to the root. */
-export function ancestry(node: Node): Node[] {
+function ancestry(node: Node): Node[] {
   const chain: Node[] = [];
   for (let n: Node | null = node; n; n = n.parentNode) chain.push(n);
   return chain;

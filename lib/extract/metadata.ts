@@ -83,7 +83,7 @@ function recognisableSiteName(name: string | undefined, host: string | undefined
 }
 
 /** "nytimes" for https://www.nytimes.com/…, "sky" for news.sky.com: the label before the public suffix. */
-export function hostLabel(url: string | undefined): string | undefined {
+function hostLabel(url: string | undefined): string | undefined {
   if (!url) return undefined;
   let hostname: string;
   try {

@@ -21,7 +21,7 @@ export function sniffMetaCharset(bytes: Uint8Array): string | undefined {
 }
 
 /** The encoding an XML declaration names (<?xml version="1.0" encoding="ISO-8859-1"?>), for feeds. */
-export function sniffXmlEncoding(bytes: Uint8Array): string | undefined {
+function sniffXmlEncoding(bytes: Uint8Array): string | undefined {
   const head = LATIN1.decode(bytes.subarray(0, 200));
   const match = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
   return match ? match[1].toLowerCase() : undefined;

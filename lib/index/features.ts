@@ -153,10 +153,6 @@ const NUMBER = /\d{1,3}(?:[,.\u0020\u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d
  * in words, but costs more than all other indexing together; the alignment stage
  * uses it where the wording matters.
  */
-export function indexNumbers(text: string): number[] {
-  return indexNumbersAt(text).map((n) => n.value);
-}
-
 function indexNumbersAt(original: string): { value: number; start: number }[] {
   const text = foldDigits(original);
   // "4万5000" is 45,000, "4.8亿" 480,000,000: the digits inside such a number are not numbers of their own.

@@ -33,7 +33,7 @@ export interface EvictionResult {
 const SCAN_STEP = 200;
 
 /** True when eviction must pass the record over (the rules above). */
-export async function mustKeep(db: CorpusDatabase, record: StoredRecord): Promise<boolean> {
+async function mustKeep(db: CorpusDatabase, record: StoredRecord): Promise<boolean> {
   if (record.keep) return true;
   if (!record.urlKey) return false;
   // Keys of one index value come in primary-key order: the first is the version stored first.

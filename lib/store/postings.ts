@@ -73,7 +73,7 @@ export function pairCount(pairs: Uint32Array): number {
 }
 
 /** Pair indexes [start, end) holding `key` (binary search). */
-export function rangeOf(pairs: Uint32Array, key: number): [number, number] {
+function rangeOf(pairs: Uint32Array, key: number): [number, number] {
   const n = pairs.length >>> 1;
   let lo = 0;
   let hi = n;

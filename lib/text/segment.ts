@@ -21,7 +21,7 @@ export type Span = [number, number];
 const segmenters = new Map<string, Intl.Segmenter>();
 
 /** Segmenters are costly to build, so one per (language, granularity) is kept. */
-export function segmenterFor(lang: string | undefined, granularity: 'word' | 'sentence'): Intl.Segmenter {
+function segmenterFor(lang: string | undefined, granularity: 'word' | 'sentence'): Intl.Segmenter {
   const key = `${lang ?? ''}|${granularity}`;
   let segmenter = segmenters.get(key);
   if (!segmenter) {

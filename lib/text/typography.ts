@@ -3,7 +3,7 @@
  * - normalize (lib/text/normalize.ts): the comparison text, with NFKC and every Unicode dash;
  * - foldForDiff: one character for one, so a word diff's offsets are the original's; spaces of every width are
  *   one space, and spacing accents used as apostrophes are apostrophes;
- * - foldTypography: what a reader sees as the same text in a page (the content script's passage finder), the
+ * - foldTypographyChar: what a reader sees as the same text in a page (the content script's passage finder), the
  *   ellipsis character as three dots.
  */
 
@@ -60,10 +60,4 @@ const TYPOGRAPHIC_FOLDS = folds(
 /** One character in its plain form: straight quotes, hyphen-minus, three dots. */
 export function foldTypographyChar(char: string): string {
   return TYPOGRAPHIC_FOLDS[char] ?? char;
-}
-
-export function foldTypography(text: string): string {
-  let folded = '';
-  for (const char of text) folded += foldTypographyChar(char);
-  return folded;
 }

@@ -10,7 +10,7 @@ export const PENDING_BITS = 10;
 export const POSTING_BITS = 18;
 
 /** A run's bytes, without copying. */
-export function runBytes(run: Uint32Array): Uint8Array {
+function runBytes(run: Uint32Array): Uint8Array {
   return new Uint8Array(run.buffer, run.byteOffset, run.byteLength);
 }
 
