@@ -22,12 +22,19 @@ async function whyLinesOf(popup: Page, id: string): Promise<string[]> {
 
 const sorted = (lines: readonly string[]) => [...lines].sort();
 
+/**
+ * The first-run page stays open: in this Chromium, extension pages opened after the extension's only page was closed
+ * sometimes get "" from i18n.getMessage (the popup then falls back to the English file it carries), and these tests
+ * are about which messages file the words come from.
+ */
+const KEEP_I18N = { keepWelcomePage: true };
+
 describe.skipIf(skipReason !== null)('the popup’s wording of the engine’s findings', () => {
   describe('with the messages file as shipped', () => {
     let session: ExtensionSession;
 
     beforeAll(async () => {
-      session = await ExtensionSession.launch();
+      session = await ExtensionSession.launch(KEEP_I18N);
     });
 
     afterAll(async () => {
@@ -48,12 +55,8 @@ describe.skipIf(skipReason !== null)('the popup’s wording of the engine’s fi
       expect(shown).toContain('Tense or modality changed: “with decide” (read as “will decide”) became “had decided”');
       expect(shown).toContain('Quote altered: “it\'s” became “it has”; “altogether” became “in total”');
       expect(shown).toContain('Quote altered: “otherwise” added; “in some other way” removed (+1 more)');
-
-      // The same messages, straight from the browser's i18n: the built extension ships them.
-      const extensionPage = await session.extensionPage();
-      const fromBrowser = await extensionPage.evaluate(() => chrome.i18n.getMessage('drift_quoteAltered', ['“a” became “b”']));
-      await extensionPage.close();
-      expect(fromBrowser).toBe('Quote altered: “a” became “b”');
+      // The same message, straight from the browser's i18n: the built extension ships it.
+      expect(await popup.evaluate(() => chrome.i18n.getMessage('drift_quoteAltered', ['“a” became “b”']))).toBe('Quote altered: “a” became “b”');
 
       const why = await whyLinesOf(popup, 'seed-001');
       expect(why).toContain('Rewrite: the shared text is 100% of this page and 100% of the stored article (1 passage)');
@@ -73,6 +76,7 @@ describe.skipIf(skipReason !== null)('the popup’s wording of the engine’s fi
 
     beforeAll(async () => {
       session = await ExtensionSession.launch({
+        ...KEEP_I18N,
         messages: {
           drift_nameChanged: 'NAME: $CHANGE$',
           change_became: '[$BEFORE$ ⇒ $AFTER$]',
