@@ -89,6 +89,22 @@ const databasePackages = {
   patterns: [{ regex: '^dexie(/.*)?$', message: 'The page script never opens the corpus: only the background does.' }],
 };
 
+const forbiddenCalls = [
+  { selector: "CallExpression[callee.name='eval']", message: 'eval is never allowed.' },
+  { selector: "NewExpression[callee.name='Function']", message: 'new Function is never allowed.' },
+];
+
+/**
+ * The engine's English (a drift item's `summary`, a match's `evidence`, a lineage node's `uncertain`) is for the
+ * command line and the server: extension pages word the descriptions beside them from the messages file
+ * (extension/popup/descriptions.ts).
+ */
+const ENGINE_ENGLISH = '/^(summary|evidence|uncertain)$/';
+const engineEnglish = [
+  { selector: `MemberExpression[property.name=${ENGINE_ENGLISH}]`, message: 'Word the engine\'s description from the messages file (inReadersWords), not its English.' },
+  { selector: `ObjectPattern > Property[key.name=${ENGINE_ENGLISH}]`, message: 'Word the engine\'s description from the messages file (inReadersWords), not its English.' },
+];
+
 // Page and corpus text is untrusted: the no-unsanitized rules keep it out of innerHTML and friends.
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', '.scratch/**', 'node_modules/**', 'tests/.artifacts/**', 'tests/fixtures/**'] },
@@ -100,11 +116,7 @@ export default tseslint.config(
     rules: {
       'no-unsanitized/method': 'error',
       'no-unsanitized/property': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.name='eval']", message: 'eval is never allowed.' },
-        { selector: "NewExpression[callee.name='Function']", message: 'new Function is never allowed.' },
-      ],
+      'no-restricted-syntax': ['error', ...forbiddenCalls],
       'import-x/no-restricted-paths': ['error', { basePath: root, zones: layerZones }],
       // Leaving out some fields of an object by destructuring them away is how records are narrowed here.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
@@ -119,6 +131,10 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...browserGlobals],
       'no-restricted-imports': ['error', extensionPackages],
     },
+  },
+  {
+    files: ['extension/popup/**/*.ts', 'extension/shared/**/*.ts', 'extension/options/**/*.ts', 'entrypoints/popup/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...forbiddenCalls, ...engineEnglish] },
   },
   {
     files: ['extension/content/**/*.ts', 'entrypoints/content.ts', 'entrypoints/content/**/*.ts'],

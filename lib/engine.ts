@@ -14,7 +14,8 @@ import { alignPassages, alignSentencePassages, sentencePassagesOf, withWordPairP
 import { alignSentencesDetailed } from './align/sentences';
 import { glossText, lexiconOf, loadLexicons } from './text/lexicon';
 import { detectDrift } from './drift/detect';
-import { classifyRelation, type RelationResult } from './relation/classify';
+import { addReason, classifyRelation, type RelationResult } from './relation/classify';
+import { descriptionOf } from './wording/catalogue';
 import { coverage } from './relation/features';
 import { normalize } from './text/normalize';
 import { retrieve, type KeySpread } from './index/retrieve';
@@ -245,7 +246,7 @@ function assess(page: PreparedPage, candidate: Candidate, alignOpts: AlignOption
 function refineByDrift(page: PreparedPage, a: Assessment): void {
   a.comparison ??= compareBodies(page, a.record, a, a.align);
   a.result = classify(page, a.record, a, a.align.passages, a.align.crossLanguage, a, a.comparison);
-  if (a.translated) a.result.evidence.push(TRANSLATOR_EVIDENCE);
+  if (a.translated) addReason(a.result, TRANSLATOR_REASON);
 }
 
 function classify(
@@ -257,7 +258,7 @@ function classify(
   weighed: { evidence: CorpusEvidence; wording: DistinctiveWording; sequence: () => SharedSequence | null },
   comparison?: Comparison,
 ): RelationResult {
-  const hasCaption = !!comparison?.drift.some((d) => d.kind === 'added' && d.summary.startsWith('Photo caption'));
+  const hasCaption = !!comparison?.drift.some((d) => d.description.code === 'drift_captionAdded');
   return classifyRelation({
     page: { text: page.article.text, analysis: page.analysis, lang: page.lang, published: page.article.publishedTime, hasCaption, bodyLength: page.bodyLength },
     source: { text: body.text, analysis: bodyText, lang: record.lang, published: record.published, firstSeen: record.firstSeen },
@@ -278,6 +279,7 @@ function toMatch(a: Assessment): Match {
     score: result.score,
     direction: result.direction,
     confidence: result.confidence,
+    reasons: result.reasons,
     evidence: result.evidence,
     certainty: result.certainty,
     ...(result.machineTranslated ? { machineTranslated: true } : {}),
@@ -749,7 +751,7 @@ async function correctedRecords(page: PreparedPage, store: RecordSource): Promis
  * not align is aligned again on the page translated into the record's language.
  * Page offsets of the translated passages are mapped back proportionally.
  */
-const TRANSLATOR_EVIDENCE = 'Aligned through the on-device translator';
+const TRANSLATOR_REASON = descriptionOf('evidence_translator', {});
 
 async function refineByTranslation(page: PreparedPage, a: Assessment, translate: NonNullable<CheckOptions['translate']>): Promise<void> {
   let translated: string;
@@ -766,7 +768,7 @@ async function refineByTranslation(page: PreparedPage, a: Assessment, translate:
   a.align = { ...a.align, passages, crossLanguage: true };
   a.result = classify(page, a.record, a, passages, true, a);
   a.translated = true;
-  a.result.evidence.push(TRANSLATOR_EVIDENCE);
+  addReason(a.result, TRANSLATOR_REASON);
 }
 
 // ---------------------------------------------------------------- selected passage

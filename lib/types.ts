@@ -1,5 +1,6 @@
 import type { QuoteTrail } from './quotes/across';
 import type { WordOp } from './text/word-ops';
+import type { Description } from './wording/catalogue';
 
 /**
  * Types shared by the engine, the command line and the extension.
@@ -68,7 +69,9 @@ export interface RelationClaim {
   confidence: number;
   /** 0..1: how sure the relation is. */
   certainty: number;
-  /** Human-readable reasons behind relation and direction. */
+  /** The reasons behind relation and direction, as descriptions (lib/wording) for each front end to word. */
+  reasons: Description[];
+  /** The same reasons in English (lib/wording/render.ts inEnglish), as the command line and the server print them. */
   evidence: string[];
   /** A rewrite that shows two or more kinds of machine-translation trace, each listed in `evidence`. */
   machineTranslated?: boolean;
@@ -128,7 +131,9 @@ export interface DriftItem {
   kind: DriftKind;
   /** 1 (cosmetic rewording) … 5 (meaning changed). */
   severity: number;
-  /** One-line explanation for a person, e.g. "“shackles” became “chains”". */
+  /** What changed, as a description (lib/wording) for each front end to word. */
+  description: Description;
+  /** The description in English, e.g. "Quote altered: “shackles” became “chains”" (lib/wording/render.ts inEnglish). */
   summary: string;
   page: { text: string; start: number; end: number };
   source: { id: string; text: string; start: number; end: number };
@@ -204,7 +209,8 @@ export interface LineageNode {
   date?: string;
   /** The version it came from; null for the root and for a version whose place is uncertain. */
   parent: string | null;
-  /** Why its place cannot be told, when it cannot. */
+  /** Why its place cannot be told, when it cannot: as a description (lib/wording), and in English. */
+  uncertainReason?: Description;
   uncertain?: string;
   /** The versions it may have come from, when more than one is as likely. */
   candidates?: string[];

@@ -4,6 +4,7 @@ import { groupDrift } from '../shared/report-view.ts';
 import { driftGroupTitle, driftKindName } from './relation-words.ts';
 import { el } from '../shared/dom.ts';
 import { t } from './messages.ts';
+import { inReadersWords } from './descriptions.ts';
 import { renderSide, unmarked } from './word-diff.ts';
 
 export interface DriftHandlers {
@@ -20,7 +21,7 @@ function driftButton(item: DriftItem, sourceName: string, handlers: DriftHandler
   const button = el(
     'button',
     { class: `drift-item severity-${item.severity}`, attrs: { type: 'button', 'data-kind': item.kind, title: t('driftShowInPage') } },
-    el('span', { class: 'drift-summary' }, el('span', { class: `chip kind-${item.kind}` }, driftKindName(item.kind)), el('span', {}, item.summary)),
+    el('span', { class: 'drift-summary' }, el('span', { class: `chip kind-${item.kind}` }, driftKindName(item.kind)), el('span', {}, inReadersWords(item.description))),
     item.page.text ? wordingRow(t('driftPage'), renderSide(ops, 'page'), 'page') : wordingRow(t('driftPage'), el('em', {}, t('driftNotInPage')), 'page'),
     item.source.text ? wordingRow(sourceName, renderSide(ops, 'source'), 'source') : wordingRow(sourceName, el('em', {}, t('driftNotInSource')), 'source'),
   );

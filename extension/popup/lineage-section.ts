@@ -8,6 +8,7 @@ import type { Lineage, LineageNode, LineageRelation, Report } from '../../lib/ty
 import { formatDate, safeWebUrl } from '../shared/report-view.ts';
 import { el } from '../shared/dom.ts';
 import { t, type MessageKey } from './messages.ts';
+import { inReadersWords } from './descriptions.ts';
 
 const RELATION_WORDS: Record<LineageRelation, MessageKey> = {
   copy: 'lineageCopy',
@@ -61,7 +62,7 @@ export function renderLineageSection(report: Report): HTMLElement | null {
   if (!lineage || lineage.nodes.length < 2) return null;
   const relationTo = new Map(lineage.edges.map((e) => [e.to, e.relation]));
   const root = lineage.nodes.find((n) => n.id === lineage.root);
-  const uncertain = lineage.nodes.filter((n) => n.uncertain);
+  const uncertain = lineage.nodes.filter((n) => n.uncertainReason);
   const section = el(
     'section',
     { class: 'block lineage', attrs: { 'aria-labelledby': 'lineage-heading', 'data-section': 'lineage' } },
@@ -76,7 +77,7 @@ export function renderLineageSection(report: Report): HTMLElement | null {
         'ul',
         { class: 'lineage-uncertain' },
         ...uncertain.map((node) =>
-          el('li', { class: node.isPage ? 'lineage-node lineage-page' : 'lineage-node', attrs: { 'data-lineage-id': node.id, 'data-uncertain': 'true' } }, nodeLine(node, undefined), el('span', { class: 'muted lineage-why' }, node.uncertain!)),
+          el('li', { class: node.isPage ? 'lineage-node lineage-page' : 'lineage-node', attrs: { 'data-lineage-id': node.id, 'data-uncertain': 'true' } }, nodeLine(node, undefined), el('span', { class: 'muted lineage-why' }, inReadersWords(node.uncertainReason))),
         ),
       ),
     );

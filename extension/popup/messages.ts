@@ -30,8 +30,8 @@ function fill(entry: Entry, substitutions: string[]): string {
   const placeholders = entry.placeholders ?? {};
   return entry.message
     .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => placeholders[name.toLowerCase()]?.content ?? whole)
-    .replace(/\$(\d)/g, (whole, n: string) => substitutions[Number(n) - 1] ?? whole)
-    .replace(/\$\$/g, '$');
+    // One pass, so a value holding "$$" or "$1" (article text) is inserted as it is.
+    .replace(/\$(\d)|\$\$/g, (whole, n: string | undefined) => (n === undefined ? '$' : (substitutions[Number(n) - 1] ?? whole)));
 }
 
 function lookup(key: string, values: Values): string {
@@ -57,6 +57,11 @@ export function uiLanguage(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** "86%" in the reader's locale. */
+export function percentInWords(share: number): string {
+  return new Intl.NumberFormat(uiLanguage(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
 /** A message with a count: the plural form the reader's language uses for it (`count` fills `$COUNT$`). */

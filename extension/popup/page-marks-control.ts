@@ -7,6 +7,7 @@ import { pageChanges } from '../shared/page-changes.ts';
 import { sendToBackground } from '../shared/protocol.ts';
 import { el } from '../shared/dom.ts';
 import { t, tn } from './messages.ts';
+import { inReadersWords } from './descriptions.ts';
 
 /** The control, or null when there is nothing to mark. `say` announces the outcome in the popup's status line. */
 export function renderPageMarksControl(tabId: number, comparison: Comparison | null, pageText: string, say: (message: string) => void): HTMLElement | null {
@@ -25,7 +26,7 @@ export function renderPageMarksControl(tabId: number, comparison: Comparison | n
           setShown(false);
           say(t('marksRemoved'));
         })
-      : sendToBackground('mark-page-changes', { tabId, changes: pageChanges(comparison.drift, pageText) }).then(({ marked, missing }) => {
+      : sendToBackground('mark-page-changes', { tabId, changes: pageChanges(comparison.drift, pageText, (item) => inReadersWords(item.description)) }).then(({ marked, missing }) => {
           setShown(marked > 0);
           say(marked === 0 ? t('marksNoneVisible') : missing ? tn('marksShownSomeHidden', marked, { missing }) : tn('marksShown', marked));
         });

@@ -7,13 +7,14 @@ import { dateLabel, publisherName, sourceLink } from './version-card.ts';
 import { t, tn } from './messages.ts';
 import { renderSide, unmarked } from './word-diff.ts';
 import { driftKindName } from './relation-words.ts';
+import { inReadersWords } from './descriptions.ts';
 
 function changeList(changes: DriftItem[], label: string): HTMLElement | null {
   if (changes.length === 0) return null;
   return el(
     'ul',
     { class: 'counterpart-changes', attrs: { 'aria-label': label } },
-    ...changes.map((item) => el('li', {}, el('span', { class: `chip kind-${item.kind}` }, driftKindName(item.kind)), ' ', item.summary)),
+    ...changes.map((item) => el('li', {}, el('span', { class: `chip kind-${item.kind}` }, driftKindName(item.kind)), ' ', inReadersWords(item.description))),
   );
 }
 

@@ -5,7 +5,8 @@
  */
 import type { DriftKind, Match, Relation } from '../../lib/types.ts';
 import type { DriftGroupId } from '../shared/report-view.ts';
-import { t, uiLanguage, type MessageKey } from './messages.ts';
+import { percentInWords, t, type MessageKey } from './messages.ts';
+import { inReadersWords } from './descriptions.ts';
 
 const RELATION_KEYS: Record<Relation, MessageKey> = {
   'verbatim-copy': 'relation_verbatimCopy',
@@ -26,11 +27,6 @@ const DRIFT_GROUP_KEYS: Record<DriftGroupId, MessageKey> = {
   sentences: 'driftGroup_sentences',
   reworded: 'driftGroup_reworded',
 };
-
-/** "86%" in the reader's locale. */
-export function percentInWords(share: number): string {
-  return new Intl.NumberFormat(uiLanguage(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
-}
 
 /** The relation's name; a rewrite is "machine-translated" only with the traces to show for it (see Match). */
 export function relationName(match: Pick<Match, 'relation' | 'machineTranslated'>): string {
@@ -55,12 +51,12 @@ function certaintyName(certainty: number): string {
 
 const COPIES: ReadonlySet<Relation> = new Set(['verbatim-copy', 'edited-copy', 'rewrite', 'translation']);
 
-/** Why Palimpsest says what it says about one match: shared wording, the engine's evidence, then how sure it is. */
-export function whyLines(match: Pick<Match, 'relation' | 'measures' | 'evidence' | 'certainty' | 'direction' | 'confidence'>): string[] {
+/** Why Palimpsest says what it says about one match: shared wording, the engine's reasons, then how sure it is. */
+export function whyLines(match: Pick<Match, 'relation' | 'measures' | 'reasons' | 'certainty' | 'direction' | 'confidence'>): string[] {
   const lines: string[] = [];
   const shared = match.measures?.sharedWording;
   if (shared !== undefined) lines.push(t('whyShared', { share: percentInWords(shared) }));
-  lines.push(...match.evidence);
+  lines.push(...(match.reasons ?? []).map(inReadersWords).filter((line) => line !== ''));
   const certainty = certaintyName(match.certainty);
   if (!COPIES.has(match.relation)) lines.push(t('whyCertainty', { certainty }));
   else if (match.direction === 'unknown') lines.push(t('whyCertaintyOrderUnknown', { certainty }));

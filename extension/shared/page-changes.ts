@@ -8,6 +8,7 @@ import type { DriftItem, DriftKind } from '../../lib/types.ts';
 export interface PageChange {
   kind: DriftKind;
   severity: number;
+  /** What changed, in the reader's words (worded by the popup, which has the messages file). */
   summary: string;
   /** The page's wording, found in the page and marked; empty for a dropped sentence. */
   page: string;
@@ -43,10 +44,13 @@ function anchorAfter(text: string, at: number): string {
   return (at + ANCHOR_CHARS < text.length ? slice.replace(/\s+\S*$/, '') : slice).trim();
 }
 
-/** The page changes for drift items of the page text `pageText`, most serious first as the drift list has them. */
-export function pageChanges(drift: readonly DriftItem[], pageText: string): PageChange[] {
+/**
+ * The page changes for drift items of the page text `pageText`, most serious first as the drift list has them;
+ * `inWords` says what changed in the reader's language.
+ */
+export function pageChanges(drift: readonly DriftItem[], pageText: string, inWords: (item: DriftItem) => string): PageChange[] {
   return drift.map((item) => {
-    const change: PageChange = { kind: item.kind, severity: item.severity, summary: item.summary, page: item.page.text, source: item.source.text };
+    const change: PageChange = { kind: item.kind, severity: item.severity, summary: inWords(item), page: item.page.text, source: item.source.text };
     const before = anchorBefore(pageText, item.page.start);
     if (item.page.text.trim() && before) change.pageBefore = before.slice(-CONTEXT_CHARS);
     if (item.kind === 'dropped' || !item.page.text.trim()) {

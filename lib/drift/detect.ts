@@ -20,6 +20,8 @@ import { words, type Token } from '../text/segment';
 import { changeRegions, changedText, wordCount, type Region } from './regions';
 import { carriesMissingFact, garbledNames, negates } from './across';
 import { auxiliaryClass, isAuxiliary, isNegation, isReportingVerb, verbForm, WILL_TYPOS, type TenseClass } from './lexicon';
+import { descriptionOf, type Description } from '../wording/catalogue';
+import { inEnglish } from '../wording/render';
 
 export interface DriftOptions {
   pageLang?: string;
@@ -78,7 +80,6 @@ const DEFAULT_MAX_ITEMS = 200;
 // A page is compared with several versions: its names and quotes are found once, kept with its analysis.
 const NAMES: TextView<NameCandidate[]> = { compute: (text, lang, analysis) => nameCandidates(text, lang, analysis.segmentation(lang)) };
 const QUOTES: TextView<QuoteSpan[]> = { compute: (text) => topLevelQuotes(text) };
-const SUMMARY_QUOTE_CHARS = 60;
 // Ties in severity are ordered by how much the kind says about meaning.
 const KIND_ORDER: DriftKind[] = ['negation', 'number', 'date', 'attribution', 'quote', 'name', 'tense', 'dropped', 'added', 'reworded'];
 
@@ -125,13 +126,14 @@ function rank(items: Finding[]): Finding[] {
   );
 }
 
-function push(ctx: Context, kind: DriftKind, severity: number, summary: string, pageSpan: Span, sourceSpan: Span): void {
+function push(ctx: Context, kind: DriftKind, severity: number, description: Description, pageSpan: Span, sourceSpan: Span): void {
   const page = trimWhitespace(ctx.pageText, pageSpan);
   const source = trimWhitespace(ctx.sourceText, sourceSpan);
   ctx.items.push({
     kind,
     severity,
-    summary,
+    description,
+    summary: inEnglish(description),
     page: { text: ctx.pageText.slice(page[0], page[1]), start: page[0], end: page[1] },
     source: { id: ctx.sourceId, text: ctx.sourceText.slice(source[0], source[1]), start: source[0], end: source[1] },
   });
@@ -143,11 +145,6 @@ function trimWhitespace(text: string, [start, end]: Span): Span {
   while (s < e && /\s/.test(text[s])) s++;
   while (e > s && /\s/.test(text[e - 1])) e--;
   return [s, e];
-}
-
-function quoted(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return `“${t.length > SUMMARY_QUOTE_CHARS ? `${t.slice(0, SUMMARY_QUOTE_CHARS - 1)}…` : t}”`;
 }
 
 // ---------------------------------------------------------------- added / dropped
@@ -169,15 +166,11 @@ function unmatchedSentence(ctx: Context, kind: 'added' | 'dropped', span: Span, 
   }
   const weighty = /["“”«»„]/.test(sentence) || numberKeys(sentence).length > 0;
   const caption = kind === 'added' && CAPTION.test(sentence) && !/[.!?]["”]?$/.test(sentence.trim());
-  const summary = caption
-    ? `Photo caption added: ${quoted(sentence)}`
-    : kind === 'added'
-      ? `Sentence added: ${quoted(sentence)}`
-      : `Sentence dropped: ${quoted(sentence)}`;
+  const description = descriptionOf(caption ? 'drift_captionAdded' : kind === 'added' ? 'drift_sentenceAdded' : 'drift_sentenceDropped', { sentence });
   const severity = weighty ? 3 : 2;
   const empty = (at: number): Span => [at, at];
-  if (kind === 'added') push(ctx, 'added', severity, summary, span, empty(0));
-  else push(ctx, 'dropped', severity, summary, empty(pageAt), span);
+  if (kind === 'added') push(ctx, 'added', severity, description, span, empty(0));
+  else push(ctx, 'dropped', severity, description, empty(pageAt), span);
 }
 
 // ---------------------------------------------------------------- sentence pairs
@@ -226,13 +219,13 @@ function comparePair(ctx: Context, page: Span, source: Span): void {
 /** A sentence and its translation: names garbled on the way, negation one side has and the other lacks. */
 function compareAcrossLanguages(ctx: Context, pair: Pair): void {
   for (const { source, page } of garbledNames(pair.sourceSentence, ctx.opts.sourceLang, pair.pageSentence, ctx.opts.pageLang)) {
-    push(ctx, 'name', 4, `Name changed in translation: ${quoted(source.text)} became ${quoted(page.text)}`, [pair.page[0] + page.start, pair.page[0] + page.end], [pair.source[0] + source.start, pair.source[0] + source.end]);
+    push(ctx, 'name', 4, descriptionOf('drift_nameChangedInTranslation', { before: source.text, after: page.text }), [pair.page[0] + page.start, pair.page[0] + page.end], [pair.source[0] + source.start, pair.source[0] + source.end]);
   }
   const sourceNegates = negates(pair.sourceSentence, ctx.opts.sourceLang);
   const pageNegates = negates(pair.pageSentence, ctx.opts.pageLang);
   if (sourceNegates === null || pageNegates === null || sourceNegates === pageNegates) return;
-  const summary = sourceNegates ? 'Negation lost in translation' : 'Negation added in translation';
-  push(ctx, 'negation', 5, `${summary}: ${quoted(pair.sourceSentence)} became ${quoted(pair.pageSentence)}`, pair.page, pair.source);
+  const code = sourceNegates ? 'drift_negationLostInTranslation' : 'drift_negationAddedInTranslation';
+  push(ctx, 'negation', 5, descriptionOf(code, { before: pair.sourceSentence, after: pair.pageSentence }), pair.page, pair.source);
 }
 
 const WHOLE_SENTENCE_WORDS = 5;
@@ -278,14 +271,14 @@ function contentChanged(ctx: Context, region: Region): boolean {
 function reportRewording(ctx: Context, pair: Pair, regions: Region[]): void {
   for (const region of regions) {
     const a = abs(pair, region);
-    push(ctx, 'reworded', 1, `Reworded: ${change(ctx.sourceText.slice(a.source[0], a.source[1]), ctx.pageText.slice(a.page[0], a.page[1]))}`, a.page, a.source);
+    push(ctx, 'reworded', 1, descriptionOf('drift_reworded', { change: change(ctx.sourceText.slice(a.source[0], a.source[1]), ctx.pageText.slice(a.page[0], a.page[1])) }), a.page, a.source);
   }
 }
 
-function change(before: string, after: string): string {
-  if (!before.trim()) return `${quoted(after)} added`;
-  if (!after.trim()) return `${quoted(before)} removed`;
-  return `${quoted(before)} became ${quoted(after)}`;
+function change(before: string, after: string): Description {
+  if (!before.trim()) return descriptionOf('change_added', { after });
+  if (!after.trim()) return descriptionOf('change_removed', { before });
+  return descriptionOf('change_became', { before, after });
 }
 
 // ---------------------------------------------------------------- numbers and dates
@@ -307,7 +300,7 @@ function compareNumbers(ctx: Context, pair: Pair): Span[] {
     covered.push(pageFigure);
     const before = inContext(pair.sourceSentence, sourceFigure);
     const after = inContext(pair.pageSentence, pageFigure);
-    push(ctx, 'number', 5, `Number changed: ${quoted(before)} became ${quoted(after)}`, [pair.page[0] + pageFigure[0], pair.page[0] + pageFigure[1]], [pair.source[0] + sourceFigure[0], pair.source[0] + sourceFigure[1]]);
+    push(ctx, 'number', 5, descriptionOf('drift_numberChanged', { before, after }), [pair.page[0] + pageFigure[0], pair.page[0] + pageFigure[1]], [pair.source[0] + sourceFigure[0], pair.source[0] + sourceFigure[1]]);
   });
   return covered;
 }
@@ -352,7 +345,7 @@ function compareDates(ctx: Context, pair: Pair): Span[] {
     const p = newPage[k];
     if (!p) return;
     covered.push([p.start, p.end]);
-    push(ctx, 'date', 5, `Date changed: ${quoted(s.raw)} became ${quoted(p.raw)}`, [pair.page[0] + p.start, pair.page[0] + p.end], [pair.source[0] + s.start, pair.source[0] + s.end]);
+    push(ctx, 'date', 5, descriptionOf('drift_dateChanged', { before: s.raw, after: p.raw }), [pair.page[0] + p.start, pair.page[0] + p.end], [pair.source[0] + s.start, pair.source[0] + s.end]);
   });
   return covered;
 }
@@ -403,8 +396,8 @@ function compareNegation(ctx: Context, pair: Pair): Span[] {
   const alone = !/[\p{L}\p{N}]/u.test(changedText(region, 'del')) || !/[\p{L}\p{N}]/u.test(changedText(region, 'ins'));
   const page = alone ? widenToWords(ctx.pageText, r.page, pair.page) : r.page;
   const source = alone ? widenToWords(ctx.sourceText, r.source, pair.source) : r.source;
-  const label = pg.length > src.length ? 'Negation added' : 'Negation removed';
-  push(ctx, 'negation', 5, `${label}: ${change(ctx.sourceText.slice(source[0], source[1]), ctx.pageText.slice(page[0], page[1]))}`, page, source);
+  const code = pg.length > src.length ? 'drift_negationAdded' : 'drift_negationRemoved';
+  push(ctx, 'negation', 5, descriptionOf(code, { change: change(ctx.sourceText.slice(source[0], source[1]), ctx.pageText.slice(page[0], page[1])) }), page, source);
   return [region.page];
 }
 
@@ -467,7 +460,7 @@ function auxiliaryChange(ctx: Context, pair: Pair, region: Region): boolean {
     ctx,
     'tense',
     tenseSeverity(before.cls, after.cls),
-    `Tense or modality changed: ${quoted(sourceWords)} became ${quoted(pageWords)}`,
+    descriptionOf('drift_tenseChanged', { before: sourceWords, after: pageWords }),
     [pair.page[0] + after.span[0], pair.page[0] + after.span[1]],
     [pair.source[0] + before.span[0], pair.source[0] + before.span[1]],
   );
@@ -487,12 +480,11 @@ function tenseChange(ctx: Context, pair: Pair, region: Region): boolean {
     const b = verbUse(pair.pageSentence, pageTokens, pageVerb);
     if (!a || !b || a.tense === b.tense) continue;
     if (!a.span || !b.span) continue;
-    const before = a.typo ? `${quoted(a.text)} (read as ${quoted(a.typo)})` : quoted(a.text);
     push(
       ctx,
       'tense',
       tenseSeverity(a.tense, b.tense),
-      `Tense or modality changed: ${before} became ${quoted(b.text)}`,
+      a.typo ? descriptionOf('drift_tenseChangedTypo', { before: a.text, intended: a.typo, after: b.text }) : descriptionOf('drift_tenseChanged', { before: a.text, after: b.text }),
       [pair.page[0] + b.span[0], pair.page[0] + b.span[1]],
       [pair.source[0] + a.span[0], pair.source[0] + a.span[1]],
     );
@@ -584,9 +576,9 @@ function nameOrAttributionChange(ctx: Context, pair: Pair, region: Region): bool
     const samePerson = !!respelled || sharesWord(before, after) || letterEdits(before, after) <= 2;
     const kind: DriftKind = reportingNear && !(replaced && samePerson) ? 'attribution' : 'name';
     const oneLetter = replaced && letterEdits(before, after) === 1;
-    const label = kind === 'attribution' ? 'Attribution changed' : oneLetter ? 'Name spelling changed' : replaced ? 'Name changed' : lostNames.length ? 'Name dropped' : 'Name added';
+    const code = kind === 'attribution' ? 'drift_attributionChanged' : oneLetter ? 'drift_nameSpellingChanged' : replaced ? 'drift_nameChanged' : lostNames.length ? 'drift_nameDropped' : 'drift_nameAdded';
     const severity = oneLetter ? 3 : replaced ? 4 : 3;
-    push(ctx, kind, severity, `${label}: ${change(before, after)}`, page, source);
+    push(ctx, kind, severity, descriptionOf(code, { change: change(before, after) }), page, source);
     return true;
   }
   // No name changed, but the words right at a reporting verb did ("exactly, NPR News reports" → "NPR News reports accurately").
@@ -594,7 +586,7 @@ function nameOrAttributionChange(ctx: Context, pair: Pair, region: Region): bool
     if (!contentChangedBeyondVerbs(ctx, region)) return false;
     const page = trimSpan(ctx.pageText, r.page, ctx.stop);
     const source = trimSpan(ctx.sourceText, r.source, ctx.stop);
-    push(ctx, 'attribution', ctx.rewordedThroughout ? 3 : 4, `Attribution changed: ${change(ctx.sourceText.slice(source[0], source[1]), ctx.pageText.slice(page[0], page[1]))}`, page, source);
+    push(ctx, 'attribution', ctx.rewordedThroughout ? 3 : 4, descriptionOf('drift_attributionChanged', { change: change(ctx.sourceText.slice(source[0], source[1]), ctx.pageText.slice(page[0], page[1])) }), page, source);
     return true;
   }
   return false;
@@ -825,7 +817,11 @@ function quoteDrift(ctx: Context, pq: QuoteSpan, sq: QuoteSpan): void {
   const telling = hunks.some((r) => changesMeaningWords(r, !ctx.rewordedThroughout));
   const reworded = hunks.some((r) => contentChanged(ctx, r));
   const severity = telling || (reworded && !ctx.rewordedThroughout) ? 4 : reworded ? 3 : 2;
-  const shown = hunks.slice(0, 2).map((r) => change(changedText(r, 'del'), changedText(r, 'ins')));
-  const more = hunks.length > 2 ? ` (+${hunks.length - 2} more)` : '';
-  push(ctx, 'quote', severity, `Quote altered: ${shown.join('; ')}${more}`, pq.inner, sq.inner);
+  const [first, second] = hunks.slice(0, 2).map((r) => change(changedText(r, 'del'), changedText(r, 'ins')));
+  const description = !second
+    ? descriptionOf('drift_quoteAltered', { first })
+    : hunks.length > 2
+      ? descriptionOf('drift_quoteAlteredMore', { first, second, more: hunks.length - 2 })
+      : descriptionOf('drift_quoteAlteredTwice', { first, second });
+  push(ctx, 'quote', severity, description, pq.inner, sq.inner);
 }

@@ -9,6 +9,8 @@
  * alignments leaves a node uncertain rather than spend more time on it.
  */
 import type { LineageEdge, LineageNode, LineageRelation, Lineage, Relation } from '../types';
+import { descriptionOf, type Description } from '../wording/catalogue';
+import { inEnglish } from '../wording/render';
 
 /** A version (or the page) as the lineage needs it. */
 export interface LineageInput {
@@ -95,17 +97,17 @@ export function buildLineage(inputs: readonly LineageInput[], relate: Relate, co
     const node: LineageNode = { id: input.id, isPage: !!input.isPage, title: input.title, site: input.site, url: input.url, lang: input.lang, date: input.date, parent: null };
     nodes.push(node);
     if (overBudget) {
-      node.uncertain = 'Not compared with every earlier version it may come from, within the cost limit';
+      setUncertain(node, descriptionOf('lineage_overBudget', {}));
       continue;
     }
     if (!best) {
-      if (k > 0 && !input.date) node.uncertain = 'Undated, and no version it came from could be told';
+      if (k > 0 && !input.date) setUncertain(node, descriptionOf('lineage_undated', {}));
       continue;
     }
     // Two equally close parents are one lineage when one copies the other: the later one is the nearer parent.
     const tied = second && best.pair.closeness - second.pair.closeness < TIE_MARGIN && !related(best.id, second.id, parentOf);
     if (tied) {
-      node.uncertain = `As close to ${second.id} as to ${best.id}: which one it came from cannot be told`;
+      setUncertain(node, descriptionOf('lineage_tied', { first: best.id, second: second.id }));
       node.candidates = [best.id, second.id];
       continue;
     }
@@ -115,8 +117,14 @@ export function buildLineage(inputs: readonly LineageInput[], relate: Relate, co
   }
   // The earliest version that copies none is the root; a later one that copies no earlier version has no known place.
   const [root, ...others] = nodes.filter((n) => n.parent === null && !n.uncertain);
-  for (const n of others) n.uncertain = 'Not a copy of any earlier version found';
+  for (const n of others) setUncertain(n, descriptionOf('lineage_notACopy', {}));
   return { root: root?.id ?? null, nodes, edges };
+}
+
+/** Why a version has no place: the description, and the same in English for the command line and the server. */
+function setUncertain(node: LineageNode, reason: Description): void {
+  node.uncertainReason = reason;
+  node.uncertain = inEnglish(reason);
 }
 
 interface Copied {

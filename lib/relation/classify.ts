@@ -5,6 +5,8 @@
  */
 import type { Direction, DriftItem, Passage, Relation, RelationClaim } from '../types';
 import { artefacts, coverage, sharedFacts, sharedFigures, topicSimilarity, wordingKept, type ComparedText, type SharedFacts } from './features';
+import { descriptionOf, type Description } from '../wording/catalogue';
+import { inEnglish } from '../wording/render';
 import { keysWithin, type CorpusEvidence } from './evidence';
 import { topLevelQuotes } from '../text/quotes';
 import type { DistinctiveWording } from './neighbourhood';
@@ -258,14 +260,14 @@ function copyResult(input: RelationInput, passages: RelationResult['passages'], 
   // Nearly every word kept is not word for word when a kept sentence now says something else.
   const meaningChange = wordForWord === 'verbatim-copy' ? (input.drift ?? []).find(changesMeaning) : undefined;
   const relation: Relation = meaningChange ? 'edited-copy' : wordForWord;
-  const evidence = [describeCopy(relation, passages.length, measures.pageCoverage, measures.sourceCoverage, input.crossLanguage, page.lang, source.lang)];
-  if (meaningChange) evidence.push(`Nearly word for word, but not a verbatim copy: ${meaningChange.summary}`);
-  if (measures.distinctiveKeys !== undefined) evidence.push(describeKeys(measures));
+  const reasons = [describeCopy(relation, passages.length, measures.pageCoverage, measures.sourceCoverage, input.crossLanguage, page.lang, source.lang)];
+  if (meaningChange) reasons.push(descriptionOf('evidence_notVerbatim', { change: meaningChange.description }));
+  if (measures.distinctiveKeys !== undefined) reasons.push(describeKeys(measures));
   const score = Math.max(measures.pageCoverage, measures.sourceCoverage) * (input.crossLanguage ? 1 : 0.5 + 0.5 * Math.max(kept, meanSimilarity(passages)));
   const direction = decideDirection({ ...input, passages }, measures.pageCoverage, measures.sourceCoverage);
   // Clearing the extent bar and the same-text bar twice over is sure; just clearing them is not.
   const certainty = Math.min(1, copy.extent / 0.9) * Math.min(1, copy.share / (2 * SAME_TEXT_WORDING));
-  const result: RelationResult = { relation, score: round(score), direction: direction.direction, confidence: direction.confidence, certainty: round(certainty), evidence: [...evidence, ...direction.evidence], passages, measures };
+  const result: RelationResult = { relation, score: round(score), direction: direction.direction, confidence: direction.confidence, certainty: round(certainty), ...withReasons([...reasons, ...direction.reasons]), passages, measures };
   if (relation === 'rewrite' && direction.machineTraces >= MACHINE_TRACES) result.machineTranslated = true;
   return result;
 }
@@ -278,13 +280,13 @@ function copyResult(input: RelationInput, passages: RelationResult['passages'], 
 function notACopy(input: RelationInput, aligned: RelationResult['passages'], shareText: boolean, measures: RelationMeasures, alignedChars: number): RelationResult {
   const passages = shareText ? aligned : [];
   const { page, source } = input;
-  const unrelated = (evidence: string[]): RelationResult => ({ relation: 'unrelated', score: 0, direction: 'unknown', confidence: 0, certainty: 0, evidence, passages: [], measures });
-  const stockNote = measures.stockPassages ? [`${measures.stockPassages} passage${measures.stockPassages > 1 ? 's share' : ' shares'} only wording that many stored articles use`] : [];
+  const unrelated = (reasons: Description[]): RelationResult => ({ relation: 'unrelated', score: 0, direction: 'unknown', confidence: 0, certainty: 0, ...withReasons(reasons), passages: [], measures });
+  const stockNote = measures.stockPassages ? [descriptionOf('evidence_stockPassages', { count: measures.stockPassages })] : [];
   // Names, numbers and dates are costly to find; texts on different topics need not be searched for them.
   const topic = topicSimilarity(page, source);
   if (!passages.length && !input.crossLanguage && topic < MIN_SAME_STORY_TOPIC) {
-    const passagesNote = alignedChars ? `Shares only ${alignedChars} characters of aligned text` : 'No shared passages';
-    return unrelated([`${passagesNote}; topic similarity ${percent(topic)}`, ...stockNote]);
+    const passagesNote = alignedChars ? descriptionOf('evidence_unrelatedAligned', { chars: alignedChars, topic }) : descriptionOf('evidence_unrelatedNoPassages', { topic });
+    return unrelated([passagesNote, ...stockNote]);
   }
   // Two reports of one story quote the same words and tell the same facts in their own: quotations, short passages
   // and loosely worded ones leave them the same story. Longer text in the same words, outside quotation marks, is
@@ -296,18 +298,18 @@ function notACopy(input: RelationInput, aligned: RelationResult['passages'], sha
   measures.shared = shared;
   const sameStory = !reuses && isSameStory(shared, input.crossLanguage, publishedClose(page, source), aligned.length > 0, input.corpus?.distinctiveNames);
   if (sameStory) {
-    const evidence = [describeShared(shared)];
-    if (passages.length) evidence.push(describePassages(passages.length, measures));
+    const reasons = [describeShared(shared)];
+    if (passages.length) reasons.push(describePassages(passages.length, measures));
     // Below any copy: half the scale, from shared names and topic words.
     const score = round(0.5 * (0.5 * Math.min(1, shared.names.length / 20) + 0.5 * shared.topic));
-    return { relation: 'same-story', score, direction: 'unknown', confidence: 0, certainty: round(Math.min(1, shared.nameOverlap + shared.topic)), evidence, passages, measures };
+    return { relation: 'same-story', score, direction: 'unknown', confidence: 0, certainty: round(Math.min(1, shared.nameOverlap + shared.topic)), ...withReasons(reasons), passages, measures };
   }
-  if (!passages.length) return unrelated(['No shared passages and few shared facts', ...stockNote]);
+  if (!passages.length) return unrelated([descriptionOf('evidence_unrelatedFewFacts', {}), ...stockNote]);
   const date = dateSignal(page, source);
-  const evidence = [describePassages(passages.length, measures), ...(measures.distinctiveKeys !== undefined ? [describeKeys(measures)] : []), ...(date ? [date.evidence] : [])];
+  const reasons = [describePassages(passages.length, measures), ...(measures.distinctiveKeys !== undefined ? [describeKeys(measures)] : []), ...(date ? [date.reason] : [])];
   const score = round(0.5 * Math.max(measures.pageCoverage, measures.sourceCoverage) * (0.5 + 0.5 * meanSimilarity(passages)));
   const certainty = measures.distinctiveKeys === undefined ? 0.5 : Math.min(1, measures.distinctiveKeys / 8);
-  return { relation: 'shared-passage', score, direction: 'unknown', confidence: 0, certainty: round(certainty), evidence: [...evidence, ...stockNote], passages, measures };
+  return { relation: 'shared-passage', score, direction: 'unknown', confidence: 0, certainty: round(certainty), ...withReasons([...reasons, ...stockNote]), passages, measures };
 }
 
 function meanSimilarity(passages: { similarity?: number }[]): number {
@@ -319,8 +321,15 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-function percent(x: number): string {
-  return `${Math.round(x * 100)}%`;
+/** The reasons, and the same in English for the command line and the server. */
+function withReasons(reasons: Description[]): { reasons: Description[]; evidence: string[] } {
+  return { reasons, evidence: reasons.map(inEnglish) };
+}
+
+/** One more reason for a relation already decided, in both forms. */
+export function addReason(result: RelationClaim, reason: Description): void {
+  result.reasons.push(reason);
+  result.evidence.push(inEnglish(reason));
 }
 
 /**
@@ -355,38 +364,34 @@ function publishedClose(page: RelationSide, source: RelationSide): boolean {
   return Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= CLOSE_DAYS * 86_400_000;
 }
 
-function describeShared(shared: SharedFacts): string {
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  const parts = [count(shared.names.length, 'name')];
-  if (shared.numbers.length) parts.push(count(shared.numbers.length, 'number'));
-  if (shared.dates.length) parts.push(count(shared.dates.length, 'date'));
-  const topic = shared.topic ? `, topic similarity ${percent(shared.topic)}` : '';
-  return `Same story, no copied passages: shares ${parts.join(', ')}${topic}`;
+function describeShared(shared: SharedFacts): Description {
+  const facts: Description[] = [descriptionOf('fact_names', { count: shared.names.length })];
+  if (shared.numbers.length) facts.push(descriptionOf('fact_numbers', { count: shared.numbers.length }));
+  if (shared.dates.length) facts.push(descriptionOf('fact_dates', { count: shared.dates.length }));
+  return shared.topic ? descriptionOf('evidence_sameStoryTopic', { facts, topic: shared.topic }) : descriptionOf('evidence_sameStory', { facts });
 }
 
-function describePassages(n: number, measures: RelationMeasures): string {
-  return `Shares ${n} passage${n > 1 ? 's' : ''}: the shared text is ${percent(measures.pageCoverage)} of this page and ${percent(measures.sourceCoverage)} of the stored article, too little to be a version of it`;
+function describePassages(n: number, measures: RelationMeasures): Description {
+  return descriptionOf('evidence_sharedPassages', { count: n, page: measures.pageCoverage, source: measures.sourceCoverage });
 }
 
 /** A drift item that changes what the text says: anything but rewording, an added photo caption or a small edit. */
 function changesMeaning(d: DriftItem): boolean {
-  if (d.kind === 'reworded' || d.summary.startsWith('Photo caption')) return false;
+  if (d.kind === 'reworded' || d.description.code === 'drift_captionAdded') return false;
   return d.severity >= MEANING_CHANGE_SEVERITY;
 }
 
 const MEANING_CHANGE_SEVERITY = 3;
 
-function describeKeys(measures: RelationMeasures): string {
-  const n = measures.distinctiveKeys ?? 0;
-  const stock = measures.stockKeys ? `; ${measures.stockKeys} more are common in your corpus and count for nothing` : '';
-  return `${n} word pair${n === 1 ? '' : 's'}, name${n === 1 ? '' : 's'} or figure${n === 1 ? '' : 's'} in common that few other stored articles have${stock}`;
+function describeKeys(measures: RelationMeasures): Description {
+  const count = measures.distinctiveKeys ?? 0;
+  return measures.stockKeys ? descriptionOf('evidence_distinctiveKeysAndStock', { count, stock: measures.stockKeys }) : descriptionOf('evidence_distinctiveKeys', { count });
 }
 
-function describeCopy(relation: Relation, n: number, pageCoverage: number, sourceCoverage: number, cross: boolean, pageLang?: string, sourceLang?: string): string {
-  const where = `the shared text is ${percent(pageCoverage)} of this page and ${percent(sourceCoverage)} of the stored article (${n} passage${n > 1 ? 's' : ''})`;
-  if (cross) return `Translation (${sourceLang ?? '?'} → ${pageLang ?? '?'}): ${where}, matched through names, numbers and cognates`;
-  const label = relation === 'verbatim-copy' ? 'Verbatim copy' : relation === 'edited-copy' ? 'Edited copy' : 'Rewrite';
-  return `${label}: ${where}`;
+function describeCopy(relation: Relation, passages: number, page: number, source: number, cross: boolean, pageLang?: string, sourceLang?: string): Description {
+  if (cross) return descriptionOf('evidence_translation', { from: sourceLang ?? '?', to: pageLang ?? '?', page, source, passages });
+  const code = relation === 'verbatim-copy' ? 'evidence_verbatimCopy' : relation === 'edited-copy' ? 'evidence_editedCopy' : 'evidence_rewrite';
+  return descriptionOf(code, { page, source, passages });
 }
 
 // ---------------------------------------------------------------- direction
@@ -394,7 +399,7 @@ function describeCopy(relation: Relation, n: number, pageCoverage: number, sourc
 interface Signal {
   /** Positive: the stored text is the original; negative: the page is. */
   weight: number;
-  evidence: string;
+  reason: Description;
   /** A trace that machine translation leaves (capitals inside names, stray quote marks, one garbled name for several). */
   machineTranslation?: boolean;
 }
@@ -402,7 +407,7 @@ interface Signal {
 interface DirectionResult {
   direction: Direction;
   confidence: number;
-  evidence: string[];
+  reasons: Description[];
   /** How many kinds of machine-translation trace one of the texts shows. */
   machineTraces: number;
 }
@@ -418,16 +423,16 @@ function hasTime(iso?: string): boolean {
 function dateSignal(page: RelationSide, source: RelationSide): Signal | null {
   const pageTime = page.published;
   const sourceTime = source.published ?? source.firstSeen;
-  const sourceLabel = source.published ? 'published' : 'first seen';
   const pd = day(pageTime);
   const sd = day(sourceTime);
   if (!pd || !sd) return null;
-  if (sd < pd) return { weight: 1, evidence: `The stored article was ${sourceLabel} ${sd}, before the page (${pd})` };
-  if (sd > pd) return { weight: -1, evidence: `The stored article was ${sourceLabel} ${sd}, after the page (${pd})` };
+  const dates = { stored: sd, page: pd };
+  if (sd < pd) return { weight: 1, reason: descriptionOf(source.published ? 'evidence_publishedBefore' : 'evidence_firstSeenBefore', dates) };
+  if (sd > pd) return { weight: -1, reason: descriptionOf(source.published ? 'evidence_publishedAfter' : 'evidence_firstSeenAfter', dates) };
   if (hasTime(pageTime) && hasTime(sourceTime)) {
     const dt = Date.parse(pageTime!) - Date.parse(sourceTime!);
-    if (dt > 0) return { weight: 0.5, evidence: `The stored article is from earlier the same day (${sourceTime})` };
-    if (dt < 0) return { weight: -0.5, evidence: `The stored article is from later the same day (${sourceTime})` };
+    if (dt > 0) return { weight: 0.5, reason: descriptionOf('evidence_earlierSameDay', { time: sourceTime! }) };
+    if (dt < 0) return { weight: -0.5, reason: descriptionOf('evidence_laterSameDay', { time: sourceTime! }) };
   }
   return null;
 }
@@ -443,8 +448,8 @@ function storedSignal(page: RelationSide, source: RelationSide): Signal | null {
   if (page.published || source.published) return null;
   const seen = day(source.firstSeen);
   // A stored article known only by when it was first seen is as undated as the page for this question.
-  if (seen) return { weight: 0.4, evidence: `Neither text gives a publication date; the stored article was first seen ${seen}, before this page was checked` };
-  return { weight: 0.4, evidence: 'Neither text is dated; the stored article was in your corpus before this page was checked' };
+  if (seen) return { weight: 0.4, reason: descriptionOf('evidence_undatedFirstSeen', { seen }) };
+  return { weight: 0.4, reason: descriptionOf('evidence_undatedStored', {}) };
 }
 
 /**
@@ -452,8 +457,9 @@ function storedSignal(page: RelationSide, source: RelationSide): Signal | null {
  * last paragraphs) more often than they grow. Dates, where there are any, outweigh it.
  */
 function containmentSignal(pageCoverage: number, sourceCoverage: number): Signal | null {
-  if (pageCoverage >= CONTAINED && sourceCoverage <= HOLDS_MORE * pageCoverage) return { weight: 0.4, evidence: `The page is contained in the stored article (${percent(pageCoverage)} of the page is aligned, ${percent(sourceCoverage)} of the stored text)` };
-  if (sourceCoverage >= CONTAINED && pageCoverage <= HOLDS_MORE * sourceCoverage) return { weight: -0.4, evidence: `The stored article is contained in the page (${percent(sourceCoverage)} of it is aligned, ${percent(pageCoverage)} of the page)` };
+  const shares = { page: pageCoverage, source: sourceCoverage };
+  if (pageCoverage >= CONTAINED && sourceCoverage <= HOLDS_MORE * pageCoverage) return { weight: 0.4, reason: descriptionOf('evidence_pageContained', shares) };
+  if (sourceCoverage >= CONTAINED && pageCoverage <= HOLDS_MORE * sourceCoverage) return { weight: -0.4, reason: descriptionOf('evidence_storedContained', shares) };
   return null;
 }
 
@@ -476,19 +482,24 @@ function textSignals(input: RelationInput): Signal[] {
       !shortenedName(d.page.text, d.source.text),
   );
   const capitalised = pageTraces.capitalisedWords.length - sourceTraces.capitalisedWords.length;
-  if (capitalised > 0) signals.push({ machineTranslation: true, weight: 0.5, evidence: `The page capitalises common words inside names (${pageTraces.capitalisedWords.slice(0, 3).map((w) => `“${w}”`).join(', ')}), a machine-translation trace` });
-  if (capitalised < 0) signals.push({ machineTranslation: true, weight: -0.5, evidence: `The stored text capitalises common words inside names (${sourceTraces.capitalisedWords.slice(0, 3).map((w) => `“${w}”`).join(', ')}), a machine-translation trace` });
+  const quotedWords = (found: string[]) => found.slice(0, 3).map((word) => descriptionOf('word_quoted', { word }));
+  if (capitalised > 0) signals.push({ machineTranslation: true, weight: 0.5, reason: descriptionOf('evidence_pageCapitalises', { words: quotedWords(pageTraces.capitalisedWords) }) });
+  if (capitalised < 0) signals.push({ machineTranslation: true, weight: -0.5, reason: descriptionOf('evidence_storedCapitalises', { words: quotedWords(sourceTraces.capitalisedWords) }) });
   const broken = pageTraces.strayQuotes + pageTraces.brokenSentences - (sourceTraces.strayQuotes + sourceTraces.brokenSentences);
-  if (broken > 0) signals.push({ machineTranslation: true, weight: 0.4, evidence: `The page has misplaced quote marks or broken sentences the stored text does not have` });
-  if (broken < 0) signals.push({ machineTranslation: true, weight: -0.4, evidence: `The stored text has misplaced quote marks or broken sentences the page does not have` });
+  if (broken > 0) signals.push({ machineTranslation: true, weight: 0.4, reason: descriptionOf('evidence_pageBrokenQuotes', {}) });
+  if (broken < 0) signals.push({ machineTranslation: true, weight: -0.4, reason: descriptionOf('evidence_storedBrokenQuotes', {}) });
   const duplicated = garbledNames.filter((d) => repeatsGarble(input.page.text, d.page.text, input.source.text, d.source.text));
   const duplicatedInSource = garbledNames.filter((d) => repeatsGarble(input.source.text, d.source.text, input.page.text, d.page.text));
   if (duplicated.length > duplicatedInSource.length) {
-    signals.push({ machineTranslation: true, weight: 0.5, evidence: `The page repeats a garbled name where the stored text has distinct ones: ${duplicated.slice(0, 2).map((d) => `“${d.source.text}” → “${d.page.text}”`).join('; ')}` });
+    const [first, second] = duplicated.map((d) => descriptionOf('name_garbled', { name: d.source.text, garbled: d.page.text }));
+    const reason = second ? descriptionOf('evidence_pageRepeatsGarbles', { first, second }) : descriptionOf('evidence_pageRepeatsGarble', { first });
+    signals.push({ machineTranslation: true, weight: 0.5, reason });
   } else if (duplicatedInSource.length > duplicated.length) {
-    signals.push({ machineTranslation: true, weight: -0.5, evidence: `The stored text repeats a garbled name where the page has distinct ones: ${duplicatedInSource.slice(0, 2).map((d) => `“${d.page.text}” → “${d.source.text}”`).join('; ')}` });
+    const [first, second] = duplicatedInSource.map((d) => descriptionOf('name_garbled', { name: d.page.text, garbled: d.source.text }));
+    const reason = second ? descriptionOf('evidence_storedRepeatsGarbles', { first, second }) : descriptionOf('evidence_storedRepeatsGarble', { first });
+    signals.push({ machineTranslation: true, weight: -0.5, reason });
   }
-  if (input.page.hasCaption && !input.source.hasCaption) signals.push({ weight: 0.2, evidence: 'The page adds a photo caption to the text' });
+  if (input.page.hasCaption && !input.source.hasCaption) signals.push({ weight: 0.2, reason: descriptionOf('evidence_pageAddsCaption', {}) });
   return signals;
 }
 
@@ -528,14 +539,14 @@ function decideDirection(input: RelationInput, pageCoverage: number, sourceCover
   const signals = [dateSignal(input.page, input.source) ?? storedSignal(input.page, input.source), containmentSignal(pageCoverage, sourceCoverage), ...textSignals(input)].filter(
     (s): s is Signal => s !== null,
   );
-  const evidence = signals.map((s) => s.evidence);
+  const reasons = signals.map((s) => s.reason);
   const machineTraces = Math.max(...[1, -1].map((side) => signals.filter((s) => s.machineTranslation && Math.sign(s.weight) === side).length));
   const forOriginal = signals.filter((s) => s.weight > 0).reduce((n, s) => n + s.weight, 0);
   const forDerivative = -signals.filter((s) => s.weight < 0).reduce((n, s) => n + s.weight, 0);
   // Dates that disagree with strong text evidence (or strong text evidence both ways) leave the question open; a
   // single trace against a date a day or more apart does not: dates come first.
-  if (forOriginal >= CONFLICT && forDerivative >= CONFLICT) return { direction: 'unknown', confidence: 0, evidence: [...evidence, 'The signals disagree about which version came first'], machineTraces };
+  if (forOriginal >= CONFLICT && forDerivative >= CONFLICT) return { direction: 'unknown', confidence: 0, reasons: [...reasons, descriptionOf('evidence_signalsDisagree', {})], machineTraces };
   const total = forOriginal - forDerivative;
-  if (Math.abs(total) < 0.4) return { direction: 'unknown', confidence: 0, evidence: evidence.length ? evidence : ['No dates or text traces show which version came first'], machineTraces };
-  return { direction: total > 0 ? 'original' : 'derivative', confidence: round(Math.min(1, Math.abs(total) / 2)), evidence, machineTraces };
+  if (Math.abs(total) < 0.4) return { direction: 'unknown', confidence: 0, reasons: reasons.length ? reasons : [descriptionOf('evidence_noOrderSignals', {})], machineTraces };
+  return { direction: total > 0 ? 'original' : 'derivative', confidence: round(Math.min(1, Math.abs(total) / 2)), reasons, machineTraces };
 }

@@ -26,4 +26,5 @@ declare const chrome: {
   };
   permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  i18n: { getMessage(key: string, substitutions?: string[]): string; getUILanguage(): string };
 };

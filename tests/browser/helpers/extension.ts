@@ -2,7 +2,7 @@
  * Drives the built extension (.output/chrome-mv3) in Chromium the way a reader does: open a page, click the
  * toolbar button (CDP Extensions.triggerAction, which grants activeTab exactly like a real click), read the popup.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
@@ -59,6 +59,8 @@ export interface LaunchOptions {
   directory?: unknown;
   /** Leaves the first-run page the install opens; by default the session closes it, as a reader would. */
   keepWelcomePage?: boolean;
+  /** Rewords messages of the copy's English messages file (_locales/en/messages.json): key → new message. */
+  messages?: Record<string, string>;
 }
 
 /** A copy of the built extension, changed as the options say; removed with the session. */
@@ -66,6 +68,12 @@ function changedExtension(options: LaunchOptions): string {
   const copy = options.grantAllHosts ? copyWithHostAccess(extensionPath) : mkdtempSync(path.join(tmpdir(), 'palimpsest-changed-'));
   if (!options.grantAllHosts) cpSync(extensionPath, copy, { recursive: true });
   if (options.directory !== undefined) writeFileSync(path.join(copy, 'feed-directory.json'), JSON.stringify(options.directory));
+  if (options.messages) {
+    const file = path.join(copy, '_locales/en/messages.json');
+    const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string }>;
+    for (const [key, message] of Object.entries(options.messages)) messages[key].message = message;
+    writeFileSync(file, JSON.stringify(messages));
+  }
   return copy;
 }
 
@@ -102,7 +110,7 @@ export class ExtensionSession {
 
   static async launch(options: LaunchOptions = {}): Promise<ExtensionSession> {
     const profileDir = mkdtempSync(path.join(tmpdir(), 'palimpsest-profile-'));
-    const extensionCopy = options.grantAllHosts || options.directory !== undefined ? changedExtension(options) : null;
+    const extensionCopy = options.grantAllHosts || options.directory !== undefined || options.messages ? changedExtension(options) : null;
     const loadedPath = extensionCopy ?? extensionPath;
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath,

@@ -7,6 +7,7 @@ import { diffWords } from 'diff';
 import type { CliEngine, CliStore } from '../../../cli/main.ts';
 import { correctionsFor } from '../../../lib/corpus/corrections.ts';
 import { PAGE_NODE_ID, type CorpusRecord, type CorrectedRecord, type Correction, type DriftItem, type Lineage, type LineageNode, type Match, type PageArticle, type Report } from '../../../lib/types.ts';
+import { described } from '../helpers/described.ts';
 
 export class MemoryStore implements CliStore {
   readonly records = new Map<string, CorpusRecord>();
@@ -71,7 +72,7 @@ export function fakeDrift(page: string, source: CorpusRecord): DriftItem[] {
     items.push({
       kind,
       severity: kind === 'number' ? 4 : kind === 'reworded' ? 2 : 1,
-      summary: `“${removed.trim()}” became “${added.trim()}”`,
+      ...described('change_became', { before: removed, after: added }),
       page: { text: added, start: pageAt, end: pageAt + added.length },
       source: { id: source.id, text: removed, start: sourceAt, end: sourceAt + removed.length },
       ops: [...(removed ? [{ op: 'del' as const, text: removed }] : []), ...(added ? [{ op: 'ins' as const, text: added }] : [])],
@@ -102,6 +103,8 @@ export async function fakeCheckArticle(page: PageArticle, store: MemoryStore, co
       confidence: copy ? 0.75 : 0,
       certainty: copy ? 0.8 : 0.4,
       measures: { pageCoverage: score, versionCoverage: score, wordingKept: score, sharedWording: score },
+      // The command line prints the English; the popup, which words `reasons`, is not driven by this engine.
+      reasons: [],
       evidence: copy ? ['shares most of its wording'] : [],
       passages: copy ? [{ page: [0, page.text.length], source: [0, record.text.length] }] : [],
       title: record.title,

@@ -4,13 +4,14 @@ import type { DriftItem, Match, Report } from '../../../lib/types.ts';
 import { changesInWords, shortDate, summariseAnswer } from '../../../extension/popup/answer-summary.ts';
 import type { PageHistory } from '../../../extension/shared/protocol.ts';
 import { aMatch } from '../helpers/matches.ts';
+import { described } from '../helpers/described.ts';
 
 const match = aMatch;
 
 const drift = (kind: DriftItem['kind']): DriftItem => ({
   kind,
   severity: 3,
-  summary: kind,
+  ...described('drift_sentenceAdded', { sentence: kind }),
   page: { text: 'p', start: 0, end: 1 },
   source: { id: 'week', text: 's', start: 0, end: 1 },
   ops: [{ op: 'del', text: 's' }, { op: 'ins', text: 'p' }],

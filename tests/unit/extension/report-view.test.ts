@@ -3,6 +3,7 @@ import type { DriftItem, Match, Report } from '../../../lib/types.ts';
 import { relationInWords, whyLines } from '../../../lib/relation/words.ts';
 import { directionInWords, groupDrift, safeWebUrl, sameStoryMatches, sharedPassageMatches, versionMatches } from '../../../extension/shared/report-view.ts';
 import { aMatch } from '../helpers/matches.ts';
+import { described } from '../helpers/described.ts';
 
 const match = aMatch;
 
@@ -18,7 +19,7 @@ const report = (matches: Match[], url?: string): Report => ({
 const drift = (kind: DriftItem['kind'], severity: number, start: number): DriftItem => ({
   kind,
   severity,
-  summary: kind,
+  ...described('drift_sentenceAdded', { sentence: kind }),
   page: { text: 'p', start, end: start + 1 },
   source: { id: 's', text: 's', start: 0, end: 1 },
   ops: [{ op: 'del', text: 's' }, { op: 'ins', text: 'p' }],

@@ -17,6 +17,8 @@ import { renderPassageSection } from '../../../extension/popup/passage-section.t
 import { renderSideBySide } from '../../../extension/popup/side-by-side.ts';
 import { publisherName, sourceLink } from '../../../extension/popup/version-card.ts';
 import { renderSameStorySection, renderVersionsSection } from '../../../extension/popup/versions-section.ts';
+import { described, reasonsOf } from '../helpers/described.ts';
+import { descriptionOf } from '../../../lib/wording/catalogue.ts';
 import { IFRAME_PAYLOAD, IMG_PAYLOAD, JAVASCRIPT_URL, PAYLOAD_ELEMENTS, SCRIPT_PAYLOAD, SVG_PAYLOAD } from './payloads.ts';
 
 const pageText = `Kabul fell on Sunday. He said "${IMG_PAYLOAD} the chains of slavery" today. ${SCRIPT_PAYLOAD} Later ${SVG_PAYLOAD}.`;
@@ -30,7 +32,7 @@ function span(text: string, part: string): { start: number; end: number; text: s
 const quoteDrift: DriftItem = {
   kind: 'quote',
   severity: 5,
-  summary: `“${IMG_PAYLOAD} shackles” became “${SCRIPT_PAYLOAD} chains”`,
+  ...described('drift_quoteAltered', { first: descriptionOf('change_became', { before: IMG_PAYLOAD, after: SCRIPT_PAYLOAD }) }),
   page: span(pageText, `"${IMG_PAYLOAD} the chains of slavery"`),
   source: { id: JAVASCRIPT_URL, ...span(sourceText, `"${IMG_PAYLOAD} the shackles of slavery"`) },
   ops: displayOps(`"${IMG_PAYLOAD} the shackles of slavery"`, `"${IMG_PAYLOAD} the chains of slavery"`),
@@ -38,7 +40,7 @@ const quoteDrift: DriftItem = {
 const addedDrift: DriftItem = {
   kind: 'added',
   severity: 2,
-  summary: `Photo caption added: ${SVG_PAYLOAD}`,
+  ...described('drift_captionAdded', { sentence: SVG_PAYLOAD }),
   page: span(pageText, SCRIPT_PAYLOAD),
   source: { id: JAVASCRIPT_URL, start: 0, end: 0, text: '' },
   ops: displayOps('', SCRIPT_PAYLOAD),
@@ -53,7 +55,10 @@ function hostileMatch(id: string, relation: Match['relation'], url: string): Mat
     confidence: 0.9,
     certainty: 0.9,
     measures: { pageCoverage: 0.9, versionCoverage: 0.9, wordingKept: 0.5 },
-    evidence: [`machine translation ${IMG_PAYLOAD}`, SCRIPT_PAYLOAD],
+    ...reasonsOf(
+      descriptionOf('evidence_pageRepeatsGarble', { first: descriptionOf('name_garbled', { name: IMG_PAYLOAD, garbled: SCRIPT_PAYLOAD }) }),
+      descriptionOf('evidence_translation', { from: SVG_PAYLOAD, to: IFRAME_PAYLOAD, page: 0.9, source: 0.9, passages: 1 }),
+    ),
     passages: [],
     title: `${SCRIPT_PAYLOAD} title ${IMG_PAYLOAD}`,
     site: undefined,

@@ -10,6 +10,7 @@ export function aMatch(id: string, relation: Match['relation'], extra: Partial<M
     confidence: 0,
     certainty: 0.5,
     measures: { pageCoverage: 0.5, versionCoverage: 0.5, wordingKept: 0.5 },
+    reasons: [],
     evidence: [],
     passages: [],
     ...extra,

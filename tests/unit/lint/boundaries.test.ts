@@ -46,6 +46,9 @@ const crossings: Record<string, Probe> = {
   'content importing popup': { file: 'extension/content/probe.ts', code: "import { PopupApp } from '../popup/app.ts';\nexport const probe = PopupApp;", rule: 'import-x/no-restricted-paths' },
   'shared importing background': { file: 'extension/shared/probe.ts', code: "import { startBackground } from '../background/index.ts';\nexport const probe = startBackground;", rule: 'import-x/no-restricted-paths' },
   'the popup entrypoint importing options': { file: 'entrypoints/popup/probe.ts', code: "import { startOptionsPage } from '../../extension/options/options-page.ts';\nexport const probe = startOptionsPage;", rule: 'import-x/no-restricted-paths' },
+  "the popup showing a drift item's English summary": { file: 'extension/popup/probe.ts', code: "import type { DriftItem } from '../../lib/types.ts';\nexport const probe = (item: DriftItem) => item.summary;", rule: 'no-restricted-syntax' },
+  "the popup showing a match's English evidence": { file: 'extension/popup/probe.ts', code: "import type { Match } from '../../lib/types.ts';\nexport const probe = ({ evidence }: Match) => evidence;", rule: 'no-restricted-syntax' },
+  "shared code showing a lineage node's English reason": { file: 'extension/shared/probe.ts', code: "import type { LineageNode } from '../../lib/types.ts';\nexport const probe = (node: LineageNode) => node.uncertain;", rule: 'no-restricted-syntax' },
   "typescript-eslint's recommended rules": { file: 'extension/popup/probe.ts', code: 'export const probe = (value: any) => value;', rule: '@typescript-eslint/no-explicit-any' },
 };
 
@@ -54,6 +57,7 @@ const clean: Record<string, Omit<Probe, 'rule'>> = {
   'lib/text importing lib/text': { file: 'lib/text/probe.ts', code: "import { normalize } from './normalize.ts';\nexport const probe = normalize;" },
   'lib/ using Node-and-browser globals': { file: 'lib/probe.ts', code: "export const probe = () => new URL('https://example.com/').host + new TextEncoder().encode('a').length;" },
   'popup importing shared and lib/': { file: 'extension/popup/probe.ts', code: "import { el } from '../shared/dom.ts';\nimport type { Report } from '../../lib/types.ts';\nexport const probe = (report: Report) => el('p', {}, report.article.title);" },
+  'popup wording a description from the messages file': { file: 'extension/popup/probe.ts', code: "import type { DriftItem } from '../../lib/types.ts';\nimport { inReadersWords } from './descriptions.ts';\nexport const probe = (item: DriftItem) => inReadersWords(item.description);" },
   'options importing its own panels and shared': { file: 'extension/options/probe.ts', code: "import { byId } from './ui.ts';\nimport { clear } from '../shared/dom.ts';\nexport const probe = [byId, clear];" },
   'content importing extraction and the protocol': { file: 'extension/content/probe.ts', code: "import { extractArticle } from '../../lib/extract/index.ts';\nimport { listen } from '../shared/protocol.ts';\nexport const probe = [extractArticle, listen];" },
   'background importing the store and wxt/browser': { file: 'extension/background/probe.ts', code: "import { browser } from 'wxt/browser';\nimport { openCorpusStore } from '../../lib/store/index.ts';\nexport const probe = [browser, openCorpusStore];" },

@@ -5,6 +5,8 @@ import { artefacts } from '../../../lib/relation/features';
 import { recordBody } from '../../../lib/record-analysis';
 import type { DriftItem } from '../../../lib/types';
 import { seedRecords } from '../helpers/seed-corpus.ts';
+import { described } from '../helpers/described.ts';
+import { descriptionOf } from '../../../lib/wording/catalogue';
 
 const seeds = new Map(seedRecords.map((record) => [record.id, record]));
 /** Seed 001 as the engine compares it: its article body, without the page's furniture. */
@@ -101,7 +103,7 @@ describe('direction', () => {
     const source = `${article} The Monopolies Commission will review the plan. The Monopolies Commission meets in May.`;
     const page = `${article} The Official Commission will review the plan. The Monopolies Commission meets in May.`;
     const at = (text: string, name: string) => ({ text: name, start: text.indexOf(name), end: text.indexOf(name) + name.length });
-    const drift: DriftItem[] = [{ kind: 'name', severity: 4, summary: 'Name changed', ops: [], page: at(page, 'Official Commission'), source: { id: 'r', ...at(source, 'Monopolies Commission') } }];
+    const drift: DriftItem[] = [{ kind: 'name', severity: 4, ...described('drift_nameChanged', { change: descriptionOf('change_became', { before: 'a', after: 'b' }) }), ops: [], page: at(page, 'Official Commission'), source: { id: 'r', ...at(source, 'Monopolies Commission') } }];
     const align = alignPassages(page, source);
     const r = classifyRelation({ page: { text: page }, source: { text: source }, passages: align.passages, crossLanguage: false, drift });
     expect(r.evidence.join('\n')).not.toContain('garbled');
@@ -113,7 +115,7 @@ describe('direction', () => {
     const clause = 'It sold its leasing unit to High England Merchants';
     const page = `${article} ${clause}. The bank said so on Friday.`;
     const at = (text: string, span: string) => ({ text: span, start: text.indexOf(span), end: text.indexOf(span) + span.length });
-    const drift: DriftItem[] = [{ kind: 'name', severity: 4, summary: 'Name changed', ops: [], page: at(page, clause), source: { id: 'r', ...at(source, 'New England Merchants') } }];
+    const drift: DriftItem[] = [{ kind: 'name', severity: 4, ...described('drift_nameChanged', { change: descriptionOf('change_became', { before: 'a', after: 'b' }) }), ops: [], page: at(page, clause), source: { id: 'r', ...at(source, 'New England Merchants') } }];
     const align = alignPassages(page, source);
     const r = classifyRelation({ page: { text: page }, source: { text: source }, passages: align.passages, crossLanguage: false, drift });
     expect(r.evidence.join('\n')).not.toContain('garbled');
