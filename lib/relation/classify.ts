@@ -106,7 +106,10 @@ export function classifyRelation(input: RelationInput): RelationResult {
   const pageLength = page.bodyLength ?? page.text.length;
   const sourceLength = source.bodyLength ?? source.text.length;
   const wholeText = (p: Passage) => spansMost(p.page, pageLength) && spansMost(p.source, sourceLength) && (input.corpus?.pageShare ?? 0) >= SAME_TEXT_SHARE;
-  const { passages, stockPassages } = withoutStockPassages(input.passages, input.corpus, () => figuresAgree(input), wholeText);
+  // Stock wording is a same-language notion: across languages the keys a passage shares are its names, figures and
+  // glossed word pairs, and the alignment has already asked its sentence pairs to stand out from the texts' others.
+  const stockEvidence = input.crossLanguage ? undefined : input.corpus;
+  const { passages, stockPassages } = withoutStockPassages(input.passages, stockEvidence, () => figuresAgree(input), wholeText);
   const pageCoverage = coverage(passages.map((p) => p.page), pageLength);
   const sourceCoverage = coverage(passages.map((p) => p.source), sourceLength);
   const alignedChars = passages.reduce((n, p) => n + (p.page[1] - p.page[0]), 0);
@@ -124,7 +127,10 @@ export function classifyRelation(input: RelationInput): RelationResult {
     kept = 0;
   }
   const measures: RelationMeasures = { pageCoverage, sourceCoverage, wordingKept: kept, ...corpusMeasures(input.corpus), stockPassages };
-  const copy = sharesText ? copyExtent(input, pageCoverage, sourceCoverage, kept) : null;
+  // Across languages a stored article translated inside a longer page is one stretch of it: scattered pairs of
+  // sentences that happen to cover a short article (two stretches of two pairs in a 163-sentence digest) are not.
+  const recordCoverage = input.crossLanguage ? Math.max(0, ...passages.map((p) => coverage([p.source], sourceLength))) : sourceCoverage;
+  const copy = sharesText ? copyExtent(input, pageCoverage, recordCoverage, kept) : null;
   if (copy) return copyResult(input, passages, measures, copy);
   return notACopy(input, passages, sharesText, measures, alignedChars);
 }
