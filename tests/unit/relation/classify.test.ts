@@ -156,6 +156,12 @@ describe('classifyRelation across languages', () => {
     expect(r.relation, r.evidence.join('\n')).toBe('translation');
   });
 
+  it('calls no translation on fewer than four sentence pairs, as two reports of one story pair that many in order', () => {
+    const threePairs = { ...whole, seeds: 3 };
+    const r = classifyRelation({ page: { text: english }, source: { text: foreign }, passages: [threePairs], crossLanguage: true });
+    expect(r.relation).not.toBe('translation');
+  });
+
   it('calls a short stored article translated inside a longer page only when one stretch of the page renders it', () => {
     const page = english.repeat(6);
     const short = foreign.slice(0, 200);
