@@ -7,6 +7,7 @@ import type { Direction, DriftItem, Passage, Relation, RelationClaim } from '../
 import { artefacts, coverage, sharedFacts, sharedFigures, topicSimilarity, wordingKept, type ComparedText, type SharedFacts } from './features';
 import { keysWithin, type CorpusEvidence } from './evidence';
 import { topLevelQuotes } from '../text/quotes';
+import { sentences } from '../text/segment';
 import type { DistinctiveWording } from './neighbourhood';
 import type { SharedSequence } from '../align/sequence';
 
@@ -102,12 +103,22 @@ const REWRITE_SEQUENCE_HIGHER = 0.4;
 const REWRITE_SEQUENCE_LOWER = 0.3;
 
 /**
- * Sentence pairs a translation claim across languages rests on. Two reports of one story pair a few sentences in
+ * Sentence pairs a translation claim across languages rests on (half the page's sentences when it has fewer than
+ * eight: a short page has fewer to pair). Two reports of one story pair a few sentences in
  * order (the same names and figures, told in the same order): an independent German report of the fixtures' tram
  * story paired three of its eight sentences with the six of the original. On the WMT development sets no translation
  * was found on fewer than four pairs, and every run of two or three that covered half a text was another article.
  */
 const MIN_TRANSLATED_PAIRS = 4;
+
+/**
+ * Enough sentence pairs for a translation claim on a page: four, or half its sentences when it has fewer than eight.
+ * Counted on the page whichever side the claim covers: a long page offers many chances for a few pairs to fall in
+ * order with a short article (the German report's three pairs covered all six sentences of the original).
+ */
+function pairedEnough(text: string, pairs: number): boolean {
+  return pairs >= Math.min(MIN_TRANSLATED_PAIRS, Math.ceil(sentences(text).length / 2));
+}
 
 export function classifyRelation(input: RelationInput): RelationResult {
   const { page, source } = input;
@@ -138,7 +149,9 @@ export function classifyRelation(input: RelationInput): RelationResult {
   // Across languages a stored article translated inside a longer page is one stretch of it: scattered pairs of
   // sentences that happen to cover a short article (two stretches of two pairs in a 163-sentence digest) are not.
   const recordCoverage = input.crossLanguage ? Math.max(0, ...passages.map((p) => coverage([p.source], sourceLength))) : sourceCoverage;
-  const copy = sharesText && (!input.crossLanguage || sentencePairs >= MIN_TRANSLATED_PAIRS) ? copyExtent(input, pageCoverage, recordCoverage, kept) : null;
+  const copy = sharesText && !input.crossLanguage ? copyExtent(input, pageCoverage, recordCoverage, kept) : null;
+  const translation = sharesText && input.crossLanguage && pairedEnough(page.text, sentencePairs) ? copyExtent(input, pageCoverage, recordCoverage, kept) : null;
+  if (translation) return copyResult(input, passages, measures, translation);
   if (copy) return copyResult(input, passages, measures, copy);
   return notACopy(input, passages, sharesText, measures, alignedChars);
 }

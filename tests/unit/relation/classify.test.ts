@@ -157,9 +157,14 @@ describe('classifyRelation across languages', () => {
   });
 
   it('calls no translation on fewer than four sentence pairs, as two reports of one story pair that many in order', () => {
-    const threePairs = { ...whole, seeds: 3 };
-    const r = classifyRelation({ page: { text: english }, source: { text: foreign }, passages: [threePairs], crossLanguage: true });
+    // Ten sentences: three pairs fall in order by chance.
+    const longer = `${english} ${english}`;
+    const threePairs = { ...whole, page: [0, longer.length] as [number, number], seeds: 3 };
+    const r = classifyRelation({ page: { text: longer }, source: { text: foreign }, passages: [threePairs], crossLanguage: true });
     expect(r.relation).not.toBe('translation');
+    // A page of five sentences has fewer to pair: three of them are half and more.
+    const short = classifyRelation({ page: { text: english }, source: { text: foreign }, passages: [{ ...whole, seeds: 3 }], crossLanguage: true });
+    expect(short.relation, short.evidence.join('\n')).toBe('translation');
   });
 
   it('calls a short stored article translated inside a longer page only when one stretch of the page renders it', () => {
