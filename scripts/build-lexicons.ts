@@ -39,6 +39,7 @@ const SOURCES: { lang: string; dict: string; reverse?: boolean; budget: number; 
 ];
 
 const MAX_GLOSSES = 2;
+const PIVOTS = new Set(SOURCES.flatMap((source) => (source.pivots ?? []).map((pivot) => pivot.split(':')[1])));
 const DICTD_BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 function decodeNumber(text: string): number {
@@ -89,12 +90,15 @@ function definitionLines(body: string): string[] {
 }
 
 function normalizeHeadword(word: string): string | null {
-  const w = word.normalize('NFC').toLowerCase().trim();
+  // Stress marks ("президе́нт") are a reading aid of Russian dictionaries, not spelling: text is written without them.
+  // After NFC a combining accent is left only where no precomposed letter exists, so "é" and "ü" keep theirs.
+  const w = word.normalize('NFC').replace(/[\u0300\u0301]/g, '').toLowerCase().trim();
   if (!w || w.split(/\s+/).length > 2 || w.length > 30 || /[\d()[\]{}<>/]/.test(w)) return null;
   return w;
 }
 
-type Found = { word: string; glosses: string[]; rank: number }[];
+/** A word found in one dictionary, its English words, and how common an entry it is (lower first). `from` names the dictionary. */
+type Found = { word: string; glosses: string[]; rank: number; from?: string }[];
 
 /** Words of the target language in a pivot dictionary's entries, each with the English of the entry's headword. */
 function pivotEntries(dictd: string, pivot: string, compiled: ReadonlyMap<string, Map<string, string[]>>, script: RegExp | undefined, found: Found): void {
@@ -113,13 +117,14 @@ function pivotEntries(dictd: string, pivot: string, compiled: ReadonlyMap<string
       for (const part of line.replace(/^\s*\d+\.\s*/, '').split(/[,;]/)) {
         const word = normalizeHeadword(part.replace(/\([^)]*\)/g, ''));
         // Pivot entries rank after the direct ones: two hops lose more senses than one.
-        if (word && (!script || script.test(word))) found.push({ word, glosses, rank: 1 + [...word].length });
+        if (word && (!script || script.test(word))) found.push({ word, glosses, rank: 1 + [...word].length, from: dict });
       }
     }
   }
 }
 
-function compile(dictd: string, source: (typeof SOURCES)[number], compiled: ReadonlyMap<string, Map<string, string[]>>): Map<string, string[]> {
+/** The list of one language, up to `budget` words (its whole when read as another's pivot). */
+function compile(dictd: string, source: (typeof SOURCES)[number], compiled: ReadonlyMap<string, Map<string, string[]>>, budget: number): Map<string, string[]> {
   const found: Found = [];
   for (const pivot of source.pivots ?? []) pivotEntries(dictd, pivot, compiled, source.script, found);
   for (const { headword, body } of entries(dictd, source.dict)) {
@@ -129,7 +134,7 @@ function compile(dictd: string, source: (typeof SOURCES)[number], compiled: Read
       for (const line of definitionLines(body)) {
         for (const part of line.replace(/^\s*\d+\.\s*/, '').split(/[,;]/)) {
           const word = normalizeHeadword(part.replace(/\([^)]*\)/g, ''));
-          if (word && (!source.script || source.script.test(word))) found.push({ word, glosses: [english], rank: 0 });
+          if (word && (!source.script || source.script.test(word))) found.push({ word, glosses: [english], rank: 0, from: source.dict });
         }
       }
       continue;
@@ -145,13 +150,48 @@ function compile(dictd: string, source: (typeof SOURCES)[number], compiled: Read
   }
   found.sort((a, b) => a.rank - b.rank || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
   const lexicon = new Map<string, string[]>();
+  const senses = source.reverse || source.pivots ? sensesByAgreement(found) : null;
   for (const { word, glosses } of found) {
-    if (lexicon.size >= source.budget && !lexicon.has(word)) break;
+    if (lexicon.size >= budget && !lexicon.has(word)) break;
+    if (senses) {
+      lexicon.set(word, senses.get(word)!);
+      continue;
+    }
     const kept = lexicon.get(word) ?? [];
     for (const gloss of glosses) if (kept.length < MAX_GLOSSES && !kept.includes(gloss)) kept.push(gloss);
     lexicon.set(word, kept);
   }
   return lexicon;
+}
+
+/**
+ * The English words of each word of a list read from other dictionaries (reversed, or through a pivot language), the
+ * ones most dictionaries agree on first. A word read the other way round is listed under every English headword it
+ * translates ("президент" under "president" and, in one dictionary, under "mayor"), and the entries come in the
+ * order of those headwords, so the first one found is as likely a rare sense as the common one; the sense that
+ * several independent dictionaries give is the common one. Each dictionary votes once per English word (its headword's
+ * first English word fully, the second by half); ties keep the order found.
+ */
+export function sensesByAgreement(found: Found): Map<string, string[]> {
+  const votes = new Map<string, Map<string, Map<string, number>>>();
+  for (const { word, glosses, from } of found) {
+    let byGloss = votes.get(word);
+    if (!byGloss) votes.set(word, (byGloss = new Map()));
+    glosses.forEach((gloss, i) => {
+      let byDictionary = byGloss.get(gloss);
+      if (!byGloss.has(gloss)) byGloss.set(gloss, (byDictionary = new Map()));
+      const weight = i === 0 ? 1 : 0.5;
+      const dictionary = from ?? '';
+      if ((byDictionary!.get(dictionary) ?? 0) < weight) byDictionary!.set(dictionary, weight);
+    });
+  }
+  const senses = new Map<string, string[]>();
+  for (const [word, byGloss] of votes) {
+    const total = (gloss: string) => [...byGloss.get(gloss)!.values()].reduce((n, w) => n + w, 0);
+    // A stable sort: glosses with as many votes stay in the order they were found.
+    senses.set(word, [...byGloss.keys()].sort((a, b) => total(b) - total(a)).slice(0, MAX_GLOSSES));
+  }
+  return senses;
 }
 
 function main(): void {
@@ -171,12 +211,13 @@ function main(): void {
       console.log(`${source.lang}: ${missing.map((dict) => `dict-freedict-${dict}`).join(', ')} not installed; ${fs.existsSync(path.join(out, `${source.lang}.tsv`)) ? 'kept the compiled list' : 'no list'}`);
       continue;
     }
-    const lexicon = compile(dictd, source, compiled);
-    compiled.set(source.lang, lexicon);
+    // A list read as another's pivot is read whole: the budget limits only what is shipped.
+    const lexicon = compile(dictd, source, compiled, source.budget);
+    compiled.set(source.lang, PIVOTS.has(source.lang) ? compile(dictd, source, compiled, Infinity) : lexicon);
     const lines = [...lexicon].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([word, glosses]) => `${word}\t${glosses.join(' ')}`);
     fs.writeFileSync(path.join(out, `${source.lang}.tsv`), `${lines.join('\n')}\n`);
     console.log(`${source.lang}: ${lexicon.size} words from dict-freedict-${source.dict}`);
   }
 }
 
-main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -29,9 +29,12 @@ export function bridgeTerms(raw: string, norm: string, context: BridgeContext): 
   if (/^\p{N}+$/u.test(norm)) return [`#${norm}`];
   if (norm.length > MAX_WORD) return [];
   const terms: string[] = [];
-  const english = context.lang === 'en' ? (/^[a-z]+$/.test(norm) ? [norm] : []) : context.lexicon ? (glossesOf(context.lexicon, norm) ?? []) : [];
+  // A function word has no gloss worth bridging: its dictionary senses are content words' ("він", he, read as the
+  // Russian "вон", out, glosses as "abroad"), which pair it with sentences it has nothing to do with.
+  const functionWord = alignmentStopwords(context.lang).has(norm);
+  const english = context.lang === 'en' ? (/^[a-z]+$/.test(norm) ? [norm] : []) : context.lexicon && !functionWord ? (glossesOf(context.lexicon, norm) ?? []) : [];
   for (const word of english) if (!ENGLISH_STOPWORDS.has(word)) terms.push(`=${stemmer(word)}`);
-  const skeleton = alignmentStopwords(context.lang).has(norm) ? null : skeletonKey(raw, norm, context.lang);
+  const skeleton = functionWord ? null : skeletonKey(raw, norm, context.lang);
   if (skeleton) terms.push(skeleton);
   return [...new Set(terms)];
 }

@@ -10,4 +10,6 @@ declare module 'stopword' {
   export const rus: string[];
   export const ukr: string[];
   export const pol: string[];
+  export const jpn: string[];
+  export const zho: string[];
 }

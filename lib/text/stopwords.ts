@@ -7,7 +7,7 @@
  * - alignmentStopwords: the language's own list only (English when unknown or unlisted), folded as words are
  *   compared (lib/text/normalize.ts foldWord), English with the function words of news prose its list lacks.
  */
-import { deu, eng, fra, ita, nld, pol, por, rus, spa, ukr } from 'stopword';
+import { deu, eng, fra, ita, jpn, nld, pol, por, rus, spa, ukr, zho } from 'stopword';
 import { foldWord } from './normalize';
 import { primarySubtag } from './language';
 
@@ -33,7 +33,9 @@ export function retrievalStopwords(lang: string): ReadonlySet<string> {
   return set;
 }
 
-const ALIGNMENT_LISTS: Record<string, string[]> = { en: eng, de: deu, fr: fra, es: spa, it: ita, pt: por, nl: nld, ru: rus, uk: ukr, pl: pol };
+// Japanese and Chinese particles and auxiliaries too: written in kana, a particle is also the reading of some noun
+// ("は", 歯 tooth; "の", 野 field), which the Japanese lexicon would otherwise give as its English word across languages.
+const ALIGNMENT_LISTS: Record<string, string[]> = { en: eng, de: deu, fr: fra, es: spa, it: ita, pt: por, nl: nld, ru: rus, uk: ukr, pl: pol, ja: jpn, zh: zho };
 
 // Words the English list lacks but that behave as function words in news prose.
 const EXTRA_EN = [

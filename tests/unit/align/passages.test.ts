@@ -104,13 +104,13 @@ describe('alignPassages across languages', () => {
   });
 });
 
-// A translation without a lexicon shares only its names and figures: here one sentence in three.
+// A translation without a lexicon shares only its names and figures: here half its sentences, the others in step.
 const englishReport = [
   'Ihor Terekhov, the mayor of Kharkiv, opened the new metro station on Monday.',
   'The work took longer than anyone had planned.',
-  'Residents waited for it through a hard winter.',
+  'Residents of Saltivka waited for it through a hard winter.',
   'The station cost 1,250 million hryvnias, the city council said.',
-  'Trains will stop there every five minutes.',
+  'Trains will stop there every 5 minutes.',
   'Children from nearby schools came to see the opening.',
   'Oleksandr Vilkul called the project a sign of hope.',
   'Shops around the entrance stayed open late.',
@@ -120,9 +120,9 @@ const englishReport = [
 const ukrainianTranslation = [
   'Ігор Терехов, мер Харкова, у понеділок відкрив нову станцію метро.',
   'Роботи тривали довше, ніж хтось планував.',
-  'Мешканці чекали на неї всю важку зиму.',
+  'Мешканці Салтівки чекали на неї всю важку зиму.',
   'Станція коштувала 1 250 мільйонів гривень, повідомила міська рада.',
-  'Потяги зупинятимуться там кожні п’ять хвилин.',
+  'Потяги зупинятимуться там кожні 5 хвилин.',
   'Діти з сусідніх шкіл прийшли подивитися на відкриття.',
   'Олександр Вілкул назвав проєкт знаком надії.',
   'Крамниці біля входу працювали допізна.',
@@ -146,6 +146,41 @@ const ukrainianReport = [
   'Терехов подякував будівельникам.',
 ].join(' ');
 
+
+// Two news digests of one day: four items name the same people and figures, in the same places, and the rest differ.
+const englishDigest = [
+  'Ihor Terekhov opened a metro station in Kharkiv on Monday.',
+  'Farmers in the south expect a smaller harvest this year.',
+  'A new bridge over the river will take two more years.',
+  'Schools will close early for the winter holidays.',
+  'The central bank kept its rate at 25 percent.',
+  'Hospitals asked for more generators before the cold weather.',
+  'A football match in the capital drew a large crowd.',
+  'Rail tickets will cost more from the first of the month.',
+  'Volunteers collected warm clothes for families in the east.',
+  'Oleksandr Vilkul met the regional council in Kryvyi Rih.',
+  'Heavy snow closed several roads in the mountains.',
+  'A museum reopened after repairs to its roof.',
+  'Prices for bread rose slightly in the last week.',
+  'The parliament will vote on the budget of 1,250 million on Friday.',
+].join(' ');
+const ukrainianDigest = [
+  'Ігор Терехов говорив про опалення в Харкові.',
+  'Енергетики відновили живлення у трьох областях.',
+  'У Львові відкрили нову бібліотеку для дітей.',
+  'Синоптики прогнозують морози наступного тижня.',
+  'Інфляція сповільнилася до 25 відсотків.',
+  'Аграрії отримали нові кредити на посівну.',
+  'У столиці пройшов концерт на підтримку армії.',
+  'Митники затримали партію контрабанди на кордоні.',
+  'Студенти повернулися до навчання в аудиторіях.',
+  'Олександр Вілкул розповів про обстріли Кривого Рогу.',
+  'Дорожники ремонтують трасу на заході країни.',
+  'Театр показав прем’єру нової вистави.',
+  'Пенсії проіндексують з березня.',
+  'Уряд виділив 1 250 мільйонів на укриття.',
+].join(' ');
+
 describe('alignPassages across languages without a lexicon', () => {
   it('aligns a translation whose sentences share names and figures only here and there, in step', () => {
     const result = alignPassages(ukrainianTranslation, englishReport, { pageLang: 'uk', sourceLang: 'en' });
@@ -153,6 +188,12 @@ describe('alignPassages across languages without a lexicon', () => {
     const [p] = result.passages;
     expect(p.page[1] - p.page[0]).toBeGreaterThan(ukrainianTranslation.length * 0.8);
     expect(p.source[1] - p.source[0]).toBeGreaterThan(englishReport.length * 0.8);
+  });
+
+  it('finds no translation where a few pairs in step would have to stand for the many sentences between them', () => {
+    const result = alignPassages(ukrainianDigest, englishDigest, { pageLang: 'uk', sourceLang: 'en' });
+    const longest = Math.max(0, ...result.passages.map((p) => p.page[1] - p.page[0]));
+    expect(longest).toBeLessThan(ukrainianDigest.length * 0.5);
   });
 
   it('finds no translation in another report of the same event sharing the same names and figures', () => {

@@ -3,10 +3,13 @@
  * page finds its foreign original through more than the few names and numbers they share. The keys must be the same
  * whenever they are computed from the text again: a deletion removes every posting of the record.
  */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useLexiconFiles } from '../../../cli/lexicons';
-import { featuresOf, queryFeaturesOf } from '../../../lib/index/features';
+import { LEXICON_DIR, useLexiconFiles } from '../../../cli/lexicons';
+import { FEATURE_VERSION, featuresOf, queryFeaturesOf } from '../../../lib/index/features';
 import { retrieve } from '../../../lib/index/retrieve';
 import { openCorpusStore } from '../../../lib/store';
 import { recordKeys } from '../../../lib/store/record-keys';
@@ -63,5 +66,21 @@ describe('English gloss keys of stored foreign articles', () => {
     const doc = candidate!.doc;
     for (const docs of postings.values()) if (docs !== 'stopped') expect(docs).not.toContain(doc);
     store.close();
+  });
+});
+
+describe('the shipped lexicons and the feature version', () => {
+  // A foreign record's index keys include its gloss: a rebuilt list changes them, and stored postings must be rebuilt
+  // (FEATURE_VERSION) or a record's keys would no longer be the ones stored for it. Record the new fingerprint only
+  // together with a new version.
+  const FINGERPRINTS: Record<number, string> = { 4: '7af2ef9e56a74436' };
+
+  it('changes only with a new feature version', () => {
+    const hash = createHash('sha256');
+    for (const file of readdirSync(LEXICON_DIR).sort()) {
+      hash.update(file);
+      hash.update(readFileSync(path.join(LEXICON_DIR, file)));
+    }
+    expect(hash.digest('hex').slice(0, 16)).toBe(FINGERPRINTS[FEATURE_VERSION]);
   });
 });

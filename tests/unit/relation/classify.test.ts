@@ -144,3 +144,42 @@ describe('artefacts', () => {
     expect(artefacts(clean, garbled).capitalisedWords).toEqual([]);
   });
 });
+
+describe('classifyRelation across languages', () => {
+  const english = article;
+  // Stands in for a translation: across languages the passages decide, not the words of the two texts.
+  const foreign = 'Городской совет утвердил новый бюджет. '.repeat(12);
+  const whole = { page: [0, english.length] as [number, number], source: [0, foreign.length] as [number, number], similarity: 0.15, seeds: 5 };
+  // The shared index keys of a translation are its names, figures and glossed word pairs; here all common ones.
+  const stockOnly = { distinctive: 0, stock: 2, pageShare: 0, recordShare: 0, distinctiveNames: 0, distinctiveKeys: [], distinctiveAt: [], stockAt: [40, 200] };
+
+  it('keeps a translated passage whose shared keys are all common ones in the corpus', () => {
+    const r = classifyRelation({ page: { text: english }, source: { text: foreign }, passages: [whole], crossLanguage: true, corpus: stockOnly });
+    expect(r.relation, r.evidence.join('\n')).toBe('translation');
+  });
+
+  it('calls no translation on fewer than four sentence pairs, as two reports of one story pair that many in order', () => {
+    // Ten sentences: three pairs fall in order by chance.
+    const longer = `${english} ${english}`;
+    const threePairs = { ...whole, page: [0, longer.length] as [number, number], seeds: 3 };
+    const r = classifyRelation({ page: { text: longer }, source: { text: foreign }, passages: [threePairs], crossLanguage: true });
+    expect(r.relation).not.toBe('translation');
+    // A page of five sentences has fewer to pair: three of them are half and more.
+    const short = classifyRelation({ page: { text: english }, source: { text: foreign }, passages: [{ ...whole, seeds: 3 }], crossLanguage: true });
+    expect(short.relation, short.evidence.join('\n')).toBe('translation');
+  });
+
+  it('calls a short stored article translated inside a longer page only when one stretch of the page renders it', () => {
+    const page = english.repeat(6);
+    const short = foreign.slice(0, 200);
+    const scattered = [
+      { page: [0, 100] as [number, number], source: [0, 110] as [number, number], similarity: 0.08, seeds: 2 },
+      { page: [1500, 1600] as [number, number], source: [110, 200] as [number, number], similarity: 0.08, seeds: 2 },
+    ];
+    const r = classifyRelation({ page: { text: page }, source: { text: short }, passages: scattered, crossLanguage: true });
+    expect(r.relation).not.toBe('translation');
+    const oneStretch = [{ page: [0, 220] as [number, number], source: [0, 200] as [number, number], similarity: 0.08, seeds: 4 }];
+    const rendered = classifyRelation({ page: { text: page }, source: { text: short }, passages: oneStretch, crossLanguage: true });
+    expect(rendered.relation, rendered.evidence.join('\n')).toBe('translation');
+  });
+});
