@@ -220,14 +220,9 @@ function copyExtent(input: RelationInput, pageCoverage: number, sourceCoverage: 
  */
 function rewriteExtent(input: RelationInput, pageCoverage: number, sourceCoverage: number): { extent: number; share: number } | null {
   const { corpus, wording } = input;
-  const pageSide = (!corpus || corpus.pageShare >= SAME_TEXT_SHARE) && (!wording || wording.page >= SAME_TEXT_WORDING);
-  if (!pageSide) return null;
-  const recordSide = (scale: number) => (!corpus || corpus.recordShare >= scale * REWRITE_RECORD_SHARE) && (!wording || wording.record >= scale * SAME_TEXT_WORDING);
-  // The record's side is judged on the part of the record a shorter page could hold (shorterPage); its order is read
-  // only when the record's side needs it, or for the extent below.
-  const scale = recordSide(1) ? 1 : shorterPage(input.sequence?.() ?? null);
-  if (scale === 1 && !recordSide(1)) return null;
-  if (scale < 1 && !recordSide(scale)) return null;
+  const keys = !corpus || (corpus.pageShare >= SAME_TEXT_SHARE && corpus.recordShare >= REWRITE_RECORD_SHARE);
+  const words = !wording || (wording.page >= SAME_TEXT_WORDING && wording.record >= SAME_TEXT_WORDING);
+  if (!keys || !words) return null;
   if (!keepsFigures(input)) return null;
   // A rewrite keeps its source's order, however many words it swaps; a story retelling the same facts tells them in
   // its own order. Swapped words also break a heavy rewrite's sentence passages: the order then shows its extent.
@@ -237,29 +232,11 @@ function rewriteExtent(input: RelationInput, pageCoverage: number, sourceCoverag
   if (sequence === null) return aligned ? { extent: Math.min(pageCoverage, sourceCoverage), share: Math.min(wording?.page ?? 1, wording?.record ?? 1) } : null;
   // Page furniture left in either text (a newsletter prompt, related links) dilutes its side: the fuller side must
   // pass the higher bar, the other the lower.
-  const lowerBar = Math.min(REWRITE_SEQUENCE_LOWER, shorterPage(sequence) * REWRITE_SEQUENCE_LOWER);
-  const inOrder = Math.max(sequence.page, sequence.source) >= REWRITE_SEQUENCE_HIGHER && Math.min(sequence.page, sequence.source) >= lowerBar;
+  const inOrder = Math.max(sequence.page, sequence.source) >= REWRITE_SEQUENCE_HIGHER && Math.min(sequence.page, sequence.source) >= REWRITE_SEQUENCE_LOWER;
   if (!inOrder) return null;
   const extent = Math.max(Math.min(pageCoverage, sourceCoverage), Math.min(sequence.page, sequence.source));
   return { extent, share: Math.min(wording?.page ?? 1, wording?.record ?? 1) };
 }
-
-/**
- * A rewrite that dropped sentences is shorter than its source, and every measure on the record's side (its keys the page
- * holds, its distinctive word pairs, its words in order) is diluted by what was dropped: it is judged on the part of the
- * record the page could hold, the page's content words over the record's (read from the shared order: source share over
- * page share), but never below EXCERPT_SCALE of its bar. The page's side keeps its full bars. On the benchmark's 10,000
- * stories, five of the 28 rewrites whose original was not named had dropped a third to two thirds of their source's
- * words and failed only the record's side (its key share 0.08–0.18, its distinctive word pairs 0.08–0.29, its words in
- * order 0.22–0.28). At half the bar, a short recurring notice (a company's posted crude prices, seven months later)
- * passed on a longer issue of it at 30,000 (key share and word pairs 0.06): three quarters keeps four of the five.
- */
-function shorterPage(sequence: SharedSequence | null): number {
-  if (!sequence || sequence.page <= 0 || sequence.source >= sequence.page) return 1;
-  return Math.max(EXCERPT_SCALE, sequence.source / sequence.page);
-}
-
-const EXCERPT_SCALE = 0.75;
 
 /**
  * A rewrite tells the same facts: of the figures the texts give (both give at least MIN_FIGURES), a good share agree.
