@@ -15,7 +15,7 @@ import { alignSentencesDetailed } from './align/sentences';
 import { glossText, lexiconOf, loadLexicons } from './text/lexicon';
 import { detectDrift } from './drift/detect';
 import { classifyRelation, type RelationResult } from './relation/classify';
-import { coverage } from './relation/features';
+import { coverage, coveredLength } from './relation/features';
 import { normalize } from './text/normalize';
 import { retrieve, type KeySpread } from './index/retrieve';
 import { corpusEvidence, textEvidence, type CorpusEvidence, type RecordKeys } from './relation/evidence';
@@ -572,25 +572,12 @@ function addsPageText(assessments: readonly AlignedCandidate[]): boolean[] {
   return assessments.map((a) => {
     if (!shares(a)) return false;
     const spans = a.result.passages.map((p) => [p.page[0], p.page[1]] as [number, number]);
-    const own = spanLength(spans);
-    const before = spanLength(aligned);
+    const own = coveredLength(spans);
+    const before = coveredLength(aligned);
     aligned.push(...spans);
     // A copy relation with no passages (none kept) is counted as new: nothing says what it shares.
-    return own === 0 || spanLength(aligned) - before >= NEW_PAGE_TEXT * own;
+    return own === 0 || coveredLength(aligned) - before >= NEW_PAGE_TEXT * own;
   });
-}
-
-/** Characters covered by the union of spans. */
-function spanLength(spans: readonly [number, number][]): number {
-  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
-  let covered = 0;
-  let end = -Infinity;
-  for (const [start, stop] of sorted) {
-    if (stop <= end) continue;
-    covered += stop - Math.max(start, end);
-    end = stop;
-  }
-  return covered;
 }
 
 export async function checkArticle<S extends RecordSource>(page: PageArticle, store: S, opts: CheckOptions<S> = {}): Promise<Report> {

@@ -13,8 +13,13 @@ import { numberKeys, type NumberKey } from '../text/numbers';
 import { words } from '../text/segment';
 
 /** Share of `length` characters covered by the union of spans. */
-export function coverage(spans: [number, number][], length: number): number {
+export function coverage(spans: readonly (readonly [number, number])[], length: number): number {
   if (length <= 0) return 0;
+  return Math.min(1, coveredLength(spans) / length);
+}
+
+/** Characters covered by the union of spans. */
+export function coveredLength(spans: readonly (readonly [number, number])[]): number {
   const sorted = spans.filter((s) => s[1] > s[0]).sort((a, b) => a[0] - b[0]);
   let covered = 0;
   let end = -1;
@@ -23,7 +28,7 @@ export function coverage(spans: [number, number][], length: number): number {
     covered += e - Math.max(s, end);
     end = e;
   }
-  return Math.min(1, covered / length);
+  return covered;
 }
 
 const TRIGRAM_LIMIT = 200_000;
