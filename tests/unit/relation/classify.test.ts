@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignPassages } from '../../../lib/align/passages';
 import { classifyRelation, type RelationSide } from '../../../lib/relation/classify';
-import { artefacts } from '../../../lib/relation/features';
+import { artefacts, sharedFigures } from '../../../lib/relation/features';
 import { recordBody } from '../../../lib/record-analysis';
 import type { DriftItem } from '../../../lib/types';
 import { seedRecords } from '../helpers/seed-corpus.ts';
@@ -142,6 +142,27 @@ describe('artefacts', () => {
     expect(traces.capitalisedWords).toEqual(['Reports']);
     expect(traces.strayQuotes).toBeGreaterThan(0);
     expect(artefacts(clean, garbled).capitalisedWords).toEqual([]);
+  });
+
+  it('reads no trace in a name whose word the text itself also writes in lower case', () => {
+    // A rewrite that dropped "Royal Bank" leaves the original's "Bank" capitalised and its own "bank" lower-cased.
+    const original = 'Royal Bank of Canada said it is extending its discount brokerage service. The bank said the service offers cuts, Royal Bank said.';
+    const rewrite = 'Royal and trading Canada said its discount brokerage service is extended. The bank said the service offers cuts.';
+    expect(artefacts(original, rewrite).capitalisedWords).toEqual([]);
+  });
+});
+
+describe('sharedFigures', () => {
+  it('shares a figure whose scale word a rewrite moved or dropped', () => {
+    const original = { text: 'China aims to produce between 425 and 450 mln tonnes of grain, up from a target of 405 mln tonnes and an actual 391 mln.', lang: 'en' };
+    const rewrite = { text: 'China aims to produce between 425 and 450 tonnes mln of grain, up from 405 tonnes, mln an actual 391.', lang: 'en' };
+    expect(sharedFigures(original, rewrite)).toEqual({ shared: 4, fewest: 4 });
+  });
+
+  it('shares no figure between two issues of a recurring report', () => {
+    const march = { text: 'American Motors said U.S. car sales for the March 11 to 20 period dropped 62 pct to 790 from 2,100 cars a year ago.', lang: 'en' };
+    const april = { text: 'American Motors said U.S. car sales for the April 1 to 10 period dropped 41 pct to 1,230 from 2,085 cars a year ago.', lang: 'en' };
+    expect(sharedFigures(march, april).shared).toBe(0);
   });
 });
 
