@@ -24,7 +24,7 @@ export interface NameChange {
 }
 
 /** Names in a sentence: capitalised runs (cased scripts) and katakana words (Japanese). */
-export function nameMentions(sentence: string, lang: string | undefined): NameMention[] {
+function nameMentions(sentence: string, lang: string | undefined): NameMention[] {
   // Word by word: "Thomas Bremer" for "Tomasz Brenner" keeps the first name and garbles the second.
   const mentions: NameMention[] = nameCandidates(sentence, lang).flatMap((n) =>
     [...n.text.matchAll(/[^\s・-]+/gu)].map((w) => ({ start: n.start + w.index, end: n.start + w.index + w[0].length, text: w[0], skeletons: [skeleton(w[0], lang)].filter(Boolean) })),

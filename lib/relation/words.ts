@@ -33,11 +33,11 @@ export function sharedWordingInWords(match: Pick<Match, 'measures'>): string | n
   return shared === undefined ? null : `${percent(shared)} of its wording shared`;
 }
 
-export function certaintyInWords(certainty: number): string {
+function certaintyInWords(certainty: number): string {
   return certainty >= 0.75 ? 'sure' : certainty >= 0.4 ? 'fairly sure' : 'unsure';
 }
 
-export function confidenceInWords(confidence: number): string {
+function confidenceInWords(confidence: number): string {
   const level = confidence >= 0.8 ? 'high' : confidence >= 0.5 ? 'moderate' : 'low';
   return `${level} confidence (${percent(confidence)})`;
 }
