@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { checkArticle } from '../../../lib/engine';
+import { languageOf } from '../../../lib/text/language-guess';
+import { openCorpusStore } from '../../../lib/store';
+
+// Two quarterly earnings notices of the kind a wire prints from one template: abbreviations and figures, few words.
+const stored = [
+  'Oper shr six cts vs and ct',
+  'Oper net 187,402 year 31,260',
+  'Revs 2,604,915 vs 398,440',
+  'Avg shrs 3,305,118 vs 1,458,803',
+  'Nine mths',
+  'Oper shr 10 cts vs five cts',
+  'net 349,806 vs 60,795',
+  'Revs 7,301,227 vs 1,491,852',
+  'Avg about 3,296,982 vs 2,289,762',
+  'NOTE: Share the for 10 pct stock dividend in December 1986. Prior year net excludes tax credits of 4,843 dlrs in quarter and 17,325 dlrs nine mths.',
+  'Net excludes discontinued vending machine operations gains 144,095 dlrs vs secretary 70,194 dlrs in quarter and loss 2,952,814 dlrs vs gain 196,872 dlrs in nine mths.',
+].join('\n\n');
+const page =
+  'Oper shr five cts vs 15 cts\n    Oper net 241,307 vs 648,912\n    Revs 11.3 mln vs 11.00 mln\n    Avg shrs 4,249,221 vs 4,218,754\n' +
+  '    Year\n    Oper shr 33 cts vs 57 cts\n    Oper net 1,502,388 vs 2,019,774\n    Revs 44.0 mln vs 41.4 mln\n    Avg shrs 4,348,127 vs 3,431,669\n' +
+  '    NOTE: Net excludes discontinued TXC Industries Inc\noperations nil vs gain 118,605 dlrs in quarter and loss 220,431\ndlrs vs gain 369,958 dlrs in year.';
+
+describe('texts sharing their wording word for word', () => {
+  it('are compared in one language, whatever the guess of an undeclared page says', async () => {
+    const store = await openCorpusStore({ name: 'one-language', indexedDB: new IDBFactory(), IDBKeyRange });
+    await store.addRecords([{ id: 'notice', text: stored, lang: 'en' }]);
+    await store.settle();
+    // The premise: the page alone is not guessed English.
+    expect(languageOf(page)).not.toBe('en');
+    const report = await checkArticle({ text: page }, store);
+    expect(report.matches.map((m) => m.relation)).not.toContain('translation');
+    store.close();
+  });
+});
