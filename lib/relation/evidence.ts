@@ -113,15 +113,16 @@ export function keysWithin(evidence: CorpusEvidence, [start, end]: readonly [num
 }
 
 function countWithin(sorted: readonly number[], start: number, end: number): number {
-  return lowerBound(sorted, end) - lowerBound(sorted, start);
+  return lowerBound(sorted, end, Number) - lowerBound(sorted, start, Number);
 }
 
-function lowerBound(sorted: readonly number[], value: number): number {
+/** Index of the first item whose `at` is at least `value`, in items sorted by it. */
+export function lowerBound<T>(sorted: readonly T[], value: number, at: (item: T) => number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
+    if (at(sorted[mid]) < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;

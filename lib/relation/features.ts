@@ -11,6 +11,7 @@ import { dateKeys } from '../text/dates';
 import { nameCandidates } from '../text/names';
 import { numberKeys, type NumberKey } from '../text/numbers';
 import { words, type Token } from '../text/segment';
+import { lowerBound } from './evidence';
 
 /** Share of `length` characters covered by the union of spans. */
 export function coverage(spans: readonly (readonly [number, number])[], length: number): number {
@@ -40,20 +41,8 @@ const TRIPLE_WORDS: TextView<Token[]> = { compute: (text) => words(text) };
 function trigrams(side: ComparedText, [start, end]: readonly [number, number]): string[] {
   const tokens = viewOf(side, TRIPLE_WORDS);
   const out: string[] = [];
-  for (let i = firstTokenFrom(tokens, start); i + 2 < tokens.length && tokens[i + 2].end <= end; i++) out.push(`${tokens[i].norm} ${tokens[i + 1].norm} ${tokens[i + 2].norm}`);
+  for (let i = lowerBound(tokens, start, (token) => token.start); i + 2 < tokens.length && tokens[i + 2].end <= end; i++) out.push(`${tokens[i].norm} ${tokens[i + 1].norm} ${tokens[i + 2].norm}`);
   return out;
-}
-
-/** Index of the first token starting at or after `offset`. */
-function firstTokenFrom(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Share of the page passages' word trigrams found in the source passages: 1 for a verbatim copy. */
