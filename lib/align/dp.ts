@@ -37,6 +37,9 @@ export function alignUnitSequences(pv: SparseVector[], sv: SparseVector[], thres
   const move = new Int8Array((P + 1) * W).fill(-1);
   const simAt = new Float64Array((P + 1) * W);
   score[0] = 0;
+  // A merged pair of neighbours is scored against every unit of the other text: summed once, not once per cell.
+  const pagePairs = neighbourSums(pv);
+  const sourcePairs = neighbourSums(sv);
   for (let i = 0; i <= P; i++) {
     for (let j = 0; j <= S; j++) {
       if (i === 0 && j === 0) continue;
@@ -51,7 +54,7 @@ export function alignUnitSequences(pv: SparseVector[], sv: SparseVector[], thres
         let sim = 0;
         let gain = 0;
         if (di > 0 && dj > 0) {
-          sim = pairSimilarity(pv, sv, i - di, di, j - dj, dj);
+          sim = cosine(di === 1 ? pv[i - 1] : pagePairs[i - 2], dj === 1 ? sv[j - 1] : sourcePairs[j - 2]);
           gain = sim - threshold - (di + dj > 2 ? MERGE_PENALTY : 0);
         }
         if (prev + gain > best) {
@@ -77,8 +80,9 @@ export function alignUnitSequences(pv: SparseVector[], sv: SparseVector[], thres
   return steps.reverse();
 }
 
-function pairSimilarity(pv: SparseVector[], sv: SparseVector[], i: number, di: number, j: number, dj: number): number {
-  const a = di === 1 ? pv[i] : sumVectors(pv.slice(i, i + di));
-  const b = dj === 1 ? sv[j] : sumVectors(sv.slice(j, j + dj));
-  return cosine(a, b);
+/** The sum of each unit's vector with the next one's: entry k is units k and k + 1 merged. */
+function neighbourSums(vectors: SparseVector[]): SparseVector[] {
+  const sums: SparseVector[] = [];
+  for (let k = 0; k + 1 < vectors.length; k++) sums.push(sumVectors([vectors[k], vectors[k + 1]]));
+  return sums;
 }
