@@ -4,7 +4,6 @@
  * cognates and the words a bilingual lexicon pairs. Each token is reduced to such
  * language-neutral "bridge" terms and the usual alignment runs on those.
  */
-import { numberKeys } from '../text/numbers';
 import { lexiconOf, type Lexicon } from '../text/lexicon';
 import { Vocabulary, type AlignmentWords, type TextModel } from './model';
 import { bridgeTerms, type BridgeContext } from './bridge';
@@ -95,7 +94,7 @@ function joinedKatakanaRuns(model: TextModel, context: BridgeContext): [number, 
 function numberTokens(model: TextModel): BridgeTerms['numbers'] {
   const out: BridgeTerms['numbers'] = [];
   let t = 0;
-  for (const n of numberKeys(model.text, model.lang)) {
+  for (const n of model.analysis.numbers(model.lang)) {
     while (t < model.tokens.length && model.tokens[t].end <= n.start) t++;
     let to = t;
     while (to < model.tokens.length && model.tokens[to].start < n.end) to++;

@@ -21,6 +21,8 @@ export interface Unit {
 
 export interface TextModel {
   text: string;
+  /** The analysis of `text` (of all of it, when only its beginning is modelled). */
+  analysis: TextAnalysis;
   lang: string;
   tokens: Token[];
   /** Term id of each token's stemmed content form; -1 for function words and non-words. */
@@ -117,7 +119,7 @@ export function buildModel(input: string | TextAnalysis, vocab: Vocabulary, lang
     units = units.slice(0, maxUnits);
     truncated = true;
   }
-  return { text, lang: language, tokens, terms, units, truncated, words: alignmentWords };
+  return { text, analysis, lang: language, tokens, terms, units, truncated, words: alignmentWords };
 }
 
 function sentenceUnits(spans: [number, number][], tokens: Token[], terms: Int32Array, minTerms: number): Unit[] {
