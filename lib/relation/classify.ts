@@ -9,7 +9,7 @@ import { descriptionOf, type Description } from '../wording/catalogue';
 import { inEnglish } from '../wording/render';
 import { keysWithin, type CorpusEvidence } from './evidence';
 import { topLevelQuotes } from '../text/quotes';
-import { sentences } from '../text/segment';
+import { sentences, words } from '../text/segment';
 import type { DistinctiveWording } from './neighbourhood';
 import type { SharedSequence } from '../align/sequence';
 
@@ -496,8 +496,9 @@ function textSignals(input: RelationInput): Signal[] {
   // Only the aligned text is compared: furniture around it has its own capitals and quotes.
   const pageAligned = input.passages.map((p) => input.page.text.slice(p.page[0], p.page[1])).join('\n');
   const sourceAligned = input.passages.map((p) => input.source.text.slice(p.source[0], p.source[1])).join('\n');
-  const pageTraces = artefacts(pageAligned, sourceAligned);
-  const sourceTraces = artefacts(sourceAligned, pageAligned);
+  const [pageWords, sourceWords] = [words(pageAligned), words(sourceAligned)];
+  const pageTraces = artefacts(pageAligned, sourceAligned, pageWords, sourceWords);
+  const sourceTraces = artefacts(sourceAligned, pageAligned, sourceWords, pageWords);
   const garbledNames = (input.drift ?? []).filter(
     (d) =>
       (d.kind === 'name' || d.kind === 'attribution') &&

@@ -186,19 +186,21 @@ function lowerCaseCounts(tokens: readonly { text: string; norm: string }[]): Map
   return counts;
 }
 
-/** Traces of machine translation in `text`, judged against the other version of it. */
-export function artefacts(text: string, other: string): Artefacts {
-  const otherLower = new Set(words(other).filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.norm));
-  const otherCapitalised = new Set(words(other).filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.norm));
+/**
+ * Traces of machine translation in `text`, judged against the other version of it. A caller judging both versions
+ * against each other passes the words of each, read once.
+ */
+export function artefacts(text: string, other: string, tokens: Token[] = words(text), otherTokens: Token[] = words(other)): Artefacts {
+  const otherLower = new Set(otherTokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.norm));
+  const otherCapitalised = new Set(otherTokens.filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.norm));
   const capitalisedWords: string[] = [];
-  const tokens = words(text);
   // The capital took one of the word's common uses when the other version writes it in lower case more often than this
   // text does ("The Wall Reports of the Street Journal" for "… Journal reports"). A text that writes it in lower case as
   // often ("Royal Bank of Canada … the bank said") kept a name the other version dropped or lower-cased: no trace. On
   // the benchmark's 10,000 stories, heavy rewrites that dropped a name's word made their undated original look
   // machine-translated, and its direction was left open.
   const ownLower = lowerCaseCounts(tokens);
-  const otherLowerCount = lowerCaseCounts(words(other));
+  const otherLowerCount = lowerCaseCounts(otherTokens);
   tokens.forEach((t, i) => {
     if (i === 0 || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return;
     const gap = text.slice(tokens[i - 1].end, t.start);
