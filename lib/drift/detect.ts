@@ -11,7 +11,7 @@ import { displayOps, wordDiff, type DiffPiece } from '../text/word-ops';
 import { analysed, TextAnalysis, type TextView } from '../text/analysis';
 import { alignmentStopwords } from '../text/stopwords';
 import { alignmentTerm, alignmentTermBag } from '../text/terms';
-import { dateKeys } from '../text/dates';
+import { dateKeys, type DateKey } from '../text/dates';
 import { nameCandidates, type NameCandidate } from '../text/names';
 import { numberKeys, type NumberKey } from '../text/numbers';
 import { topLevelQuotes, type QuoteSpan } from '../text/quotes';
@@ -191,7 +191,9 @@ function comparePair(ctx: Context, page: Span, source: Span): void {
     sourceSentence: ctx.sourceText.slice(source[0], source[1]),
     pieces: [],
   };
-  const covered = [...compareNumbers(ctx, pair), ...compareDates(ctx, pair)];
+  // Numbers leave out the digits of dates: each sentence's dates are read once for both.
+  const dates = { source: dateKeys(pair.sourceSentence, ctx.opts.sourceLang), page: dateKeys(pair.pageSentence, ctx.opts.pageLang) };
+  const covered = [...compareNumbers(ctx, pair, dates), ...compareDates(ctx, pair, dates)];
   if (ctx.opts.crossLanguage) {
     compareAcrossLanguages(ctx, pair);
     return;
@@ -287,9 +289,15 @@ function sameNumber(a: NumberKey, b: NumberKey): boolean {
   return a.value === b.value || a.alt === b.value || a.value === b.alt;
 }
 
-function compareNumbers(ctx: Context, pair: Pair): Span[] {
-  const src = numberKeys(pair.sourceSentence, ctx.opts.sourceLang).filter((n) => !n.year);
-  const pg = numberKeys(pair.pageSentence, ctx.opts.pageLang).filter((n) => !n.year);
+/** The dates of a pair's sentences. */
+interface PairDates {
+  source: DateKey[];
+  page: DateKey[];
+}
+
+function compareNumbers(ctx: Context, pair: Pair, dates: PairDates): Span[] {
+  const src = numberKeys(pair.sourceSentence, ctx.opts.sourceLang, dates.source).filter((n) => !n.year);
+  const pg = numberKeys(pair.pageSentence, ctx.opts.pageLang, dates.page).filter((n) => !n.year);
   const [lostSource, newPage] = unmatched(src, pg, sameNumber);
   const covered: Span[] = [];
   lostSource.forEach((s, k) => {
@@ -335,10 +343,10 @@ function inContext(sentence: string, [start, end]: Span): string {
   return sentence.slice(from, to);
 }
 
-function compareDates(ctx: Context, pair: Pair): Span[] {
+function compareDates(ctx: Context, pair: Pair, dates: PairDates): Span[] {
   const key = (d: { iso: string; weekday?: number }) => `${d.iso}|${d.weekday ?? ''}`;
-  const src = dateKeys(pair.sourceSentence, ctx.opts.sourceLang);
-  const pg = dateKeys(pair.pageSentence, ctx.opts.pageLang);
+  const src = dates.source;
+  const pg = dates.page;
   const [lostSource, newPage] = unmatched(src, pg, (a, b) => key(a) === key(b));
   const covered: Span[] = [];
   lostSource.forEach((s, k) => {
