@@ -1,8 +1,9 @@
 /**
  * Bilingual word lists with English as the pivot: a word of one language → the English words it translates to. Two
  * texts in any two languages meet through the English words of both. The lists are compiled from FreeDict's
- * dictionaries (scripts/build-lexicons.ts) and loaded the first time a comparison across languages needs them:
- * where they come from (a file on disk, a URL inside the extension) is the caller's business (setLexiconSource).
+ * dictionaries and, for Ukrainian, Apertium's Russian–Ukrainian pair (scripts/build-lexicons.ts), and loaded the first
+ * time a comparison across languages needs them: where they come from (a file on disk, a URL inside the extension) is
+ * the caller's business (setLexiconSource).
  */
 import { primarySubtag } from './language';
 import { foldWord } from './normalize';
@@ -128,7 +129,8 @@ const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /**
  * English words for a word of the lexicon's language: the word itself, or, for an inflected form, the longest
  * dictionary form it starts with, down to four letters ("Hauses" → "Haus", "президента" → "президент"). Scripts
- * written without spaces are looked up whole, as the segmenter gives dictionary words.
+ * written without spaces are looked up whole, as the segmenter gives dictionary words. A language that also reads a
+ * relative's list (Ukrainian) asks its own list first at each step, then the relative's under the word's spellings in it.
  */
 export function glossesOf(lexicon: Lexicon, word: string): string[] | null {
   const folded = foldWord(word);
