@@ -2,18 +2,23 @@
  * `npm run build:lexicons`: compiles the FreeDict bilingual dictionaries Debian installs (`dict-freedict-*`, dictd
  * format under /usr/share/dictd) into the compact word lists cross-language alignment reads: one file per language,
  * public/lexicons/<lang>.tsv, each line a word of that language, a tab, and up to MAX_GLOSSES English words it
- * translates to. English is the pivot: a German and a French text meet through the English words of both.
+ * translates to. English is the pivot: a German and a French text meet through the English words of both. Ukrainian,
+ * which FreeDict lacks, is compiled from Apertium's Russian–Ukrainian pair (`apertium-rus-ukr`, read with lttoolbox-dev's
+ * lt-paradigm and lttoolbox's lt-proc): every inflected form, through its Russian translation, to the Russian list's English.
  *
- *   npm run build:lexicons -- [--dictd /usr/share/dictd] [--out public/lexicons]
+ *   npm run build:lexicons -- [--dictd /usr/share/dictd] [--apertium /usr/share/apertium/apertium-rus-ukr] [--out public/lexicons]
  *
  * Only what alignment needs is kept: headwords of one or two words, one-word English glosses, the commonest entries
  * first (Japanese: JMdict's priority marks) up to a per-language budget, so the extension stays small. Languages
  * whose dictionary is not installed are left as they are, with a note.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { glossesOf as lookUp, parseLexicon, ukrainianAsRussian, type Lexicon } from '../lib/text/lexicon';
+import { foldWord } from '../lib/text/normalize';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -194,6 +199,146 @@ export function sensesByAgreement(found: Found): Map<string, string[]> {
   return senses;
 }
 
+/**
+ * Apertium's Russian–Ukrainian pair (Debian's apertium-rus-ukr): the Ukrainian generator lists the forms, the Ukrainian
+ * analyser reads them as the pair's translation step expects (its tags are the bilingual dictionary's: "новий<adj><sint>"
+ * where the generator has "новий<adj>"), and the Ukrainian→Russian dictionary translates them.
+ */
+const APERTIUM_UKRAINIAN = { generator: 'rus-ukr.autogen.bin', analyser: 'ukr-rus.automorf.bin', bilingual: 'ukr-rus.autobil.bin' };
+
+/** The lexical form's lemma: what comes before its first tag ("глядач<n><m><aa><pl><gen>" → "глядач"). */
+function lemmaOf(analysis: string): string {
+  const tag = analysis.indexOf('<');
+  return tag < 0 ? analysis : analysis.slice(0, tag);
+}
+
+/** English words of several sources in turn: every first word, then every second, up to MAX_GLOSSES. */
+function interleaved(lists: string[][]): string[] {
+  const out: string[] = [];
+  for (let i = 0; out.length < MAX_GLOSSES && lists.some((list) => i < list.length); i++) {
+    for (const list of lists) if (i < list.length && out.length < MAX_GLOSSES && !out.includes(list[i])) out.push(list[i]);
+  }
+  return out;
+}
+
+/** Runs an lttoolbox program over the input and returns its stream units ("^surface/reading/reading$") in order. */
+function lttoolbox(program: string, args: string[], input: string): string[][] {
+  const output = execFileSync(program, args, { input, maxBuffer: 1 << 30 }).toString('utf8');
+  return [...output.matchAll(/\^((?:[^$\\]|\\.)*)\$/g)].map((unit) => unit[1].split('/'));
+}
+
+/**
+ * Tags the bilingual dictionary has after the part of speech of some words where the generator's listing has none
+ * ("новий<adj><sint>": an adjective with a synthetic comparative; "ампутувати<vblex><dual>" is listed as perfective
+ * or imperfective): a reading the dictionary does not translate is tried again as its lemma, part of speech and each.
+ */
+const BILINGUAL_TAGS = ['<sint>', '<perf>', '<impf>'];
+
+/** The Russian lexical forms of each Ukrainian reading the bilingual dictionary translates. */
+function translateReadings(bilingual: string, readings: string[]): Map<string, string[]> {
+  const russianOf = new Map<string, string[]>();
+  const translate = (asked: string[], answer: (i: number, targets: string[]) => void) => {
+    const units = lttoolbox('lt-proc', ['-b', bilingual], asked.map((reading) => `^${reading}$`).join('\n'));
+    asked.forEach((_, i) => answer(i, (units[i] ?? []).slice(1).filter((target) => !target.startsWith('@') && !target.includes('#'))));
+  };
+  translate(readings, (i, targets) => targets.length && russianOf.set(readings[i], targets));
+  const untranslated = readings.filter((reading) => !russianOf.has(reading));
+  const retried = untranslated.flatMap((reading) => BILINGUAL_TAGS.map((tag) => (reading.match(/^[^<]*<[^>]*>/)?.[0] ?? reading) + tag));
+  translate(retried, (i, targets) => {
+    const reading = untranslated[Math.floor(i / BILINGUAL_TAGS.length)];
+    if (targets.length && !russianOf.has(reading)) russianOf.set(reading, targets);
+  });
+  return russianOf;
+}
+
+/**
+ * Every inflected form of the Ukrainian words Apertium can translate into Russian, with the English of their Russian
+ * translation (from the Russian list). lt-paradigm lists each form the Ukrainian generator makes ("глядачів"), lt-proc
+ * reads it with the analyser ("глядач<n><m><aa><pl><gen>") and then with the bilingual dictionary ("зритель<n>…").
+ * Multiword forms and readings are left out: a text is looked up word by word.
+ */
+export function ukrainianForms(apertium: string, russian: Lexicon): Map<string, string[]> {
+  const file = (name: keyof typeof APERTIUM_UKRAINIAN) => path.join(apertium, APERTIUM_UKRAINIAN[name]);
+  const generated = new Map<string, string[]>();
+  for (const line of execFileSync('lt-paradigm', ['-a', file('generator')], { input: '*\n', maxBuffer: 1 << 30 }).toString('utf8').split('\n')) {
+    const colon = line.indexOf(':');
+    const form = line.slice(0, colon);
+    if (colon <= 0 || /[\s#+]/.test(line)) continue;
+    generated.set(form, [...(generated.get(form) ?? []), line.slice(colon + 1)]);
+  }
+  const readingsOfForm = new Map<string, string[]>();
+  for (const [surface, ...readings] of lttoolbox('lt-proc', [file('analyser')], [...generated.keys()].join('\n'))) {
+    const known = readings.filter((reading) => !reading.startsWith('*') && !/[#+]/.test(reading));
+    if (generated.has(surface) && known.length) readingsOfForm.set(surface, known);
+  }
+  const lemmasOfForm = new Map<string, string[]>();
+  for (const [surface, fromGenerator] of generated) {
+    const form = foldWord(surface);
+    const readings = lemmasOfForm.get(form) ?? [];
+    for (const reading of readingsOfForm.get(surface) ?? fromGenerator) if (!readings.includes(reading)) readings.push(reading);
+    lemmasOfForm.set(form, readings);
+  }
+  const readings = [...new Set([...lemmasOfForm.values()].flat())];
+  const russianOf = translateReadings(file('bilingual'), readings);
+  const englishOfReading = new Map<string, string[]>();
+  for (const reading of readings) {
+    englishOfReading.set(reading, interleaved((russianOf.get(reading) ?? []).map((target) => russian.words.get(foldWord(lemmaOf(target))) ?? [])));
+  }
+  const forms = new Map<string, string[]>();
+  for (const [form, lexical] of lemmasOfForm) {
+    // A form that is itself a dictionary form ("мати", mother) reads first as that word, then as a form of another ("мати", to have).
+    const first = lexical.filter((reading) => foldWord(lemmaOf(reading)) === form);
+    const english = interleaved([...first, ...lexical.filter((reading) => !first.includes(reading))].map((reading) => englishOfReading.get(reading)!));
+    if (english.length) forms.set(form, english);
+  }
+  return forms;
+}
+
+/**
+ * The Ukrainian list as shipped: only the forms whose English the lookup would not find anyway — through a shorter
+ * form kept (the dictionary form "глядач" finds "глядачів") or the Russian list's spelling ("станція" → "станция").
+ * Forms are decided shortest first: a kept form changes the lookup only of longer ones.
+ */
+export function withoutFoundForms(forms: ReadonlyMap<string, string[]>, russian: Lexicon): Map<string, string[]> {
+  const kept = new Map<string, string[]>();
+  const lexicon: Lexicon = { lang: 'uk', words: kept, borrowed: { words: russian.words, spellings: ukrainianAsRussian } };
+  const byLength = [...forms].sort(([a], [b]) => [...a].length - [...b].length || (a < b ? -1 : a > b ? 1 : 0));
+  for (const [form, english] of byLength) {
+    const found = lookUp(lexicon, form);
+    if (!found || found.join(' ') !== english.join(' ')) kept.set(form, english);
+  }
+  return kept;
+}
+
+function writeList(out: string, lang: string, lexicon: ReadonlyMap<string, string[]>): void {
+  const lines = [...lexicon].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([word, glosses]) => `${word}\t${glosses.join(' ')}`);
+  fs.writeFileSync(path.join(out, `${lang}.tsv`), `${lines.join('\n')}\n`);
+}
+
+/** Ukrainian, from Apertium's Russian–Ukrainian pair through the Russian list, or kept as it is without them. */
+function compileUkrainian(apertium: string, out: string): void {
+  const missing = Object.values(APERTIUM_UKRAINIAN).filter((file) => !fs.existsSync(path.join(apertium, file)));
+  const russianList = path.join(out, 'ru.tsv');
+  if (missing.length || !fs.existsSync(russianList)) {
+    const why = missing.length ? 'apertium-rus-ukr not installed' : 'no Russian list';
+    console.log(`uk: ${why}; ${fs.existsSync(path.join(out, 'uk.tsv')) ? 'kept the compiled list' : 'no list'}`);
+    return;
+  }
+  const russian = parseLexicon('ru', fs.readFileSync(russianList, 'utf8'));
+  let forms: Map<string, string[]>;
+  try {
+    forms = ukrainianForms(apertium, russian);
+  } catch (error) {
+    // lt-paradigm and lt-proc come with lttoolbox-dev and lttoolbox: without them the list is kept as it is.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    console.log(`uk: lt-paradigm or lt-proc not installed (lttoolbox-dev); ${fs.existsSync(path.join(out, 'uk.tsv')) ? 'kept the compiled list' : 'no list'}`);
+    return;
+  }
+  const lexicon = withoutFoundForms(forms, russian);
+  writeList(out, 'uk', lexicon);
+  console.log(`uk: ${lexicon.size} of ${forms.size} word forms from apertium-rus-ukr (the others are found through shorter forms or the Russian list)`);
+}
+
 function main(): void {
   const argv = process.argv.slice(2);
   const option = (name: string, fallback: string) => {
@@ -201,6 +346,7 @@ function main(): void {
     return at >= 0 && argv[at + 1] ? path.resolve(argv[at + 1]) : fallback;
   };
   const dictd = option('--dictd', '/usr/share/dictd');
+  const apertium = option('--apertium', '/usr/share/apertium/apertium-rus-ukr');
   const out = option('--out', path.join(repoRoot, 'public', 'lexicons'));
   fs.mkdirSync(out, { recursive: true });
   const compiled = new Map<string, Map<string, string[]>>();
@@ -214,10 +360,10 @@ function main(): void {
     // A list read as another's pivot is read whole: the budget limits only what is shipped.
     const lexicon = compile(dictd, source, compiled, source.budget);
     compiled.set(source.lang, PIVOTS.has(source.lang) ? compile(dictd, source, compiled, Infinity) : lexicon);
-    const lines = [...lexicon].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([word, glosses]) => `${word}\t${glosses.join(' ')}`);
-    fs.writeFileSync(path.join(out, `${source.lang}.tsv`), `${lines.join('\n')}\n`);
+    writeList(out, source.lang, lexicon);
     console.log(`${source.lang}: ${lexicon.size} words from dict-freedict-${source.dict}`);
   }
+  compileUkrainian(apertium, out);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

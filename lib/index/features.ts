@@ -29,9 +29,10 @@ import { fnv1a32, mix32 } from './hash';
 
 /**
  * Bump when the features of a text change: stored postings must then be rebuilt. The shipped lexicons are part of them
- * (a foreign record's gloss keys): 4 when the Russian list's senses were reordered, which the Ukrainian list reads too.
+ * (a foreign record's gloss keys): 4 when the Russian list's senses were reordered, which the Ukrainian list reads too;
+ * 5 when Ukrainian got a list of its own (Apertium's inflected forms).
  */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 export interface FeatureOptions {
   /** Keep one pair in this many (by hash). */

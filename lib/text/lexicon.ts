@@ -1,8 +1,9 @@
 /**
  * Bilingual word lists with English as the pivot: a word of one language → the English words it translates to. Two
  * texts in any two languages meet through the English words of both. The lists are compiled from FreeDict's
- * dictionaries (scripts/build-lexicons.ts) and loaded the first time a comparison across languages needs them:
- * where they come from (a file on disk, a URL inside the extension) is the caller's business (setLexiconSource).
+ * dictionaries and, for Ukrainian, Apertium's Russian–Ukrainian pair (scripts/build-lexicons.ts), and loaded the first
+ * time a comparison across languages needs them: where they come from (a file on disk, a URL inside the extension) is
+ * the caller's business (setLexiconSource).
  */
 import { primarySubtag } from './language';
 import { foldWord } from './normalize';
@@ -10,7 +11,7 @@ import { words } from './segment';
 import { retrievalStopwords } from './stopwords';
 
 /** Languages with a compiled list (public/lexicons/<lang>.tsv). English needs none: it is the pivot. */
-export const LEXICON_LANGUAGES: readonly string[] = ['ar', 'de', 'el', 'es', 'fr', 'is', 'it', 'ja', 'pl', 'pt', 'ru'];
+export const LEXICON_LANGUAGES: readonly string[] = ['ar', 'de', 'el', 'es', 'fr', 'is', 'it', 'ja', 'pl', 'pt', 'ru', 'uk'];
 
 /** Reads the compiled list of a language, or null when there is none. */
 export type LexiconSource = (lang: string) => Promise<string | null>;
@@ -19,14 +20,14 @@ export interface Lexicon {
   lang: string;
   /** Folded word → English words, the commonest sense first. */
   words: Map<string, string[]>;
-  /** For a language reading a related language's list: the spellings a folded word of it may have in that one. */
-  spellings?: (folded: string) => string[];
+  /** A close relative's list, read for words the language's own list lacks, through the spellings they may have in it. */
+  borrowed?: { words: Map<string, string[]>; spellings: (folded: string) => string[] };
 }
 
 /**
- * Languages without a list of their own that read a close relative's, through the spelling correspondences of the two:
- * Ukrainian and Russian share much of their vocabulary ("бояться", "станція"/"станция", "місто"/"место") and FreeDict
- * has no Ukrainian dictionary.
+ * Languages whose own list is read with a close relative's, through the spelling correspondences of the two. Ukraine's
+ * own list (Apertium's Ukrainian forms) holds the words Apertium translates into Russian; Ukrainian and Russian share
+ * much of the rest of their vocabulary ("бояться", "станція"/"станция", "місто"/"место").
  */
 const BORROWED: Record<string, { from: string; spellings: (folded: string) => string[] }> = {
   uk: { from: 'ru', spellings: ukrainianAsRussian },
@@ -78,16 +79,22 @@ export async function loadLexicons(langs: Iterable<string | undefined>): Promise
   await Promise.all(wanted.map((lang) => (lang in BORROWED ? loadBorrowed(lang) : loadOne(lang))));
 }
 
-/** A language reading a relative's list shares its words (read once) and looks words up through its spellings. */
+/**
+ * A language reading a relative's list as well as its own: both read once. Without its own list it reads the relative's
+ * alone; without the relative's, its own alone.
+ */
 async function loadBorrowed(lang: string): Promise<void> {
   const { from, spellings } = BORROWED[lang];
-  const relative = loaded.get(from) ?? (await loadOne(from));
-  if (relative) loaded.set(lang, { lang, words: relative.words, spellings });
-  else if (loaded.has(from)) loaded.set(lang, null);
+  // The language's own list is kept under a key of its own: the language's key is set once both are read.
+  const ownKey = `${lang}:own`;
+  const [own, relative] = await Promise.all([loaded.get(ownKey) ?? loadOne(lang, ownKey), loaded.get(from) ?? loadOne(from)]);
+  if (!loaded.has(ownKey) && !loaded.has(from)) return;
+  const borrowed = relative ? { words: relative.words, spellings } : undefined;
+  loaded.set(lang, own || borrowed ? { lang, words: own?.words ?? new Map(), borrowed } : null);
 }
 
-function loadOne(lang: string): Promise<Lexicon | null> {
-  let pending = loading.get(lang);
+function loadOne(lang: string, key: string = lang): Promise<Lexicon | null> {
+  let pending = loading.get(key);
   if (!pending) {
     const read = source;
     pending = (read ? read(lang) : Promise.resolve(null))
@@ -95,11 +102,11 @@ function loadOne(lang: string): Promise<Lexicon | null> {
       .catch(() => null)
       .then((lexicon) => {
         // A source set later may still provide it: only a list read (or refused) by a source is final.
-        if (read) loaded.set(lang, lexicon);
-        loading.delete(lang);
+        if (read) loaded.set(key, lexicon);
+        loading.delete(key);
         return lexicon;
       });
-    loading.set(lang, pending);
+    loading.set(key, pending);
   }
   return pending;
 }
@@ -122,22 +129,37 @@ const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /**
  * English words for a word of the lexicon's language: the word itself, or, for an inflected form, the longest
  * dictionary form it starts with, down to four letters ("Hauses" → "Haus", "президента" → "президент"). Scripts
- * written without spaces are looked up whole, as the segmenter gives dictionary words.
+ * written without spaces are looked up whole, as the segmenter gives dictionary words. A language that also reads a
+ * relative's list (Ukrainian) asks its own list first at each step, then the relative's under the word's spellings in it.
  */
 export function glossesOf(lexicon: Lexicon, word: string): string[] | null {
   const folded = foldWord(word);
-  const spellings = lexicon.spellings ? lexicon.spellings(folded) : [folded];
-  for (const spelling of spellings) {
-    const exact = lexicon.words.get(spelling);
-    if (exact) return exact;
-  }
+  const borrowed = lexicon.borrowed;
+  const spellings = borrowed ? borrowed.spellings(folded) : [];
+  const exact = lexicon.words.get(folded) ?? (borrowed && firstFound(borrowed.words, spellings));
+  if (exact) return exact;
   if (SPACELESS.test(folded)) return null;
+  return dictionaryForm(lexicon.words, folded) ?? (borrowed && firstFound(borrowed.words, spellings, dictionaryForm)) ?? null;
+}
+
+function firstFound(
+  words: Map<string, string[]>,
+  spellings: readonly string[],
+  find: (words: Map<string, string[]>, spelling: string) => string[] | null | undefined = (list, spelling) => list.get(spelling),
+): string[] | null {
   for (const spelling of spellings) {
-    const chars = [...spelling];
-    for (let cut = 1; cut <= MAX_SUFFIX && chars.length - cut >= MIN_STEM; cut++) {
-      const hit = lexicon.words.get(chars.slice(0, chars.length - cut).join(''));
-      if (hit) return hit;
-    }
+    const hit = find(words, spelling);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** The English words of the longest dictionary form a word starts with, cut by one to four letters, keeping four. */
+function dictionaryForm(words: Map<string, string[]>, folded: string): string[] | null {
+  const chars = [...folded];
+  for (let cut = 1; cut <= MAX_SUFFIX && chars.length - cut >= MIN_STEM; cut++) {
+    const hit = words.get(chars.slice(0, chars.length - cut).join(''));
+    if (hit) return hit;
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LEXICON_DIR } from '../../../cli/lexicons';
+import { LEXICON_DIR, useLexiconFiles } from '../../../cli/lexicons';
 import { glossesOf, glossText, installLexicon, LEXICON_LANGUAGES, lexiconOf, loadLexicons, parseLexicon, resetLexicons, setLexiconSource, ukrainianAsRussian } from '../../../lib/text/lexicon';
 
 afterEach(() => {
@@ -54,7 +54,7 @@ describe('bilingual lexicons', () => {
       return lang === 'ru' ? 'станция\tstation\nместо\tplace\nбояться\tfear\nмы\twe\nповторить\trepeat' : null;
     });
     await Promise.all([loadLexicons(['uk']), loadLexicons(['ru', 'uk'])]);
-    expect(asked).toEqual(['ru']);
+    expect(asked.sort()).toEqual(['ru', 'uk']);
     const ukrainian = lexiconOf('uk')!;
     expect(glossesOf(ukrainian, 'станція')).toEqual(['station']);
     expect(glossesOf(ukrainian, 'місто')).toEqual(['place']);
@@ -66,7 +66,41 @@ describe('bilingual lexicons', () => {
     expect(ukrainianAsRussian("п'ять")).toContain('пять');
   });
 
-  it('has no Ukrainian lexicon where the Russian list cannot be read', async () => {
+  it('reads a Ukrainian word in its own list first, then in the Russian one, then through a shorter form of either', async () => {
+    setLexiconSource(async (lang) => (lang === 'uk' ? 'сльози\ttear\nглядач\tspectator\nмісто\tcity' : lang === 'ru' ? 'место\tplace\nстанция\tstation' : null));
+    await loadLexicons(['uk']);
+    const ukrainian = lexiconOf('uk')!;
+    // Its own list has the word: the Russian spelling of the same letters ("место", place) is not asked.
+    expect(glossesOf(ukrainian, 'Місто')).toEqual(['city']);
+    expect(glossesOf(ukrainian, 'сльози')).toEqual(['tear']);
+    expect(glossesOf(ukrainian, 'станція')).toEqual(['station']);
+    expect(glossesOf(ukrainian, 'глядачів')).toEqual(['spectator']);
+    expect(glossesOf(ukrainian, 'станціями')).toEqual(['station']);
+    expect(glossesOf(ukrainian, 'новину')).toBeNull();
+  });
+
+  it('glosses the inflected forms of a Ukrainian sentence through the shipped lists', async () => {
+    useLexiconFiles();
+    await loadLexicons(['uk']);
+    const ukrainian = lexiconOf('uk')!;
+    // Plural, genitive and locative forms, past tenses and an adjective's feminine genitive: none is its dictionary form.
+    const sentence = 'Глядачі не стримували сліз: у їхніх серцях жила надія, сказав президент міста після відкриття нової станції.';
+    const expected: Record<string, string> = {
+      Глядачі: 'spectator',
+      стримували: 'constrain',
+      сліз: 'tear',
+      серцях: 'heart',
+      надія: 'hope',
+      сказав: 'say',
+      міста: 'city',
+      нової: 'new',
+      станції: 'station',
+    };
+    for (const [word, english] of Object.entries(expected)) expect(glossesOf(ukrainian, word), word).toContain(english);
+    expect(glossText(ukrainian, sentence)).toMatch(/^spectator .*tear.*say president city after .* new station\.$/);
+  });
+
+  it('has no Ukrainian lexicon where neither its own list nor the Russian one can be read', async () => {
     setLexiconSource(async () => null);
     await loadLexicons(['uk']);
     expect(lexiconOf('uk')).toBeNull();
