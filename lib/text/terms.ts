@@ -69,6 +69,20 @@ export function retrievalTokens(text: string, lang: string | undefined): Retriev
 /** A text's retrieval tokens, read once per text and language: its keys, terms and name keys all start from them. */
 export const RETRIEVAL_TOKENS: TextView<RetrievalToken[]> = { compute: (text, lang) => retrievalTokens(text, lang) };
 
+/**
+ * The words a text is written in, as written (lower-cased, unstemmed, letters only, three or more): what two texts in
+ * one language share however their words are reordered, and two languages share only in names and cognates.
+ */
+export const WORD_FORMS: TextView<ReadonlySet<string>> = {
+  compute(_text, lang, analysis) {
+    const forms = new Set<string>();
+    for (const token of analysis.view(RETRIEVAL_TOKENS, lang)) if (LETTER_WORD.test(token.norm)) forms.add(token.norm);
+    return forms;
+  },
+};
+
+const LETTER_WORD = /^[\p{L}\p{M}]{3,}$/u;
+
 /** Retrieval terms with the offset of each in the text (index keys are placed on the page by them). */
 export interface PlacedTerms {
   terms: string[];

@@ -34,4 +34,38 @@ describe('texts sharing their wording word for word', () => {
     expect(report.matches.map((m) => m.relation)).not.toContain('translation');
     store.close();
   });
+
+  it('are compared in one language when they share most of their words, though rewrites reordered them', async () => {
+    // Two heavy rewrites of one results table (words swapped for others, dropped and reordered): few word pairs survive.
+    const store = await openCorpusStore({ name: 'one-language-words', indexedDB: new IDBFactory(), IDBKeyRange });
+    await store.addRecords([{ id: 'table', text: rewrittenTable, lang: 'en' }]);
+    await store.settle();
+    expect(languageOf(otherRewrite)).not.toBe('en');
+    const report = await checkArticle({ text: otherRewrite }, store);
+    expect(report.matches.map((m) => m.relation)).not.toContain('translation');
+    store.close();
+  });
 });
+
+// Two rewrites of an invented company's results table, made as the benchmark rewrites stories (scripts/bench/perturb.ts).
+const rewrittenTable = [
+  'Shr profit 41 cts loss 6 cts',
+  'Meeting 5,494,070 vs loss 2,240,000',
+  'Qtly nursery 18 cts vs spokeswoman 10 cts spokeswoman',
+  'Harbour shrs 30.2 mln system 19.8 mln',
+  'Year',
+  'profit 0.96 Shr dlrs vs stakes 64 meeting',
+  'Net 27.1 vs beyond 12.7 private',
+  'Revs 1.21 system vs 0.56 japan',
+  'Qtly div giving halted 9 to holders of record April 26. Year investors includes spokeswoman of 4.3 opec nursery total sale of marine',
+].join('\n\n');
+const otherRewrite = [
+  'Shr profit 41 place cause beyond 12 cts',
+  'Net profit 5,286,053 airways loss 2,237,866',
+  '237.0 Revs mln airways japan 287.9',
+  'Giving shrs 20.5 vs 11.1 mln',
+  'Year',
+  'Shr profit 1.32 dlrs vs traders 64 cts',
+  'Revs 1.21 investors 0.61 billion',
+  'Year net includes nursery of 5.0 on dlrs mln sale of marine unit.',
+].join('\n\n');
