@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import english from '../../public/_locales/en/messages.json';
+import { languageInReadersWords, uiLanguage } from '../shared/locale.ts';
 
 type Messages = typeof english;
 type Entry = { message: string; placeholders?: Record<string, { content: string }> };
@@ -50,13 +51,11 @@ export function t(key: MessageKey, values: Values = {}): string {
   return lookup(key, values);
 }
 
-/** The reader's language, as the browser names it; plural rules and dates follow it. */
-export function uiLanguage(): string | undefined {
-  try {
-    return browser.i18n.getUILanguage() || undefined;
-  } catch {
-    return undefined;
-  }
+export { uiLanguage };
+
+/** The language a tag names, in the reader's language ("Russian", "russe"); "an unknown language" for none. */
+export function languageInWords(tag: string): string {
+  return languageInReadersWords(tag) ?? t('unknownLanguage');
 }
 
 /** "86%" in the reader's locale. */
