@@ -2,7 +2,9 @@
  * The popup's words, from the extension's messages file (public/_locales/<lang>/messages.json, the browser's i18n
  * format), so a translation is one more file. Values are passed by placeholder name; counts choose the plural form
  * by the reader's language (`key_one`, `key_other`, and `key_few`, `key_many`… where a translation has them).
- * Where the browser's i18n is not there (the unit tests' fake browser), the English file answers.
+ *
+ * Where the browser gives no message, the default locale's file the popup carries (English, the manifest's
+ * default_locale) answers: see messageFromBrowser for when that happens.
  */
 import { browser } from 'wxt/browser';
 import english from '../../public/_locales/en/messages.json';
@@ -35,16 +37,27 @@ function fill(entry: Entry, substitutions: string[]): string {
     .replace(/\$(\d)|\$\$/g, (whole, n: string | undefined) => (n === undefined ? '$' : (substitutions[Number(n) - 1] ?? whole)));
 }
 
+/**
+ * The browser's message for `key`, or null where it gives none:
+ * - no i18n at all (the unit tests' fake browser throws);
+ * - an extension process of Debian's Chromium that holds no messages: in about half of the launches whose first-run
+ *   tab was closed before another extension page opened, every page of that process reads "" for every key, the
+ *   browser's own "@@extension_id" included, from its first call to its last. That is the browser's, not this
+ *   code's: nothing here is read before the page runs, and nothing is cached, so each call asks the browser again.
+ */
+function messageFromBrowser(key: string, substitutions: string[]): string | null {
+  try {
+    return browser.i18n.getMessage(key as MessageKey, substitutions) || null;
+  } catch {
+    return null;
+  }
+}
+
 function lookup(key: string, values: Values): string {
   const entry = (english as Record<string, Entry>)[key];
   const substitutions = entry ? ordered(entry, values) : [];
-  try {
-    const translated = browser.i18n.getMessage(key as MessageKey, substitutions);
-    if (translated) return translated;
-  } catch {
-    // No i18n here: the English file below.
-  }
-  return entry ? fill(entry, substitutions) : key;
+  // Without the browser's message, the default locale's file, as the browser itself falls back for a missing key.
+  return messageFromBrowser(key, substitutions) ?? (entry ? fill(entry, substitutions) : key);
 }
 
 export function t(key: MessageKey, values: Values = {}): string {
@@ -68,13 +81,7 @@ export function tn(key: PluralKey, count: number, values: Values = {}): string {
   const all = { ...values, count: count.toLocaleString(uiLanguage()) };
   const category = new Intl.PluralRules(uiLanguage()).select(count);
   const specific = `${key}_${category}`;
-  const hasSpecific = specific in english || (() => {
-    try {
-      return browser.i18n.getMessage(specific as MessageKey) !== '';
-    } catch {
-      return false;
-    }
-  })();
+  const hasSpecific = specific in english || messageFromBrowser(specific, []) !== null;
   return lookup(hasSpecific ? specific : `${key}_other`, all);
 }
 
