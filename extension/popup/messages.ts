@@ -40,10 +40,10 @@ function fill(entry: Entry, substitutions: string[]): string {
 /**
  * The browser's message for `key`, or null where it gives none:
  * - no i18n at all (the unit tests' fake browser throws);
- * - an extension process of Debian's Chromium that holds no messages: in about half of the launches whose first-run
- *   tab was closed before another extension page opened, every page of that process reads "" for every key, the
- *   browser's own "@@extension_id" included, from its first call to its last. That is the browser's, not this
- *   code's: nothing here is read before the page runs, and nothing is cached, so each call asks the browser again.
+ * - an extension process of Debian's Chromium that holds no messages: when the extension's first page (the first-run
+ *   tab) is closed before it has loaded, the pages opened next read "" for every key, the browser's own
+ *   "@@extension_id" included, for as long as that process lives (README, "Where Chromium gives no messages").
+ * Nothing is cached here, so each call asks the browser again.
  */
 function messageFromBrowser(key: string, substitutions: string[]): string | null {
   try {

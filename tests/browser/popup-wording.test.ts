@@ -22,19 +22,12 @@ async function whyLinesOf(popup: Page, id: string): Promise<string[]> {
 
 const sorted = (lines: readonly string[]) => [...lines].sort();
 
-/**
- * The first-run page stays open: in this Chromium, extension pages opened after the extension's only page was closed
- * sometimes get "" from i18n.getMessage (the popup then falls back to the English file it carries), and these tests
- * are about which messages file the words come from.
- */
-const KEEP_I18N = { keepWelcomePage: true };
-
 describe.skipIf(skipReason !== null)('the popup’s wording of the engine’s findings', () => {
   describe('with the messages file as shipped', () => {
     let session: ExtensionSession;
 
     beforeAll(async () => {
-      session = await ExtensionSession.launch(KEEP_I18N);
+      session = await ExtensionSession.launch();
     });
 
     afterAll(async () => {
@@ -76,7 +69,6 @@ describe.skipIf(skipReason !== null)('the popup’s wording of the engine’s fi
 
     beforeAll(async () => {
       session = await ExtensionSession.launch({
-        ...KEEP_I18N,
         messages: {
           drift_nameChanged: 'NAME: $CHANGE$',
           change_became: '[$BEFORE$ ⇒ $AFTER$]',
