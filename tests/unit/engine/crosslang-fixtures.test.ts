@@ -52,7 +52,7 @@ describe.each(Object.entries(FAMILIES))('a %s translation finds its English orig
     expectAsFixtureSays(id, found);
     const match = found.report.matches.find((m) => m.id === 'en-original')!;
     // The languages by their English names, as the command line prints them.
-    expect(match.evidence[0]).toMatch(new RegExp(`^Translation \\(English → ${languageName(pages.get(id)!.lang, 'en')}\\)`));
+    expect(match.evidence[0]).toMatch(new RegExp(`^Translation \\(English → ${languageName(pages.get(id)!.lang ?? '', 'en')}\\)`));
     // A faithful translation keeps every figure, name and negation, and drops no sentence.
     expect(found.report.drift.map((d) => d.summary), id).toEqual([]);
   });
