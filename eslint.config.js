@@ -105,6 +105,26 @@ const engineEnglish = [
   { selector: `ObjectPattern > Property[key.name=${ENGINE_ENGLISH}]`, message: 'Word the engine\'s description from the messages file (inReadersWords), not its English.' },
 ];
 
+/**
+ * The page script shows the reader no words of its own: the popup words each mark from the messages file and sends
+ * them with it (extension/shared/page-changes.ts MarkWords). Prose in a string, or any literal text put where the
+ * reader sees or hears it (text content, a title, an accessible name), is refused there.
+ */
+const PROSE = '/\\b[A-Za-z]{2,} [A-Za-z]{2,}\\b/';
+const SHOWN_PROPERTY = '/^(textContent|innerText|title|ariaLabel|ariaDescription|placeholder|alt)$/';
+const SHOWN_ATTRIBUTE = '/^(aria-label|aria-description|aria-roledescription|title|alt|placeholder)$/';
+const PAGE_WORDS = 'The page script shows no words of its own: the popup words them from the messages file and sends them (MarkWords).';
+const pageScriptWords = [
+  { selector: `Literal[value=${PROSE}]`, message: PAGE_WORDS },
+  { selector: `TemplateElement[value.raw=${PROSE}]`, message: PAGE_WORDS },
+  { selector: `AssignmentExpression[left.property.name=${SHOWN_PROPERTY}] > Literal.right[value=/[A-Za-z]/]`, message: PAGE_WORDS },
+  { selector: `AssignmentExpression[left.property.name=${SHOWN_PROPERTY}] > TemplateLiteral.right > TemplateElement[value.raw=/[A-Za-z]/]`, message: PAGE_WORDS },
+  { selector: `Property[key.value=${SHOWN_ATTRIBUTE}] > Literal.value[value=/[A-Za-z]/]`, message: PAGE_WORDS },
+  { selector: `Property[key.value=${SHOWN_ATTRIBUTE}] > TemplateLiteral.value > TemplateElement[value.raw=/[A-Za-z]/]`, message: PAGE_WORDS },
+  { selector: `CallExpression[callee.property.name='setAttribute'][arguments.0.value=${SHOWN_ATTRIBUTE}] > Literal[value=/[A-Za-z]/]:nth-child(2)`, message: PAGE_WORDS },
+  { selector: `CallExpression[callee.property.name='setAttribute'][arguments.0.value=${SHOWN_ATTRIBUTE}] > TemplateLiteral:nth-child(2) > TemplateElement[value.raw=/[A-Za-z]/]`, message: PAGE_WORDS },
+];
+
 // Page and corpus text is untrusted: the no-unsanitized rules keep it out of innerHTML and friends.
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', '.scratch/**', 'node_modules/**', 'tests/.artifacts/**', 'tests/fixtures/**'] },
@@ -138,6 +158,9 @@ export default tseslint.config(
   },
   {
     files: ['extension/content/**/*.ts', 'entrypoints/content.ts', 'entrypoints/content/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', databasePackages] },
+    rules: {
+      'no-restricted-imports': ['error', databasePackages],
+      'no-restricted-syntax': ['error', ...forbiddenCalls, ...pageScriptWords],
+    },
   },
 );

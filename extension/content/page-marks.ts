@@ -1,6 +1,7 @@
 /**
  * "Show all changes in the page": every drift item marked at once, coloured by kind, with the source's wording on
- * hover and on keyboard focus, and a marker where a sentence was dropped.
+ * hover and on keyboard focus, and a marker where a sentence was dropped. Every word shown comes with the change
+ * (PageChange.words), worded by the popup from the messages file: this script, injected at every check, has none.
  *
  * The page's own DOM is never touched: the marks are drawn in an overlay (one element at the end of the document,
  * its content in a shadow root) over the text's client rectangles, and let every click through. Wrapping the
@@ -26,18 +27,8 @@ const COLOURS: Record<DriftKind, string> = {
   reworded: '#e0a800',
 };
 
-const KIND_WORDS: Record<DriftKind, string> = {
-  quote: 'Quote altered',
-  name: 'Name changed',
-  number: 'Number changed',
-  date: 'Date changed',
-  negation: 'Negation changed',
-  tense: 'Tense or modality changed',
-  attribution: 'Attribution changed',
-  added: 'Added',
-  dropped: 'Sentence dropped here',
-  reworded: 'Reworded',
-};
+/** Points down to where a dropped sentence stood, before the kind's name. */
+const DROPPED_SIGN = '⌄';
 
 /** Re-finding passages waits for the page to settle after its own changes. */
 const RELOCATE_DELAY_MS = 250;
@@ -84,20 +75,18 @@ function locate(change: PageChange): Range | null {
   return range;
 }
 
-function describe(change: PageChange): string {
-  if (change.kind === 'dropped') return `${KIND_WORDS.dropped}: “${change.source}”`;
-  if (change.kind === 'added') return `Added: not in the source`;
-  return change.source.trim() ? `${change.summary} — the source has: “${change.source}”` : change.summary;
-}
-
 function showTooltip(m: Marks, placed: Placed, at: DOMRect): void {
   const { tooltip } = m;
+  const { words } = placed.change;
   tooltip.replaceChildren();
   const title = make('strong', { display: 'block', color: COLOURS[placed.change.kind], 'margin-bottom': '2px' });
-  title.textContent = KIND_WORDS[placed.change.kind];
-  const body = make('span', { display: 'block' });
-  body.textContent = describe(placed.change);
-  tooltip.append(title, body);
+  title.textContent = words.kind;
+  const lines = words.lines.map((line) => {
+    const body = make('span', { display: 'block' });
+    body.textContent = line;
+    return body;
+  });
+  tooltip.append(title, ...lines);
   css(tooltip, { display: 'block', left: `${Math.max(4, at.left + window.scrollX)}px`, top: `${at.bottom + window.scrollY + 6}px` });
 }
 
@@ -123,7 +112,7 @@ function draw(m: Marks): void {
     const rects = rectsOf(placed);
     if (rects.length === 0) return;
     const colour = COLOURS[placed.change.kind];
-    const label = `${KIND_WORDS[placed.change.kind]}. ${describe(placed.change)}`;
+    const label = placed.change.words.label;
     if (placed.change.kind === 'dropped' || !placed.change.page.trim()) {
       const at = rects[0];
       const marker = make(
@@ -131,7 +120,7 @@ function draw(m: Marks): void {
         { position: 'absolute', left: `${at.right + window.scrollX}px`, top: `${at.top + window.scrollY - 4}px`, 'font': '700 11px/1 system-ui, sans-serif', color: '#fff', background: colour, padding: '2px 4px', 'border-radius': '3px', 'pointer-events': 'none', outline: 'none' },
         { 'data-change-index': String(index), 'data-kind': placed.change.kind, 'data-dropped': 'true', tabindex: '0', role: 'note', 'aria-label': label },
       );
-      marker.textContent = '⌄ dropped';
+      marker.textContent = `${DROPPED_SIGN} ${placed.change.words.kind}`;
       watchFocus(m, marker, placed, at);
       m.layer.append(marker);
       return;

@@ -8,21 +8,11 @@ import { browser } from 'wxt/browser';
 import { sendToBackground, type CorpusHint, type FeedSubscription } from '../shared/protocol.ts';
 import { originPattern } from '../shared/settings.ts';
 import { clear, el } from '../shared/dom.ts';
-import { listInWords, t, tn, uiLanguage } from './messages.ts';
+import { languageInWords, listInWords, t, tn, uiLanguage } from './messages.ts';
 
 /** Page feeds offered at most: a page may declare one per section. */
 const OFFERED_FEEDS = 3;
 const LANGUAGES_NAMED = 4;
-
-/** The language's name in the reader's language. */
-function languageName(code: string): string {
-  if (!code) return t('unknownLanguage');
-  try {
-    return new Intl.DisplayNames(uiLanguage(), { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 const articles = (n: number): string => tn('articles', n);
 
@@ -30,7 +20,7 @@ const articles = (n: number): string => tn('articles', n);
 function holdings(hint: CorpusHint): string {
   if (hint.count === 0) return t('corpusEmpty');
   const named = hint.languages.filter((entry) => entry.lang !== '').slice(0, LANGUAGES_NAMED);
-  const parts = named.map((entry) => t('corpusInLanguage', { count: entry.count.toLocaleString(uiLanguage()), language: languageName(entry.lang) }));
+  const parts = named.map((entry) => t('corpusInLanguage', { count: entry.count.toLocaleString(uiLanguage()), language: languageInWords(entry.lang) }));
   const others = hint.languages.filter((entry) => entry.lang !== '').length - named.length;
   if (others > 0) parts.push(tn('otherLanguages', others));
   if (parts.length === 0) return t('corpusHolds', { articles: articles(hint.count) });
@@ -40,7 +30,7 @@ function holdings(hint: CorpusHint): string {
 function languageLine(hint: CorpusHint): string | null {
   if (!hint.pageLang || hint.count === 0) return null;
   const held = hint.languages.find((entry) => entry.lang === hint.pageLang)?.count ?? 0;
-  return held === 0 ? t('noneInPageLanguage', { language: languageName(hint.pageLang) }) : null;
+  return held === 0 ? t('noneInPageLanguage', { language: languageInWords(hint.pageLang) }) : null;
 }
 
 function siteLine(hint: CorpusHint): string | null {
@@ -127,7 +117,7 @@ function helpList(hint: CorpusHint, onFollowed: () => void): HTMLElement {
       el(
         'button',
         { class: 'link-button', attrs: { type: 'button', 'data-action': 'directory' }, onClick: () => openExtensionPage('/welcome.html', lang ? `#lang=${lang}` : '') },
-        lang ? t('followWireIn', { language: languageName(lang) }) : t('followWire'),
+        lang ? t('followWireIn', { language: languageInWords(lang) }) : t('followWire'),
       ),
       ': ',
       t('followWireWhy'),

@@ -7,7 +7,7 @@
 import { isDescriptionCode, type Description, type DescriptionCode } from '../../lib/wording/catalogue.ts';
 import { render, type Wording } from '../../lib/wording/render.ts';
 import { formatDate } from '../shared/report-view.ts';
-import { listInWords, percentInWords, t, tn, uiLanguage, type MessageKey, type PluralKey } from './messages.ts';
+import { languageInWords, listInWords, percentInWords, t, tn, uiLanguage, type MessageKey, type PluralKey } from './messages.ts';
 
 /** Every code the engine can give is a message (plain, or with plural forms): a missing one fails typechecking. */
 type Unworded = Exclude<DescriptionCode, MessageKey | PluralKey>;
@@ -23,6 +23,7 @@ function time(iso: string): string {
 const MESSAGES_FILE: Wording = {
   sentence: (code, values, count) => (count === undefined ? t(code as MessageKey, values) : tn(code as PluralKey, count, values)),
   count: (n) => n.toLocaleString(uiLanguage()),
+  language: languageInWords,
   percent: (share) => percentInWords(share),
   day: (iso) => formatDate(iso, uiLanguage()) ?? iso,
   time,

@@ -2,10 +2,13 @@
  * The popup's words, from the extension's messages file (public/_locales/<lang>/messages.json, the browser's i18n
  * format), so a translation is one more file. Values are passed by placeholder name; counts choose the plural form
  * by the reader's language (`key_one`, `key_other`, and `key_few`, `key_many`… where a translation has them).
- * Where the browser's i18n is not there (the unit tests' fake browser), the English file answers.
+ *
+ * Where the browser gives no message, the default locale's file the popup carries (English, the manifest's
+ * default_locale) answers: see messageFromBrowser for when that happens.
  */
 import { browser } from 'wxt/browser';
 import english from '../../public/_locales/en/messages.json';
+import { languageInReadersWords, uiLanguage } from '../shared/locale.ts';
 
 type Messages = typeof english;
 type Entry = { message: string; placeholders?: Record<string, { content: string }> };
@@ -34,29 +37,38 @@ function fill(entry: Entry, substitutions: string[]): string {
     .replace(/\$(\d)|\$\$/g, (whole, n: string | undefined) => (n === undefined ? '$' : (substitutions[Number(n) - 1] ?? whole)));
 }
 
+/**
+ * The browser's message for `key`, or null where it gives none:
+ * - no i18n at all (the unit tests' fake browser throws);
+ * - an extension process of Debian's Chromium that holds no messages: when the extension's first page (the first-run
+ *   tab) is closed before it has loaded, the pages opened next read "" for every key, the browser's own
+ *   "@@extension_id" included, for as long as that process lives (README, "Where Chromium gives no messages").
+ * Nothing is cached here, so each call asks the browser again.
+ */
+function messageFromBrowser(key: string, substitutions: string[]): string | null {
+  try {
+    return browser.i18n.getMessage(key as MessageKey, substitutions) || null;
+  } catch {
+    return null;
+  }
+}
+
 function lookup(key: string, values: Values): string {
   const entry = (english as Record<string, Entry>)[key];
   const substitutions = entry ? ordered(entry, values) : [];
-  try {
-    const translated = browser.i18n.getMessage(key as MessageKey, substitutions);
-    if (translated) return translated;
-  } catch {
-    // No i18n here: the English file below.
-  }
-  return entry ? fill(entry, substitutions) : key;
+  // Without the browser's message, the default locale's file, as the browser itself falls back for a missing key.
+  return messageFromBrowser(key, substitutions) ?? (entry ? fill(entry, substitutions) : key);
 }
 
 export function t(key: MessageKey, values: Values = {}): string {
   return lookup(key, values);
 }
 
-/** The reader's language, as the browser names it; plural rules and dates follow it. */
-export function uiLanguage(): string | undefined {
-  try {
-    return browser.i18n.getUILanguage() || undefined;
-  } catch {
-    return undefined;
-  }
+export { uiLanguage };
+
+/** The language a tag names, in the reader's language ("Russian", "russe"); "an unknown language" for none. */
+export function languageInWords(tag: string): string {
+  return languageInReadersWords(tag) ?? t('unknownLanguage');
 }
 
 /** "86%" in the reader's locale. */
@@ -69,13 +81,7 @@ export function tn(key: PluralKey, count: number, values: Values = {}): string {
   const all = { ...values, count: count.toLocaleString(uiLanguage()) };
   const category = new Intl.PluralRules(uiLanguage()).select(count);
   const specific = `${key}_${category}`;
-  const hasSpecific = specific in english || (() => {
-    try {
-      return browser.i18n.getMessage(specific as MessageKey) !== '';
-    } catch {
-      return false;
-    }
-  })();
+  const hasSpecific = specific in english || messageFromBrowser(specific, []) !== null;
   return lookup(hasSpecific ? specific : `${key}_other`, all);
 }
 

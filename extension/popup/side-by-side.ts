@@ -5,7 +5,7 @@
  */
 import type { Comparison, DriftItem, SentencePair } from '../../lib/types.ts';
 import { el } from '../shared/dom.ts';
-import { t, tn } from './messages.ts';
+import { languageInWords, t, tn } from './messages.ts';
 import type { Gloss } from './translator.ts';
 import { renderSide } from './word-diff.ts';
 
@@ -123,7 +123,7 @@ export function renderSideBySide(
     return { changed: isChanged, row: el('div', { class: `sbs-row${isChanged ? ' changed' : ''}`, attrs: { role: 'row' } }, source, cell(pair, 'page', pageCell)) };
   });
   const caption = across
-    ? t('sbsCaptionAcross', { source: sourceName, source_lang: base(languages.source) ?? '', page_lang: base(languages.page) ?? '' })
+    ? t('sbsCaptionAcross', { source: sourceName, source_lang: languageInWords(languages.source ?? ''), page_lang: languageInWords(languages.page ?? '') })
     : t('sbsCaption', { source: sourceName });
   return el(
     'section',

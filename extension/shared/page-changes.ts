@@ -5,11 +5,23 @@
  */
 import type { DriftItem, DriftKind } from '../../lib/types.ts';
 
+/**
+ * What a mark says, in the reader's language: worded by the popup from the messages file, so the page script, injected
+ * at every check, carries no words and no messages file of its own.
+ */
+export interface MarkWords {
+  /** The kind of change, as the popup's drift list names it ("quote", "dropped"): the tooltip's title, the marker's text. */
+  kind: string;
+  /** The tooltip's lines: what changed, then what the source has. */
+  lines: string[];
+  /** The mark's accessible name: the kind and the lines in one sentence. */
+  label: string;
+}
+
 export interface PageChange {
   kind: DriftKind;
   severity: number;
-  /** What changed, in the reader's words (worded by the popup, which has the messages file). */
-  summary: string;
+  words: MarkWords;
   /** The page's wording, found in the page and marked; empty for a dropped sentence. */
   page: string;
   /** The page's words just before it, to find the right occurrence of a short wording ("40", "not"). */
@@ -46,11 +58,11 @@ function anchorAfter(text: string, at: number): string {
 
 /**
  * The page changes for drift items of the page text `pageText`, most serious first as the drift list has them;
- * `inWords` says what changed in the reader's language.
+ * `inWords` says what each mark says in the reader's language.
  */
-export function pageChanges(drift: readonly DriftItem[], pageText: string, inWords: (item: DriftItem) => string): PageChange[] {
+export function pageChanges(drift: readonly DriftItem[], pageText: string, inWords: (item: DriftItem) => MarkWords): PageChange[] {
   return drift.map((item) => {
-    const change: PageChange = { kind: item.kind, severity: item.severity, summary: inWords(item), page: item.page.text, source: item.source.text };
+    const change: PageChange = { kind: item.kind, severity: item.severity, words: inWords(item), page: item.page.text, source: item.source.text };
     const before = anchorBefore(pageText, item.page.start);
     if (item.page.text.trim() && before) change.pageBefore = before.slice(-CONTEXT_CHARS);
     if (item.kind === 'dropped' || !item.page.text.trim()) {

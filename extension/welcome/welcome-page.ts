@@ -9,6 +9,7 @@ import { DIRECTORY_PATH, groupDirectory, readDirectory, type DirectoryFeed, type
 import { sendToBackground } from '../shared/protocol.ts';
 import { originPattern } from '../shared/settings.ts';
 import { byId, clear, describeError, el, formatCount } from '../shared/dom.ts';
+import { languageInReadersWords, uiLanguage } from '../shared/locale.ts';
 
 function hostOf(url: string): string {
   return new URL(url).hostname.replace(/^www\./, '');
@@ -73,10 +74,13 @@ class FeedCard {
 function languageSection(group: LanguageGroup, followed: ReadonlySet<string>): HTMLElement {
   const { language } = group;
   const headingId = `lang-${language.code}`;
+  // The language's name in the reader's language ("russe" for a French reader), else the directory's English name.
+  const readersName = languageInReadersWords(language.code);
+  const name = el('span', { attrs: { lang: (readersName && uiLanguage()) || 'en' } }, readersName ?? language.name);
   return el(
     'section',
     { class: 'directory-language', attrs: { 'aria-labelledby': headingId, 'data-lang': language.code } },
-    el('h3', { attrs: { id: headingId } }, language.name, el('span', { class: 'native', attrs: { lang: language.code } }, language.native)),
+    el('h3', { attrs: { id: headingId } }, name, el('span', { class: 'native', attrs: { lang: language.code } }, language.native)),
     ...group.regions.map((region) =>
       el(
         'div',

@@ -12,12 +12,13 @@
 /**
  * What a value is, so each front end can show it its own way:
  * - `excerpt`: text quoted from an article, shortened to a line (untrusted: inserted as text only);
- * - `text`: other untrusted text shown as it is (a record id, a language tag, a quoted word);
+ * - `text`: other untrusted text shown as it is (a record id, a quoted word);
+ * - `language`: a BCP 47 language tag ("ru", "pt-BR"), shown as the language's name in the reader's language;
  * - `count`: a whole number; `percent`: a share from 0 to 1;
  * - `day`: an ISO 8601 date (YYYY-MM-DD); `time`: an ISO 8601 date-time;
  * - `description`: another description, worded first; `list`: descriptions worded and listed ("a, b, c").
  */
-export type ArgKind = 'excerpt' | 'text' | 'count' | 'percent' | 'day' | 'time' | 'description' | 'list';
+export type ArgKind = 'excerpt' | 'text' | 'language' | 'count' | 'percent' | 'day' | 'time' | 'description' | 'list';
 
 interface Entry {
   /** Value names (lower case, as the messages file's placeholders are), in the order of its `$1`, `$2`… */
@@ -93,7 +94,7 @@ export const CATALOGUE = {
     },
   },
   evidence_translation: {
-    args: { from: 'text', to: 'text', ...SHARES, passages: 'count' },
+    args: { from: 'language', to: 'language', ...SHARES, passages: 'count' },
     plural: 'passages',
     en: {
       one: 'Translation ($FROM$ → $TO$): the shared text is $PAGE$ of this page and $SOURCE$ of the stored article ($PASSAGES$ passage), matched through names, numbers and cognates',
@@ -181,6 +182,7 @@ export type DescriptionCode = keyof Catalogue;
 export interface ArgValues {
   excerpt: string;
   text: string;
+  language: string;
   count: number;
   percent: number;
   day: string;

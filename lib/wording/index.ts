@@ -1,2 +1,2 @@
 export { CATALOGUE, descriptionOf, isDescriptionCode, type Description, type DescriptionCode, type DescriptionArgs, type DescriptionWithCode, type ArgKind } from './catalogue';
-export { render, inEnglish, excerpt, fillTemplate, ENGLISH, type Wording } from './render';
+export { render, inEnglish, excerpt, fillTemplate, languageName, ENGLISH, type Wording } from './render';

@@ -10,6 +10,8 @@ export interface Wording {
   /** The sentence for `code` with its values filled in, in the plural form `count` takes when given. */
   sentence(code: DescriptionCode, values: Record<string, string>, count?: number): string;
   count(n: number): string;
+  /** A language tag's name ("ru" → "Russian"). */
+  language(tag: string): string;
   percent(share: number): string;
   day(iso: string): string;
   time(iso: string): string;
@@ -32,6 +34,8 @@ function wordValue(kind: ArgKind, value: unknown, wording: Wording): string {
       return excerpt(String(value));
     case 'text':
       return String(value);
+    case 'language':
+      return wording.language(String(value));
     case 'count':
       return wording.count(Number(value));
     case 'percent':
@@ -63,6 +67,31 @@ export function fillTemplate(template: string, values: Record<string, string>): 
   return template.replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name: string) => byName.get(name.toLowerCase()) ?? whole);
 }
 
+/** Language names in `locale`'s language; the runtime's own locale for a tag it does not take. */
+function languageNames(locale: string | undefined): Intl.DisplayNames {
+  const options = { type: 'language', fallback: 'none' } as const;
+  try {
+    return new Intl.DisplayNames(locale, options);
+  } catch {
+    return new Intl.DisplayNames(undefined, options);
+  }
+}
+
+/**
+ * The name of the language a BCP 47 tag names, in the language of `locale` ("ru" in French: "russe"); the tag itself
+ * for a well-formed one the locale data has no name for; null when the tag names no language ("", "und", "?").
+ */
+export function languageName(tag: string, locale: string | undefined): string | null {
+  const trimmed = tag.trim();
+  if (trimmed === '' || trimmed.toLowerCase() === 'und') return null;
+  try {
+    return languageNames(locale).of(trimmed) ?? trimmed;
+  } catch {
+    // Not a language tag (a RangeError): no made-up name.
+    return null;
+  }
+}
+
 /** English, as the command line and the team server print it: figures as they are, ISO dates. */
 export const ENGLISH: Wording = {
   sentence(code, values, count) {
@@ -71,6 +100,7 @@ export const ENGLISH: Wording = {
     return fillTemplate(template, values);
   },
   count: (n) => String(n),
+  language: (tag) => languageName(tag, 'en') ?? 'an unknown language',
   percent: (share) => `${Math.round(share * 100)}%`,
   day: (iso) => iso,
   time: (iso) => iso,

@@ -96,6 +96,11 @@ describe.skipIf(skipReason !== null)('originals in other languages', () => {
     expect(has('number', /480 million/, /420 millions/), 'changed figure').toBe(true);
     expect(has('name', /Brenner/, /Bremer/), 'garbled name').toBe(true);
     expect(shown.drift.some((item) => item.kind === 'dropped' && /Trams will run/.test(item.source)), 'dropped sentence').toBe(true);
+    // The languages by name in the reader's language (the browser's UI language here is English), never as codes.
+    const why = await popup.$$eval('[data-why-id="en-original"] li', (items) => items.map((item) => item.textContent ?? ''));
+    expect(why.find((line) => line.startsWith('Translation'))).toMatch(/^Translation \(English → French\): the shared text is \d+% of this page/);
+    expect(why.join('\n')).not.toMatch(/\b(en|fr) →|→ (en|fr)\b/);
+    expect(await popup.locator('.sbs-table').getAttribute('aria-label')).toMatch(/^.+ \(English\) and this page \(French\), sentence by sentence$/);
 
     const rows = await sideBySide(popup);
     const paired = rows.filter((row) => row.pageLang !== null && row.sourceLang !== null);

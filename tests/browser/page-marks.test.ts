@@ -37,7 +37,8 @@ function readMarks(page: Page): Promise<ShownMarks> {
         top: Math.round(h.getBoundingClientRect().top + window.scrollY),
       })),
       boxes: root?.querySelectorAll('[data-change-box]').length ?? 0,
-      tooltip: (tooltip?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      // Its title and lines, one after the other.
+      tooltip: [...(tooltip?.children ?? [])].map((line) => line.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim(),
       tooltipShown: !!tooltip && getComputedStyle(tooltip).display !== 'none',
     };
   });
@@ -109,7 +110,8 @@ describe.skipIf(skipReason !== null)('Show all changes in the page', () => {
     await page.mouse.move(name.x, name.y);
     const onHover = await readMarks(page);
     expect(onHover.tooltipShown).toBe(true);
-    expect(onHover.tooltip).toMatch(/the source has: “/);
+    // The words are the messages file's (the popup words them and sends them): the drift list's chip, then the source.
+    expect(onHover.tooltip).toMatch(/^name Name changed: “.+” became “.+” The source has: “.+”$/);
     expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-palimpsest-changes]') === null, name)).toBe(true);
 
     // The site re-renders its article (a single-page app swapping its nodes): the marks are found again.
@@ -134,7 +136,14 @@ describe.skipIf(skipReason !== null)('Show all changes in the page', () => {
     const { tabId, page } = await session.openFixture('seed-000');
     const extension = await session.extensionPage();
     const changes: PageChange[] = [
-      { kind: 'dropped', severity: 3, summary: 'Sentence dropped: “Moscow is ready to talk.”', page: '', source: 'Moscow is ready to talk.', droppedAfter: 'evacuated their embassies in Kabul' },
+      {
+        kind: 'dropped',
+        severity: 3,
+        words: { kind: 'dropped', lines: ['A sentence of the source stood here: “Moscow is ready to talk.”'], label: 'dropped: A sentence of the source stood here: “Moscow is ready to talk.”' },
+        page: '',
+        source: 'Moscow is ready to talk.',
+        droppedAfter: 'evacuated their embassies in Kabul',
+      },
     ];
     const outcome = answerOf(
       await extension.evaluate(({ id, list }) => chrome.runtime.sendMessage({ channel: 'palimpsest/1', type: 'mark-page-changes', request: { tabId: id, changes: list } }), { id: tabId, list: changes }),
@@ -143,7 +152,12 @@ describe.skipIf(skipReason !== null)('Show all changes in the page', () => {
     const shown = await readMarks(page);
     expect(shown.handles).toEqual([expect.objectContaining({ kind: 'dropped', dropped: true, focusable: true })]);
     await page.evaluate(() => document.querySelector('[data-palimpsest-changes]')!.shadowRoot!.querySelector<HTMLElement>('[data-dropped]')!.focus());
-    expect((await readMarks(page)).tooltip).toContain('Moscow is ready to talk.');
+    expect((await readMarks(page)).tooltip).toBe('dropped A sentence of the source stood here: “Moscow is ready to talk.”');
+    // The marker shows the kind it was sent, and screen readers hear its label.
+    expect(await page.evaluate(() => {
+      const marker = document.querySelector('[data-palimpsest-changes]')!.shadowRoot!.querySelector<HTMLElement>('[data-dropped]')!;
+      return [marker.textContent, marker.getAttribute('aria-label')];
+    })).toEqual(['⌄ dropped', 'dropped: A sentence of the source stood here: “Moscow is ready to talk.”']);
     await Promise.all([extension.close(), page.close()]);
   });
 });

@@ -22,19 +22,12 @@ async function whyLinesOf(popup: Page, id: string): Promise<string[]> {
 
 const sorted = (lines: readonly string[]) => [...lines].sort();
 
-/**
- * The first-run page stays open: in this Chromium, extension pages opened after the extension's only page was closed
- * sometimes get "" from i18n.getMessage (the popup then falls back to the English file it carries), and these tests
- * are about which messages file the words come from.
- */
-const KEEP_I18N = { keepWelcomePage: true };
-
 describe.skipIf(skipReason !== null)('the popup’s wording of the engine’s findings', () => {
   describe('with the messages file as shipped', () => {
     let session: ExtensionSession;
 
     beforeAll(async () => {
-      session = await ExtensionSession.launch(KEEP_I18N);
+      session = await ExtensionSession.launch();
     });
 
     afterAll(async () => {
@@ -76,12 +69,14 @@ describe.skipIf(skipReason !== null)('the popup’s wording of the engine’s fi
 
     beforeAll(async () => {
       session = await ExtensionSession.launch({
-        ...KEEP_I18N,
         messages: {
           drift_nameChanged: 'NAME: $CHANGE$',
           change_became: '[$BEFORE$ ⇒ $AFTER$]',
           drift_quoteAlteredTwice: 'QUOTE: $FIRST$ + $SECOND$',
           evidence_rewrite_one: 'REWRITE over $PAGE$ / $SOURCE$ in $PASSAGES$ passage',
+          driftKind_name: 'NOM',
+          marksSourceHas: 'SOURCE ⇒ “$SOURCE$”',
+          marksLabel: '$KIND$ — $DETAIL$',
         },
       });
     });
@@ -91,14 +86,28 @@ describe.skipIf(skipReason !== null)('the popup’s wording of the engine’s fi
     });
 
     it('rewords the drift and the reasons: the popup takes every sentence from the messages file', async () => {
-      const { tabId } = await session.openFixture('seed-000');
+      const { tabId, page } = await session.openFixture('seed-000');
       const popup = await session.openPopup(tabId);
       const shown = await driftSentences(popup);
       expect(shown).toContain('NAME: [Echo of Moscow radio ⇒ Echo Zamir Kabulov]');
       expect(shown).toContain('QUOTE: [it\'s ⇒ it has] + [altogether ⇒ in total]');
       expect(shown.some((line) => line.startsWith('Name changed:'))).toBe(false);
       expect(await whyLinesOf(popup, 'seed-001')).toContain('REWRITE over 100% / 100% in 1 passage');
-      await popup.close();
+
+      // The marks in the page say what the popup says, from the same messages: the chip's kind, the drift sentence.
+      await popup.getByRole('button', { name: 'Show all changes in the page' }).click();
+      await popup.locator('[data-action="page-marks"][aria-pressed="true"]').waitFor();
+      const mark = await page.evaluate(() => {
+        const root = document.querySelector('[data-palimpsest-changes]')!.shadowRoot!;
+        const handle = root.querySelector<HTMLElement>('[data-change-index][data-kind="name"]')!;
+        handle.focus();
+        const tooltip = root.querySelector<HTMLElement>('[role="tooltip"]')!;
+        return { lines: [...tooltip.children].map((line) => line.textContent), label: handle.getAttribute('aria-label') };
+      });
+      expect(mark.lines).toEqual(['NOM', expect.stringMatching(/^NAME: \[.+ ⇒ .+\]$/), expect.stringMatching(/^SOURCE ⇒ “.+”$/)]);
+      expect(shown).toContain(mark.lines[1]);
+      expect(mark.label).toBe(`NOM — ${mark.lines[1]} ${mark.lines[2]}`);
+      await Promise.all([popup.close(), page.close()]);
     });
   });
 });

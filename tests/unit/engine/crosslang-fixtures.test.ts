@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useLexiconFiles } from '../../../cli/lexicons';
 import { checkArticle, isCopyRelation } from '../../../lib/engine';
 import { openCorpusStore } from '../../../lib/store';
+import { languageName } from '../../../lib/wording/render';
 import type { CorpusStore } from '../../../lib/store/types';
 import { TRAM_FIXTURE, tramCorpus, tramPages } from '../helpers/crosslang-tram';
 
@@ -50,7 +51,8 @@ describe.each(Object.entries(FAMILIES))('a %s translation finds its English orig
     const found = await check(id);
     expectAsFixtureSays(id, found);
     const match = found.report.matches.find((m) => m.id === 'en-original')!;
-    expect(match.evidence[0]).toMatch(new RegExp(`^Translation \\(en → ${pages.get(id)!.lang}\\)`));
+    // The languages by their English names, as the command line prints them.
+    expect(match.evidence[0]).toMatch(new RegExp(`^Translation \\(English → ${languageName(pages.get(id)!.lang ?? '', 'en')}\\)`));
     // A faithful translation keeps every figure, name and negation, and drops no sentence.
     expect(found.report.drift.map((d) => d.summary), id).toEqual([]);
   });

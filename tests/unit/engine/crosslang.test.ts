@@ -22,7 +22,7 @@ describe('checkArticle across languages', BOUNDED_HEAVY_WORK, () => {
     const match = report.matches.find((m) => m.id === 'seed-001');
     expect(match?.relation, JSON.stringify(report.matches.map((m) => [m.id, m.relation]))).toBe('translation');
     expect(report.original).toBe('seed-001');
-    expect(match!.evidence[0]).toMatch(/^Translation \(en → ru\)/);
+    expect(match!.evidence[0]).toMatch(/^Translation \(English → Russian\)/);
     // Across languages only numbers and dates are compared, and the numbers agree.
     expect(report.drift.filter((d) => d.kind === 'number')).toEqual([]);
   });

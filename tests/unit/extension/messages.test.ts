@@ -1,5 +1,6 @@
 /** The popup's messages file: valid for the browsers' i18n, and read the same way without it. */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import english from '../../../public/_locales/en/messages.json';
 import { t, tn } from '../../../extension/popup/messages.ts';
 
@@ -34,5 +35,27 @@ describe('reading it', () => {
     expect(t('summaryCopy', { relation: 'Edited copy', publisher: 'A $1 site', date: '16 Aug', changes: 'no change in wording' })).toBe(
       'Edited copy of A $1 site’s article of 16 Aug (no change in wording)',
     );
+  });
+});
+
+describe('where the browser gives no message', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('takes the browser’s message when it gives one, with the values in the placeholders’ order', () => {
+    const getMessage = vi.spyOn(browser.i18n, 'getMessage').mockImplementation((key: string, substitutions?: string | string[]) => (key === 'statusComparing' ? `Comparaison avec ${[substitutions].flat()[0]}…` : ''));
+    expect(t('statusComparing', { publisher: 'The Week' })).toBe('Comparaison avec The Week…');
+    expect(getMessage).toHaveBeenCalledWith('statusComparing', ['The Week']);
+  });
+
+  it('answers from the default locale’s file when the extension process holds no messages (Chromium: "" for every key)', () => {
+    // As Debian's Chromium does in an extension process without its messages: even "@@extension_id" reads "".
+    const getMessage = vi.spyOn(browser.i18n, 'getMessage').mockReturnValue('');
+    expect(t('statusComparing', { publisher: 'A $1 $$ site' })).toBe('Comparing with A $1 $$ site…');
+    expect(tn('summarySameStory', 3)).toBe('Same story as 3 other reports; no copies found');
+    // Nothing is cached: the next page (or call) that the browser answers gets the browser's words.
+    getMessage.mockImplementation((key: string) => (key === 'marksShow' ? 'Montrer les changements' : ''));
+    expect(t('marksShow')).toBe('Montrer les changements');
   });
 });

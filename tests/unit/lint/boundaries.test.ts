@@ -49,6 +49,11 @@ const crossings: Record<string, Probe> = {
   "the popup showing a drift item's English summary": { file: 'extension/popup/probe.ts', code: "import type { DriftItem } from '../../lib/types.ts';\nexport const probe = (item: DriftItem) => item.summary;", rule: 'no-restricted-syntax' },
   "the popup showing a match's English evidence": { file: 'extension/popup/probe.ts', code: "import type { Match } from '../../lib/types.ts';\nexport const probe = ({ evidence }: Match) => evidence;", rule: 'no-restricted-syntax' },
   "shared code showing a lineage node's English reason": { file: 'extension/shared/probe.ts', code: "import type { LineageNode } from '../../lib/types.ts';\nexport const probe = (node: LineageNode) => node.uncertain;", rule: 'no-restricted-syntax' },
+  'the page script naming a change in English': { file: 'extension/content/probe.ts', code: "export const KIND_WORDS = { quote: 'Quote altered' };", rule: 'no-restricted-syntax' },
+  'the page script writing English into a template': { file: 'extension/content/probe.ts', code: 'export const probe = (source: string) => `the source has: “${source}”`;', rule: 'no-restricted-syntax' },
+  'the page script putting a word in a mark': { file: 'extension/content/probe.ts', code: "export const probe = (marker: HTMLElement) => {\n  marker.textContent = '⌄ dropped';\n};", rule: 'no-restricted-syntax' },
+  'the page script naming a mark for screen readers': { file: 'extension/content/probe.ts', code: "export const probe = (marker: HTMLElement) => marker.setAttribute('aria-label', `Dropped: ${marker.id}`);", rule: 'no-restricted-syntax' },
+  'the page script giving a mark an English attribute': { file: 'extension/content/probe.ts', code: "export const probe = { role: 'note', 'aria-label': 'Reworded' };", rule: 'no-restricted-syntax' },
   "typescript-eslint's recommended rules": { file: 'extension/popup/probe.ts', code: 'export const probe = (value: any) => value;', rule: '@typescript-eslint/no-explicit-any' },
 };
 
@@ -57,6 +62,10 @@ const clean: Record<string, Omit<Probe, 'rule'>> = {
   'lib/text importing lib/text': { file: 'lib/text/probe.ts', code: "import { normalize } from './normalize.ts';\nexport const probe = normalize;" },
   'lib/ using Node-and-browser globals': { file: 'lib/probe.ts', code: "export const probe = () => new URL('https://example.com/').host + new TextEncoder().encode('a').length;" },
   'popup importing shared and lib/': { file: 'extension/popup/probe.ts', code: "import { el } from '../shared/dom.ts';\nimport type { Report } from '../../lib/types.ts';\nexport const probe = (report: Report) => el('p', {}, report.article.title);" },
+  'the page script showing the words the popup sent, and styling its marks': {
+    file: 'extension/content/probe.ts',
+    code: "import type { PageChange } from '../shared/page-changes.ts';\nexport const probe = (marker: HTMLElement, change: PageChange) => {\n  marker.textContent = `⌄ ${change.words.kind}`;\n  marker.setAttribute('aria-label', change.words.label);\n  marker.style.setProperty('font', '700 11px/1 system-ui, sans-serif');\n  marker.style.setProperty('box-shadow', '0 2px 8px rgba(0,0,0,.3)');\n  return { role: 'note', 'aria-label': change.words.label, 'data-kind': change.kind };\n};",
+  },
   'popup wording a description from the messages file': { file: 'extension/popup/probe.ts', code: "import type { DriftItem } from '../../lib/types.ts';\nimport { inReadersWords } from './descriptions.ts';\nexport const probe = (item: DriftItem) => inReadersWords(item.description);" },
   'options importing its own panels and shared': { file: 'extension/options/probe.ts', code: "import { byId } from './ui.ts';\nimport { clear } from '../shared/dom.ts';\nexport const probe = [byId, clear];" },
   'content importing extraction and the protocol': { file: 'extension/content/probe.ts', code: "import { extractArticle } from '../../lib/extract/index.ts';\nimport { listen } from '../shared/protocol.ts';\nexport const probe = [extractArticle, listen];" },

@@ -63,6 +63,7 @@ function codesEmittedByLib(): Set<string> {
 const SAMPLES: { [K in ArgKind]: (name: string) => unknown } = {
   excerpt: (name) => `the words ${name} quoted from an article, long enough to be cut short when shown in a line`,
   text: (name) => `${name}-7`,
+  language: (name) => (name === 'from' ? 'ru' : 'en'),
   count: () => 3,
   percent: () => 0.86,
   day: () => '2021-08-16',
