@@ -23,27 +23,27 @@ const page =
   '    Year\n    Oper shr 33 cts vs 57 cts\n    Oper net 1,502,388 vs 2,019,774\n    Revs 44.0 mln vs 41.4 mln\n    Avg shrs 4,348,127 vs 3,431,669\n' +
   '    NOTE: Net excludes discontinued TXC Industries Inc\noperations nil vs gain 118,605 dlrs in quarter and loss 220,431\ndlrs vs gain 369,958 dlrs in year.';
 
+/** The relations an undeclared page gets against one stored English text. */
+async function relationsOf(storedText: string, pageText: string): Promise<string[]> {
+  const store = await openCorpusStore({ name: `one-language-${Math.random()}`, indexedDB: new IDBFactory(), IDBKeyRange });
+  await store.addRecords([{ id: 'stored', text: storedText, lang: 'en' }]);
+  await store.settle();
+  const report = await checkArticle({ text: pageText }, store);
+  store.close();
+  return report.matches.map((m) => m.relation);
+}
+
 describe('texts sharing their wording word for word', () => {
   it('are compared in one language, whatever the guess of an undeclared page says', async () => {
-    const store = await openCorpusStore({ name: 'one-language', indexedDB: new IDBFactory(), IDBKeyRange });
-    await store.addRecords([{ id: 'notice', text: stored, lang: 'en' }]);
-    await store.settle();
     // The premise: the page alone is not guessed English.
     expect(languageOf(page)).not.toBe('en');
-    const report = await checkArticle({ text: page }, store);
-    expect(report.matches.map((m) => m.relation)).not.toContain('translation');
-    store.close();
+    expect(await relationsOf(stored, page)).not.toContain('translation');
   });
 
   it('are compared in one language when they share most of their words, though rewrites reordered them', async () => {
     // Two heavy rewrites of one results table (words swapped for others, dropped and reordered): few word pairs survive.
-    const store = await openCorpusStore({ name: 'one-language-words', indexedDB: new IDBFactory(), IDBKeyRange });
-    await store.addRecords([{ id: 'table', text: rewrittenTable, lang: 'en' }]);
-    await store.settle();
     expect(languageOf(otherRewrite)).not.toBe('en');
-    const report = await checkArticle({ text: otherRewrite }, store);
-    expect(report.matches.map((m) => m.relation)).not.toContain('translation');
-    store.close();
+    expect(await relationsOf(rewrittenTable, otherRewrite)).not.toContain('translation');
   });
 });
 
