@@ -55,4 +55,11 @@ describe('a translation ranked below the first batch of candidates', () => {
     const match = report.matches.find((m) => m.id === 'de-original');
     expect(match?.relation, JSON.stringify(report.matches.map((m) => [m.id, m.relation]))).toBe('translation');
   });
+
+  it('still assesses a lead it was asked to include among those it reads for translations', async () => {
+    const candidates = await retrieveCandidates(original.text, store, { limit: 60, lang: 'en' });
+    const further = candidates.slice(20, 60).find((c) => c.id.startsWith('background-'))!;
+    const report = await checkArticle({ text: original.text, lang: 'en', publishedTime: '2024-03-11' }, store, { include: [further.id] });
+    expect(report.matches.map((m) => m.id)).toContain(further.id);
+  });
 });
