@@ -552,11 +552,7 @@ async function assessAll<S extends RecordSource>(page: PreparedPage, found: Lead
     batch = stillAligning(assessments) ? Math.min(CANDIDATE_BATCH, found.leads.length - next) : 0;
   }
   if (page.lang !== 'und' && !assessments.some((a) => isCopyRelation(a.result.relation))) {
-    const inOtherLanguage = (record: CorpusRecord) => {
-      const lang = languageOf(record.text, record.lang);
-      return lang !== page.lang && lang !== 'und';
-    };
-    const probed = (record: CorpusRecord) => include.has(record.id) || inOtherLanguage(record);
+    const probed = (record: CorpusRecord) => include.has(record.id) || inAnotherLanguage(record, page.lang);
     const candidates = await readCandidates(page, found.leads.slice(next, next + FOREIGN_PROBE), found, store, neighbourhood, probed);
     await lexiconsFor(page.lang, candidates.map((c) => c.texts));
     for (const candidate of candidates) assessments.push(assess(page, candidate, opts.align));
@@ -579,6 +575,12 @@ async function assessAll<S extends RecordSource>(page: PreparedPage, found: Lead
  * read, and those in another language than the page's aligned as well (with those the check was asked to include).
  */
 const FOREIGN_PROBE = 40;
+
+/** A record known to be in another language than `lang` (declared, or guessed with confidence). */
+function inAnotherLanguage(record: CorpusRecord, lang: string): boolean {
+  const recordLang = languageOf(record.text, record.lang);
+  return recordLang !== lang && recordLang !== 'und';
+}
 
 /** The bilingual lexicons a comparison across languages needs, loaded the first time they are needed. */
 function lexiconsFor(pageLang: string, records: readonly RecordAnalysis[]): Promise<void> {
