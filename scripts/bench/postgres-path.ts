@@ -6,7 +6,6 @@
  * PALIMPSEST_TEST_DATABASE_URL names one.
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -54,10 +53,12 @@ export function startPostgres(repoRoot: string, log: Log): PostgresServer {
   const exports = execFileSync(script, ['start'], { encoding: 'utf8' });
   const url = /PALIMPSEST_TEST_DATABASE_URL=(\S+)/.exec(exports)?.[1];
   const dir = /PALIMPSEST_PG_DIR=(\S+)/.exec(exports)?.[1];
-  if (!url || !dir) throw new Error(`the throwaway cluster did not say where it runs: ${exports}`);
+  const bin = /PALIMPSEST_PG_BIN=(\S+)/.exec(exports)?.[1];
+  if (!url || !dir || !bin) throw new Error(`the throwaway cluster did not say where it runs: ${exports}`);
   let version: string;
   try {
-    version = serverVersion();
+    // The binaries of the server the script started, as it found them.
+    version = execFileSync(path.join(bin, 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
   } catch (error) {
     execFileSync(script, ['stop', dir]);
     throw error;
@@ -67,18 +68,6 @@ export function startPostgres(repoRoot: string, log: Log): PostgresServer {
     settings: `${version}, a throwaway cluster (scripts/postgres/throwaway.sh: shared_buffers 1GB, work_mem 64MB, maintenance_work_mem 512MB, max_wal_size 4GB, fsync on)`,
     stop: () => execFileSync(script, ['stop', dir]),
   };
-}
-
-/** `postgres --version` of the newest server Debian installed (what throwaway.sh starts). */
-function serverVersion(): string {
-  const root = '/usr/lib/postgresql';
-  const newest = fs
-    .readdirSync(root)
-    .filter((name) => /^\d+$/.test(name))
-    .sort((a, b) => Number(a) - Number(b))
-    .at(-1);
-  if (!newest) throw new Error(`no PostgreSQL server under ${root}`);
-  return execFileSync(path.join(root, newest, 'bin', 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
 }
 
 async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

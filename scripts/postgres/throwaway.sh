@@ -2,7 +2,7 @@
 # A throwaway PostgreSQL cluster for the tests and the benchmark: initdb into a temporary directory and
 # `pg_ctl start` as the `postgres` user (PostgreSQL refuses to run as root), listening on 127.0.0.1 only, on a free
 # port. Usage:
-#   eval "$(scripts/postgres/throwaway.sh start)"   # prints export PALIMPSEST_TEST_DATABASE_URL=… PALIMPSEST_PG_DIR=…
+#   eval "$(scripts/postgres/throwaway.sh start)"   # prints export PALIMPSEST_TEST_DATABASE_URL=… PALIMPSEST_PG_DIR=… PALIMPSEST_PG_BIN=…
 #   scripts/postgres/throwaway.sh stop "$PALIMPSEST_PG_DIR"
 set -euo pipefail
 
@@ -35,7 +35,7 @@ case "${1:-}" in
     as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c shared_buffers=1GB -c max_wal_size=4GB -c work_mem=64MB -c maintenance_work_mem=512MB" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
-    echo "export PALIMPSEST_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:$port/postgres PALIMPSEST_PG_DIR=$dir"
+    echo "export PALIMPSEST_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:$port/postgres PALIMPSEST_PG_DIR=$dir PALIMPSEST_PG_BIN=$bin"
     ;;
   stop)
     dir="${2:?the cluster directory printed by start}"
