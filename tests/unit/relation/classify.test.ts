@@ -66,6 +66,37 @@ describe('classifyRelation', () => {
     expect(relation()).toBe('unrelated');
   });
 
+  describe('a heavy rewrite of a short story that holds few distinctive keys', () => {
+    // The benchmark's rewriting of the article: words swapped for other stories' words, runs shuffled.
+    const rewritten = [
+      'The city council approved a new plan for the harbour district on Thursday after debate.',
+      'Mayor Anna Lindqvist said the budget would pay for two ferry piers and a bridge over the canal.',
+      'Members of the opposition said the 48 million euros cost was too high for such a project.',
+      'Work should start in March and last three years, the planning office said.',
+      'People in the district can comment on the designs at a public meeting next month.',
+    ].join(' ');
+    const whole = { page: [0, rewritten.length] as [number, number], source: [0, article.length] as [number, number], similarity: 0.55, seeds: 5 };
+    // A short story's keys are mostly the outlet's stock: three of its few distinctive keys kept, a tenth of each side.
+    const fewKeys = { distinctive: 3, stock: 12, pageShare: 0.12, recordShare: 0.1, distinctiveNames: 1, distinctiveKeys: [1, 2, 3], distinctiveAt: [], stockAt: [] };
+    const relation = (corpus: typeof fewKeys, sequence: { page: number; source: number }, wording = { page: 0.15, record: 0.15 }) => {
+      const r = classifyRelation({ page: { text: rewritten }, source: { text: article }, passages: [whole], crossLanguage: false, corpus, wording, sequence: () => sequence });
+      return r.relation;
+    };
+
+    it('is a rewrite when its words run in the story’s order', () => {
+      expect(relation(fewKeys, { page: 0.6, source: 0.55 })).toBe('rewrite');
+    });
+
+    it('is no copy when the order is what stories on one subject share', () => {
+      expect(relation(fewKeys, { page: 0.45, source: 0.32 })).not.toBe('rewrite');
+    });
+
+    it('is no copy when the words in order are a template notice’s, with no distinctive key or word pair', () => {
+      expect(relation({ ...fewKeys, distinctive: 1, distinctiveKeys: [1] }, { page: 0.7, source: 0.7 })).not.toBe('rewrite');
+      expect(relation(fewKeys, { page: 0.7, source: 0.7 }, { page: 0.05, record: 0.04 })).not.toBe('rewrite');
+    });
+  });
+
   it('calls texts about different things unrelated', () => {
     const r = relate({ text: article }, { text: seeds.get('seed-001')!.text });
     expect(r.relation, r.evidence.join('\n')).toBe('unrelated');
