@@ -230,9 +230,9 @@ export class TabChecks {
 }
 
 async function storedStateForCurrentPage(tabId: number): Promise<TabState | null> {
-  // Both asked at once: on a click each is a round trip through a browser busy opening the popup, before the reading.
-  const [saved, currentUrl] = await Promise.all([loadTabState(tabId), visibleTabUrl(tabId)]);
+  const saved = await loadTabState(tabId);
   if (!saved) return null;
+  const currentUrl = await visibleTabUrl(tabId);
   return currentUrl === null || samePage(currentUrl, saved.pageUrl) ? saved : null;
 }
 
