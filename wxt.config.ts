@@ -80,9 +80,11 @@ export default defineConfig({
     // Chrome: no default popup, so a toolbar click reaches the worker (action.onClicked), which starts reading the
     // page at once and opens the popup itself (extension/background/toolbar-click.ts): the reading overlaps the
     // popup's opening. Firefox keeps its default popup, which it opens without waking the background.
+    // PALIMPSEST_CHROME_DEFAULT_POPUP=1 keeps it in Chrome too, only to compare the two designs (`npm run bench:click`).
     'build:manifestGenerated': (wxt, manifest) => {
       if (manifest.action) manifest.action.default_title = ACTION_TITLE;
-      if (wxt.config.browser !== 'firefox' && manifest.action) delete manifest.action.default_popup;
+      const keepDefaultPopup = wxt.config.browser === 'firefox' || process.env.PALIMPSEST_CHROME_DEFAULT_POPUP === '1';
+      if (!keepDefaultPopup && manifest.action) delete manifest.action.default_popup;
     },
   },
   manifest: ({ browser }) => ({

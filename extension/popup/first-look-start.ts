@@ -7,7 +7,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { popupPortName, sendToBackground, type FirstLook } from '../shared/protocol.ts';
 import { clear } from '../shared/dom.ts';
-import { FIRST_RESULT_MARK } from './first-result.ts';
+import { FIRST_RESULT_MARK, POPUP_STARTED_MARK } from './first-result.ts';
 import { renderFirstLook } from './first-look-section.ts';
 import { t } from './messages.ts';
 import { resolveTargetTab } from './target-tab.ts';
@@ -51,6 +51,7 @@ async function showFirstLook(tabId: number, content: HTMLElement, status: HTMLEl
 let popupPort: Browser.runtime.Port | null = null;
 
 export async function startPopup(content: HTMLElement, status: HTMLElement): Promise<PopupStart> {
+  performance.mark(POPUP_STARTED_MARK);
   // Before any check is asked for: the background may ask this popup's translator during it.
   serveTranslations();
   const tabId = await resolveTargetTab();

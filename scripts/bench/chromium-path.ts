@@ -17,7 +17,7 @@ import type { BenchCorpus, BenchQuery } from './corpus.ts';
 import type { IndexSize } from '../../lib/store/index.ts';
 import { spread } from './node-path.ts';
 import { markRealVersions, type QueryOutcome } from './outcomes.ts';
-import { FIRST_RESULT_MARK } from '../../extension/popup/first-result.ts';
+import { FIRST_RESULT_MARK, POPUP_STARTED_MARK } from '../../extension/popup/first-result.ts';
 
 /** The options page's batch size. */
 const IMPORT_BATCH = DEFAULT_BATCH_LIMITS.maxRecords;
@@ -55,6 +55,17 @@ export interface ChromiumRun {
  * the popup only when that is over (~270 ms here, whatever the extension; extension/background/toolbar-click.ts).
  */
 export type ButtonPlace = 'pinned' | 'menu';
+
+/** One toolbar click: the first result, and when the steps before it began; ms after the click. */
+export interface ClickTiming {
+  ms: number;
+  /** The worker's time origin: negative when it was already running. */
+  workerStartMs: number;
+  /** The popup page's time origin (its navigation). */
+  popupStartMs: number;
+  /** The popup's first-look module running (its mark), when the build sets it. */
+  popupScriptMs: number | null;
+}
 
 type Log = (line: string) => void;
 
@@ -258,6 +269,11 @@ export class BenchBrowser {
    * extension has no default popup in Chrome: the click goes to its worker, which opens the popup.
    */
   async clickToFirstResult(worker: 'running' | 'stopped'): Promise<number> {
+    return (await this.timeClick(worker)).ms;
+  }
+
+  /** The click timed as clickToFirstResult does, with the moments in between (ms after the click). */
+  async timeClick(worker: 'running' | 'stopped'): Promise<ClickTiming> {
     const page = await this.context.newPage();
     await page.goto(this.fixtures.url(`/seed-000/page.html?visit=${++this.visits}`));
     await page.bringToFront();
@@ -275,14 +291,20 @@ export class BenchBrowser {
     if (!popup) throw new Error('the popup did not open after the toolbar click');
     const session = await TargetSession.attach(this.cdp, popup.targetId);
     try {
-      const shown = await session.send<{ result: { value: { at: number; what: string } } }>('Runtime.evaluate', {
+      const shown = await session.send<{ result: { value: { at: number; what: string; popupOrigin: number; popupScriptAt: number | null } } }>('Runtime.evaluate', {
         expression: FIRST_RESULT_SHOWN,
         awaitPromise: true,
         returnByValue: true,
       });
-      const { at, what } = shown.result.value;
+      const { at, what, popupOrigin, popupScriptAt } = shown.result.value;
       if (what !== 'first look' && what !== 'full result') throw new Error(`the popup showed "${what}" instead of a result`);
-      return at - clickedAt;
+      const workerOrigin = await this.inWorker<number>('performance.timeOrigin');
+      return {
+        ms: at - clickedAt,
+        workerStartMs: workerOrigin - clickedAt,
+        popupStartMs: popupOrigin - clickedAt,
+        popupScriptMs: popupScriptAt === null ? null : popupScriptAt - clickedAt,
+      };
     } finally {
       await session.detach();
       await this.cdp.send('Target.closeTarget', { targetId: popup.targetId }).catch(() => undefined);
@@ -310,7 +332,9 @@ const FIRST_RESULT_SHOWN = `new Promise((resolve) => {
     if (document.body && document.body.dataset.firstResult === 'true') {
       const mark = performance.getEntriesByName(${JSON.stringify(FIRST_RESULT_MARK)}, 'mark')[0];
       const at = mark ? performance.timeOrigin + mark.startTime : now;
-      return resolve({ at, what: document.querySelector('.first-look') ? 'first look' : 'full result' });
+      const asked = performance.getEntriesByName(${JSON.stringify(POPUP_STARTED_MARK)}, 'mark')[0];
+      const popupScriptAt = asked ? performance.timeOrigin + asked.startTime : null;
+      return resolve({ at, what: document.querySelector('.first-look') ? 'first look' : 'full result', popupOrigin: performance.timeOrigin, popupScriptAt });
     }
     const message = document.querySelector('.message h2');
     if (message) return resolve({ at: now, what: message.textContent });
