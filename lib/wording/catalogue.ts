@@ -93,6 +93,10 @@ export const CATALOGUE = {
       other: 'Rewrite: the shared text is $PAGE$ of this page and $SOURCE$ of the stored article ($PASSAGES$ passages)',
     },
   },
+  evidence_rewriteInOrder: {
+    args: SHARES,
+    en: "Rewrite: $PAGE$ of this page's words follow the stored article's order ($SOURCE$ of its words), though no sentence kept enough of its wording to pair",
+  },
   evidence_translation: {
     args: { from: 'language', to: 'language', ...SHARES, passages: 'count' },
     plural: 'passages',

@@ -91,6 +91,18 @@ describe('classifyRelation', () => {
       expect(relation(fewKeys, { page: 0.45, source: 0.32 })).not.toBe('rewrite');
     });
 
+    it('is a rewrite by its order when no sentence kept enough wording to pair, and says so', () => {
+      const keys = { ...fewKeys, distinctive: 9, pageShare: 0.3, recordShare: 0.25 };
+      const r = classifyRelation({ page: { text: rewritten }, source: { text: article }, passages: [], crossLanguage: false, corpus: keys, wording: { page: 0.2, record: 0.2 }, sequence: () => ({ page: 0.62, source: 0.58 }) });
+      expect(r.relation, r.evidence.join('\n')).toBe('rewrite');
+      expect(r.reasons[0]).toEqual(descriptionOf('evidence_rewriteInOrder', { page: 0.62, source: 0.58 }));
+      // The same order in a text whose only aligned sentence the corpus prints often (a stock phrase) proves nothing.
+      const stockSentence = { page: [0, 80] as [number, number], source: [0, 80] as [number, number], similarity: 0.9, seeds: 1 };
+      const stock = { ...keys, stockAt: [10, 30, 50] };
+      const formula = classifyRelation({ page: { text: rewritten }, source: { text: article }, passages: [stockSentence], crossLanguage: false, corpus: stock, wording: { page: 0.2, record: 0.2 }, sequence: () => ({ page: 0.62, source: 0.58 }) });
+      expect(formula.relation).not.toBe('rewrite');
+    });
+
     it('is no copy when the words in order are a template notice’s, with no distinctive key or word pair', () => {
       expect(relation({ ...fewKeys, distinctive: 1, distinctiveKeys: [1] }, { page: 0.7, source: 0.7 })).not.toBe('rewrite');
       expect(relation(fewKeys, { page: 0.7, source: 0.7 }, { page: 0.05, record: 0.04 })).not.toBe('rewrite');
