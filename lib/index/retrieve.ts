@@ -74,19 +74,24 @@ function sparsity(shared: number, maxRank: number): number {
 
 const idf = (docs: number, total: number) => Math.log(1 + total / docs);
 
-/** localWeight of each shortlisted document, from the postings already read. */
-function localWeights(shortlist: number[], postings: Map<number, Posting>, offsets: ReadonlyMap<number, readonly number[]>, total: number): Map<number, number> {
-  const hitsOf = new Map<number, KeyHit[]>(shortlist.map((doc) => [doc, []]));
-  for (const [key, docs] of postings) {
-    if (docs === 'stopped') continue;
-    const weight = idf(docs.length, total);
+/**
+ * localWeight of each shortlisted document, from the postings already read. `docs` bounds the document numbers: the
+ * shortlist is found by position in an array, not a map, as every posting of the page is looked at.
+ */
+function localWeights(shortlist: number[], postings: Map<number, Posting>, offsets: ReadonlyMap<number, readonly number[]>, total: number, docs: number): Map<number, number> {
+  const position = new Int32Array(docs).fill(-1);
+  shortlist.forEach((doc, i) => (position[doc] = i));
+  const hitsOf: KeyHit[][] = shortlist.map(() => []);
+  for (const [key, holders] of postings) {
+    if (holders === 'stopped') continue;
+    const weight = idf(holders.length, total);
     const at = offsets.get(key) ?? [];
-    for (const doc of docs) {
-      const hits = hitsOf.get(doc);
-      if (hits) for (const offset of at) hits.push({ at: offset, key, weight });
+    for (const doc of holders) {
+      const i = position[doc];
+      if (i >= 0) for (const offset of at) hitsOf[i].push({ at: offset, key, weight });
     }
   }
-  return new Map([...hitsOf].map(([doc, hits]) => [doc, localWeight(hits)]));
+  return new Map(shortlist.map((doc, i) => [doc, localWeight(hitsOf[i])]));
 }
 
 /** One occurrence on the page of a key a document shares: where, which key, and the key's weight. */
@@ -150,8 +155,12 @@ export interface Retrieval {
  */
 const NEAR_COPY_SHARE = 0.6;
 
+/**
+ * Candidates ranked, without the keys each holds or the spread of the page's keys: the first answer reads no corpus
+ * evidence, and each of those is one more pass over every posting the page looked up.
+ */
 export async function retrieveCandidates(page: string | TextAnalysis, store: CorpusStore, options: RetrieveOptions = {}): Promise<Candidate[]> {
-  return (await retrieve(page, store, options)).candidates;
+  return (await ranked(page, store, options)).candidates;
 }
 
 /**
@@ -159,43 +168,48 @@ export async function retrieveCandidates(page: string | TextAnalysis, store: Cor
  * keys its analysis found (lib/index/features.ts queryKeyOffsets).
  */
 export async function retrieve(page: string | TextAnalysis, store: CorpusStore, options: RetrieveOptions = {}): Promise<Retrieval> {
+  const { candidates, postings, shared, touched, keysLookedUp, total, offsets } = await ranked(page, store, options);
+  const nearCopies = new Set(touched.filter((doc) => shared[doc] >= NEAR_COPY_SHARE * keysLookedUp));
+  return { candidates: withSharedKeys(candidates, postings), keys: { total, offsets, spread: keySpread(postings, nearCopies) } };
+}
+
+/** The best candidates and the postings they were ranked from. */
+interface Ranking {
+  candidates: Candidate[];
+  postings: Map<number, Posting>;
+  /** Page keys each document holds, by document number, and the documents holding any. */
+  shared: Uint32Array;
+  touched: number[];
+  keysLookedUp: number;
+  total: number;
+  offsets: ReadonlyMap<number, readonly number[]>;
+}
+
+async function ranked(page: string | TextAnalysis, store: CorpusStore, options: RetrieveOptions): Promise<Ranking> {
   const limit = options.limit ?? DEFAULT_CANDIDATE_LIMIT;
   const minShared = options.minShared ?? 2;
   const offsets = queryKeyOffsets(page, options.lang, options.features);
   const keys = boundKeys(offsets.keys(), options.maxKeys ?? Infinity);
-  if (keys.length === 0 || limit <= 0) return { candidates: [], keys: { total: 0, offsets, spread: new Map() } };
+  if (keys.length === 0 || limit <= 0) return { candidates: [], postings: new Map(), shared: new Uint32Array(0), touched: [], keysLookedUp: keys.length, total: 0, offsets };
   const [postings, total] = await Promise.all([store.lookup(keys), store.count()]);
 
-  const weight = new Map<number, number>();
-  const shared = new Map<number, number>();
-  const maxRank = new Map<number, number>();
-  for (const [key, docs] of postings) {
-    if (docs === 'stopped') continue;
-    // Inverse document frequency: a key in few records is strong evidence, one in many is weak.
-    const w = idf(docs.length, total);
-    const rank = keepRank(key);
-    for (const doc of docs) {
-      weight.set(doc, (weight.get(doc) ?? 0) + w);
-      shared.set(doc, (shared.get(doc) ?? 0) + 1);
-      if (rank > (maxRank.get(doc) ?? 0)) maxRank.set(doc, rank);
-    }
-  }
+  const { weight, shared, maxRank, touched } = sharedKeyWeights(postings, total);
   // The square root of the sparsity: enough to lift copies from long documents, measured on PAN 2013
   // (verbatim recall@50 0.988 -> 0.996), where the full factor let topical long documents crowd out rewrites.
-  const boost = (doc: number) => Math.sqrt(sparsity(shared.get(doc)!, maxRank.get(doc)!));
+  const boost = (doc: number) => Math.sqrt(sparsity(shared[doc], maxRank[doc]));
 
   // Which documents are capped is known only after docStats: the shortlist assumes any may be.
   // 800 at limit 50: on PAN 2013 pages quoting 20 sources, a shorter list cuts off rewrites before their
   // normalisation and local evidence can lift them (random recall@50 0.987 at 400, 0.988 at 800 and beyond).
   const shortlistSize = options.shortlist ?? Math.max(16 * limit, 800);
-  const shortlist = [...weight.keys()]
-    .filter((doc) => shared.get(doc)! >= minShared)
-    .map((doc) => ({ doc, optimistic: weight.get(doc)! * boost(doc) }))
+  const shortlist = touched
+    .filter((doc) => shared[doc] >= minShared)
+    .map((doc) => ({ doc, optimistic: weight[doc] * boost(doc) }))
     .sort((a, b) => b.optimistic - a.optimistic || a.doc - b.doc)
     .slice(0, shortlistSize)
     .map((entry) => entry.doc);
   const stats = await store.docStats(shortlist);
-  const local = localWeights(shortlist, postings, offsets, total);
+  const local = localWeights(shortlist, postings, offsets, total, shared.length);
   const excluded = new Set(options.excludeIds ?? []);
   const maxDocFeatures = options.features?.maxDocFeatures ?? DEFAULT_FEATURE_OPTIONS.maxDocFeatures;
 
@@ -205,12 +219,46 @@ export async function retrieve(page: string | TextAnalysis, store: CorpusStore, 
     if (!stat || excluded.has(stat.id)) return;
     const norm = Math.max(stat.features, NORMALISATION_FLOOR) ** NORMALISATION_POWER;
     const capped = stat.features >= maxDocFeatures;
-    const evidence = weight.get(doc)! + LOCAL_FACTOR * (local.get(doc) ?? 0);
-    candidates.push({ id: stat.id, score: (evidence * (capped ? boost(doc) : 1)) / norm, shared: shared.get(doc)!, doc, features: stat.features, capped, maxRank: maxRank.get(doc)! });
+    const evidence = weight[doc] + LOCAL_FACTOR * (local.get(doc) ?? 0);
+    candidates.push({ id: stat.id, score: (evidence * (capped ? boost(doc) : 1)) / norm, shared: shared[doc], doc, features: stat.features, capped, maxRank: maxRank[doc] });
   });
   const best = candidates.sort((a, b) => b.score - a.score || b.shared - a.shared).slice(0, limit);
-  const nearCopies = new Set([...shared].filter(([, n]) => n >= NEAR_COPY_SHARE * keys.length).map(([doc]) => doc));
-  return { candidates: withSharedKeys(best, postings), keys: { total, offsets, spread: keySpread(postings, nearCopies) } };
+  return { candidates: best, postings, shared, touched, keysLookedUp: keys.length, total, offsets };
+}
+
+/** Per document holding page keys: the keys' summed weight, how many it holds and their largest keep rank. */
+interface SharedKeyWeights {
+  weight: Float64Array;
+  shared: Uint32Array;
+  maxRank: Uint32Array;
+  /** The documents holding any, in the order the postings first name them. */
+  touched: number[];
+}
+
+/**
+ * Sums kept in arrays indexed by document number: a page's postings name thousands of documents (8,000 at 30,000
+ * stored articles), and maps keyed by them cost most of the ranking's CPU.
+ */
+function sharedKeyWeights(postings: Map<number, Posting>, total: number): SharedKeyWeights {
+  let lastDoc = -1;
+  for (const docs of postings.values()) if (docs !== 'stopped') for (const doc of docs) if (doc > lastDoc) lastDoc = doc;
+  const weight = new Float64Array(lastDoc + 1);
+  const shared = new Uint32Array(lastDoc + 1);
+  const maxRank = new Uint32Array(lastDoc + 1);
+  const touched: number[] = [];
+  for (const [key, docs] of postings) {
+    if (docs === 'stopped') continue;
+    // Inverse document frequency: a key in few records is strong evidence, one in many is weak.
+    const w = idf(docs.length, total);
+    const rank = keepRank(key);
+    for (const doc of docs) {
+      if (shared[doc] === 0) touched.push(doc);
+      weight[doc] += w;
+      shared[doc]++;
+      if (rank > maxRank[doc]) maxRank[doc] = rank;
+    }
+  }
+  return { weight, shared, maxRank, touched };
 }
 
 /** Each candidate with the page keys it holds, read from the postings already in hand. */
