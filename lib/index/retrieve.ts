@@ -202,12 +202,11 @@ async function ranked(page: string | TextAnalysis, store: CorpusStore, options: 
   // 800 at limit 50: on PAN 2013 pages quoting 20 sources, a shorter list cuts off rewrites before their
   // normalisation and local evidence can lift them (random recall@50 0.987 at 400, 0.988 at 800 and beyond).
   const shortlistSize = options.shortlist ?? Math.max(16 * limit, 800);
-  const shortlist = touched
-    .filter((doc) => shared[doc] >= minShared)
-    .map((doc) => ({ doc, optimistic: weight[doc] * boost(doc) }))
-    .sort((a, b) => b.optimistic - a.optimistic || a.doc - b.doc)
-    .slice(0, shortlistSize)
-    .map((entry) => entry.doc);
+  const shortlist = bestDocs(
+    touched.filter((doc) => shared[doc] >= minShared),
+    shortlistSize,
+    (doc) => weight[doc] * boost(doc),
+  );
   const stats = await store.docStats(shortlist);
   const local = localWeights(shortlist, postings, offsets, total, shared.length);
   const excluded = new Set(options.excludeIds ?? []);
@@ -259,6 +258,22 @@ function sharedKeyWeights(postings: Map<number, Posting>, total: number): Shared
     }
   }
   return { weight, shared, maxRank, touched };
+}
+
+/**
+ * The `count` documents with the highest `value`, best first (ties by document number). The count-th best value is
+ * found with a numeric sort first, so that only the documents at or above it are sorted by the full order: at 1,000,000
+ * articles a long page's postings name 100,000 documents, and the shortlist keeps 800.
+ */
+function bestDocs(docs: readonly number[], count: number, value: (doc: number) => number): number[] {
+  const values = docs.map(value);
+  const threshold = docs.length > count ? Float64Array.from(values).sort()[docs.length - count] : -Infinity;
+  const kept: number[] = [];
+  for (let i = 0; i < docs.length; i++) if (values[i] >= threshold) kept.push(i);
+  return kept
+    .sort((a, b) => values[b] - values[a] || docs[a] - docs[b])
+    .slice(0, count)
+    .map((i) => docs[i]);
 }
 
 /** Each candidate with the page keys it holds, read from the postings already in hand. */
