@@ -74,6 +74,79 @@ function sparsity(shared: number, maxRank: number): number {
 
 const idf = (docs: number, total: number) => Math.log(1 + total / docs);
 
+/**
+ * What the postings say of each document holding a page key: the summed weight of its shared keys, how many it shares
+ * and the largest keep rank among them. One slot per document in typed arrays: at 1,000,000 articles a long page's
+ * postings name 100,000 documents, and three maps keyed by document cost more than the rest of retrieval.
+ */
+interface DocTally {
+  size: number;
+  docs: Uint32Array;
+  weight: Float64Array;
+  shared: Uint32Array;
+  maxRank: Float64Array;
+}
+
+function tallyDocs(postings: Map<number, Posting>, total: number): DocTally {
+  const slotOf = new Map<number, number>();
+  let capacity = 1024;
+  const tally: DocTally = { size: 0, docs: new Uint32Array(capacity), weight: new Float64Array(capacity), shared: new Uint32Array(capacity), maxRank: new Float64Array(capacity) };
+  const grow = () => {
+    capacity *= 2;
+    const docs = new Uint32Array(capacity);
+    const weight = new Float64Array(capacity);
+    const shared = new Uint32Array(capacity);
+    const maxRank = new Float64Array(capacity);
+    docs.set(tally.docs);
+    weight.set(tally.weight);
+    shared.set(tally.shared);
+    maxRank.set(tally.maxRank);
+    Object.assign(tally, { docs, weight, shared, maxRank });
+  };
+  for (const [key, docs] of postings) {
+    if (docs === 'stopped') continue;
+    // Inverse document frequency: a key in few records is strong evidence, one in many is weak.
+    const w = idf(docs.length, total);
+    const rank = keepRank(key);
+    for (const doc of docs) {
+      let slot = slotOf.get(doc);
+      if (slot === undefined) {
+        if (tally.size === capacity) grow();
+        slot = tally.size++;
+        slotOf.set(doc, slot);
+        tally.docs[slot] = doc;
+      }
+      tally.weight[slot] += w;
+      tally.shared[slot]++;
+      if (rank > tally.maxRank[slot]) tally.maxRank[slot] = rank;
+    }
+  }
+  return tally;
+}
+
+/**
+ * Slots of the `count` documents sharing at least `minShared` keys with the highest `value`, best first (ties by
+ * document number). The count-th best value is found with a numeric sort first, so that only the documents at or
+ * above it are sorted by the full order: a page's postings name far more documents than the shortlist keeps.
+ */
+function topSlots(tally: DocTally, minShared: number, count: number, value: (slot: number) => number): number[] {
+  const slots: number[] = [];
+  const values: number[] = [];
+  for (let slot = 0; slot < tally.size; slot++) {
+    if (tally.shared[slot] < minShared) continue;
+    slots.push(slot);
+    values.push(value(slot));
+  }
+  let threshold = -Infinity;
+  if (slots.length > count) threshold = Float64Array.from(values).sort()[slots.length - count];
+  const kept: number[] = [];
+  for (let i = 0; i < slots.length; i++) if (values[i] >= threshold) kept.push(i);
+  return kept
+    .sort((a, b) => values[b] - values[a] || tally.docs[slots[a]] - tally.docs[slots[b]])
+    .slice(0, count)
+    .map((i) => slots[i]);
+}
+
 /** localWeight of each shortlisted document, from the postings already read. */
 function localWeights(shortlist: number[], postings: Map<number, Posting>, offsets: ReadonlyMap<number, readonly number[]>, total: number): Map<number, number> {
   const hitsOf = new Map<number, KeyHit[]>(shortlist.map((doc) => [doc, []]));
@@ -166,34 +239,17 @@ export async function retrieve(page: string | TextAnalysis, store: CorpusStore, 
   if (keys.length === 0 || limit <= 0) return { candidates: [], keys: { total: 0, offsets, spread: new Map() } };
   const [postings, total] = await Promise.all([store.lookup(keys), store.count()]);
 
-  const weight = new Map<number, number>();
-  const shared = new Map<number, number>();
-  const maxRank = new Map<number, number>();
-  for (const [key, docs] of postings) {
-    if (docs === 'stopped') continue;
-    // Inverse document frequency: a key in few records is strong evidence, one in many is weak.
-    const w = idf(docs.length, total);
-    const rank = keepRank(key);
-    for (const doc of docs) {
-      weight.set(doc, (weight.get(doc) ?? 0) + w);
-      shared.set(doc, (shared.get(doc) ?? 0) + 1);
-      if (rank > (maxRank.get(doc) ?? 0)) maxRank.set(doc, rank);
-    }
-  }
+  const tally = tallyDocs(postings, total);
   // The square root of the sparsity: enough to lift copies from long documents, measured on PAN 2013
   // (verbatim recall@50 0.988 -> 0.996), where the full factor let topical long documents crowd out rewrites.
-  const boost = (doc: number) => Math.sqrt(sparsity(shared.get(doc)!, maxRank.get(doc)!));
+  const boost = (slot: number) => Math.sqrt(sparsity(tally.shared[slot], tally.maxRank[slot]));
 
   // Which documents are capped is known only after docStats: the shortlist assumes any may be.
   // 800 at limit 50: on PAN 2013 pages quoting 20 sources, a shorter list cuts off rewrites before their
   // normalisation and local evidence can lift them (random recall@50 0.987 at 400, 0.988 at 800 and beyond).
   const shortlistSize = options.shortlist ?? Math.max(16 * limit, 800);
-  const shortlist = [...weight.keys()]
-    .filter((doc) => shared.get(doc)! >= minShared)
-    .map((doc) => ({ doc, optimistic: weight.get(doc)! * boost(doc) }))
-    .sort((a, b) => b.optimistic - a.optimistic || a.doc - b.doc)
-    .slice(0, shortlistSize)
-    .map((entry) => entry.doc);
+  const shortlistSlots = topSlots(tally, minShared, shortlistSize, (slot) => tally.weight[slot] * boost(slot));
+  const shortlist = shortlistSlots.map((slot) => tally.docs[slot]);
   const stats = await store.docStats(shortlist);
   const local = localWeights(shortlist, postings, offsets, total);
   const excluded = new Set(options.excludeIds ?? []);
@@ -203,13 +259,15 @@ export async function retrieve(page: string | TextAnalysis, store: CorpusStore, 
   shortlist.forEach((doc, i) => {
     const stat = stats[i];
     if (!stat || excluded.has(stat.id)) return;
+    const slot = shortlistSlots[i];
     const norm = Math.max(stat.features, NORMALISATION_FLOOR) ** NORMALISATION_POWER;
     const capped = stat.features >= maxDocFeatures;
-    const evidence = weight.get(doc)! + LOCAL_FACTOR * (local.get(doc) ?? 0);
-    candidates.push({ id: stat.id, score: (evidence * (capped ? boost(doc) : 1)) / norm, shared: shared.get(doc)!, doc, features: stat.features, capped, maxRank: maxRank.get(doc)! });
+    const evidence = tally.weight[slot] + LOCAL_FACTOR * (local.get(doc) ?? 0);
+    candidates.push({ id: stat.id, score: (evidence * (capped ? boost(slot) : 1)) / norm, shared: tally.shared[slot], doc, features: stat.features, capped, maxRank: tally.maxRank[slot] });
   });
   const best = candidates.sort((a, b) => b.score - a.score || b.shared - a.shared).slice(0, limit);
-  const nearCopies = new Set([...shared].filter(([, n]) => n >= NEAR_COPY_SHARE * keys.length).map(([doc]) => doc));
+  const nearCopies = new Set<number>();
+  for (let slot = 0; slot < tally.size; slot++) if (tally.shared[slot] >= NEAR_COPY_SHARE * keys.length) nearCopies.add(tally.docs[slot]);
   return { candidates: withSharedKeys(best, postings), keys: { total, offsets, spread: keySpread(postings, nearCopies) } };
 }
 
