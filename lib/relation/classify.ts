@@ -267,13 +267,12 @@ function rewriteExtent(input: RelationInput, pageCoverage: number, sourceCoverag
   // its own order. Swapped words also break a heavy rewrite's sentence passages: the order then shows its extent.
   // Without an order to read (no sequence given, or too long to compare) the aligned passages must cover both texts.
   const sequence = input.sequence?.() ?? null;
-  if (fewKeys && !(sequence && inCloseOrder(sequence))) return null;
+  if (fewKeys && !(sequence && inOrder(sequence, CLOSE_ORDER_HIGHER, CLOSE_ORDER_LOWER))) return null;
   const aligned = pageCoverage >= COPY_PAGE_EXTENT && sourceCoverage >= COPY_PAGE_EXTENT;
   if (sequence === null) return aligned ? { extent: Math.min(pageCoverage, sourceCoverage), share: Math.min(wording?.page ?? 1, wording?.record ?? 1) } : null;
   // Page furniture left in either text (a newsletter prompt, related links) dilutes its side: the fuller side must
   // pass the higher bar, the other the lower.
-  const inOrder = Math.max(sequence.page, sequence.source) >= REWRITE_SEQUENCE_HIGHER && Math.min(sequence.page, sequence.source) >= REWRITE_SEQUENCE_LOWER;
-  if (!inOrder) return null;
+  if (!inOrder(sequence, REWRITE_SEQUENCE_HIGHER, REWRITE_SEQUENCE_LOWER)) return null;
   const extent = Math.max(Math.min(pageCoverage, sourceCoverage), Math.min(sequence.page, sequence.source));
   return { extent, share: Math.min(wording?.page ?? 1, wording?.record ?? 1) };
 }
@@ -313,8 +312,9 @@ function keptFewKeys(corpus: CorpusEvidence | undefined, wording: DistinctiveWor
   return keys && Math.min(wording.page, wording.record) >= CLOSE_ORDER_WORDING;
 }
 
-function inCloseOrder(sequence: SharedSequence): boolean {
-  return Math.max(sequence.page, sequence.source) >= CLOSE_ORDER_HIGHER && Math.min(sequence.page, sequence.source) >= CLOSE_ORDER_LOWER;
+/** The fuller side's content words follow the other text's order at `higher` or more, the other side's at `lower`. */
+function inOrder(sequence: SharedSequence, higher: number, lower: number): boolean {
+  return Math.max(sequence.page, sequence.source) >= higher && Math.min(sequence.page, sequence.source) >= lower;
 }
 
 /**
