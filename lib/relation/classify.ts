@@ -281,8 +281,8 @@ function rewriteExtent(input: RelationInput, pageCoverage: number, sourceCoverag
  * A heavy rewrite of a short story may leave no sentence close enough to pair (a quarter of its words swapped, runs
  * shuffled), while its words still follow the story's order and it keeps the story's distinctive keys and word pairs:
  * the rewrite bars, read on the whole texts. Passages dropped as stock phrases say the corpus prints these words often,
- * and then the order proves nothing. On the benchmark's queries at 10,000 and 30,000 stories, 3 more heavy rewrites of
- * 100 at each size had their original named and no candidate of another story (about 5,500 at each size) passed.
+ * and then the order proves nothing. On the benchmark's queries this named the original of 1 more heavy rewrite of 100
+ * at 10,000 stories and 3 more at 30,000, and no candidate of another story (about 5,500 at each size) passed.
  */
 function rewordedThroughout(input: RelationInput): CopyExtent | null {
   const extent = rewriteExtent(input, 0, 0);
