@@ -703,7 +703,8 @@ function versionRelations(records: RecordAnalyses): (a: Assessment, b: Assessmen
     let page = asPages.get(a.id);
     const article = { text: texts.body.text, lang: a.lang, publishedTime: a.published ?? a.firstSeen, url: a.url };
     if (!page) asPages.set(a.id, (page = preparePage(article, records, undefined, texts.bodyText)));
-    const evidence = textEvidence(page.article.text, a.lang, b.texts.body.text, b.record.lang);
+    // The analyses of both bodies, kept by the full check: their keys are read once, however many pairs they are in.
+    const evidence = textEvidence(page.analysis, a.lang, b.texts.bodyText, b.record.lang);
     const [wording] = distinctiveWording(page.pairs, [b.pairs]);
     const assessed = assess(page, { record: b.record, texts: b.texts, evidence, terms: b.terms, pairs: b.pairs, wording });
     return pairRelation(assessed.result, assessed.align.crossLanguage);
