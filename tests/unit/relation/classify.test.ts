@@ -111,6 +111,35 @@ describe('classifyRelation', () => {
     });
   });
 
+  describe('an edit that changed most of the figures', () => {
+    const story =
+      'Acme Shipping Corp said its first quarter profit rose to 48 mln dlrs from 31 mln dlrs a year earlier on sales of 620 mln dlrs. The company said it shipped 1,250 containers in the quarter and expects 1,400 in the second. Chairman John Reed said the results reflected strong demand in Asian markets and lower fuel costs. The company added that it would open two new terminals in Rotterdam and Singapore next year.';
+    // Four of the five figures changed, a few words reworded: under the edited copy's share of wording kept.
+    const edited =
+      'Acme Shipping Corp said its first quarter profit rose to 52 mln dlrs from 29 mln dlrs a year before on sales of 640 mln dlrs. It shipped 1,310 containers in the period and expects 1,400 in the second. Chairman John Reed said the results reflected strong demand in Asian markets and cheaper fuel. The company added it would open two terminals in Rotterdam and Singapore next year.';
+    const whole = { page: [0, edited.length] as [number, number], source: [0, story.length] as [number, number], similarity: 0.8, seeds: 4 };
+    const keys = { distinctive: 20, stock: 12, pageShare: 0.7, recordShare: 0.6, distinctiveNames: 3, distinctiveKeys: [1], distinctiveAt: [5, 100, 200, 300], stockAt: [] };
+    const relation = (corpus: typeof keys, wording: { page: number; record: number }) =>
+      classifyRelation({ page: { text: edited }, source: { text: story }, passages: [whole], crossLanguage: false, corpus, wording, sequence: () => ({ page: 0.82, source: 0.92 }) });
+
+    it('keeps too few figures for a rewrite', () => {
+      expect(sharedFigures({ text: edited }, { text: story })).toEqual({ shared: 1, fewest: 5 });
+    });
+
+    it('is a version when the record holds most of the page’s distinctive keys and word pairs', () => {
+      const r = relation(keys, { page: 0.58, record: 0.66 });
+      expect(r.relation, r.evidence.join('\n')).toBe('rewrite');
+      expect(r.measures.wordingKept).toBeLessThan(0.6);
+    });
+
+    it('is no copy when the two hold what issues of a recurring report hold of each other', () => {
+      expect(relation({ ...keys, pageShare: 0.35, recordShare: 0.23 }, { page: 0.37, record: 0.43 }).relation).not.toBe('rewrite');
+      // Two tables of one series (soybeans, soybean meal): half the distinctive keys, much of the word pairs.
+      expect(relation({ ...keys, pageShare: 0.5, recordShare: 0.28 }, { page: 0.66, record: 0.58 }).relation).not.toBe('rewrite');
+      expect(relation(keys, { page: 0.37, record: 0.43 }).relation).not.toBe('rewrite');
+    });
+  });
+
   it('calls texts about different things unrelated', () => {
     const r = relate({ text: article }, { text: seeds.get('seed-001')!.text });
     expect(r.relation, r.evidence.join('\n')).toBe('unrelated');

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { alignPassages } from '../../../lib/align/passages';
 import { classifyRelation, type RelationSide } from '../../../lib/relation/classify';
 import type { CorpusEvidence } from '../../../lib/relation/evidence';
+import { sharedFigures } from '../../../lib/relation/features';
 
 const notice = (company: string, cents: string, meeting: string, shares: string) =>
   `${company} said its board declared a three-for-one stock split and raised the quarterly dividend to ${cents} cts from 5-1/2 cts. ` +
@@ -53,5 +54,35 @@ describe('a short notice copied whole', () => {
   it('is no copy of another company’s notice printed from the same template', () => {
     const result = relate(otherCompany, evidence(false));
     expect(['edited-copy', 'rewrite', 'verbatim-copy'], result.evidence.join('\n')).not.toContain(result.relation);
+  });
+});
+
+describe('a notice whose every shared key is stock (each of its versions stored many times)', () => {
+  const earnings = (company: string) =>
+    `${company} said its board declared a quarterly dividend of 18 cts a share after first quarter net profit of 42 mln dlrs on sales of 310 mln dlrs. ` +
+    `The dividend is payable on June 15 to holders of record on May 29, the company said.`;
+  const storedNotice: RelationSide = { text: earnings('Manny, Moe and Jack Inc'), published: '1987-03-25' };
+  const sameFiguresOtherCompany: RelationSide = { text: earnings('Tarrant Shipping Corp'), published: '1987-03-20' };
+  // The notice reprinted with a word dropped: the same figures. Every key it shares with the record is held by many.
+  const reprint: RelationSide = { text: storedNotice.text.replace('the company said', 'it said'), published: '1987-03-26' };
+  const stockOnly = (): CorpusEvidence => {
+    const stockAt = offsetsOf(reprint.text, ['Manny', 'Jack', 'board', 'declared', 'quarterly', 'dividend', 'profit', 'sales', 'payable', 'holders', 'record']);
+    return { distinctive: 0, stock: 17, pageShare: 0, recordShare: 0, distinctiveNames: 0, distinctiveKeys: [], distinctiveAt: [], stockAt };
+  };
+  const relateReprint = (source: RelationSide, wording: { page: number; record: number }) => {
+    const align = alignPassages(reprint.text, source.text);
+    return classifyRelation({ page: reprint, source, passages: align.passages, crossLanguage: false, corpus: stockOnly(), wording });
+  };
+
+  it('is a copy when it gives the same figures and shares the notice’s own word pairs', () => {
+    const result = relateReprint(storedNotice, { page: 0.77, record: 0.7 });
+    expect(['verbatim-copy', 'edited-copy'], result.evidence.join('\n')).toContain(result.relation);
+  });
+
+  it('is no copy of another company’s notice with the same figures, whose word pairs are the template’s', () => {
+    expect(sharedFigures(reprint, sameFiguresOtherCompany).shared).toBeGreaterThanOrEqual(2);
+    const result = relateReprint(sameFiguresOtherCompany, { page: 0.12, record: 0.1 });
+    expect(['edited-copy', 'rewrite', 'verbatim-copy'], result.evidence.join('\n')).not.toContain(result.relation);
+    expect(result.measures.stockPassages).toBe(1);
   });
 });
