@@ -182,7 +182,8 @@ export class TabChecks {
     const glancing = this.readings.has(tabId) ? null : this.work.glanceTab(tabId).catch(() => null);
     if (this.running.has(tabId) === false && (await storedStateForCurrentPage(tabId))) return { kind: 'none' };
     const reading = this.readTabOnce(tabId);
-    const glanced = await glancing;
+    // A page whose scripts hold the tab answers neither: the reading's own time limit then ends the wait for both.
+    const glanced = glancing ? await Promise.race([glancing, reading.then(() => null)]) : null;
     if (glanced) {
       const look = await this.lookFor(glanced);
       // Nothing found from the glance's text: the full reading may still find what it missed.

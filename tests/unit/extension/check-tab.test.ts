@@ -44,7 +44,7 @@ function stubWork() {
   /** The versions each full check was asked to assess whatever retrieval ranks them. */
   const included: (readonly string[])[] = [];
   let team: Awaited<ReturnType<CheckWork['askTeam']>> = null;
-  const held: { reading?: Deferred<TabReading>; sources?: Deferred<LikelySource[]>; report?: Deferred<Report> } = {};
+  const held: { glance?: Deferred<PageArticle | null>; reading?: Deferred<TabReading>; sources?: Deferred<LikelySource[]>; report?: Deferred<Report> } = {};
   let reading: TabReading = articleReading();
   /** What the quick reading for the first look reads: by default nothing, as on a page it cannot read. */
   let glance: PageArticle | null = null;
@@ -61,7 +61,7 @@ function stubWork() {
     glanceTab: async () => {
       calls.glanceTab++;
       order.push('glance');
-      return glance;
+      return held.glance ? held.glance.promise : glance;
     },
     checkArticle: async (article, include) => {
       calls.checkArticle++;
@@ -377,6 +377,15 @@ describe('check coordination (TabChecks)', () => {
 
       expect((await checks.firstLook(tabId)).kind).toBe('none');
       expect(stub.calls).toMatchObject({ glanceTab: 1, readTab: 1, likelySources: 0 });
+    });
+
+    it('a glance that never answers (the page holds its tab) does not hold the first look past the reading', async () => {
+      const { stub, checks, tabId } = await arrange();
+      stub.held.glance = deferred();
+      stub.setSources([closeVersion]);
+
+      expect(await checks.firstLook(tabId)).toEqual({ kind: 'sources', sources: [closeVersion] });
+      expect(stub.lookedAt.map((article) => article.text)).toEqual(['Russia is already tentatively cozying up to the Taliban.']);
     });
 
     it('does not glance at a page whose full reading is already there', async () => {
