@@ -4,6 +4,9 @@
  */
 import { browser } from 'wxt/browser';
 import { isReply, sendToTab, unwrap, type ExtractedPage, type PageOutcome } from '../shared/protocol.ts';
+import { normalizeLanguageTag } from '../../lib/extract/language.ts';
+import type { PageArticle } from '../../lib/types.ts';
+import { glanceAtDocument, type GlancedArticle } from '../shared/glance.ts';
 import { isTooLargeMessage, READ_TIMEOUT_MESSAGE, READ_TIMEOUT_MS, TimeLimitExceeded, withTimeLimit } from '../shared/limits.ts';
 
 const READER_SCRIPT = '/content-scripts/content.js';
@@ -112,6 +115,29 @@ async function documentType(tabId: number): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * The first look's quick reading of the tab (extension/shared/glance.ts), or null: no article read, or no answer at
+ * all (no access yet, a restricted page, a frame around the article), which the full reading (readTab) then explains.
+ * Asked once, without the full reading's retries: its only use is to come first.
+ */
+export async function glanceAtTab(tabId: number): Promise<PageArticle | null> {
+  try {
+    const [frame] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: glanceAtDocument, args: [] });
+    return glancedArticle(frame?.result);
+  } catch {
+    return null;
+  }
+}
+
+/** The glance's answer as an article, or null when it is not one: it crossed from the page's renderer. */
+export function glancedArticle(answer: unknown): PageArticle | null {
+  if (typeof answer !== 'object' || answer === null) return null;
+  const { text, url, lang } = answer as Partial<Record<keyof GlancedArticle, unknown>>;
+  if (typeof text !== 'string' || typeof url !== 'string') return null;
+  const tag = typeof lang === 'string' ? normalizeLanguageTag(lang) : undefined;
+  return { text, url, ...(tag ? { lang: tag } : {}) };
 }
 
 /** Reads the tab's article; a page that is huge or stuck (its scripts hold the tab) gets an answer in bounded time. */

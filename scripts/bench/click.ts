@@ -5,7 +5,10 @@
  * alike. Beside each median: when the worker and the popup page started and when the popup's script ran, after the
  * click, which says where the time of a click goes.
  *
- *   npm run bench:click -- [--rounds 10] [build directory …]   (default: .output/chrome-mv3)
+ *   npm run bench:click -- [--rounds 10] [--trace] [build directory …]   (default: .output/chrome-mv3)
+ *
+ * --trace records Chromium's trace of every click and adds, per build, what the scripts injected into the page cost:
+ * each script's evaluation (wall and the page's main-thread CPU, which other jobs on the machine barely change).
  *
  * A build with Chrome's default popup kept, for comparison: PALIMPSEST_CHROME_DEFAULT_POPUP=1 npx wxt build (wxt.config.ts).
  */
@@ -13,6 +16,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { positiveInteger } from '../eval/options.ts';
+import type { CDPSession } from 'playwright-core';
+import { FIRST_LOOK_READY_MARK } from '../../extension/shared/timing-marks.ts';
 import { BenchBrowser, type ClickTiming } from './chromium-path.ts';
 import { median } from './stats.ts';
 
@@ -20,17 +25,96 @@ const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 type WorkerState = 'running' | 'stopped';
 
-function summary(clicks: readonly ClickTiming[]): string {
-  const of = (pick: (click: ClickTiming) => number | null) => {
+interface TraceEvent {
+  name: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { data?: { url?: string }; fileName?: string };
+}
+
+/** One injected script's evaluation in a click: ms after the first injected script began, wall and CPU. */
+interface ScriptCost {
+  script: string;
+  startMs: number;
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** A click, with when the worker had its first look (ms after the click) and from which reading, when it made one. */
+interface Click extends ClickTiming {
+  firstLookMs: number | null;
+  firstLookFrom: string | null;
+}
+
+/** The worker's last first-look mark, taken off its timeline so that the next click finds only its own. */
+const TAKE_FIRST_LOOK_MARK = `(() => {
+  const mark = performance.getEntriesByName(${JSON.stringify(FIRST_LOOK_READY_MARK)}, 'mark').at(-1);
+  performance.clearMarks(${JSON.stringify(FIRST_LOOK_READY_MARK)});
+  return mark ? { startTime: mark.startTime, from: String(mark.detail) } : null;
+})()`;
+
+async function timedClick(browser: BenchBrowser, state: WorkerState): Promise<Click> {
+  const click = await browser.timeClick(state);
+  const mark = await browser.inWorker<{ startTime: number; from: string } | null>(TAKE_FIRST_LOOK_MARK);
+  return { ...click, firstLookMs: mark ? click.workerStartMs + mark.startTime : null, firstLookFrom: mark?.from ?? null };
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'v8'];
+const INJECTED_SCRIPT = /\/content-scripts\/([\w-]+\.js)$/;
+
+/** Times one click while Chromium traces it; returns the click and the evaluations of the scripts injected into the page. */
+async function tracedClick(browser: BenchBrowser, tracing: CDPSession, state: WorkerState): Promise<{ click: Click; scripts: ScriptCost[] }> {
+  const events: TraceEvent[] = [];
+  const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
+  tracing.on('Tracing.dataCollected', collect);
+  await tracing.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
+  const click = await timedClick(browser, state);
+  const complete = new Promise((resolve) => tracing.once('Tracing.tracingComplete', resolve));
+  await tracing.send('Tracing.end');
+  await complete;
+  tracing.off('Tracing.dataCollected', collect);
+  const evaluations = events
+    .filter((event) => event.name === 'EvaluateScript' && INJECTED_SCRIPT.test(event.args?.data?.url ?? ''))
+    .sort((a, b) => a.ts - b.ts);
+  const firstTs = evaluations[0]?.ts ?? 0;
+  const scripts = evaluations.map((event) => ({
+    script: INJECTED_SCRIPT.exec(event.args!.data!.url!)![1],
+    startMs: (event.ts - firstTs) / 1000,
+    wallMs: (event.dur ?? 0) / 1000,
+    cpuMs: (event.tdur ?? 0) / 1000,
+  }));
+  return { click, scripts };
+}
+
+function scriptSummary(costs: readonly ScriptCost[]): string {
+  const names = [...new Set(costs.map((cost) => cost.script))];
+  return names
+    .map((name) => {
+      const mine = costs.filter((cost) => cost.script === name);
+      return `${name} starts ${median(mine.map((cost) => cost.startMs)).toFixed(0)}, evaluated in ${median(mine.map((cost) => cost.wallMs)).toFixed(0)} (CPU ${median(mine.map((cost) => cost.cpuMs)).toFixed(0)})`;
+    })
+    .join('; ');
+}
+
+/** Which reading the worker's first looks came from, when not all from one. */
+function fromSummary(clicks: readonly Click[]): string {
+  const counts = new Map<string, number>();
+  for (const click of clicks) if (click.firstLookFrom) counts.set(click.firstLookFrom, (counts.get(click.firstLookFrom) ?? 0) + 1);
+  return counts.size === 0 ? '' : ` (${[...counts].map(([from, count]) => `${count} from the ${from}`).join(', ')})`;
+}
+
+function summary(clicks: readonly Click[]): string {
+  const of = (pick: (click: Click) => number | null) => {
     const values = clicks.map(pick).filter((value): value is number => value !== null);
     return values.length === 0 ? '–' : median(values).toFixed(0);
   };
-  const stepsOf = `worker started ${of((click) => (click.workerStartMs > 0 ? click.workerStartMs : null))}, popup page ${of((click) => click.popupStartMs)}, popup script ${of((click) => click.popupScriptMs)}`;
+  const stepsOf = `worker started ${of((click) => (click.workerStartMs > 0 ? click.workerStartMs : null))}, popup page ${of((click) => click.popupStartMs)}, popup script ${of((click) => click.popupScriptMs)}, worker's first look ${of((click) => click.firstLookMs)}${fromSummary(clicks)}`;
   return `${of((click) => click.ms)} ms (${stepsOf}; range ${Math.min(...clicks.map((click) => click.ms)).toFixed(0)}–${Math.max(...clicks.map((click) => click.ms)).toFixed(0)})`;
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { rounds: { type: 'string', default: '10' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: { rounds: { type: 'string', default: '10' }, trace: { type: 'boolean', default: false } }, allowPositionals: true });
   const rounds = positiveInteger(values.rounds, '--rounds');
   const directories = positionals.length > 0 ? positionals : ['.output/chrome-mv3'];
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -42,10 +126,20 @@ async function main(): Promise<void> {
     // The install's own work (the sample corpus) settles, and one click each warms what a reader's browser has warm.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     for (const browser of browsers) await browser.timeClick('running');
-    const clicks = browsers.map(() => ({ running: [] as ClickTiming[], stopped: [] as ClickTiming[] }));
+    const tracings = values.trace ? await Promise.all(browsers.map((browser) => browser.context.browser()!.newBrowserCDPSession())) : null;
+    const clicks = browsers.map(() => ({ running: [] as Click[], stopped: [] as Click[] }));
+    const scripts = browsers.map(() => ({ running: [] as ScriptCost[], stopped: [] as ScriptCost[] }));
     for (let round = 0; round < rounds; round++) {
       for (const state of ['running', 'stopped'] as WorkerState[]) {
-        for (const [i, browser] of browsers.entries()) clicks[i][state].push(await browser.timeClick(state));
+        for (const [i, browser] of browsers.entries()) {
+          if (!tracings) {
+            clicks[i][state].push(await timedClick(browser, state));
+            continue;
+          }
+          const traced = await tracedClick(browser, tracings[i], state);
+          clicks[i][state].push(traced.click);
+          scripts[i][state].push(...traced.scripts);
+        }
       }
     }
     console.log(`load after: ${load()}`);
@@ -53,6 +147,7 @@ async function main(): Promise<void> {
       console.log(`${directory}, medians of ${rounds} clicks, ms after the click:`);
       console.log(`  worker running: first result ${summary(clicks[i].running)}`);
       console.log(`  worker stopped: first result ${summary(clicks[i].stopped)}`);
+      if (tracings) for (const state of ['running', 'stopped'] as WorkerState[]) console.log(`  page scripts, worker ${state}: ${scriptSummary(scripts[i][state])}`);
     }
   } finally {
     for (const browser of browsers) await browser.close();

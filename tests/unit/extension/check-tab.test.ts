@@ -39,19 +39,29 @@ const closeVersion: LikelySource = { id: 'seed-001', url: 'https://theweek.examp
 
 /** Stand-ins for the browser and engine work, counting calls; each answer is immediate unless the test holds it. */
 function stubWork() {
-  const calls = { readTab: 0, checkArticle: 0, likelySources: 0, findPassage: 0, showBadge: 0, clearBadge: 0 };
+  const calls = { readTab: 0, glanceTab: 0, checkArticle: 0, likelySources: 0, findPassage: 0, showBadge: 0, clearBadge: 0 };
   const order: string[] = [];
   /** The versions each full check was asked to assess whatever retrieval ranks them. */
   const included: (readonly string[])[] = [];
   let team: Awaited<ReturnType<CheckWork['askTeam']>> = null;
-  const held: { reading?: Deferred<TabReading>; sources?: Deferred<LikelySource[]>; report?: Deferred<Report> } = {};
+  const held: { glance?: Deferred<PageArticle | null>; reading?: Deferred<TabReading>; sources?: Deferred<LikelySource[]>; report?: Deferred<Report> } = {};
   let reading: TabReading = articleReading();
+  /** What the quick reading for the first look reads: by default nothing, as on a page it cannot read. */
+  let glance: PageArticle | null = null;
+  /** The articles each first look was computed from. */
+  const lookedAt: PageArticle[] = [];
   let sources: LikelySource[] = [];
+  let sourcesBy: ((article: PageArticle) => LikelySource[]) | undefined;
   const work: CheckWork = {
     readTab: async () => {
       calls.readTab++;
       order.push('read');
       return held.reading ? held.reading.promise : reading;
+    },
+    glanceTab: async () => {
+      calls.glanceTab++;
+      order.push('glance');
+      return held.glance ? held.glance.promise : glance;
     },
     checkArticle: async (article, include) => {
       calls.checkArticle++;
@@ -59,10 +69,11 @@ function stubWork() {
       order.push('check');
       return held.report ? held.report.promise : reportFor(article);
     },
-    likelySources: async () => {
+    likelySources: async (article) => {
       calls.likelySources++;
+      lookedAt.push(article);
       order.push('first look');
-      const answer = held.sources ? await held.sources.promise : sources;
+      const answer = held.sources ? await held.sources.promise : (sourcesBy?.(article) ?? sources);
       order.push('first look done');
       return answer;
     },
@@ -85,10 +96,14 @@ function stubWork() {
     calls,
     order,
     included,
+    lookedAt,
     held,
+    setGlance: (next: PageArticle | null) => (glance = next),
     setTeam: (next: typeof team) => (team = next),
     setReading: (next: TabReading) => (reading = next),
     setSources: (next: LikelySource[]) => (sources = next),
+    /** The first look's answer as a function of the text it was given. */
+    setSourcesBy: (next: (article: PageArticle) => LikelySource[]) => (sourcesBy = next),
   };
 }
 
@@ -127,7 +142,7 @@ describe('check coordination (TabChecks)', () => {
     expect(await look).toEqual({ kind: 'sources', sources: [closeVersion] });
     expect((await state).outcome.kind).toBe('report');
     expect(stub.calls.readTab).toBe(1);
-    expect(stub.order).toEqual(['read', 'first look', 'first look done', 'check']);
+    expect(stub.order).toEqual(['glance', 'read', 'first look', 'first look done', 'check']);
   });
 
   it('has the full check assess the versions the first look showed', async () => {
@@ -322,5 +337,66 @@ describe('check coordination (TabChecks)', () => {
     checks.popupDone(tabId);
     await vi.advanceTimersByTimeAsync(0);
     expect(stub.calls).toMatchObject({ readTab: 1, checkArticle: 1 });
+  });
+
+  describe("the first look from the page's quick reading (glance)", () => {
+    const glanced: PageArticle = { text: 'Russia is tentatively cozying up to the Taliban, the glance reads.', url: PAGE_URL, lang: 'en' };
+
+    it('answers from the glance while the full reading is still under way, injected before it', async () => {
+      const { stub, checks, tabId } = await arrange();
+      stub.held.reading = deferred();
+      stub.setGlance(glanced);
+      stub.setSources([closeVersion]);
+
+      const look = await checks.firstLook(tabId);
+      expect(look).toEqual({ kind: 'sources', sources: [closeVersion] });
+      expect(stub.lookedAt).toEqual([glanced]);
+      expect(stub.order.slice(0, 2)).toEqual(['glance', 'read']);
+
+      // The full check reads the page once, with the full reader, and assesses what the first look showed.
+      stub.held.reading.resolve(articleReading());
+      const state = await checks.check(tabId);
+      expect(state.outcome.kind).toBe('report');
+      if (state.outcome.kind === 'report') expect(state.outcome.report.article.text).not.toBe(glanced.text);
+      expect(stub.included).toEqual([['seed-001']]);
+      expect(stub.calls).toMatchObject({ glanceTab: 1, readTab: 1, likelySources: 1 });
+    });
+
+    it("finds nothing from the glance: the first look waits for the full reading's text", async () => {
+      const { stub, checks, tabId } = await arrange();
+      stub.setGlance(glanced);
+      stub.setSourcesBy((article) => (article.text === glanced.text ? [] : [closeVersion]));
+
+      expect(await checks.firstLook(tabId)).toEqual({ kind: 'sources', sources: [closeVersion] });
+      expect(stub.lookedAt.map((article) => article.text)).toEqual([glanced.text, 'Russia is already tentatively cozying up to the Taliban.']);
+    });
+
+    it('reads nothing at a glance (no access, no article): the full reading decides', async () => {
+      const { stub, checks, tabId } = await arrange();
+      stub.setReading({ kind: 'no-access', reason: 'Click the button.' });
+
+      expect((await checks.firstLook(tabId)).kind).toBe('none');
+      expect(stub.calls).toMatchObject({ glanceTab: 1, readTab: 1, likelySources: 0 });
+    });
+
+    it('a glance that never answers (the page holds its tab) does not hold the first look past the reading', async () => {
+      const { stub, checks, tabId } = await arrange();
+      stub.held.glance = deferred();
+      stub.setSources([closeVersion]);
+
+      expect(await checks.firstLook(tabId)).toEqual({ kind: 'sources', sources: [closeVersion] });
+      expect(stub.lookedAt.map((article) => article.text)).toEqual(['Russia is already tentatively cozying up to the Taliban.']);
+    });
+
+    it('does not glance at a page whose full reading is already there', async () => {
+      const { stub, checks, tabId } = await arrange();
+      stub.setGlance(glanced);
+      stub.setSources([closeVersion]);
+
+      await checks.check(tabId, { force: true });
+      const reading = checks.check(tabId, { force: true });
+      await reading;
+      expect(stub.calls.glanceTab).toBe(0);
+    });
   });
 });
