@@ -239,7 +239,7 @@ describe('opening a schema-version-5 corpus', BOUNDED_HEAVY_WORK, () => {
     const name = freshName();
     const v5 = new Version5Database(name, factories);
     await v5.open();
-    const rows = rowsWrittenFor(records).records as (CorpusRecord & { doc: number; hash: string })[];
+    const rows = rowsWrittenFor(records).records as unknown as (CorpusRecord & { doc: number; hash: string })[];
     await loadRecordLexicons(rows.map((row) => row.lang));
     const keysOf = rows.map((row) => recordKeys(row.text, row.lang, {}));
     const directory = new Map<number, DirectoryChunk>(chunksOf(rows.map((row) => row.doc)).map((chunk) => [chunk, emptyChunk(chunk)]));
