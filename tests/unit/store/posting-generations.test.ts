@@ -8,6 +8,7 @@ import { PostingIndex } from '../../../lib/store/posting-index';
 import { CorpusDatabase } from '../../../lib/store/schema';
 import type { Posting } from '../../../lib/store/types';
 import { Version5Database, Version5PostingIndex } from '../helpers/version5-index';
+import { mulberry32 as random } from '../../../scripts/bench/random.ts';
 
 const factories = { indexedDB, IDBKeyRange };
 let counter = 0;
@@ -18,18 +19,6 @@ afterEach(() => {
   for (const db of opened) db.close();
   opened = [];
 });
-
-/** A small deterministic generator (mulberry32), so a failure names the same inserts every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Keys spread over the whole 32-bit space, a few of them common (so some pass the document cap). */
 function keySpace(count: number, next: () => number): number[] {
