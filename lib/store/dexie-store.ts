@@ -5,7 +5,7 @@ import * as catalog from './catalog';
 import * as correctionTable from './correction-table';
 import type { CorpusCatalog, RecordFilter, RecordSearch } from './catalog';
 import { chunkOf, chunksOf, clearEntry, emptyChunk, entryOf, setEntry, type DirectoryChunk, type DirectoryEntry } from './directory';
-import { DEFAULT_MID_LIMIT, DEFAULT_PENDING_LIMIT, PostingIndex } from './posting-index';
+import { PostingIndex } from './posting-index';
 import { evictOverBudget, type Budget, type EvictionResult } from './budget';
 import * as feedBook from './feed-book';
 import { RecordAnalyses, RECORD_ANALYSES_KEPT } from '../record-analysis';
@@ -27,10 +27,10 @@ export interface OpenCorpusStoreOptions {
   dfCap?: number;
   /** Index selection, for experiments; stored postings must be rebuilt (reindex) when it changes. */
   features?: Partial<FeatureOptions>;
-  /** Postings kept in pending runs before they are folded into the middle tier (tests use small values). */
+  /** Postings kept in pending runs before they are written out as a generation of the index (tests use small values). */
   pendingLimit?: number;
-  /** Postings kept in the middle tier before it is folded into the buckets (tests use small values). */
-  midLimit?: number;
+  /** Generations of one size merged together (tests use small values). */
+  fanout?: number;
 }
 
 const META_NEXT_DOC = 'nextDoc';
@@ -51,7 +51,7 @@ export async function openCorpusStore(options: OpenCorpusStoreOptions): Promise<
 
   const db = new CorpusDatabase(options.name, databaseOptions(options));
   await db.open();
-  const index = new PostingIndex(db, options.dfCap ?? DEFAULT_DF_CAP, options.pendingLimit ?? DEFAULT_PENDING_LIMIT, options.midLimit ?? DEFAULT_MID_LIMIT);
+  const index = new PostingIndex(db, options.dfCap ?? DEFAULT_DF_CAP, { pendingLimit: options.pendingLimit, fanout: options.fanout });
   const store = new DexieCorpusStore(db, index, options.features ?? {});
   await store.ensureFeatureVersion();
   return store;
@@ -246,7 +246,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     const db = this.db;
     // The transaction must not wait on anything but the database: the lexicons recordKeys reads are loaded before it.
     await loadRecordLexicons(present(await this.recordsWhere('id', ids)).map((r) => r.lang));
-    return db.transaction('rw', [db.records, db.directory, db.buckets, db.midBuckets, db.pending, db.meta], async () => {
+    return db.transaction('rw', [db.records, db.directory, db.generations, db.generationRows, db.pending, db.meta], async () => {
       const found = present(await this.recordsWhere('id', ids));
       if (found.length === 0) return 0;
       // The buckets holding a record's postings are found again from its text: features are deterministic and
@@ -276,7 +276,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
   /** Empties the corpus: its records, their index and the reader's corrections about them. */
   async clear(): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.records, db.directory, db.buckets, db.midBuckets, db.pending, db.meta, db.corrections], async () => {
+    await db.transaction('rw', [db.records, db.directory, db.generations, db.generationRows, db.pending, db.meta, db.corrections], async () => {
       await Promise.all([db.records.clear(), db.directory.clear(), db.corrections.clear()]);
       const totals = (await db.meta.where('key').startsWith(META_LANGUAGE_PREFIX).primaryKeys()) as string[];
       await db.meta.bulkDelete([META_NEXT_DOC, META_RECORD_COUNT, META_CORPUS_BYTES, ...totals]);
@@ -332,7 +332,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
 
   async reindex(): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.directory, db.buckets, db.midBuckets, db.pending, db.meta], async () => {
+    await db.transaction('rw', [db.directory, db.generations, db.generationRows, db.pending, db.meta], async () => {
       await db.directory.clear();
       await this.index.clear();
     });

@@ -1,49 +1,67 @@
 /**
- * The inverted index as stored: bucket rows of sorted posting runs, plus pending runs of recent imports
- * (see BucketRow and PendingRow in schema.ts). Every method runs inside the caller's transaction when there is
- * one, so a batch's records and postings are stored together or not at all.
+ * The inverted index as stored: generations of bucket rows, each a sorted run of postings written once, plus pending
+ * runs of recent imports (see GenerationRow, GenerationInfo and PendingRow in schema.ts). Every method runs inside
+ * the caller's transaction when there is one, so a batch's records and postings are stored together or not at all.
+ *
+ * Why generations: folding new postings into one tier of buckets rewrites that whole tier, so the bytes written per
+ * imported article grew with the corpus (at a million articles every fold rewrote the whole index). Pending runs are
+ * now written out as a new generation, and generations of about the same size are merged FANOUT at a time (size
+ * tiers, as in the PostgreSQL store): a posting is rewritten once per tier, a handful of times however large the
+ * corpus grows, and lookups read one row per key in each of a bounded number of generations.
  */
 import type { Table } from 'dexie';
-import { BUCKET_BITS, bucketOf, bucketRange, concatRuns, docsOf, mentionsAny, mergeRuns, pairCount, sortInterleaved, withoutDocs } from './postings';
-import type { BucketRow, CorpusDatabase, PendingRow } from './schema';
+import { bucketOf, concatRuns, docsOf, mentionsAny, mergeRuns, pairCount, sortInterleaved, withoutDocs } from './postings';
+import type { CorpusDatabase, GenerationInfo, GenerationRow, PendingRow } from './schema';
+import { MAX_GENERATION_BITS, META_NEXT_GENERATION, generationRowId } from './schema';
 import type { Posting } from './types';
 
-/** Postings held in pending runs before they are folded into the middle tier (2 MB of pairs). */
+/** Postings held in pending runs before they are written out as a generation (2 MB of pairs). */
 export const DEFAULT_PENDING_LIMIT = 1 << 18;
-/** Postings held in the middle tier before it is folded into the buckets (16 MB of pairs). */
-export const DEFAULT_MID_LIMIT = 1 << 21;
-const MID_BUCKET_BITS = 10;
+/** Generations of one size tier merged together once there are this many; tier t holds ~FANOUT^t pending flushes. */
+export const DEFAULT_FANOUT = 4;
 
-/** Buckets folded per step of a merge, so a merge holds a bounded share of the index in memory. */
-const MERGE_SPAN = 2048;
+/** A generation's rows hold about this many pairs (8 KB): the row count follows the generation's size. */
+const ROW_PAIRS = 1024;
+/** Fewest rows per generation, and so the key-space slices a merge works through one at a time. */
+const MIN_GENERATION_BITS = 8;
+/**
+ * Settling (the end of an import) also merges the newest generations into older ones while those are at most
+ * SETTLE_RATIO times their size, so that checks read few rows per key without rewriting a large index for a small
+ * import.
+ */
+const SETTLE_RATIO = 8;
 
 const META_PENDING = 'pendingPostings';
-const META_MID = 'midPostings';
 const META_NEXT_SEGMENT = 'nextSegment';
 /** Bumped by every change to the index, so cached runs are never served stale. */
 const META_INDEX_VERSION = 'indexVersion';
 
-/** A bucketed tier of the index: rows of sorted runs, the top `bits` bits of a key choosing its row. */
-interface Tier {
-  table: Table<BucketRow, number>;
-  bits: number;
+/** What a lookup reads besides the rows: the generations and pending runs, cached while the index is unchanged. */
+interface IndexShape {
+  version: number;
+  generations: GenerationInfo[];
+  pending: Uint32Array[];
+}
+
+export interface PostingIndexLimits {
+  /** Postings kept in pending runs before they become a generation (tests use small values). */
+  pendingLimit?: number;
+  /** Generations of a size tier merged together (tests use small values). */
+  fanout?: number;
 }
 
 export class PostingIndex {
-  /** Pending runs as last read, valid while the stored index version is `version`. */
-  private cached: { version: number; runs: Uint32Array[] } | null = null;
-
-  private readonly main: Tier;
-  private readonly mid: Tier;
+  private cached: IndexShape | null = null;
+  private readonly pendingLimit: number;
+  private readonly fanout: number;
 
   constructor(
     private readonly db: CorpusDatabase,
     private readonly dfCap: number,
-    private readonly pendingLimit: number,
-    private readonly midLimit: number,
+    limits: PostingIndexLimits = {},
   ) {
-    this.main = { table: db.buckets, bits: BUCKET_BITS };
-    this.mid = { table: db.midBuckets, bits: MID_BUCKET_BITS };
+    this.pendingLimit = limits.pendingLimit ?? DEFAULT_PENDING_LIMIT;
+    this.fanout = Math.max(2, limits.fanout ?? DEFAULT_FANOUT);
   }
 
   private async meta(key: string): Promise<number> {
@@ -82,92 +100,107 @@ export class PostingIndex {
   }
 
   /**
-   * Folds the pending runs into the middle tier, and the middle tier into the buckets once it is full (or always,
-   * with `settle`), in one transaction: a worker stopped mid-merge leaves the index as it was before.
+   * Writes the pending runs out as a new generation and merges generations of a full size tier; with `settle`, also
+   * merges the newest generations into older ones of comparable size (see SETTLE_RATIO). One transaction: a worker
+   * stopped mid-merge leaves the index as it was before.
    */
   async merge({ settle = false } = {}): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.buckets, db.midBuckets, db.pending, db.meta], async () => {
+    await db.transaction('rw', [db.generations, db.generationRows, db.pending, db.meta], async () => {
       const segments = await db.pending.toArray();
       if (segments.length > 0) {
-        const additions = concatRuns(segments.map((row) => new Uint32Array(row.pairs)));
-        await this.foldInto(this.mid, additions);
+        const run = mergeRuns(undefined, concatRuns(segments.map((row) => new Uint32Array(row.pairs))), this.dfCap);
+        await this.writeGeneration(run);
         await db.pending.clear();
-        await db.meta.bulkPut([
-          { key: META_PENDING, value: 0 },
-          { key: META_MID, value: (await this.meta(META_MID)) + pairCount(additions) },
-        ]);
+        await db.meta.put({ key: META_PENDING, value: 0 });
       }
-      const mid = await this.meta(META_MID);
-      if (mid >= this.midLimit || (settle && mid > 0)) {
-        // Middle rows in bucket order, each sorted by key, are together one sorted run.
-        const rows = await db.midBuckets.toArray();
-        await this.foldInto(this.main, concatSorted(rows.map((row) => new Uint32Array(row.pairs))));
-        await db.midBuckets.clear();
-        await db.meta.put({ key: META_MID, value: 0 });
+      for (;;) {
+        const generations = await db.generations.orderBy('generation').toArray();
+        const chosen = fullTier(generations, this.pendingLimit, this.fanout) ?? (settle ? settleSpan(generations) : null);
+        if (chosen === null) break;
+        await this.mergeGenerations(chosen);
       }
       await this.bumpVersion();
     });
   }
 
-  /** Merges a sorted run into a tier's rows, a span of rows at a time; call inside a rw transaction. */
-  private async foldInto(tier: Tier, additions: Uint32Array): Promise<void> {
-    let at = 0;
-    while (at < pairCount(additions)) {
-      const spanStart = bucketOf(additions[2 * at], tier.bits);
-      const spanEnd = Math.min(1 << tier.bits, spanStart + MERGE_SPAN);
-      const rows = await tier.table.where('bucket').between(spanStart, spanEnd, true, false).toArray();
-      const existing = new Map(rows.map((row) => [row.bucket, new Uint32Array(row.pairs)]));
-      const puts: BucketRow[] = [];
-      while (at < pairCount(additions) && bucketOf(additions[2 * at], tier.bits) < spanEnd) {
-        const bucket = bucketOf(additions[2 * at], tier.bits);
-        const [start, end] = bucketRange(additions, bucket, at, tier.bits);
-        const merged = mergeRuns(existing.get(bucket), additions.subarray(2 * start, 2 * end), this.dfCap);
-        puts.push({ bucket, pairs: merged.buffer as ArrayBuffer });
-        at = end;
-      }
-      await tier.table.bulkPut(puts);
-    }
+  /** Stores a sorted run as the newest generation, in rows of about ROW_PAIRS pairs. */
+  private async writeGeneration(run: Uint32Array): Promise<void> {
+    if (run.length === 0) return;
+    const generation = await this.nextGeneration();
+    const bits = bitsFor(pairCount(run));
+    await this.db.generationRows.bulkPut(rowsOf(generation, bits, run));
+    await this.db.generations.put({ generation, bits, postings: pairCount(run) });
   }
 
-  private async pendingRuns(): Promise<Uint32Array[]> {
-    const version = await this.meta(META_INDEX_VERSION);
-    if (this.cached?.version === version) return this.cached.runs;
-    const runs = (await this.db.pending.toArray()).map((row) => new Uint32Array(row.pairs));
-    this.cached = { version, runs };
-    return runs;
+  private async nextGeneration(): Promise<number> {
+    const generation = await this.meta(META_NEXT_GENERATION);
+    await this.db.meta.put({ key: META_NEXT_GENERATION, value: generation + 1 });
+    return generation;
   }
 
   /**
-   * Postings of `keys`: one read per key in each tier that holds postings, and the pending runs (cached while
-   * unchanged). A settled index (see merge) has them all in the buckets, so a lookup reads one row per key.
+   * Merges consecutive generations (oldest first) into one that takes the newest one's place in age order, a slice
+   * of the key space at a time, so a merge holds about 1/256 of the merged postings in memory.
+   */
+  private async mergeGenerations(merged: readonly GenerationInfo[]): Promise<void> {
+    const total = merged.reduce((n, info) => n + info.postings, 0);
+    const generation = await this.nextGeneration();
+    const bits = bitsFor(total);
+    let postings = 0;
+    for (let slice = 0; slice < 1 << MIN_GENERATION_BITS; slice++) {
+      let run: Uint32Array | undefined;
+      for (const info of merged) {
+        const rows = await this.db.generationRows.where(':id').between(...sliceIds(info, slice), true, false).toArray();
+        if (rows.length === 0) continue;
+        const part = concatSorted(rows.map((row) => new Uint32Array(row.pairs)));
+        run = run === undefined ? mergeRuns(undefined, part, this.dfCap) : mergeRuns(run, part, this.dfCap);
+      }
+      if (run === undefined || run.length === 0) continue;
+      postings += pairCount(run);
+      await this.db.generationRows.bulkPut(rowsOf(generation, bits, run));
+    }
+    for (const info of merged) {
+      await this.db.generationRows.where(':id').between(generationRowId(info.generation, 0), generationRowId(info.generation + 1, 0), true, false).delete();
+    }
+    await this.db.generations.bulkDelete(merged.map((info) => info.generation));
+    if (postings > 0) await this.db.generations.put({ generation, bits, postings });
+  }
+
+  private async shape(): Promise<IndexShape> {
+    const version = await this.meta(META_INDEX_VERSION);
+    if (this.cached?.version === version) return this.cached;
+    const [generations, pendingRows] = await Promise.all([this.db.generations.orderBy('generation').toArray(), this.db.pending.toArray()]);
+    this.cached = { version, generations, pending: pendingRows.map((row) => new Uint32Array(row.pairs)) };
+    return this.cached;
+  }
+
+  /**
+   * Postings of `keys`: one row per key in each generation (all read in one request batch), and the pending runs
+   * (cached while unchanged). A settled index has few generations.
    */
   async lookup(keys: ArrayLike<number>): Promise<Map<number, Posting>> {
     const distinct = [...new Set(Array.from(keys, (key) => key >>> 0))];
     const db = this.db;
-    const [main, mid, pending] = await db.transaction('r', [db.buckets, db.midBuckets, db.pending, db.meta], async () => {
-      const midPostings = await this.meta(META_MID);
-      return Promise.all([
-        this.rowsFor(this.main, distinct),
-        midPostings > 0 ? this.rowsFor(this.mid, distinct) : new Map<number, Uint32Array>(),
-        this.pendingRuns(),
-      ]);
+    const [shape, rows] = await db.transaction('r', [db.generations, db.generationRows, db.pending, db.meta], async () => {
+      const current = await this.shape();
+      return [current, await this.rowsFor(current.generations, distinct)] as const;
     });
     const result = new Map<number, Posting>();
     for (const key of distinct) {
-      const runs = [main.get(bucketOf(key, this.main.bits)), mid.get(bucketOf(key, this.mid.bits)), ...pending];
-      const posting = this.postingOf(key, runs);
+      const runs = shape.generations.map((info) => rows.get(generationRowId(info.generation, bucketOf(key, info.bits))));
+      const posting = this.postingOf(key, [...runs, ...shape.pending]);
       if (posting !== null) result.set(key, posting);
     }
     return result;
   }
 
-  private async rowsFor(tier: Tier, keys: readonly number[]): Promise<Map<number, Uint32Array>> {
-    const buckets = [...new Set(keys.map((key) => bucketOf(key, tier.bits)))].sort((a, b) => a - b);
-    const rows = await tier.table.bulkGet(buckets);
+  private async rowsFor(generations: readonly GenerationInfo[], keys: readonly number[]): Promise<Map<number, Uint32Array>> {
+    const ids = [...new Set(generations.flatMap((info) => keys.map((key) => generationRowId(info.generation, bucketOf(key, info.bits)))))].sort((a, b) => a - b);
+    const rows = await this.db.generationRows.bulkGet(ids);
     const runs = new Map<number, Uint32Array>();
     rows.forEach((row) => {
-      if (row) runs.set(row.bucket, new Uint32Array(row.pairs));
+      if (row) runs.set(row.id, new Uint32Array(row.pairs));
     });
     return runs;
   }
@@ -181,13 +214,15 @@ export class PostingIndex {
       docs.push(...found);
     }
     if (docs.length === 0) return null;
-    // Postings of the newer tiers have not met the cap yet; the next merge will stop such a key, so stop it now.
-    return docs.length > this.dfCap ? 'stopped' : Uint32Array.from(docs);
+    // Postings spread over generations have not met the cap together yet; their merge will stop such a key, so stop it now.
+    if (docs.length > this.dfCap) return 'stopped';
+    // Generations are read oldest first and merges keep age order, but a sort costs nothing at these lengths.
+    return Uint32Array.from(new Set(docs)).sort();
   }
 
   /** Removes every posting of `docs`; `keys` are their index keys, which say which rows hold them. */
   async remove(docs: ReadonlySet<number>, keys: readonly number[]): Promise<void> {
-    for (const tier of [this.main, this.mid]) await this.removeFromTier(tier, docs, keys);
+    for (const info of await this.db.generations.toArray()) await this.removeFromGeneration(info, docs, keys);
     let pendingCount = 0;
     const rewritten: PendingRow[] = [];
     const emptied: number[] = [];
@@ -205,45 +240,112 @@ export class PostingIndex {
     await this.bumpVersion();
   }
 
-  private async removeFromTier(tier: Tier, docs: ReadonlySet<number>, keys: readonly number[]): Promise<void> {
-    const buckets = [...new Set(keys.map((key) => bucketOf(key, tier.bits)))].sort((a, b) => a - b);
-    const rows = await tier.table.bulkGet(buckets);
-    const puts: BucketRow[] = [];
+  private async removeFromGeneration(info: GenerationInfo, docs: ReadonlySet<number>, keys: readonly number[]): Promise<void> {
+    const ids = [...new Set(keys.map((key) => generationRowId(info.generation, bucketOf(key, info.bits))))].sort((a, b) => a - b);
+    const rows = await this.db.generationRows.bulkGet(ids);
+    const puts: GenerationRow[] = [];
     const deletes: number[] = [];
+    let removed = 0;
     rows.forEach((row, i) => {
       if (!row) return;
       const pairs = new Uint32Array(row.pairs);
       const kept = withoutDocs(pairs, docs);
-      if (kept.length === 0) deletes.push(buckets[i]);
-      else if (kept !== pairs) puts.push({ bucket: buckets[i], pairs: kept.buffer as ArrayBuffer });
+      removed += pairCount(pairs) - pairCount(kept);
+      if (kept.length === 0) deletes.push(ids[i]);
+      else if (kept !== pairs) puts.push({ id: ids[i], pairs: kept.buffer as ArrayBuffer });
     });
-    await tier.table.bulkPut(puts);
-    await tier.table.bulkDelete(deletes);
+    if (removed === 0) return;
+    await this.db.generationRows.bulkPut(puts);
+    await this.db.generationRows.bulkDelete(deletes);
+    await this.db.generations.put({ ...info, postings: Math.max(0, info.postings - removed) });
   }
 
   async clear(): Promise<void> {
-    await Promise.all([this.db.buckets.clear(), this.db.midBuckets.clear(), this.db.pending.clear()]);
-    await this.db.meta.bulkPut([
-      { key: META_PENDING, value: 0 },
-      { key: META_MID, value: 0 },
-    ]);
+    await Promise.all([this.db.generations.clear(), this.db.generationRows.clear(), this.db.pending.clear()]);
+    await this.db.meta.put({ key: META_PENDING, value: 0 });
     await this.bumpVersion();
   }
 
   /** Postings stored and the bytes their runs take (without the database's own overhead). */
   async size(): Promise<{ postings: number; bytes: number }> {
     let bytes = 0;
-    for (const table of [this.db.buckets, this.db.midBuckets, this.db.pending] as Table<{ pairs: ArrayBuffer }, number>[]) {
+    for (const table of [this.db.generationRows, this.db.pending] as Table<{ pairs: ArrayBuffer }, number>[]) {
       await table.each((row) => {
         bytes += row.pairs.byteLength;
       });
     }
     return { postings: bytes / 8, bytes };
   }
+
+  /** The stored generations, oldest first (for tests and the benchmark's account of the layout). */
+  generations(): Promise<GenerationInfo[]> {
+    return this.db.generations.orderBy('generation').toArray();
+  }
+}
+
+/** Bucket bits for a generation of `postings` pairs: rows of about ROW_PAIRS pairs. */
+export function bitsFor(postings: number): number {
+  const bits = Math.ceil(Math.log2(Math.max(1, postings / ROW_PAIRS)));
+  return Math.min(MAX_GENERATION_BITS, Math.max(MIN_GENERATION_BITS, bits));
+}
+
+/** Size tier of a generation: 0 up to `base`·fanout postings, then one more per factor `fanout`. */
+function tierOf(postings: number, base: number, fanout: number): number {
+  return Math.max(0, Math.floor(Math.log(Math.max(1, postings / base)) / Math.log(fanout)));
+}
+
+/**
+ * The newest consecutive generations of one size tier, when there are `fanout` of them. Newer generations are
+ * never larger tiers than older ones under this policy, so a tier's generations follow one another in age.
+ */
+export function fullTier(generations: readonly GenerationInfo[], base: number, fanout: number): GenerationInfo[] | null {
+  let end = generations.length;
+  while (end > 0) {
+    const tier = tierOf(generations[end - 1].postings, base, fanout);
+    let start = end - 1;
+    while (start > 0 && tierOf(generations[start - 1].postings, base, fanout) === tier) start--;
+    if (end - start >= fanout) return generations.slice(start, end);
+    end = start;
+  }
+  return null;
+}
+
+/** The newest generations and every older one at most SETTLE_RATIO times their total, when that is two or more. */
+export function settleSpan(generations: readonly GenerationInfo[]): GenerationInfo[] | null {
+  if (generations.length < 2) return null;
+  let start = generations.length - 1;
+  let total = generations[start].postings;
+  while (start > 0 && generations[start - 1].postings <= SETTLE_RATIO * total) {
+    start--;
+    total += generations[start].postings;
+  }
+  return generations.length - start >= 2 ? generations.slice(start) : null;
+}
+
+/** Row ids [from, to) of a generation's rows within key-space slice `slice` of 2^MIN_GENERATION_BITS. */
+function sliceIds(info: GenerationInfo, slice: number): [number, number] {
+  const shift = info.bits - MIN_GENERATION_BITS;
+  return [generationRowId(info.generation, slice << shift), generationRowId(info.generation, (slice + 1) << shift)];
+}
+
+/** A sorted run cut into a generation's rows, one per bucket it touches. */
+function rowsOf(generation: number, bits: number, run: Uint32Array): GenerationRow[] {
+  const rows: GenerationRow[] = [];
+  const n = pairCount(run);
+  let start = 0;
+  while (start < n) {
+    const bucket = bucketOf(run[2 * start], bits);
+    let end = start + 1;
+    while (end < n && bucketOf(run[2 * end], bits) === bucket) end++;
+    rows.push({ id: generationRowId(generation, bucket), pairs: run.slice(2 * start, 2 * end).buffer as ArrayBuffer });
+    start = end;
+  }
+  return rows;
 }
 
 /** Runs that follow one another in key order, joined without sorting. */
 function concatSorted(runs: readonly Uint32Array[]): Uint32Array {
+  if (runs.length === 1) return runs[0];
   const joined = new Uint32Array(runs.reduce((n, run) => n + run.length, 0));
   let at = 0;
   for (const run of runs) {

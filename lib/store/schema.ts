@@ -10,6 +10,7 @@ import type { FeedRow } from './feed-book';
 import { primarySubtag } from '../text/language';
 import { datedOf, recordBytes } from './usage';
 import { urlKey } from './url-key';
+import { BUCKET_BITS } from './postings';
 
 /** A stored record: the CorpusRecord plus its document number and content hash. */
 export interface StoredRecord extends CorpusRecord {
@@ -36,7 +37,7 @@ export interface StoredRecord extends CorpusRecord {
 export type KeepReason = 'original' | 'sample';
 
 /**
- * One bucket of the inverted index: the postings of every key whose top BUCKET_BITS bits are `bucket`, as a
+ * Versions 3–5 (version 6 moves these rows into generations, see GenerationRow). One bucket of the inverted index: the postings of every key whose top BUCKET_BITS bits are `bucket`, as a
  * sorted run of (key, doc) pairs (lib/store/postings.ts) in one buffer. IndexedDB pays per request far more than
  * per byte, so keys share 2^14 rows: a page reads one row per key, and folding new postings in rewrites at most
  * 16,384 rows however many documents arrive. At 100,000 articles of ~200 keys a row holds ~1,200 pairs (10 KB).
@@ -47,15 +48,35 @@ export interface BucketRow {
 }
 
 /**
- * The middle tier between pending runs and buckets: the same layout with 2^10 rows. Pending runs are folded in
- * here often and cheaply (1,024 rows); these rows are folded into the 16,384 buckets only once they hold
- * MID_LIMIT postings, so the big rewrite happens a few times per 100,000 articles rather than every few thousand.
+ * One row of a generation of the index (version 6): the postings of every key whose top `bits` bits (its
+ * generation's, see GenerationInfo) are `bucket`, as a sorted run of (key, doc) pairs in one buffer, under
+ * `id` = generationRowId(generation, bucket). A generation is written once, from pending runs or by merging
+ * generations of one size, and its row count follows its size (rows of about 8 KB), so a lookup reads one row
+ * per key in each generation (lib/store/posting-index.ts).
  */
-export type MidBucketRow = BucketRow;
+export interface GenerationRow {
+  id: number;
+  pairs: ArrayBuffer;
+}
+
+/** A generation of the index: its number (older generations have smaller ones), bucket bits and postings. */
+export interface GenerationInfo {
+  generation: number;
+  bits: number;
+  postings: number;
+}
+
+/** Most bucket bits a generation may use: its rows' ids are generation · 2^MAX_GENERATION_BITS + bucket. */
+export const MAX_GENERATION_BITS = 20;
+export const GENERATION_STRIDE = 2 ** MAX_GENERATION_BITS;
+
+export function generationRowId(generation: number, bucket: number): number {
+  return generation * GENERATION_STRIDE + bucket;
+}
 
 /**
- * Postings of recent imports, not yet folded into the buckets: one sorted run per batch, written in one request.
- * Lookups read them all (a few MB at most), and the store folds them into the buckets once they hold
+ * Postings of recent imports, not yet written out as a generation: one sorted run per batch, written in one request.
+ * Lookups read them all (a few MB at most), and the store writes them out as a generation once they hold
  * PENDING_LIMIT postings, so importing costs a handful of requests per batch instead of one per bucket touched.
  */
 export interface PendingRow {
@@ -81,11 +102,31 @@ export const META_CORPUS_BYTES = 'corpusBytes';
 /** Meta rows "lang:<primary subtag>": records per language ("lang:" for records without one) (version 4). */
 export const META_LANGUAGE_PREFIX = 'lang:';
 
+/** Meta row: the number the next generation of the index takes (version 6). */
+export const META_NEXT_GENERATION = 'nextGeneration';
+/** Bucket bits of the middle tier of versions 3–5. */
+const VERSION_5_MID_BUCKET_BITS = 10;
+/** Rows copied per step of the version 6 upgrade, so it never holds a whole tier in memory. */
+const UPGRADE_STEP_ROWS = 512;
+
+/** Copies a version 5 tier's rows into generation `generation`; returns the postings copied. */
+async function copyRows(from: Table<BucketRow, number>, to: Table<GenerationRow, number>, generation: number): Promise<number> {
+  let postings = 0;
+  let after = -1;
+  for (;;) {
+    const rows = await from.where('bucket').above(after).limit(UPGRADE_STEP_ROWS).toArray();
+    if (rows.length === 0) return postings;
+    await to.bulkPut(rows.map((row) => ({ id: generationRowId(generation, row.bucket), pairs: row.pairs })));
+    postings += rows.reduce((n, row) => n + row.pairs.byteLength / 8, 0);
+    after = rows[rows.length - 1].bucket;
+  }
+}
+
 export class CorpusDatabase extends Dexie {
   records!: Table<StoredRecord, number>;
   directory!: Table<DirectoryChunk, number>;
-  buckets!: Table<BucketRow, number>;
-  midBuckets!: Table<MidBucketRow, number>;
+  generations!: Table<GenerationInfo, number>;
+  generationRows!: Table<GenerationRow, number>;
   pending!: Table<PendingRow, number>;
   meta!: Table<MetaRow, string>;
   feeds!: Table<FeedRow, string>;
@@ -152,6 +193,26 @@ export class CorpusDatabase extends Dexie {
     // Version 5: the reader's corrections ("not a version of this page"), kept with the corpus so they survive a
     // restart and travel in its export. A new table: nothing stored before changes.
     this.version(5).stores({ corrections: 'key' });
+    // Version 6: the index moves from a bucket tier and a middle tier, each rewritten whole when new postings were
+    // folded in, to generations written once and merged by size (lib/store/posting-index.ts), so the bytes written
+    // per imported article stop growing with the corpus. The stored postings move over as they are: the buckets
+    // become generation 0 (14 bits) and the middle tier generation 1 (10 bits); pending runs stay.
+    this.version(6)
+      .stores({ buckets: null, midBuckets: null, generations: 'generation', generationRows: 'id' })
+      .upgrade(async (tx) => {
+        const generations: GenerationInfo[] = [];
+        for (const [generation, table, bits] of [
+          [0, 'buckets', BUCKET_BITS],
+          [1, 'midBuckets', VERSION_5_MID_BUCKET_BITS],
+        ] as const) {
+          const postings = await copyRows(tx.table<BucketRow, number>(table), tx.table<GenerationRow, number>('generationRows'), generation);
+          if (postings > 0) generations.push({ generation, bits, postings });
+        }
+        await tx.table<GenerationInfo, number>('generations').bulkPut(generations);
+        const meta = tx.table<MetaRow, string>('meta');
+        await meta.put({ key: META_NEXT_GENERATION, value: 2 });
+        await meta.delete('midPostings');
+      });
     this.records.hook('creating', (_doc, record) => {
       const key = urlKey(record.url);
       if (key !== undefined) record.urlKey = key;

@@ -7,6 +7,7 @@
  * chosen again (the import must continue where it stopped, without reading the file again from the start and
  * without storing anything twice).
  */
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -44,6 +45,8 @@ export interface CrawlRun {
   /** Load average of the machine over the run (1-minute figure, sampled): other jobs share its cores. */
   meanLoad: number;
   cores: number;
+  /** Bytes the browser process passed to write() per 1,000 articles (/proc/<pid>/io wchar): IndexedDB's files, mostly. */
+  browserWrittenBytesPerThousand: number;
 }
 
 type Log = (line: string) => void;
@@ -120,6 +123,7 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
     let segmentStart = Date.now();
     cpu?.sample();
     const cpuBefore = cpu?.seconds() ?? 0;
+    const writtenBefore = writtenBytes(pid);
     const rolesBefore = cpu?.secondsByRole() ?? new Map<ThreadRole, number>();
     const detailed: ThreadRole[] = ['browser process', 'extension process, other'];
     const threadsBefore = new Map(detailed.map((role) => [role, cpu?.secondsByThreadName(role) ?? new Map<string, number>()]));
@@ -172,6 +176,7 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
     active += Date.now() - segmentStart;
     cpu?.sample();
     const cpuSeconds = (cpu?.seconds() ?? NaN) - cpuBefore;
+    const written = writtenBytes(pid) - writtenBefore;
     const finalStatus = (await sample(page)).status;
     const stored = (await browser.inWorker<number>('palimpsestBench.count()')) - sampleCount;
     const duplicates = Number(/([\d,]+) were already in your corpus/.exec(finalStatus)?.[1].replace(/,/g, '') ?? 0);
@@ -206,9 +211,20 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       cpuSecondsPerThousandByRole: Object.fromEntries([...(cpu?.secondsByRole() ?? [])].map(([role, seconds]) => [role, ((seconds - (rolesBefore.get(role) ?? 0)) / stored) * 1000])),
       meanLoad: loads.reduce((total, load) => total + load, 0) / Math.max(1, loads.length),
       cores: cpus().length,
+      browserWrittenBytesPerThousand: (written / stored) * 1000,
     };
   } finally {
     await browser.close();
+  }
+}
+
+/** Bytes a process has passed to write() so far (NaN when /proc does not say). */
+function writtenBytes(pid: number | null): number {
+  if (pid === null) return NaN;
+  try {
+    return Number(/^wchar: (\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? NaN);
+  } catch {
+    return NaN;
   }
 }
 
@@ -232,6 +248,7 @@ export function crawlRows(run: CrawlRun): string[] {
     ...Object.entries(run.cpuSecondsPerThousandByThread).map(
       ([role, threads]) => `| … ${role}, busiest threads | ${threads.map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')} |  |`,
     ),
+    `| Bytes written by the browser process per 1,000 articles (/proc wchar: IndexedDB's files, mostly) | ${mb(run.browserWrittenBytesPerThousand)} |  |`,
     `| … upper bound that CPU cost allows on ${run.cores} idle cores (${run.cores} × 1,000 / CPU s per 1,000) | ${((run.cores * 1000) / run.cpuSecondsPerThousand).toFixed(0)} |  |`,
     `| Machine load average during the run (${run.cores} cores) | ${run.meanLoad.toFixed(1)} |  |`,
   ];

@@ -2,7 +2,8 @@
  * Nothing stored is lost across a schema upgrade. A corpus database as schema version 1 left it — records, the
  * per-document rows, the inverted index and the store's counters — opens under the current schema with every
  * record intact, its index rebuilt in the current layout and found by retrieval, its address key filled in, and
- * document numbers never reused. A version-3 corpus gains the reader's corrections table and keeps its records.
+ * document numbers never reused. A version-3 corpus gains the reader's corrections table and keeps its records. A
+ * version-5 corpus keeps its index, moved from bucket and middle tiers into generations, answering the same.
  * The old declarations are copied here on purpose: they are what browsers hold, whatever the code says today.
  */
 import { Dexie } from 'dexie';
@@ -17,6 +18,10 @@ import type { CorpusRecord } from '../../../lib/types.ts';
 import { seedRecord, seedRecords as seeds } from '../helpers/seed-corpus.ts';
 import { IMG_PAYLOAD, JAVASCRIPT_URL } from './payloads.ts';
 import { BOUNDED_HEAVY_WORK } from '../helpers/budgets.ts';
+import { Version5Database, Version5PostingIndex } from '../helpers/version5-index.ts';
+import { DEFAULT_DF_CAP } from '../../../lib/store/record-checks.ts';
+import { chunksOf, emptyChunk, setEntry, chunkOf, type DirectoryChunk } from '../../../lib/store/directory.ts';
+import { loadRecordLexicons, recordKeys } from '../../../lib/store/record-keys.ts';
 
 /** Schema version 1, exactly as first released. */
 const VERSION_1_STORES = {
@@ -222,5 +227,74 @@ describe('opening a schema-version-3 corpus', () => {
     expect(report.original).toBeNull();
     expect(report.corrected.map((record) => record.id)).toEqual(['seed-001']);
     expect(await rawVersion(name)).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('opening a schema-version-5 corpus', BOUNDED_HEAVY_WORK, () => {
+  /**
+   * A version-5 corpus as its store wrote it: records, directory, counters and the index spread over its bucket tier,
+   * middle tier and pending runs (small fold limits put postings in all three).
+   */
+  async function version5Corpus(records: CorpusRecord[]): Promise<{ name: string; keys: number[]; answers: Map<number, unknown> }> {
+    const name = freshName();
+    const v5 = new Version5Database(name, factories);
+    await v5.open();
+    const rows = rowsWrittenFor(records).records as unknown as (CorpusRecord & { doc: number; hash: string })[];
+    await loadRecordLexicons(rows.map((row) => row.lang));
+    const keysOf = rows.map((row) => recordKeys(row.text, row.lang, {}));
+    const directory = new Map<number, DirectoryChunk>(chunksOf(rows.map((row) => row.doc)).map((chunk) => [chunk, emptyChunk(chunk)]));
+    rows.forEach((row, i) => setEntry(directory.get(chunkOf(row.doc))!, { doc: row.doc, id: row.id, features: keysOf[i].length }));
+    await v5.table('records').bulkAdd(rows);
+    await v5.table('directory').bulkAdd([...directory.values()]);
+    await v5.meta.bulkPut([
+      { key: 'nextDoc', value: rows.length + 1 },
+      { key: 'recordCount', value: rows.length },
+      { key: 'featureVersion', value: FEATURE_VERSION },
+    ]);
+    const index = new Version5PostingIndex(v5, DEFAULT_DF_CAP, 200, 800);
+    for (const [i, row] of rows.entries()) {
+      const pairs = new Uint32Array(keysOf[i].length * 2);
+      keysOf[i].forEach((key, j) => pairs.set([key, row.doc], 2 * j));
+      if (await index.append(pairs)) await index.merge();
+    }
+    const counts = await Promise.all(['buckets', 'midBuckets', 'pending'].map((table) => v5.table(table).count()));
+    expect(counts.every((count) => count > 0), `postings in every tier (${counts.join(', ')})`).toBe(true);
+    const keys = [...new Set(keysOf.flatMap((k) => [...k]))];
+    const answers = await index.lookup(keys);
+    expect(v5.verno).toBe(5);
+    v5.close();
+    return { name, keys, answers };
+  }
+
+  it('moves the index into generations without rebuilding it: every record kept, every lookup the same', async () => {
+    const { name, keys, answers } = await version5Corpus(everything);
+    const store = await openStore(name);
+    expect(await rawVersion(name)).toBeGreaterThanOrEqual(6);
+    expect(await store.count()).toBe(everything.length);
+    expect(await store.getRecords(everything.map((record) => record.id))).toEqual(everything);
+    expect(await store.lookup(keys)).toEqual(answers);
+
+    const raw = await new Dexie(name, factories).open();
+    const tables = raw.tables.map((table) => table.name);
+    expect(tables).not.toContain('buckets');
+    expect(tables).not.toContain('midBuckets');
+    expect((await raw.table('generations').toArray()).map((row) => [row.generation, row.bits])).toEqual([
+      [0, 14],
+      [1, 10],
+    ]);
+    expect(await raw.table('meta').get('featureVersion'), 'the index was moved, not rebuilt').toEqual({ key: 'featureVersion', value: FEATURE_VERSION });
+    raw.close();
+
+    const report = await checkArticle(pageOf(seedRecord('seed-000')), store, { excludeIds: ['seed-000'] });
+    expect(report.original).toBe('seed-001');
+    // New records go on top of the moved generations, and settling keeps every answer.
+    const added: CorpusRecord = { id: 'after-upgrade', text: 'The harbour authority said on Friday the quay would stay closed to ferries until the spring.' };
+    expect((await store.addRecords([added])).added).toBe(1);
+    await store.settle();
+    const after = await store.lookup(keys);
+    for (const [key, posting] of answers) {
+      if (posting === 'stopped') expect(after.get(key)).toBe('stopped');
+      else expect([...(after.get(key) as Uint32Array)].filter((doc) => doc <= everything.length)).toEqual([...(posting as Uint32Array)]);
+    }
   });
 });

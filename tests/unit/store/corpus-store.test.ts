@@ -105,16 +105,18 @@ describe('CorpusStore on fake-indexeddb', () => {
     expect(await store.lookup(keys)).toEqual(before);
   });
 
-  it('answers the same before and after pending postings are folded into the buckets', async () => {
+  it('answers the same before and after pending postings are written out as generations and merged', async () => {
     const { IDBKeyRange, indexedDB } = await import('fake-indexeddb');
     const { openCorpusStore } = await import('../../../lib/store');
     const records = [kabul, moscow, beijing];
     const keys = records.flatMap((r) => [...featuresOf(r.text)]);
-    const open = (name: string, pendingLimit: number, midLimit: number) =>
-      openCorpusStore({ name: `${name}-${process.pid}`, indexedDB, IDBKeyRange, pendingLimit, midLimit });
+    const open = (name: string, pendingLimit: number, fanout: number) =>
+      openCorpusStore({ name: `${name}-${process.pid}`, indexedDB, IDBKeyRange, pendingLimit, fanout });
     const unmerged = await open('never-merged', 1 << 30, 1 << 30);
-    const middle = await open('merged-to-middle', 1, 1 << 30);
-    const merged = await open('always-merged', 1, 1);
+    // A generation per record, never merged.
+    const middle = await open('generation-per-record', 1, 1 << 30);
+    // A generation per record, merged two at a time.
+    const merged = await open('always-merged', 1, 2);
     for (const record of records) for (const store of [unmerged, middle, merged]) await store.addRecords([record]);
     const expected = await unmerged.lookup(keys);
     expect(await middle.lookup(keys)).toEqual(expected);
@@ -134,29 +136,29 @@ describe('CorpusStore on fake-indexeddb', () => {
     for (const store of [unmerged, middle, merged]) store.close();
   });
 
-  it('settles every posting into the buckets, answering the same after', async () => {
+  it('settles the newest generations and pending postings into one generation, answering the same after', async () => {
     const { IDBKeyRange, indexedDB } = await import('fake-indexeddb');
     const { openCorpusStore } = await import('../../../lib/store');
     const { default: Dexie } = await import('dexie');
     const name = `settled-${process.pid}`;
     const records = [kabul, moscow, beijing];
     const keys = records.flatMap((r) => [...featuresOf(r.text)]);
-    // Each record reaches the middle tier, the last stays pending.
-    store = await openCorpusStore({ name, indexedDB, IDBKeyRange, pendingLimit: 1, midLimit: 1 << 30 });
+    // Each record becomes a generation of its own, the last stays pending.
+    store = await openCorpusStore({ name, indexedDB, IDBKeyRange, pendingLimit: 1, fanout: 1 << 30 });
     for (const record of records.slice(0, 2)) await store.addRecords([record]);
     store.close();
-    store = await openCorpusStore({ name, indexedDB, IDBKeyRange, pendingLimit: 1 << 30, midLimit: 1 << 30 });
+    store = await openCorpusStore({ name, indexedDB, IDBKeyRange, pendingLimit: 1 << 30, fanout: 1 << 30 });
     await store.addRecords([beijing]);
     const before = await store.lookup(keys);
     const postings = (await store.indexSize()).postings;
     const raw = await new Dexie(name, { indexedDB, IDBKeyRange }).open();
-    const unsettled = async () => [(await raw.table('midBuckets').count()) > 0, (await raw.table('pending').count()) > 0];
-    expect(await unsettled()).toEqual([true, true]);
+    const unsettled = async () => [await raw.table('generations').count(), (await raw.table('pending').count()) > 0];
+    expect(await unsettled()).toEqual([2, true]);
 
     await store.settle();
     expect(await store.lookup(keys)).toEqual(before);
     expect((await store.indexSize()).postings).toBe(postings);
-    expect(await unsettled()).toEqual([false, false]);
+    expect(await unsettled()).toEqual([1, false]);
     raw.close();
   });
 

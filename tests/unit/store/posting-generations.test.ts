@@ -1,0 +1,127 @@
+/**
+ * The index's generations (schema version 6) answer exactly as the bucket and middle tiers of versions 3–5 did on
+ * the same inserts and removals, and the bytes they write per posting stay bounded as the index grows.
+ */
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PostingIndex } from '../../../lib/store/posting-index';
+import { CorpusDatabase } from '../../../lib/store/schema';
+import type { Posting } from '../../../lib/store/types';
+import { Version5Database, Version5PostingIndex } from '../helpers/version5-index';
+import { mulberry32 as random } from '../../../scripts/bench/random.ts';
+
+const factories = { indexedDB, IDBKeyRange };
+let counter = 0;
+const freshName = (what: string) => `generations-${what}-${process.pid}-${++counter}`;
+let opened: { close(): void }[] = [];
+
+afterEach(() => {
+  for (const db of opened) db.close();
+  opened = [];
+});
+
+/** Keys spread over the whole 32-bit space, a few of them common (so some pass the document cap). */
+function keySpace(count: number, next: () => number): number[] {
+  return Array.from({ length: count }, () => Math.floor(next() * 2 ** 32) >>> 0);
+}
+
+/** The postings of a batch of documents: each takes `perDoc` keys, skewed towards the first keys of `keys`. */
+function batchOf(firstDoc: number, docs: number, keys: readonly number[], perDoc: number, next: () => number): Uint32Array {
+  const pairs: number[] = [];
+  for (let doc = firstDoc; doc < firstDoc + docs; doc++) {
+    for (let i = 0; i < perDoc; i++) pairs.push(keys[Math.floor(keys.length * next() ** 3)], doc);
+  }
+  return Uint32Array.from(pairs);
+}
+
+function sorted(map: Map<number, Posting>): [number, Posting][] {
+  return [...map].sort((a, b) => a[0] - b[0]);
+}
+
+async function generationsIndex(limits: { pendingLimit: number; fanout: number }, dfCap: number) {
+  const db = new CorpusDatabase(freshName('v6'), factories);
+  await db.open();
+  opened.push(db);
+  return { db, index: new PostingIndex(db, dfCap, limits) };
+}
+
+async function version5Index(pendingLimit: number, midLimit: number, dfCap: number) {
+  const db = new Version5Database(freshName('v5'), factories);
+  await db.open();
+  opened.push(db);
+  return { db, index: new Version5PostingIndex(db, dfCap, pendingLimit, midLimit) };
+}
+
+describe('the index in generations', () => {
+  it('returns the same postings as the version-5 tiers on the same inserts and removals', async () => {
+    const next = random(15);
+    const keys = keySpace(3000, next);
+    const dfCap = 15;
+    const reference = await version5Index(600, 2400, dfCap);
+    const tiny = await generationsIndex({ pendingLimit: 300, fanout: 2 }, dfCap);
+    const wide = await generationsIndex({ pendingLimit: 1000, fanout: 4 }, dfCap);
+    const candidates = [tiny, wide];
+    let doc = 1;
+    for (let batch = 0; batch < 30; batch++) {
+      const docs = 5 + Math.floor(next() * 20);
+      const postings = batchOf(doc, docs, keys, 12, next);
+      doc += docs;
+      if (await reference.index.append(postings)) await reference.index.merge();
+      for (const { index } of candidates) if (await index.append(postings)) await index.merge();
+      if (batch % 7 === 6) {
+        // Remove a few documents, naming their keys as the store does (from the record's text, so all of them).
+        const gone = new Set([doc - 3, doc - 10, Math.floor(doc / 2)]);
+        const goneKeys = [...keys];
+        await reference.index.remove(gone, goneKeys);
+        for (const { index } of candidates) await index.remove(gone, goneKeys);
+      }
+      if (batch % 5 === 4) {
+        const expected = sorted(await reference.index.lookup(keys));
+        for (const { index } of candidates) expect(sorted(await index.lookup(keys))).toEqual(expected);
+      }
+    }
+    expect((await tiny.index.generations()).length, 'the small limits made several generations').toBeGreaterThan(2);
+    await reference.index.merge({ settle: true });
+    for (const { index } of candidates) await index.merge({ settle: true });
+    const settled = sorted(await reference.index.lookup(keys));
+    expect(settled.some(([, posting]) => posting === 'stopped'), 'some keys pass the cap').toBe(true);
+    expect(settled.filter(([, posting]) => posting !== 'stopped').length, 'most keys are kept').toBeGreaterThan(1000);
+    for (const { index } of candidates) {
+      expect(sorted(await index.lookup(keys))).toEqual(settled);
+      // Generations left apart after settling keep a stopped key's older postings until they are merged.
+      if ((await index.generations()).length === 1) expect(await index.size()).toEqual(await reference.index.size());
+      else expect((await index.size()).postings).toBeGreaterThanOrEqual((await reference.index.size()).postings);
+    }
+  });
+
+  it('writes each posting a bounded number of times and keeps few generations, however many batches arrive', async () => {
+    const next = random(16);
+    const keys = keySpace(50_000, next);
+    const pendingLimit = 2000;
+    const fanout = 4;
+    const { db, index } = await generationsIndex({ pendingLimit, fanout }, 1 << 20);
+    let written = 0;
+    const bulkPut = db.generationRows.bulkPut.bind(db.generationRows);
+    db.generationRows.bulkPut = ((rows: readonly { pairs: ArrayBuffer }[]) => {
+      written += rows.reduce((n, row) => n + row.pairs.byteLength, 0);
+      return bulkPut(rows as never);
+    }) as unknown as typeof db.generationRows.bulkPut;
+    let doc = 1;
+    let stored = 0;
+    let mostGenerations = 0;
+    for (let batch = 0; batch < 256; batch++) {
+      const postings = batchOf(doc, 10, keys, 200, next);
+      doc += 10;
+      stored += postings.length / 2;
+      if (await index.append(postings)) await index.merge();
+      mostGenerations = Math.max(mostGenerations, (await index.generations()).length);
+    }
+    // 256 flushes of one pending limit: tiers 0–4 of fanout 4, each posting written once and merged once per tier.
+    const perPosting = written / 8 / stored;
+    expect(perPosting).toBeLessThanOrEqual(5);
+    expect(mostGenerations).toBeLessThanOrEqual((fanout - 1) * 5 + 1);
+    const settledAt = (await index.generations()).length;
+    await index.merge({ settle: true });
+    expect((await index.generations()).length).toBeLessThan(settledAt);
+  });
+});
