@@ -157,6 +157,8 @@ export function nameCandidates(text: string, lang?: string, segmentation?: Segme
   const out: NameCandidate[] = [];
   let run: { token: Token; index: number }[] = [];
   const flush = () => {
+    // Most words end no run: an empty run is no name, and needs no look.
+    if (run.length === 0) return;
     const candidate = candidateFromRun(text, run, sentenceStarts, capitalisedMidSentence);
     if (candidate) out.push(candidate);
     run = [];
@@ -164,7 +166,8 @@ export function nameCandidates(text: string, lang?: string, segmentation?: Segme
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const previous = run.at(-1);
-    const joined = previous !== undefined && !sentenceStarts.has(i) && /^ $/.test(text.slice(previous.token.end, token.start));
+    // Joined by one plain space, read in place rather than sliced out for each word.
+    const joined = previous !== undefined && !sentenceStarts.has(i) && token.start - previous.token.end === 1 && text.charCodeAt(previous.token.end) === 0x20;
     const capitalised = isCapitalised(token);
     const connector = !capitalised && CONNECTORS.has(token.norm);
     if (!joined || (!capitalised && !connector) || run.length >= MAX_NAME_WORDS * 2) {
@@ -187,12 +190,20 @@ function firstTokensOfSentences(text: string, tokens: Token[], sentenceSpans: re
     if (t < tokens.length && tokens[t].start < end) starts.add(t);
     // A colon or an opening quote also starts a capitalised clause: "different: Its ambassador".
     while (t < tokens.length && tokens[t].start < end) {
-      const gap = text.slice(Math.max(start, (tokens[t - 1]?.end ?? start)), tokens[t].start);
-      if (/[:;"“„«]\s*$/.test(gap)) starts.add(t);
+      if (opensClause(text, Math.max(start, tokens[t - 1]?.end ?? start), tokens[t].start)) starts.add(t);
       t++;
     }
   }
   return starts;
+}
+
+const CLAUSE_OPENERS = ':;"“„«';
+
+/** True when text[from, to) ends in a colon, semicolon or opening quote and whitespace (read back from `to`, unsliced). */
+function opensClause(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && /\s/.test(text[i])) i--;
+  return i >= from && CLAUSE_OPENERS.includes(text[i]);
 }
 
 function candidateFromRun(

@@ -210,6 +210,7 @@ export function segmentation(text: string, lang?: string): Segmentation {
 
 const LINE = /[^\n\r\u2028\u2029\u0085]+/g;
 const HAS_CONTENT = /[\p{L}\p{N}]/u;
+const SENTENCE_TERMINAL = /[\p{Sentence_Terminal}\u002E\u2024\uFE52\uFF0E]/u;
 
 /**
  * Sentence spans [start, end) in `text`. Lines are never joined (a newline always
@@ -220,6 +221,12 @@ export function sentences(text: string, lang?: string): Span[] {
   const spans: Span[] = [];
   for (const line of text.matchAll(LINE)) {
     const lineStart = line.index;
+    // ICU breaks a sentence only after a terminal (UAX #29 STerm or ATerm); a line with none is one sentence, and
+    // hard-wrapped text has many such lines.
+    if (!SENTENCE_TERMINAL.test(line[0])) {
+      pushTrimmed(text, [lineStart, lineStart + line[0].length], spans);
+      continue;
+    }
     let current: Span | null = null;
     for (const piece of segmentInPieces(text, lineStart, lineStart + line[0].length, lang, 'sentence')) {
       const start = piece.index;

@@ -130,7 +130,7 @@ export function alignmentTerm(word: string, stop: Set<string>): string | null {
   if (norm.length > MAX_WORD_LENGTH || stop.has(norm) || stop.has(word)) return null;
   if (/^\p{N}+$/u.test(norm)) return norm;
   if (norm.length < 2) return null;
-  if (/^[a-z]+$/.test(norm)) return stemmer(norm);
+  if (/^[a-z]+$/.test(norm)) return englishStem(norm);
   // Other scripts: a fixed prefix stands in for a stemmer.
   return [...norm].slice(0, 6).join('');
 }
