@@ -10,7 +10,7 @@
  * corpus grows, and lookups read one row per key in each of a bounded number of generations.
  */
 import type { Table } from 'dexie';
-import { bucketOf, concatRuns, docsOf, mentionsAny, mergeRuns, pairCount, sortInterleaved, withoutDocs } from './postings';
+import { bucketOf, bucketRange, concatRuns, docsOf, mentionsAny, mergeRuns, pairCount, sortInterleaved, withoutDocs } from './postings';
 import type { CorpusDatabase, GenerationInfo, GenerationRow, PendingRow } from './schema';
 import { MAX_GENERATION_BITS, META_NEXT_GENERATION, generationRowId } from './schema';
 import type { Posting } from './types';
@@ -154,7 +154,7 @@ export class PostingIndex {
         const rows = await this.db.generationRows.where(':id').between(...sliceIds(info, slice), true, false).toArray();
         if (rows.length === 0) continue;
         const part = concatSorted(rows.map((row) => new Uint32Array(row.pairs)));
-        run = run === undefined ? mergeRuns(undefined, part, this.dfCap) : mergeRuns(run, part, this.dfCap);
+        run = mergeRuns(run, part, this.dfCap);
       }
       if (run === undefined || run.length === 0) continue;
       postings += pairCount(run);
@@ -335,8 +335,7 @@ function rowsOf(generation: number, bits: number, run: Uint32Array): GenerationR
   let start = 0;
   while (start < n) {
     const bucket = bucketOf(run[2 * start], bits);
-    let end = start + 1;
-    while (end < n && bucketOf(run[2 * end], bits) === bucket) end++;
+    const [, end] = bucketRange(run, bucket, start, bits);
     rows.push({ id: generationRowId(generation, bucket), pairs: run.slice(2 * start, 2 * end).buffer as ArrayBuffer });
     start = end;
   }
