@@ -18,20 +18,13 @@ import { parseArgs } from 'node:util';
 import { positiveInteger } from '../eval/options.ts';
 import type { CDPSession } from 'playwright-core';
 import { FIRST_LOOK_READY_MARK } from '../../extension/shared/timing-marks.ts';
+import { traced } from './trace.ts';
 import { BenchBrowser, type ClickTiming } from './chromium-path.ts';
 import { median } from './stats.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 type WorkerState = 'running' | 'stopped';
-
-interface TraceEvent {
-  name: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { data?: { url?: string }; fileName?: string };
-}
 
 /** One injected script's evaluation in a click: ms after the first injected script began, wall and CPU. */
 interface ScriptCost {
@@ -60,20 +53,11 @@ async function timedClick(browser: BenchBrowser, state: WorkerState): Promise<Cl
   return { ...click, firstLookMs: mark ? click.workerStartMs + mark.startTime : null, firstLookFrom: mark?.from ?? null };
 }
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'v8'];
 const INJECTED_SCRIPT = /\/content-scripts\/([\w-]+\.js)$/;
 
 /** Times one click while Chromium traces it; returns the click and the evaluations of the scripts injected into the page. */
 async function tracedClick(browser: BenchBrowser, tracing: CDPSession, state: WorkerState): Promise<{ click: Click; scripts: ScriptCost[] }> {
-  const events: TraceEvent[] = [];
-  const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
-  tracing.on('Tracing.dataCollected', collect);
-  await tracing.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
-  const click = await timedClick(browser, state);
-  const complete = new Promise((resolve) => tracing.once('Tracing.tracingComplete', resolve));
-  await tracing.send('Tracing.end');
-  await complete;
-  tracing.off('Tracing.dataCollected', collect);
+  const { result: click, events } = await traced(tracing, () => timedClick(browser, state));
   const evaluations = events
     .filter((event) => event.name === 'EvaluateScript' && INJECTED_SCRIPT.test(event.args?.data?.url ?? ''))
     .sort((a, b) => a.ts - b.ts);

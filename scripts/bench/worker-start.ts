@@ -15,13 +15,7 @@ import { chromium, type BrowserContext, type CDPSession } from 'playwright-core'
 import { chromiumArgs } from '../../tests/browser/helpers/extension.ts';
 import { positiveInteger } from '../eval/options.ts';
 import { median } from './stats.ts';
-
-interface TraceEvent {
-  name: string;
-  dur?: number;
-  tdur?: number;
-  args?: { data?: { url?: string }; fileName?: string };
-}
+import { traced } from './trace.ts';
 
 interface Start {
   /** EvaluateScript of the worker's script: wall and worker-thread CPU, ms. */
@@ -30,8 +24,6 @@ interface Start {
   /** Of which compiling (v8.compile), worker-thread CPU, ms. */
   compileCpuMs: number;
 }
-
-const TRACE_CATEGORIES = ['devtools.timeline', 'v8'];
 
 class MeasuredBuild {
   private constructor(
@@ -79,17 +71,11 @@ class MeasuredBuild {
   /** Stops the worker, then traces one start of it, with nothing sent to it. */
   async start(): Promise<Start> {
     await this.workerReaches('stopped', () => this.control.send('ServiceWorker.stopAllWorkers'));
-    const events: TraceEvent[] = [];
-    const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
-    this.browserCdp.on('Tracing.dataCollected', collect);
-    await this.browserCdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
-    await this.workerReaches('running', () => this.control.send('ServiceWorker.startWorker', { scopeURL: this.origin }));
-    // Running is reported when the script has been evaluated; the trace's events arrive when tracing ends.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const complete = new Promise((resolve) => this.browserCdp.once('Tracing.tracingComplete', resolve));
-    await this.browserCdp.send('Tracing.end');
-    await complete;
-    this.browserCdp.off('Tracing.dataCollected', collect);
+    const { events } = await traced(this.browserCdp, async () => {
+      await this.workerReaches('running', () => this.control.send('ServiceWorker.startWorker', { scopeURL: this.origin }));
+      // Running is reported when the script has been evaluated; the trace's events arrive when tracing ends.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    });
     const ofScript = (name: string) => events.find((event) => event.name === name && (event.args?.data?.url ?? event.args?.fileName ?? '').endsWith('/background.js'));
     const evaluate = ofScript('EvaluateScript');
     const compile = ofScript('v8.compile');
