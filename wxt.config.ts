@@ -63,7 +63,7 @@ const FRANC_ON_FIRST_GUESS: [string, string][] = [
   ['\n\n/**\n * Get the most probable language for the given value.', '\n}\n\n/**\n * Get the most probable language for the given value.'],
   ['export function francAll(value, options = {}) {', 'export function francAll(value, options = {}) {\n  if (!numericData) buildNumericData()'],
 ];
-const francTablesOnFirstGuess = {
+export const francTablesOnFirstGuess = {
   name: 'palimpsest:franc-tables-on-first-guess',
   enforce: 'pre' as const,
   transform: (code: string, id: string) => {
