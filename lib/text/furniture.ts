@@ -74,11 +74,23 @@ export function parseHeaderLine(line: string): HeaderMetadata | null {
 
 const PHOTO_AGENCIES =
   'getty(?: images)?|afp|reuters|ap(?: photo)?|associated press|epa(?:-efe)?|shutterstock|alamy|bloomberg|dpa|picture[- ]alliance|imago(?: images)?|sputnik|tass|ria novosti|anadolu(?: agency)?|xinhua|efe|ansa|pa(?: wire| images)?|newscom|zuma(?: press)?|sipa|abaca|nurphoto|wikimedia(?: commons)?|unsplash|istock(?:photo)?';
-const CREDIT_ONLY = new RegExp(
-  `^[(\\[]?\\s*(?:(?:photo(?:graph)?|image|picture|foto|bild|credit|illustration|source)s?(?:\\s+credit)?\\s*[:©]\\s*)?(?:©\\s*)?(?:(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,4}(?:/|via|\\|)\\s*)?(?:${PHOTO_AGENCIES})(?:\\s*(?:/|via)\\s*[\\p{L} .]{1,40})?\\s*[)\\]]?$`,
-  'iu',
-);
-const CREDIT_TAIL = new RegExp(`(?:\\s(?:/|\\||via|©)\\s*(?:[\\p{L}.'’ -]{0,40}\\s*(?:/|via)\\s*)?(?:${PHOTO_AGENCIES})|\\((?:photo|image|foto|credit)[^)]*\\))\\s*$`, 'iu');
+/**
+ * The credit regexes, built on first use: case-insensitive regexes over Unicode letter classes take milliseconds to
+ * construct, which the extension's service worker otherwise paid at every start, before it can answer a toolbar click.
+ */
+let credits: { only: RegExp; tail: RegExp } | null = null;
+
+function creditPatterns(): { only: RegExp; tail: RegExp } {
+  credits ??= {
+    only: new RegExp(
+      `^[(\\[]?\\s*(?:(?:photo(?:graph)?|image|picture|foto|bild|credit|illustration|source)s?(?:\\s+credit)?\\s*[:©]\\s*)?(?:©\\s*)?(?:(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,4}(?:/|via|\\|)\\s*)?(?:${PHOTO_AGENCIES})(?:\\s*(?:/|via)\\s*[\\p{L} .]{1,40})?\\s*[)\\]]?$`,
+      'iu',
+    ),
+    tail: new RegExp(`(?:\\s(?:/|\\||via|©)\\s*(?:[\\p{L}.'’ -]{0,40}\\s*(?:/|via)\\s*)?(?:${PHOTO_AGENCIES})|\\((?:photo|image|foto|credit)[^)]*\\))\\s*$`, 'iu'),
+  };
+  return credits;
+}
+
 const CREDIT_LABEL = /^(?:photo(?:graph)?|image|picture|foto|bild|credit|illustration)(?:\s+credit)?\s*[:©]/i;
 
 const LINE_RULES: [FurnitureKind, RegExp][] = [
@@ -129,8 +141,9 @@ export function classifyFurnitureLine(line: string): FurnitureKind | null {
   if (!text) return null;
   const short = text.length <= MAX_PROMPT_LENGTH;
   if (short) {
-    if (CREDIT_ONLY.test(text)) return 'credit';
-    if (CREDIT_TAIL.test(text) || CREDIT_LABEL.test(text)) return 'caption';
+    const { only, tail } = creditPatterns();
+    if (only.test(text)) return 'credit';
+    if (tail.test(text) || CREDIT_LABEL.test(text)) return 'caption';
     const sentenceLike = SENTENCE_END.test(text);
     for (const [kind, pattern] of LINE_RULES) {
       if (sentenceLike && HEADING_KINDS.has(kind)) continue;

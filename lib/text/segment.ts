@@ -4,7 +4,7 @@
  * (Chinese, Japanese, Thai) and runs in linear time.
  */
 import { wordNorm } from './normalize';
-import { isWordLike, NEEDS_SEGMENTER, WORD_LIKE } from './word-break';
+import { isWordLike, needsSegmenter, wordLikePattern } from './word-break';
 
 export interface Token {
   /** The word as it appears in the text. */
@@ -101,7 +101,7 @@ function chooseCut(text: string, start: number, limit: number, granularity: 'wor
  * does not model goes to Intl.Segmenter.
  */
 export function words(text: string, lang?: string): Token[] {
-  return NEEDS_SEGMENTER.test(text) ? wordsWithSegmenter(text, lang) : wordsWithRegex(text);
+  return needsSegmenter(text) ? wordsWithSegmenter(text, lang) : wordsWithRegex(text);
 }
 
 /** words() through Intl.Segmenter for any text: the reference the regex path is tested against. */
@@ -132,8 +132,9 @@ export function wordsWithSegmenter(text: string, lang?: string): Token[] {
 
 function wordsWithRegex(text: string): Token[] {
   const tokens: Token[] = [];
-  WORD_LIKE.lastIndex = 0;
-  for (let m = WORD_LIKE.exec(text); m; m = WORD_LIKE.exec(text)) {
+  const wordLike = wordLikePattern();
+  wordLike.lastIndex = 0;
+  for (let m = wordLike.exec(text); m; m = wordLike.exec(text)) {
     const word = m[0];
     if (!isWordLike(word)) continue;
     tokens.push({ text: word, norm: wordNorm(word), start: m.index, end: m.index + word.length });

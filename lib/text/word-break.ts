@@ -33,31 +33,65 @@ const GLUE = [
 // Hebrew keeps a geresh-like apostrophe after a letter (rule WB7a).
 const HEBREW_TAIL = `(?:'(?<=${HEBREW_LETTER}${ATTACHED}.)${ATTACHED})?`;
 
-/** Candidate word-like segments; isWordLike() tells which of them ICU calls word-like. */
-export const WORD_LIKE = new RegExp(`${UNIT}+(?:(?:${GLUE})${UNIT}+)*${HEBREW_TAIL}`, 'gu');
+/**
+ * The regexes, built on first use: a `u` regex is parsed when it is constructed, and these three, full of Unicode
+ * property classes, took the extension's service worker several milliseconds at every start (before it can answer a
+ * toolbar click), whether or not that start segments any text.
+ */
+interface WordBreakPatterns {
+  /** Candidate word-like segments; isWordLike() tells which of them ICU calls word-like. */
+  wordLike: RegExp;
+  notWordLike: RegExp;
+  needsSegmenter: RegExp;
+}
+
+let built: WordBreakPatterns | null = null;
+
+function patterns(): WordBreakPatterns {
+  built ??= {
+    wordLike: new RegExp(`${UNIT}+(?:(?:${GLUE})${UNIT}+)*${HEBREW_TAIL}`, 'gu'),
+    notWordLike: notWordLikePattern(),
+    needsSegmenter: needsSegmenterPattern(),
+  };
+  return built;
+}
+
+/** Candidate word-like segments (a global regex: callers reset lastIndex); isWordLike() tells which ICU calls word-like. */
+export function wordLikePattern(): RegExp {
+  return patterns().wordLike;
+}
 
 // ICU gives a segment the status of the last rule applied: a lone connector, and a
 // connector or Hebrew apostrophe followed by marks at the end, leave it "not a word".
-const NOT_WORD_LIKE = new RegExp(`^${CONNECTOR}$|[${CONNECTOR.slice(1, -1)}']${ATTACHED_CHAR}+$`, 'u');
+function notWordLikePattern(): RegExp {
+  return new RegExp(`^${CONNECTOR}$|[${CONNECTOR.slice(1, -1)}']${ATTACHED_CHAR}+$`, 'u');
+}
 
 export function isWordLike(segment: string): boolean {
-  return !NOT_WORD_LIKE.test(segment);
+  return !patterns().notWordLike.test(segment);
+}
+
+/** Whether the text holds a character the regex leaves to Intl.Segmenter. */
+export function needsSegmenter(text: string): boolean {
+  return patterns().needsSegmenter.test(text);
 }
 
 // Scripts that ICU segments with dictionaries (no spaces between words), and the few
 // characters whose word-break behaviour the regex does not reproduce.
-export const NEEDS_SEGMENTER = new RegExp(
-  '[' +
-    [
-      'Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo', 'Thai', 'Lao', 'Khmer', 'Myanmar', 'Tibetan',
-      'Tai_Le', 'New_Tai_Lue', 'Tai_Tham', 'Tai_Viet', 'Ahom',
-    ]
-      .map((script) => String.raw`\p{Script=${script}}`)
-      .join('') +
-    // Punctuation and sound marks shared by Chinese and Japanese.
-    String.raw`\p{Ideographic}\u3000-\u303F\u3099-\u309C\u30A0\u30FB\u30FC\uFF61-\uFF9F` +
-    // A joiner before a pictograph, number signs that are format characters, regional indicators.
-    String.raw`\u200D\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u{110BD}\u{110CD}\u{1F1E6}-\u{1F1FF}` +
-    ']',
-  'u',
-);
+function needsSegmenterPattern(): RegExp {
+  return new RegExp(
+    '[' +
+      [
+        'Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo', 'Thai', 'Lao', 'Khmer', 'Myanmar', 'Tibetan',
+        'Tai_Le', 'New_Tai_Lue', 'Tai_Tham', 'Tai_Viet', 'Ahom',
+      ]
+        .map((script) => String.raw`\p{Script=${script}}`)
+        .join('') +
+      // Punctuation and sound marks shared by Chinese and Japanese.
+      String.raw`\p{Ideographic}\u3000-\u303F\u3099-\u309C\u30A0\u30FB\u30FC\uFF61-\uFF9F` +
+      // A joiner before a pictograph, number signs that are format characters, regional indicators.
+      String.raw`\u200D\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u{110BD}\u{110CD}\u{1F1E6}-\u{1F1FF}` +
+      ']',
+    'u',
+  );
+}
