@@ -52,7 +52,11 @@ export const DEFAULT_MAX_UNITS = 6_000;
 
 /** Maps terms to small integers shared by the texts being compared. */
 export class Vocabulary {
-  private ids = new Map<string, number>();
+  private readonly ids: Map<string, number>;
+  /** A vocabulary that starts with `from`'s terms and ids (copied: each grows on its own). */
+  constructor(from?: Vocabulary) {
+    this.ids = new Map(from?.ids);
+  }
   id(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) {
@@ -159,4 +163,33 @@ function sentenceUnits(spans: [number, number][], tokens: Token[], terms: Int32A
     }
   }
   return units;
+}
+
+/** The first model of a comparison (the page's), with the vocabulary it leaves for the second text. */
+export interface FirstModel {
+  model: TextModel;
+  vocab: Vocabulary;
+}
+
+const FIRST_MODELS = new WeakMap<TextAnalysis, Map<string, FirstModel>>();
+
+/**
+ * The model of the first text of a comparison in a new vocabulary, as buildModel makes it, and that vocabulary. An
+ * analysed text compared with many others (a page with its candidates, a version in the lineage) is modelled once: its
+ * term ids depend on nothing else, as it comes first, and each comparison continues a copy of its vocabulary.
+ */
+export function firstModel(input: string | TextAnalysis, lang?: string, limits: ModelLimits = {}): FirstModel {
+  if (typeof input === 'string') {
+    const vocab = new Vocabulary();
+    return { model: buildModel(input, vocab, lang, limits), vocab };
+  }
+  let byOptions = FIRST_MODELS.get(input);
+  if (!byOptions) FIRST_MODELS.set(input, (byOptions = new Map()));
+  const key = `${lang ?? ''}|${limits.maxChars ?? ''}|${limits.maxUnits ?? ''}|${limits.minUnitTerms ?? ''}`;
+  let kept = byOptions.get(key);
+  if (!kept) {
+    const vocab = new Vocabulary();
+    byOptions.set(key, (kept = { model: buildModel(input, vocab, lang, limits), vocab }));
+  }
+  return { model: kept.model, vocab: new Vocabulary(kept.vocab) };
 }
