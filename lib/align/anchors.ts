@@ -7,7 +7,7 @@ import { forEachNearbyPair, orderFreePairKey } from '../text/word-pairs';
 import type { Token } from '../text/segment';
 import type { TextModel } from './model';
 import { clusterSeeds, spansOverlap, termSet, type AlignContext as Context, type AlignDefaults, type ScoredPassage, type Seed } from './stage';
-import { cosine, termCounts, vectorFromCounts } from './vectors';
+import { cosine, rangeVector } from './vectors';
 
 // Words this far apart form a pair: a word inserted or deleted between two others keeps them a pair.
 const PAIR_REACH = 2;
@@ -156,7 +156,7 @@ function termContainment(page: TextModel, [i0, i1]: [number, number], source: Te
 
 /** Cosine of two token ranges, terms weighted as in the sentence units. */
 function tokenRangeCosine(ctx: Context, page: [number, number], source: [number, number]): number {
-  const vector = (model: TextModel, [from, to]: [number, number]) => vectorFromCounts(termCounts(model, { from, to }), ctx.isf);
+  const vector = (model: TextModel, [from, to]: [number, number]) => rangeVector(model, { from, to }, ctx.isf);
   return cosine(vector(ctx.page, page), vector(ctx.source, source));
 }
 

@@ -95,9 +95,22 @@ export function alignmentWordsOf(text: string, lang: string | undefined, analysi
   return {
     lang: language,
     tokens,
-    termStrings: tokens.map((t) => alignmentTerm(t.norm, stop)),
+    termStrings: tokens.map((t) => rememberedTerm(t.norm, stop)),
     sentenceSpans,
   };
+}
+
+/** Alignment terms of the word forms met, by stopword list: the versions of one story a check aligns share most words. */
+const TERMS_MET = new WeakMap<Set<string>, Map<string, string | null>>();
+/** Word forms remembered per list; past this many the memory starts again (a long-running process meets many). */
+const TERMS_REMEMBERED = 100_000;
+
+function rememberedTerm(word: string, stop: Set<string>): string | null {
+  let met = TERMS_MET.get(stop);
+  if (!met || met.size > TERMS_REMEMBERED) TERMS_MET.set(stop, (met = new Map()));
+  let term = met.get(word);
+  if (term === undefined) met.set(word, (term = alignmentTerm(word, stop)));
+  return term;
 }
 
 /** The alignment words of an analysed text, computed once per text and language. */

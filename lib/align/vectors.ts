@@ -39,7 +39,7 @@ function unitTermsOf(model: TextModel): UnitTerms[] {
   return kept;
 }
 
-function unitTerms(model: TextModel, unit: Unit): UnitTerms {
+function unitTerms(model: TextModel, unit: Pick<Unit, 'from' | 'to'>): UnitTerms {
   if (model.moreTerms) {
     const counts = termCounts(model, unit);
     const ids = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
@@ -83,30 +83,25 @@ export function inverseUnitFrequency(models: TextModel[], vocabSize: number, smo
   return isf;
 }
 
-export function vectorFromCounts(counts: Map<number, number>, isf: Float64Array): SparseVector {
-  const ids = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
-  const weights = new Float64Array(ids.length);
-  let sq = 0;
-  ids.forEach((id, k) => {
-    const w = counts.get(id)! * (isf[id] ?? 0);
-    weights[k] = w;
-    sq += w * w;
-  });
-  return { ids, weights, norm: Math.sqrt(sq) };
-}
-
 /** The vectors of the model's units; their ids are the model's own (never written to). */
 export function unitVectors(model: TextModel, isf: Float64Array): SparseVector[] {
-  return unitTermsOf(model).map(({ ids, counts }) => {
-    const weights = new Float64Array(ids.length);
-    let sq = 0;
-    for (let k = 0; k < ids.length; k++) {
-      const w = counts[k] * (isf[ids[k]] ?? 0);
-      weights[k] = w;
-      sq += w * w;
-    }
-    return { ids, weights, norm: Math.sqrt(sq) };
-  });
+  return unitTermsOf(model).map((terms) => weighted(terms, isf));
+}
+
+/** The vector of a range of the model's tokens, its counts weighted as the units' are. */
+export function rangeVector(model: TextModel, range: Pick<Unit, 'from' | 'to'>, isf: Float64Array): SparseVector {
+  return weighted(unitTerms(model, range), isf);
+}
+
+function weighted({ ids, counts }: UnitTerms, isf: Float64Array): SparseVector {
+  const weights = new Float64Array(ids.length);
+  let sq = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const w = counts[k] * (isf[ids[k]] ?? 0);
+    weights[k] = w;
+    sq += w * w;
+  }
+  return { ids, weights, norm: Math.sqrt(sq) };
 }
 
 export function dot(a: SparseVector, b: SparseVector): number {
