@@ -485,6 +485,8 @@ async function readCandidates<S extends RecordSource>(page: PreparedPage, leads:
     const terms = texts.retrievalTerms;
     return [{ record, texts, doc: lead.doc, evidence, terms, pairs: sharedWordingPairsOf(terms) }];
   });
+  // Nothing read (a probe for other languages that found none) has no wording to weigh against the neighbourhood.
+  if (read.length === 0) return [];
   const wording = distinctiveWording(page.pairs, [...neighbourhood.map((c) => c.pairs), ...read.map((c) => c.pairs)]).slice(neighbourhood.length);
   return read.map((candidate, i) => ({ ...candidate, wording: wording[i] }));
 }

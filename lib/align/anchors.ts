@@ -4,9 +4,10 @@
  */
 import { lexiconOf } from '../text/lexicon';
 import { forEachNearbyPair, orderFreePairKey } from '../text/word-pairs';
+import type { Token } from '../text/segment';
 import type { TextModel } from './model';
 import { clusterSeeds, spansOverlap, termSet, type AlignContext as Context, type AlignDefaults, type ScoredPassage, type Seed } from './stage';
-import { cosine, termCounts, vectorFromCounts } from './vectors';
+import { cosine, rangeVector } from './vectors';
 
 // Words this far apart form a pair: a word inserted or deleted between two others keeps them a pair.
 const PAIR_REACH = 2;
@@ -37,12 +38,27 @@ export function wordPairs(model: TextModel): Map<string, number[]> {
   return pairs;
 }
 
-/** Where each of the model's pairs starts, as wordPairs lists them; with `within`, only the pairs it holds. */
-function pairStarts(model: TextModel, within?: Map<string, number[]>): Map<string, number[]> {
+/** The word forms of a text's tokens, kept for a page compared with many candidates. */
+const FORMS = new WeakMap<readonly Token[], Set<string>>();
+
+function formsOf(tokens: readonly Token[]): Set<string> {
+  let forms = FORMS.get(tokens);
+  if (!forms) FORMS.set(tokens, (forms = new Set(tokens.map((token) => token.norm))));
+  return forms;
+}
+
+/**
+ * Where each of the model's pairs starts, as wordPairs lists them; with `within` (the pairs of `other`), only the pairs
+ * it holds: a pair with a word `other` lacks is passed over before its key is made.
+ */
+function pairStarts(model: TextModel, within?: Map<string, number[]>, other?: TextModel): Map<string, number[]> {
   const { tokens, terms } = model;
   const pairs = new Map<string, number[]>();
+  const forms = other && formsOf(other.tokens);
+  const onOther = forms ? Uint8Array.from(tokens, (token) => (forms.has(token.norm) ? 1 : 0)) : null;
   forEachNearbyPair(tokens.length, PAIR_REACH, (i, j) => {
     if (terms[i] < 0 && terms[j] < 0) return;
+    if (onOther && !(onOther[i] && onOther[j])) return;
     const key = orderFreePairKey(tokens[i].norm, tokens[j].norm);
     if (within && !within.has(key)) return;
     let list = pairs.get(key);
@@ -93,7 +109,7 @@ export function anchorPassages(
  */
 function sharedAnchors(ctx: Context, maxAnchors: number): { anchors: Anchor[]; truncated: boolean } {
   const pagePairs = wordPairs(ctx.page);
-  const sourceStarts = pairStarts(ctx.source, pagePairs);
+  const sourceStarts = pairStarts(ctx.source, pagePairs, ctx.page);
   let count = 0;
   for (const [key, starts] of sourceStarts) {
     const n = pagePairs.get(key)!.length * starts.length;
@@ -140,7 +156,7 @@ function termContainment(page: TextModel, [i0, i1]: [number, number], source: Te
 
 /** Cosine of two token ranges, terms weighted as in the sentence units. */
 function tokenRangeCosine(ctx: Context, page: [number, number], source: [number, number]): number {
-  const vector = (model: TextModel, [from, to]: [number, number]) => vectorFromCounts(termCounts(model, { from, to }), ctx.isf);
+  const vector = (model: TextModel, [from, to]: [number, number]) => rangeVector(model, { from, to }, ctx.isf);
   return cosine(vector(ctx.page, page), vector(ctx.source, source));
 }
 

@@ -52,7 +52,11 @@ export const DEFAULT_MAX_UNITS = 6_000;
 
 /** Maps terms to small integers shared by the texts being compared. */
 export class Vocabulary {
-  private ids = new Map<string, number>();
+  private readonly ids: Map<string, number>;
+  /** A vocabulary that starts with `from`'s terms and ids (copied: each grows on its own). */
+  constructor(from?: Vocabulary) {
+    this.ids = new Map(from?.ids);
+  }
   id(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) {
@@ -91,9 +95,22 @@ export function alignmentWordsOf(text: string, lang: string | undefined, analysi
   return {
     lang: language,
     tokens,
-    termStrings: tokens.map((t) => alignmentTerm(t.norm, stop)),
+    termStrings: tokens.map((t) => rememberedTerm(t.norm, stop)),
     sentenceSpans,
   };
+}
+
+/** Alignment terms of the word forms met, by stopword list: the versions of one story a check aligns share most words. */
+const TERMS_MET = new WeakMap<Set<string>, Map<string, string | null>>();
+/** Word forms remembered per list; past this many the memory starts again (a long-running process meets many). */
+const TERMS_REMEMBERED = 100_000;
+
+function rememberedTerm(word: string, stop: Set<string>): string | null {
+  let met = TERMS_MET.get(stop);
+  if (!met || met.size > TERMS_REMEMBERED) TERMS_MET.set(stop, (met = new Map()));
+  let term = met.get(word);
+  if (term === undefined) met.set(word, (term = alignmentTerm(word, stop)));
+  return term;
 }
 
 /** The alignment words of an analysed text, computed once per text and language. */
@@ -159,4 +176,33 @@ function sentenceUnits(spans: [number, number][], tokens: Token[], terms: Int32A
     }
   }
   return units;
+}
+
+/** The first model of a comparison (the page's), with the vocabulary it leaves for the second text. */
+export interface FirstModel {
+  model: TextModel;
+  vocab: Vocabulary;
+}
+
+const FIRST_MODELS = new WeakMap<TextAnalysis, Map<string, FirstModel>>();
+
+/**
+ * The model of the first text of a comparison in a new vocabulary, as buildModel makes it, and that vocabulary. An
+ * analysed text compared with many others (a page with its candidates, a version in the lineage) is modelled once: its
+ * term ids depend on nothing else, as it comes first, and each comparison continues a copy of its vocabulary.
+ */
+export function firstModel(input: string | TextAnalysis, lang?: string, limits: ModelLimits = {}): FirstModel {
+  if (typeof input === 'string') {
+    const vocab = new Vocabulary();
+    return { model: buildModel(input, vocab, lang, limits), vocab };
+  }
+  let byOptions = FIRST_MODELS.get(input);
+  if (!byOptions) FIRST_MODELS.set(input, (byOptions = new Map()));
+  const key = `${lang ?? ''}|${limits.maxChars ?? ''}|${limits.maxUnits ?? ''}|${limits.minUnitTerms ?? ''}`;
+  let kept = byOptions.get(key);
+  if (!kept) {
+    const vocab = new Vocabulary();
+    byOptions.set(key, (kept = { model: buildModel(input, vocab, lang, limits), vocab }));
+  }
+  return { model: kept.model, vocab: new Vocabulary(kept.vocab) };
 }

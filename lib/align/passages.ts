@@ -12,7 +12,7 @@ import type { TextAnalysis } from '../text/analysis';
 import { alignAcrossLanguages } from './across-languages';
 import { anchorPassages, withAnchors } from './anchors';
 import { bridgeModel, isCrossLanguage } from './crosslang';
-import { buildModel, Vocabulary, type TextModel } from './model';
+import { buildModel, firstModel, Vocabulary, type TextModel } from './model';
 import { alignModels, finishPassages } from './seeds';
 import { ALIGN_DEFAULTS as DEFAULTS, type Aligned, type ScoredPassage, type SentenceStage } from './stage';
 
@@ -136,9 +136,8 @@ export interface SentenceAlignment {
  */
 export function alignSentencePassages(pageText: string | TextAnalysis, sourceText: string | TextAnalysis, opts: AlignOptions = {}): SentenceAlignment {
   const o = { ...DEFAULTS, ...definedOnly(opts) };
-  const vocab = new Vocabulary();
   const limits = { maxChars: opts.maxChars, maxUnits: opts.maxUnits };
-  const page = buildModel(pageText, vocab, opts.pageLang, limits);
+  const { model: page, vocab } = firstModel(pageText, opts.pageLang, limits);
   const source = buildModel(sourceText, vocab, opts.sourceLang, limits);
   const crossLanguage = isCrossLanguage(page.lang, source.lang);
   if (crossLanguage) {

@@ -5,7 +5,7 @@
  * Each aligned pair carries the word diff from source to page.
  */
 import type { Passage, SentencePair } from '../types';
-import { buildModel, Vocabulary, type TextModel, type Unit } from './model';
+import { buildModel, firstModel, Vocabulary, type TextModel, type Unit } from './model';
 import { bridgeModel, isCrossLanguage } from './crosslang';
 import { inverseUnitFrequency, unitVectors } from './vectors';
 import { alignUnitSequences, CROSS_LANGUAGE_THRESHOLD, MATCH_THRESHOLD } from './dp';
@@ -48,9 +48,10 @@ export function alignSentences(pageText: string, sourceText: string, opts: Sente
 
 /** The sentence pairs of two texts, each given as its text or as its analysis (lib/text/analysis.ts). */
 export function alignSentencesDetailed(pageInput: string | TextAnalysis, sourceInput: string | TextAnalysis, opts: SentenceAlignOptions = {}): SentenceAlignment {
-  const vocab = new Vocabulary();
   const limits = { maxChars: opts.maxChars, minUnitTerms: 1 };
-  let page = buildModel(pageInput, vocab, opts.pageLang, limits);
+  const first = firstModel(pageInput, opts.pageLang, limits);
+  const vocab = first.vocab;
+  let page = first.model;
   let source = buildModel(sourceInput, vocab, opts.sourceLang, limits);
   const [pageText, sourceText] = [page.text, source.text];
   let vocabSize = vocab.size;

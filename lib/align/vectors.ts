@@ -24,6 +24,43 @@ export function termCounts(model: TextModel, unit: Pick<Unit, 'from' | 'to'>): M
   return counts;
 }
 
+/** A unit's distinct term ids, ascending, and how often each occurs in it. */
+interface UnitTerms {
+  ids: Int32Array;
+  counts: Int32Array;
+}
+
+/** The terms of each unit, made once per model: a page compared with many candidates is weighted and vectorised for each. */
+const UNIT_TERMS = new WeakMap<TextModel, UnitTerms[]>();
+
+function unitTermsOf(model: TextModel): UnitTerms[] {
+  let kept = UNIT_TERMS.get(model);
+  if (!kept) UNIT_TERMS.set(model, (kept = model.units.map((unit) => unitTerms(model, unit))));
+  return kept;
+}
+
+function unitTerms(model: TextModel, unit: Pick<Unit, 'from' | 'to'>): UnitTerms {
+  if (model.moreTerms) {
+    const counts = termCounts(model, unit);
+    const ids = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
+    return { ids, counts: Int32Array.from(ids, (id) => counts.get(id)!) };
+  }
+  const sorted = new Int32Array(unit.to - unit.from);
+  let n = 0;
+  for (let t = unit.from; t < unit.to; t++) if (model.terms[t] >= 0) sorted[n++] = model.terms[t];
+  sorted.subarray(0, n).sort();
+  let distinct = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+  const ids = new Int32Array(distinct);
+  const counts = new Int32Array(distinct);
+  let d = -1;
+  for (let k = 0; k < n; k++) {
+    if (k === 0 || sorted[k] !== sorted[k - 1]) ids[++d] = sorted[k];
+    counts[d]++;
+  }
+  return { ids, counts };
+}
+
 /** Inverse sentence frequency over every unit of every model. */
 /**
  * @param smoothed log(1 + n/df) instead of log((n + 1)/df): a term shared by every
@@ -34,9 +71,9 @@ export function inverseUnitFrequency(models: TextModel[], vocabSize: number, smo
   const df = new Float64Array(vocabSize);
   let n = 0;
   for (const model of models) {
-    for (const unit of model.units) {
+    for (const { ids } of unitTermsOf(model)) {
       n++;
-      for (const id of termCounts(model, unit).keys()) df[id]++;
+      for (let k = 0; k < ids.length; k++) df[ids[k]]++;
     }
   }
   const isf = new Float64Array(vocabSize);
@@ -46,20 +83,25 @@ export function inverseUnitFrequency(models: TextModel[], vocabSize: number, smo
   return isf;
 }
 
-export function vectorFromCounts(counts: Map<number, number>, isf: Float64Array): SparseVector {
-  const ids = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
-  const weights = new Float64Array(ids.length);
-  let sq = 0;
-  ids.forEach((id, k) => {
-    const w = counts.get(id)! * (isf[id] ?? 0);
-    weights[k] = w;
-    sq += w * w;
-  });
-  return { ids, weights, norm: Math.sqrt(sq) };
+/** The vectors of the model's units; their ids are the model's own (never written to). */
+export function unitVectors(model: TextModel, isf: Float64Array): SparseVector[] {
+  return unitTermsOf(model).map((terms) => weighted(terms, isf));
 }
 
-export function unitVectors(model: TextModel, isf: Float64Array): SparseVector[] {
-  return model.units.map((unit) => vectorFromCounts(termCounts(model, unit), isf));
+/** The vector of a range of the model's tokens, its counts weighted as the units' are. */
+export function rangeVector(model: TextModel, range: Pick<Unit, 'from' | 'to'>, isf: Float64Array): SparseVector {
+  return weighted(unitTerms(model, range), isf);
+}
+
+function weighted({ ids, counts }: UnitTerms, isf: Float64Array): SparseVector {
+  const weights = new Float64Array(ids.length);
+  let sq = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const w = counts[k] * (isf[ids[k]] ?? 0);
+    weights[k] = w;
+    sq += w * w;
+  }
+  return { ids, weights, norm: Math.sqrt(sq) };
 }
 
 export function dot(a: SparseVector, b: SparseVector): number {
@@ -97,15 +139,30 @@ export function dice(a: SparseVector, b: SparseVector): number {
   return (2 * shared) / total;
 }
 
+/** The sum of the vectors, each term's weights added in the order of the vectors. */
 export function sumVectors(vectors: SparseVector[]): SparseVector {
-  const acc = new Map<number, number>();
-  for (const v of vectors) v.ids.forEach((id, k) => acc.set(id, (acc.get(id) ?? 0) + v.weights[k]));
-  const ids = Int32Array.from([...acc.keys()].sort((a, b) => a - b));
-  const weights = new Float64Array(ids.length);
+  let total = 0;
+  for (const v of vectors) total += v.ids.length;
+  const all = new Int32Array(total);
+  let at = 0;
+  for (const v of vectors) {
+    all.set(v.ids, at);
+    at += v.ids.length;
+  }
+  all.sort();
+  let distinct = 0;
+  for (let k = 0; k < total; k++) if (k === 0 || all[k] !== all[k - 1]) all[distinct++] = all[k];
+  const ids = all.slice(0, distinct);
+  const weights = new Float64Array(distinct);
+  for (const v of vectors) {
+    // Both ascending: one walk finds each of the vector's ids among the sum's.
+    let d = 0;
+    for (let k = 0; k < v.ids.length; k++) {
+      while (ids[d] !== v.ids[k]) d++;
+      weights[d] += v.weights[k];
+    }
+  }
   let sq = 0;
-  ids.forEach((id, k) => {
-    weights[k] = acc.get(id)!;
-    sq += weights[k] * weights[k];
-  });
+  for (let k = 0; k < distinct; k++) sq += weights[k] * weights[k];
   return { ids, weights, norm: Math.sqrt(sq) };
 }
