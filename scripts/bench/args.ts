@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { positiveInteger } from '../eval/options.ts';
 
-export type Part = 'node' | 'chromium' | 'postgres' | 'crawl' | 'lineage' | 'crosslang';
+export type Part = 'node' | 'chromium' | 'postgres' | 'crawl' | 'lineage' | 'crosslang' | 'corpus';
 
 export interface BenchOptions {
   sizes: number[];
@@ -24,11 +24,14 @@ export interface BenchOptions {
 export const USAGE = `usage: npm run bench -- [options]
   --sizes 1000,10000,100000   corpus sizes (articles)
   --runs N                    repeat each size N times and report medians (default 1)
-  --only node|chromium|postgres|crawl|lineage|crosslang
+  --only node|chromium|postgres|crawl|lineage|crosslang|corpus
                               measure one part only (postgres: the stored corpus on a PostgreSQL server;
                               crawl: the bulk import of a generated WARC.gz; lineage: chains of copies placed
                               in the lineage, and its cost beyond the full check; crosslang: a tenth of the
-                              corpus in other languages, English pages checked against their foreign originals)
+                              corpus in other languages, English pages checked against their foreign originals;
+                              corpus: build the generated corpora into their cache and measure nothing)
+                              Generated corpora are kept in $PALIMPSEST_BENCH_CACHE or <tmpdir>/palimpsest-bench-corpus,
+                              named by size and generator version, and reused by later runs
   --chains N                  lineage chains per size (default 40)
   --crawl-mb N                size of the generated news crawl in MB (default 1024)
   --queries N                 queries of each kind: edited copies, rewritten copies, no-source stories (default 100)
@@ -39,7 +42,7 @@ export const USAGE = `usage: npm run bench -- [options]
                               two versions of the engine at 100k, where BM25 takes seconds a query
 `;
 
-const PARTS: readonly Part[] = ['node', 'chromium', 'postgres', 'crawl', 'lineage', 'crosslang'];
+const PARTS: readonly Part[] = ['node', 'chromium', 'postgres', 'crawl', 'lineage', 'crosslang', 'corpus'];
 
 function isPart(value: string): value is Part {
   return (PARTS as readonly string[]).includes(value);
@@ -63,7 +66,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     strict: true,
   });
   const only = values.only ?? null;
-  if (only !== null && !isPart(only)) throw new Error(`--only wants node, chromium, postgres, crawl, lineage or crosslang, not "${only}"`);
+  if (only !== null && !isPart(only)) throw new Error(`--only wants node, chromium, postgres, crawl, lineage, crosslang or corpus, not "${only}"`);
   // Sizes are separated by commas, so a size itself is written without thousands separators (or with "_").
   const sizes = values.sizes.split(',').map((size) => positiveInteger(size.trim(), '--sizes'));
   return {
