@@ -13,6 +13,8 @@ export interface BenchOptions {
   coldSamples: number;
   out: string;
   build: boolean;
+  /** The bench build to load (default .output/chrome-mv3-bench); another build's copy for A/B runs. */
+  extensionDir: string | null;
   /** Size of the generated news crawl for the bulk-import row, in MB. */
   crawlMegabytes: number;
   /** Chains of copies per size for the lineage rows. */
@@ -38,6 +40,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --cold N                    cold query samples per size and path (default 20)
   --out FILE                  results as JSON (default tests/.artifacts/bench.json)
   --no-build                  use the existing .output/chrome-mv3-bench build
+  --extension DIR             load this bench build instead (with --no-build), e.g. a copy of another branch's
+                              build for an A/B run beside this one
   --no-baseline               leave out the BM25 baseline (MiniSearch): its rows stay empty; for comparing
                               two versions of the engine at 100k, where BM25 takes seconds a query
 `;
@@ -59,6 +63,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       cold: { type: 'string', default: '20' },
       out: { type: 'string', default: 'tests/.artifacts/bench.json' },
       'no-build': { type: 'boolean', default: false },
+      extension: { type: 'string' },
       'no-baseline': { type: 'boolean', default: false },
       'crawl-mb': { type: 'string', default: '1024' },
       chains: { type: 'string', default: '40' },
@@ -77,6 +82,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     coldSamples: positiveInteger(values.cold, '--cold'),
     out: values.out,
     build: !values['no-build'],
+    extensionDir: values.extension ?? null,
     crawlMegabytes: positiveInteger(values['crawl-mb'], '--crawl-mb'),
     chains: positiveInteger(values.chains, '--chains'),
     baseline: !values['no-baseline'],

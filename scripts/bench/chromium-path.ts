@@ -147,11 +147,17 @@ export class BenchBrowser {
     private readonly cdp: CDPSession,
     readonly fixtures: FixtureServer,
     readonly profileDir: string,
+    private readonly keepProfile = false,
   ) {}
 
-  static async launch(extensionDir: string, chromiumPath: string, repoRoot: string, buttonPlace: ButtonPlace): Promise<BenchBrowser> {
-    const profileDir = mkdtempSync(path.join(tmpdir(), 'palimpsest-bench-profile-'));
-    if (buttonPlace === 'pinned') pinToToolbar(profileDir, extensionDir);
+  /**
+   * `keptProfile`: a profile directory kept after close and used again by the next launch with the same extension
+   * directory, so one imported corpus serves several builds copied into that directory in turn.
+   */
+  static async launch(extensionDir: string, chromiumPath: string, repoRoot: string, buttonPlace: ButtonPlace, keptProfile?: string): Promise<BenchBrowser> {
+    const reused = keptProfile !== undefined && existsSync(path.join(keptProfile, 'Default', 'Preferences'));
+    const profileDir = keptProfile ?? mkdtempSync(path.join(tmpdir(), 'palimpsest-bench-profile-'));
+    if (buttonPlace === 'pinned' && !reused) pinToToolbar(profileDir, extensionDir);
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath,
       headless: true,
@@ -162,12 +168,12 @@ export class BenchBrowser {
     // Only for the extension's id: the bench reaches the worker through DevTools sessions of its own.
     const extensionId = new URL(worker.url()).host;
     // The first-run page the install opens: a reader closes it; left open it would sit behind every tab the bench opens.
-    await (await welcomePage(context)).close();
+    if (!reused) await (await welcomePage(context)).close();
     const onToolbar = await worker.evaluate(async () => (await chrome.action.getUserSettings()).isOnToolbar);
     if (onToolbar !== (buttonPlace === 'pinned')) throw new Error(`the extension's button is ${onToolbar ? '' : 'not '}pinned to the toolbar, not where the bench wants it (${buttonPlace})`);
     const cdp = await context.browser()!.newBrowserCDPSession();
     const fixtures = await startFixtureServer(path.join(repoRoot, 'tests/fixtures'));
-    return new BenchBrowser(context, extensionId, cdp, fixtures, profileDir);
+    return new BenchBrowser(context, extensionId, cdp, fixtures, profileDir, keptProfile !== undefined);
   }
 
   get origin(): string {
@@ -316,7 +322,7 @@ export class BenchBrowser {
     await this.forgetWorkerSession();
     await this.context.close();
     await this.fixtures.close();
-    rmSync(this.profileDir, { recursive: true, force: true });
+    if (!this.keepProfile) rmSync(this.profileDir, { recursive: true, force: true });
   }
 }
 
@@ -364,7 +370,7 @@ const SEND_STAGED = `(async () => {
   return { ms, added: progress.added, duplicates: progress.duplicates };
 })()`;
 
-async function importThroughOptionsPage(browser: BenchBrowser, records: readonly CorpusRecord[], log: Log): Promise<{ ms: number; added: number }> {
+export async function importThroughOptionsPage(browser: BenchBrowser, records: readonly CorpusRecord[], log: Log): Promise<{ ms: number; added: number }> {
   const page = await browser.extensionPage('options.html');
   const source = { format: 'jsonl', name: `bench-${records.length}.jsonl`, size: records.length, lastModified: 0 };
   let ms = 0;

@@ -57,8 +57,9 @@ function productionBuildNote(): string {
 async function chromiumSetup(options: BenchOptions): Promise<{ setup: ChromiumSetup | null; note: string }> {
   if (options.only === 'node' || options.only === 'postgres' || options.only === 'lineage' || options.only === 'crosslang' || options.only === 'corpus') return { setup: null, note: `Chromium not measured (--only ${options.only})` };
   if (!existsSync(chromiumPath)) return { setup: null, note: `Chromium not measured: no browser at ${chromiumPath} (set CHROMIUM_PATH)` };
-  if (options.build && !buildBenchExtension()) return { setup: null, note: 'Chromium not measured: the bench build failed' };
-  const setup: ChromiumSetup = { extensionDir: benchBuildDir, chromiumPath, repoRoot, coldSamples: options.coldSamples, warmClicks: 5, coldClicks: 3 };
+  if (options.build && !options.extensionDir && !buildBenchExtension()) return { setup: null, note: 'Chromium not measured: the bench build failed' };
+  const extensionDir = options.extensionDir ? path.resolve(options.extensionDir) : benchBuildDir;
+  const setup: ChromiumSetup = { extensionDir, chromiumPath, repoRoot, coldSamples: options.coldSamples, warmClicks: 5, coldClicks: 3 };
   const missing = chromiumUnavailable(setup);
   return missing ? { setup: null, note: `Chromium not measured: ${missing}` } : { setup, note: productionBuildNote() };
 }
