@@ -17,6 +17,7 @@ import type { BenchCorpus, BenchQuery } from './corpus.ts';
 import type { IndexSize } from '../../lib/store/index.ts';
 import { spread } from './node-path.ts';
 import { markRealVersions, type QueryOutcome } from './outcomes.ts';
+import { browserPid, CpuMeter } from './process-cpu.ts';
 import { FIRST_RESULT_MARK, POPUP_STARTED_MARK } from '../../extension/popup/first-result.ts';
 
 /** The options page's batch size. */
@@ -38,6 +39,12 @@ export interface ChromiumRun {
   cold: QueryOutcome[];
   /** Part of each cold check spent opening the corpus on the fresh worker. */
   coldOpenMs: number[];
+  /**
+   * CPU per warm first answer, in ms, from a second pass over the queries with nothing else asked (Linux /proc, by
+   * thread role; other jobs on the machine lengthen the wall clock but not this): the service worker's thread, and the
+   * browser's other threads and processes, where IndexedDB answers. Null where /proc cannot be read.
+   */
+  warmCpuMs: { serviceWorker: number; elsewhere: number } | null;
   heapAfterImport: number;
   heapPeak: number;
   /** Toolbar click to the first result in the real popup, on the seed 000 page; worker running. */
@@ -408,6 +415,20 @@ function outcomeOf(query: BenchQuery, check: HookCheck): QueryOutcome {
   return { kind: query.kind, truth: query.truth, top: check.top, topRelation: check.topRelation, original: check.original, ms: check.ms };
 }
 
+/** CPU per warm first answer over one pass of the queries (see ChromiumRun.warmCpuMs). */
+async function firstAnswerCpu(browser: BenchBrowser, queries: readonly BenchQuery[]): Promise<ChromiumRun['warmCpuMs']> {
+  const pid = browserPid(browser.profileDir);
+  if (pid === null || queries.length === 0) return null;
+  const meter = new CpuMeter(pid);
+  meter.sample();
+  const [workerBefore, allBefore] = [meter.secondsByRole().get('service worker') ?? 0, meter.seconds()];
+  for (const query of queries) await browser.inWorker<HookCheck>(likelyExpression(query));
+  meter.sample();
+  const worker = (meter.secondsByRole().get('service worker') ?? 0) - workerBefore;
+  const all = meter.seconds() - allBefore;
+  return { serviceWorker: (worker / queries.length) * 1000, elsewhere: ((all - worker) / queries.length) * 1000 };
+}
+
 export interface ChromiumSetup {
   extensionDir: string;
   chromiumPath: string;
@@ -449,6 +470,7 @@ export async function runChromium(corpus: BenchCorpus, setup: ChromiumSetup, log
       if ((i + 1) % 50 === 0) log(`  chromium: ${i + 1}/${corpus.queries.length} warm queries`);
     }
     heaps.push(await browser.workerHeap());
+    const warmCpuMs = await firstAnswerCpu(browser, corpus.queries);
     const texts = new Map(corpus.records.map((record) => [record.id, record.text]));
     markRealVersions(fullWarm, corpus.queries.map((query) => query.article), (id) => texts.get(id));
 
@@ -481,6 +503,7 @@ export async function runChromium(corpus: BenchCorpus, setup: ChromiumSetup, log
       fullWarm,
       cold,
       coldOpenMs,
+      warmCpuMs,
       heapAfterImport: heaps[0],
       heapPeak: Math.max(...heaps.filter(Number.isFinite)),
       clickWarmMs,
