@@ -130,7 +130,8 @@ export async function likelySources(text: string, store: CorpusStore, options: L
   const versions: Measured[] = [];
   for (const [i, record] of records.entries()) {
     if (!record) continue;
-    const profile = profileOf(record.text, record.lang);
+    // The store's analyses (when it keeps them) are the ones the full check then reads: the text is analysed once.
+    const profile = profileOf(store.analyses ? store.analyses.of(record).whole : record.text, record.lang);
     const shared = containment(page.pairs, profile.pairs);
     if (shared < minContainment && jaccard(page.words, profile.words) < LIKELY_SOURCE_WORD_OVERLAP) continue;
     versions.push({ source: describe(record, shared), stored: candidates[i].doc, profile, pairOverlap: jaccard(page.pairs, profile.pairs) });

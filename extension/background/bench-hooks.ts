@@ -19,10 +19,18 @@ export interface BenchCheck {
   original: string | null;
 }
 
+/** Wall time of each store call a first answer made, summed by method, and how many calls. */
+export interface StorePhases {
+  ms: Record<string, number>;
+  calls: Record<string, number>;
+}
+
 export interface BenchHooks {
   check(article: PageArticle): Promise<BenchCheck>;
   /** The popup's first answer (lib/sources.ts): the query measured against the baseline. */
   likely(article: PageArticle): Promise<BenchCheck>;
+  /** The first answer with the time it waited on each store method (for finding where its time goes). */
+  likelyPhases(article: PageArticle): Promise<BenchCheck & { phases: StorePhases }>;
   indexSize(): Promise<IndexSize>;
   count(): Promise<number>;
 }
@@ -50,11 +58,41 @@ async function likely(article: PageArticle): Promise<BenchCheck> {
   return { ms: performance.now() - started, openMs: opened - started, top: top?.id ?? null, topRelation: null, original: null };
 }
 
+const TIMED_METHODS = new Set(['lookup', 'count', 'docStats', 'getRecords']);
+
+/** The store, with the wall time of every call of TIMED_METHODS added to `phases`. */
+function timedStore<T extends object>(store: T, phases: StorePhases): T {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function' || typeof property !== 'string' || !TIMED_METHODS.has(property)) return typeof value === 'function' ? value.bind(target) : value;
+      return async (...args: unknown[]) => {
+        const began = performance.now();
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } finally {
+          phases.ms[property] = (phases.ms[property] ?? 0) + performance.now() - began;
+          phases.calls[property] = (phases.calls[property] ?? 0) + 1;
+        }
+      };
+    },
+  });
+}
+
+async function likelyPhases(article: PageArticle): Promise<BenchCheck & { phases: StorePhases }> {
+  const phases: StorePhases = { ms: {}, calls: {} };
+  const started = performance.now();
+  const store = await getCorpus();
+  const opened = performance.now();
+  const [top] = await likelySources(article.text, timedStore(store, phases), { lang: article.lang });
+  return { ms: performance.now() - started, openMs: opened - started, top: top?.id ?? null, topRelation: null, original: null, phases };
+}
+
 async function indexSize(): Promise<IndexSize> {
   return (await getCorpus()).indexSize();
 }
 
 export function installBenchHooks(): void {
-  const hooks: BenchHooks = { check, likely, indexSize, count: async () => (await getCorpus()).count() };
+  const hooks: BenchHooks = { check, likely, likelyPhases, indexSize, count: async () => (await getCorpus()).count() };
   (globalThis as { palimpsestBench?: BenchHooks }).palimpsestBench = hooks;
 }

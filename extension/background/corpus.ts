@@ -15,6 +15,11 @@ export type Corpus = OpenedCorpus;
 
 let opening: Promise<Corpus> | null = null;
 let sampleLoading: Promise<SampleReload> | null = null;
+/**
+ * Whether this worker has seen the sample loaded. Only this file sets the flag, and only ever to true, so once seen it
+ * need not be read from storage again: that read was one more round trip to the browser before every check.
+ */
+let sampleSeenLoaded = false;
 
 function openStore(): Promise<Corpus> {
   // The worker's own IndexedDB, passed explicitly: the store treats absent factories as "use Dexie's defaults",
@@ -26,8 +31,10 @@ function openStore(): Promise<Corpus> {
   return opening;
 }
 
-function sampleAlreadyLoaded(): Promise<boolean> {
-  return sampleCorpusLoadedItem.getValue();
+async function sampleAlreadyLoaded(): Promise<boolean> {
+  if (sampleSeenLoaded) return true;
+  sampleSeenLoaded = await sampleCorpusLoadedItem.getValue();
+  return sampleSeenLoaded;
 }
 
 /** Adds the bundled sample records; records already present are counted as duplicates, not replaced. */
@@ -39,6 +46,7 @@ export function loadSampleCorpus(): Promise<SampleReload> {
     // The sample is what a new reader tries Palimpsest on: the budget never removes it.
     await store.markKept(records.map((record) => record.id), 'sample');
     await sampleCorpusLoadedItem.setValue(true);
+    sampleSeenLoaded = true;
     return { added, duplicates, skipped: errors.length, count: await store.count() };
   })().finally(() => {
     sampleLoading = null;

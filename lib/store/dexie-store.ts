@@ -305,16 +305,18 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
   private async directoryRows(chunks: readonly number[]): Promise<Map<number, DirectoryChunk | undefined>> {
     const db = this.db;
     return db.transaction('r', db.directory, db.meta, async () => {
-      const version = await this.index.version();
+      // The rows the cache lacks are read beside the version that says whether the cache still holds: one round of
+      // requests while the index is unchanged.
+      const missing = chunks.filter((chunk) => !this.directoryCache.has(chunk));
+      const [version, rows] = await Promise.all([this.index.version(), missing.length > 0 ? db.directory.bulkGet(missing) : []]);
       if (version !== this.directoryVersion) {
         this.directoryCache.clear();
         this.directoryVersion = version;
+        const all = await db.directory.bulkGet([...chunks]);
+        chunks.forEach((chunk, i) => this.directoryCache.set(chunk, all[i]));
+        return this.directoryCache;
       }
-      const missing = chunks.filter((chunk) => !this.directoryCache.has(chunk));
-      if (missing.length > 0) {
-        const rows = await db.directory.bulkGet(missing);
-        missing.forEach((chunk, i) => this.directoryCache.set(chunk, rows[i]));
-      }
+      missing.forEach((chunk, i) => this.directoryCache.set(chunk, rows[i]));
       return this.directoryCache;
     });
   }

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { positiveInteger } from '../eval/options.ts';
 
-export type Part = 'node' | 'chromium' | 'postgres' | 'crawl' | 'lineage' | 'crosslang';
+export type Part = 'node' | 'chromium' | 'postgres' | 'crawl' | 'lineage' | 'crosslang' | 'corpus';
 
 export interface BenchOptions {
   sizes: number[];
@@ -13,6 +13,8 @@ export interface BenchOptions {
   coldSamples: number;
   out: string;
   build: boolean;
+  /** The bench build to load (default .output/chrome-mv3-bench); another build's copy for A/B runs. */
+  extensionDir: string | null;
   /** Size of the generated news crawl for the bulk-import row, in MB. */
   crawlMegabytes: number;
   /** Chains of copies per size for the lineage rows. */
@@ -24,22 +26,27 @@ export interface BenchOptions {
 export const USAGE = `usage: npm run bench -- [options]
   --sizes 1000,10000,100000   corpus sizes (articles)
   --runs N                    repeat each size N times and report medians (default 1)
-  --only node|chromium|postgres|crawl|lineage|crosslang
+  --only node|chromium|postgres|crawl|lineage|crosslang|corpus
                               measure one part only (postgres: the stored corpus on a PostgreSQL server;
                               crawl: the bulk import of a generated WARC.gz; lineage: chains of copies placed
                               in the lineage, and its cost beyond the full check; crosslang: a tenth of the
-                              corpus in other languages, English pages checked against their foreign originals)
+                              corpus in other languages, English pages checked against their foreign originals;
+                              corpus: build the generated corpora into their cache and measure nothing)
+                              Generated corpora are kept in $PALIMPSEST_BENCH_CACHE or <tmpdir>/palimpsest-bench-corpus,
+                              named by size and generator version, and reused by later runs
   --chains N                  lineage chains per size (default 40)
   --crawl-mb N                size of the generated news crawl in MB (default 1024)
   --queries N                 queries of each kind: edited copies, rewritten copies, no-source stories (default 100)
   --cold N                    cold query samples per size and path (default 20)
   --out FILE                  results as JSON (default tests/.artifacts/bench.json)
   --no-build                  use the existing .output/chrome-mv3-bench build
+  --extension DIR             load this bench build instead (with --no-build), e.g. a copy of another branch's
+                              build for an A/B run beside this one
   --no-baseline               leave out the BM25 baseline (MiniSearch): its rows stay empty; for comparing
                               two versions of the engine at 100k, where BM25 takes seconds a query
 `;
 
-const PARTS: readonly Part[] = ['node', 'chromium', 'postgres', 'crawl', 'lineage', 'crosslang'];
+const PARTS: readonly Part[] = ['node', 'chromium', 'postgres', 'crawl', 'lineage', 'crosslang', 'corpus'];
 
 function isPart(value: string): value is Part {
   return (PARTS as readonly string[]).includes(value);
@@ -56,6 +63,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       cold: { type: 'string', default: '20' },
       out: { type: 'string', default: 'tests/.artifacts/bench.json' },
       'no-build': { type: 'boolean', default: false },
+      extension: { type: 'string' },
       'no-baseline': { type: 'boolean', default: false },
       'crawl-mb': { type: 'string', default: '1024' },
       chains: { type: 'string', default: '40' },
@@ -63,7 +71,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     strict: true,
   });
   const only = values.only ?? null;
-  if (only !== null && !isPart(only)) throw new Error(`--only wants node, chromium, postgres, crawl, lineage or crosslang, not "${only}"`);
+  if (only !== null && !isPart(only)) throw new Error(`--only wants node, chromium, postgres, crawl, lineage, crosslang or corpus, not "${only}"`);
   // Sizes are separated by commas, so a size itself is written without thousands separators (or with "_").
   const sizes = values.sizes.split(',').map((size) => positiveInteger(size.trim(), '--sizes'));
   return {
@@ -74,6 +82,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     coldSamples: positiveInteger(values.cold, '--cold'),
     out: values.out,
     build: !values['no-build'],
+    extensionDir: values.extension ?? null,
     crawlMegabytes: positiveInteger(values['crawl-mb'], '--crawl-mb'),
     chains: positiveInteger(values.chains, '--chains'),
     baseline: !values['no-baseline'],

@@ -17,6 +17,7 @@ import type { BenchCorpus, BenchQuery } from './corpus.ts';
 import type { IndexSize } from '../../lib/store/index.ts';
 import { spread } from './node-path.ts';
 import { markRealVersions, type QueryOutcome } from './outcomes.ts';
+import { browserPid, CpuMeter } from './process-cpu.ts';
 import { FIRST_RESULT_MARK, POPUP_STARTED_MARK } from '../../extension/popup/first-result.ts';
 
 /** The options page's batch size. */
@@ -38,6 +39,12 @@ export interface ChromiumRun {
   cold: QueryOutcome[];
   /** Part of each cold check spent opening the corpus on the fresh worker. */
   coldOpenMs: number[];
+  /**
+   * CPU per warm first answer, in ms, from a second pass over the queries with nothing else asked (Linux /proc, by
+   * thread role; other jobs on the machine lengthen the wall clock but not this): the service worker's thread, and the
+   * browser's other threads and processes, where IndexedDB answers. Null where /proc cannot be read.
+   */
+  warmCpuMs: { serviceWorker: number; elsewhere: number } | null;
   heapAfterImport: number;
   heapPeak: number;
   /** Toolbar click to the first result in the real popup, on the seed 000 page; worker running. */
@@ -147,11 +154,17 @@ export class BenchBrowser {
     private readonly cdp: CDPSession,
     readonly fixtures: FixtureServer,
     readonly profileDir: string,
+    private readonly keepProfile = false,
   ) {}
 
-  static async launch(extensionDir: string, chromiumPath: string, repoRoot: string, buttonPlace: ButtonPlace): Promise<BenchBrowser> {
-    const profileDir = mkdtempSync(path.join(tmpdir(), 'palimpsest-bench-profile-'));
-    if (buttonPlace === 'pinned') pinToToolbar(profileDir, extensionDir);
+  /**
+   * `keptProfile`: a profile directory kept after close and used again by the next launch with the same extension
+   * directory, so one imported corpus serves several builds copied into that directory in turn.
+   */
+  static async launch(extensionDir: string, chromiumPath: string, repoRoot: string, buttonPlace: ButtonPlace, keptProfile?: string): Promise<BenchBrowser> {
+    const reused = keptProfile !== undefined && existsSync(path.join(keptProfile, 'Default', 'Preferences'));
+    const profileDir = keptProfile ?? mkdtempSync(path.join(tmpdir(), 'palimpsest-bench-profile-'));
+    if (buttonPlace === 'pinned' && !reused) pinToToolbar(profileDir, extensionDir);
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath,
       headless: true,
@@ -162,12 +175,12 @@ export class BenchBrowser {
     // Only for the extension's id: the bench reaches the worker through DevTools sessions of its own.
     const extensionId = new URL(worker.url()).host;
     // The first-run page the install opens: a reader closes it; left open it would sit behind every tab the bench opens.
-    await (await welcomePage(context)).close();
+    if (!reused) await (await welcomePage(context)).close();
     const onToolbar = await worker.evaluate(async () => (await chrome.action.getUserSettings()).isOnToolbar);
     if (onToolbar !== (buttonPlace === 'pinned')) throw new Error(`the extension's button is ${onToolbar ? '' : 'not '}pinned to the toolbar, not where the bench wants it (${buttonPlace})`);
     const cdp = await context.browser()!.newBrowserCDPSession();
     const fixtures = await startFixtureServer(path.join(repoRoot, 'tests/fixtures'));
-    return new BenchBrowser(context, extensionId, cdp, fixtures, profileDir);
+    return new BenchBrowser(context, extensionId, cdp, fixtures, profileDir, keptProfile !== undefined);
   }
 
   get origin(): string {
@@ -316,7 +329,7 @@ export class BenchBrowser {
     await this.forgetWorkerSession();
     await this.context.close();
     await this.fixtures.close();
-    rmSync(this.profileDir, { recursive: true, force: true });
+    if (!this.keepProfile) rmSync(this.profileDir, { recursive: true, force: true });
   }
 }
 
@@ -364,7 +377,7 @@ const SEND_STAGED = `(async () => {
   return { ms, added: progress.added, duplicates: progress.duplicates };
 })()`;
 
-async function importThroughOptionsPage(browser: BenchBrowser, records: readonly CorpusRecord[], log: Log): Promise<{ ms: number; added: number }> {
+export async function importThroughOptionsPage(browser: BenchBrowser, records: readonly CorpusRecord[], log: Log): Promise<{ ms: number; added: number }> {
   const page = await browser.extensionPage('options.html');
   const source = { format: 'jsonl', name: `bench-${records.length}.jsonl`, size: records.length, lastModified: 0 };
   let ms = 0;
@@ -400,6 +413,20 @@ function likelyExpression(query: BenchQuery): string {
 
 function outcomeOf(query: BenchQuery, check: HookCheck): QueryOutcome {
   return { kind: query.kind, truth: query.truth, top: check.top, topRelation: check.topRelation, original: check.original, ms: check.ms };
+}
+
+/** CPU per warm first answer over one pass of the queries (see ChromiumRun.warmCpuMs). */
+async function firstAnswerCpu(browser: BenchBrowser, queries: readonly BenchQuery[]): Promise<ChromiumRun['warmCpuMs']> {
+  const pid = browserPid(browser.profileDir);
+  if (pid === null || queries.length === 0) return null;
+  const meter = new CpuMeter(pid);
+  meter.sample();
+  const [workerBefore, allBefore] = [meter.secondsByRole().get('service worker') ?? 0, meter.seconds()];
+  for (const query of queries) await browser.inWorker<HookCheck>(likelyExpression(query));
+  meter.sample();
+  const worker = (meter.secondsByRole().get('service worker') ?? 0) - workerBefore;
+  const all = meter.seconds() - allBefore;
+  return { serviceWorker: (worker / queries.length) * 1000, elsewhere: ((all - worker) / queries.length) * 1000 };
 }
 
 export interface ChromiumSetup {
@@ -443,6 +470,7 @@ export async function runChromium(corpus: BenchCorpus, setup: ChromiumSetup, log
       if ((i + 1) % 50 === 0) log(`  chromium: ${i + 1}/${corpus.queries.length} warm queries`);
     }
     heaps.push(await browser.workerHeap());
+    const warmCpuMs = await firstAnswerCpu(browser, corpus.queries);
     const texts = new Map(corpus.records.map((record) => [record.id, record.text]));
     markRealVersions(fullWarm, corpus.queries.map((query) => query.article), (id) => texts.get(id));
 
@@ -475,6 +503,7 @@ export async function runChromium(corpus: BenchCorpus, setup: ChromiumSetup, log
       fullWarm,
       cold,
       coldOpenMs,
+      warmCpuMs,
       heapAfterImport: heaps[0],
       heapPeak: Math.max(...heaps.filter(Number.isFinite)),
       clickWarmMs,

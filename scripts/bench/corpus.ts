@@ -110,7 +110,14 @@ export function storyOf(id: string): string {
   return /^bench-copy-\d+-(.+)$/.exec(id)?.[1] ?? id;
 }
 
-export function buildCorpus(plan: CorpusPlan, size: number, queriesPerKind: number): BenchCorpus {
+/** The stored records of a corpus of `size` articles, without its queries: what the bench's corpus cache keeps. */
+export interface CorpusRecords {
+  records: CorpusRecord[];
+  originals: number;
+  copies: Record<Strength, number>;
+}
+
+export function buildRecords(plan: CorpusPlan, size: number): CorpusRecords {
   const stored = plan.originals.slice(0, size);
   const records = [...stored];
   const copies: Record<Strength, number> = { edited: 0, rewritten: 0 };
@@ -121,7 +128,17 @@ export function buildCorpus(plan: CorpusPlan, size: number, queriesPerKind: numb
     copies[strength]++;
     records.push(copyOf(original, `bench-copy-${n}-${original.id}`, strength, plan.vocabulary, seedOf('filler-text', n)));
   }
-  return { size, records, originals: stored.length, copies, queries: buildQueries(plan, stored, size, queriesPerKind) };
+  return { records, originals: stored.length, copies };
+}
+
+/** A corpus from its records (built now or read from the cache) and its queries, which are cheap to build. */
+export function withQueries(plan: CorpusPlan, size: number, built: CorpusRecords, queriesPerKind: number): BenchCorpus {
+  const stored = plan.originals.slice(0, size);
+  return { size, ...built, queries: buildQueries(plan, stored, size, queriesPerKind) };
+}
+
+export function buildCorpus(plan: CorpusPlan, size: number, queriesPerKind: number): BenchCorpus {
+  return withQueries(plan, size, buildRecords(plan, size), queriesPerKind);
 }
 
 /** A query page as the reader's browser gives it: text, title and its publication date, as news pages carry. */

@@ -5,8 +5,7 @@
  * Progress goes to stderr; the results table (markdown, for the README) to stdout.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_BATCH_LIMITS } from '../../lib/import/progress.ts';
@@ -15,8 +14,9 @@ import { chromiumUnavailable, runChromium, type ChromiumSetup } from './chromium
 import { lineageTable, runLineage, type LineageRun } from './lineage.ts';
 import { crawlRows, runCrawlImport, type CrawlRun } from './crawl-import.ts';
 import { crossLanguageTable, FOREIGN_EVERY, runCrossLanguage, type CrossLanguageRun } from './crosslang.ts';
-import { buildCorpus, describeCorpus, planCorpus, MIN_QUERY_WORDS } from './corpus.ts';
-import { runBaseline, runEngine, writeJsonl } from './node-path.ts';
+import { describeCorpus, planCorpus, withQueries, MIN_QUERY_WORDS } from './corpus.ts';
+import { cachedRecords, defaultCacheDir, generatorVersion } from './corpus-cache.ts';
+import { runBaseline, runEngine } from './node-path.ts';
 import { postgresTable, runPostgres, startPostgres, type PostgresRun, type PostgresServer } from './postgres-path.ts';
 import { describeMachine, figuresOf, machineLine, markdownTable, pathDisagreements, type SizeRuns } from './report.ts';
 import { readReuters, reutersPath } from './source.ts';
@@ -55,10 +55,11 @@ function productionBuildNote(): string {
 }
 
 async function chromiumSetup(options: BenchOptions): Promise<{ setup: ChromiumSetup | null; note: string }> {
-  if (options.only === 'node' || options.only === 'postgres' || options.only === 'lineage' || options.only === 'crosslang') return { setup: null, note: `Chromium not measured (--only ${options.only})` };
+  if (options.only === 'node' || options.only === 'postgres' || options.only === 'lineage' || options.only === 'crosslang' || options.only === 'corpus') return { setup: null, note: `Chromium not measured (--only ${options.only})` };
   if (!existsSync(chromiumPath)) return { setup: null, note: `Chromium not measured: no browser at ${chromiumPath} (set CHROMIUM_PATH)` };
-  if (options.build && !buildBenchExtension()) return { setup: null, note: 'Chromium not measured: the bench build failed' };
-  const setup: ChromiumSetup = { extensionDir: benchBuildDir, chromiumPath, repoRoot, coldSamples: options.coldSamples, warmClicks: 5, coldClicks: 3 };
+  if (options.build && !options.extensionDir && !buildBenchExtension()) return { setup: null, note: 'Chromium not measured: the bench build failed' };
+  const extensionDir = options.extensionDir ? path.resolve(options.extensionDir) : benchBuildDir;
+  const setup: ChromiumSetup = { extensionDir, chromiumPath, repoRoot, coldSamples: options.coldSamples, warmClicks: 5, coldClicks: 3 };
   const missing = chromiumUnavailable(setup);
   return missing ? { setup: null, note: `Chromium not measured: ${missing}` } : { setup, note: productionBuildNote() };
 }
@@ -98,7 +99,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const plan = planCorpus(stories);
-  const scratch = mkdtempSync(path.join(tmpdir(), 'palimpsest-bench-'));
+  const version = generatorVersion(dataFile);
   const results: SizeRuns[] = [];
   const measureNode = options.only === null || options.only === 'node';
   const measureLineage = options.only === null || options.only === 'lineage';
@@ -110,11 +111,18 @@ async function main(): Promise<number> {
   const postgresRuns: PostgresRun[] = [];
   try {
     for (const size of options.sizes) {
-      const corpus = buildCorpus(plan, size, options.queries);
+      const cached = await cachedRecords(plan, size, version);
+      log(
+        cached.builtSeconds === null
+          ? `\n[${size}] corpus read from ${cached.file}`
+          : `\n[${size}] corpus built in ${cached.builtSeconds.toFixed(0)} s and kept in ${cached.file} (under ${defaultCacheDir()}, reused while the generator is unchanged)`,
+      );
+      if (options.only === 'corpus') continue;
+      const corpus = withQueries(plan, size, cached, options.queries);
       const description = describeCorpus(corpus, plan);
-      log(`\n[${size}] ${description}`);
-      const file = path.join(scratch, `corpus-${size}.jsonl`);
-      if (measureNode || postgres) writeJsonl(corpus.records, file);
+      log(`[${size}] ${description}`);
+      // The cached records file is the corpus file the CLI path and PostgreSQL import.
+      const file = cached.file;
       const runs: SizeRuns = { size, corpus: description, node: [], baseline: [], chromium: [] };
       for (let run = 1; run <= options.runs; run++) {
         if (options.runs > 1) log(`[${size}] run ${run}/${options.runs}`);
@@ -131,11 +139,13 @@ async function main(): Promise<number> {
       if (measureLineage) lineageRuns.push(await runLineage(plan, corpus.records, options.chains, log));
       if (measureCrossLanguage) crossRuns.push(await runCrossLanguage(corpus, options.queries, log));
       results.push(runs);
-      rmSync(file, { force: true });
     }
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
     postgres?.stop();
+  }
+  if (options.only === 'corpus') {
+    process.stdout.write(`Corpora of ${options.sizes.join(', ')} articles kept in ${defaultCacheDir()} (generator version ${version}).\n`);
+    return 0;
   }
 
   const figures = results.map(figuresOf);

@@ -62,6 +62,8 @@ export interface SizeFigures {
     full: Latency;
     heapAfterImportMB: number;
     heapPeakMB: number;
+    /** CPU ms per warm first answer: service worker; the browser's other threads and processes. */
+    warmCpuMs: { serviceWorker: number; elsewhere: number };
     clickWarmMs: number;
     clickColdMs: number;
     accuracy: Accuracy | null;
@@ -134,6 +136,10 @@ export function figuresOf(runs: SizeRuns): SizeFigures {
       full: medianLatency(chromium.map((run) => run.fullWarm)),
       heapAfterImportMB: medianOfRuns(chromium.map((run) => run.heapAfterImport / MB)),
       heapPeakMB: medianOfRuns(chromium.map((run) => run.heapPeak / MB)),
+      warmCpuMs: {
+        serviceWorker: medianOfRuns(chromium.map((run) => run.warmCpuMs?.serviceWorker ?? Number.NaN)),
+        elsewhere: medianOfRuns(chromium.map((run) => run.warmCpuMs?.elsewhere ?? Number.NaN)),
+      },
       clickWarmMs: medianOfRuns(chromium.map((run) => median(run.clickWarmMs))),
       clickColdMs: medianOfRuns(chromium.map((run) => median(run.clickColdMs))),
       accuracy: chromium[0] ? accuracyOf(chromium[0].warm, false) : null,
@@ -180,6 +186,7 @@ const ROWS: Row[] = [
   { label: 'Query = first answer (likely sources); p50 / p95, cold (extension, fresh worker)', value: (f) => pair(ms(f.chromium.cold.p50), ms(f.chromium.cold.p95)), target: 'p95 ≤ 150 ms' },
   { label: '… of which opening the corpus, p50', value: (f) => ms(f.chromium.coldOpenP50) },
   { label: 'Query p50 / p95, warm (extension)', value: (f) => pair(ms(f.chromium.warm.p50), ms(f.chromium.warm.p95)), target: 'p95 ≤ 30 ms' },
+  { label: '… CPU per warm query: service worker / rest of the browser (IndexedDB), ms', value: (f) => pair(num(f.chromium.warmCpuMs.serviceWorker, 1), num(f.chromium.warmCpuMs.elsewhere, 1)) },
   { label: 'Query p50 / p95, cold (CLI path, store reopened)', value: (f) => pair(ms(f.node.cold.p50), ms(f.node.cold.p95)) },
   { label: 'Query p50 / p95, warm (CLI path)', value: (f) => pair(ms(f.node.warm.p50), ms(f.node.warm.p95)) },
   { label: '… of which candidate retrieval, p50 / p95 (CLI path, warm)', value: (f) => pair(ms(f.node.retrieval.p50), ms(f.node.retrieval.p95)) },

@@ -60,3 +60,20 @@ describe('retrieveCandidates on the seed story', () => {
     expect(await retrieveCandidates('and the of it is', store)).toEqual([]);
   });
 });
+
+describe('retrieval run again and side by side', () => {
+  const ranking = async (n: string) => (await retrieveCandidates(seed(n).text, store, { excludeIds: [`seed-${n}`] })).map((c) => [c.id, c.score, c.shared, c.maxRank]);
+
+  it('ranks a page the same the second time (the tally of the first is cleared)', async () => {
+    const first = await ranking('002');
+    expect(first.length).toBeGreaterThan(1);
+    expect(await ranking('002')).toEqual(first);
+  });
+
+  it('ranks pages checked at the same time as it ranks them one by one', async () => {
+    const pages = ['000', '001', '002', '003', '004'];
+    const alone: unknown[] = [];
+    for (const n of pages) alone.push(await ranking(n));
+    expect(await Promise.all(pages.map(ranking))).toEqual(alone);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * The read path's shortcuts: a lookup reads its rows by the index shape it saw last and a directory read uses the rows
+ * it kept, each beside the stored index version. Whatever changes the index in between — a batch, a merge, a
+ * removal, a write through another handle on the same database — the next read answers from the index as it is.
+ */
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PostingIndex } from '../../../lib/store/posting-index';
+import { CorpusDatabase } from '../../../lib/store/schema';
+import type { CorpusStore } from '../../../lib/store';
+import { beijing, kabul, moscow } from './records';
+import { openTestStore } from './helpers';
+
+const factories = { indexedDB, IDBKeyRange };
+let counter = 0;
+let opened: { close(): void }[] = [];
+afterEach(() => {
+  for (const handle of opened) handle.close();
+  opened = [];
+});
+
+async function database(): Promise<CorpusDatabase> {
+  const db = new CorpusDatabase(`lookup-reads-${process.pid}-${++counter}`, factories);
+  await db.open();
+  opened.push(db);
+  return db;
+}
+
+const KEY = 0x9e3779b9;
+const OTHER = 0x12345678;
+const docsOf = async (index: PostingIndex, key: number) => {
+  const posting = (await index.lookup([key])).get(key);
+  return posting === undefined || posting === 'stopped' ? posting : [...posting];
+};
+
+describe('a lookup after the index changed', () => {
+  it('sees pending postings, their merge into a generation and their removal', async () => {
+    const index = new PostingIndex(await database(), 100, { pendingLimit: 4, fanout: 2 });
+    await index.append(Uint32Array.from([KEY, 1, OTHER, 1]));
+    await index.merge();
+    expect(await docsOf(index, KEY)).toEqual([1]);
+    await index.append(Uint32Array.from([KEY, 2]));
+    expect(await docsOf(index, KEY)).toEqual([1, 2]);
+    await index.merge({ settle: true });
+    expect((await index.generations()).length).toBe(1);
+    expect(await docsOf(index, KEY)).toEqual([1, 2]);
+    await index.remove(new Set([1]), [KEY, OTHER]);
+    expect(await docsOf(index, KEY)).toEqual([2]);
+    expect(await docsOf(index, OTHER)).toBeUndefined();
+  });
+
+  it('sees what another handle on the same database wrote since its last lookup', async () => {
+    const db = await database();
+    const reader = new PostingIndex(db, 100, { pendingLimit: 4, fanout: 2 });
+    const writer = new PostingIndex(db, 100, { pendingLimit: 4, fanout: 2 });
+    await writer.append(Uint32Array.from([KEY, 1]));
+    expect(await docsOf(reader, KEY)).toEqual([1]);
+    // The reader's shape holds one pending run and no generation; the writer turns that run into a generation.
+    await writer.append(Uint32Array.from([KEY, 2]));
+    await writer.merge({ settle: true });
+    expect(await docsOf(reader, KEY)).toEqual([1, 2]);
+    await writer.remove(new Set([2]), [KEY]);
+    expect(await docsOf(reader, KEY)).toEqual([1]);
+  });
+});
+
+describe('directory entries after the corpus changed', () => {
+  let store: CorpusStore;
+  afterEach(() => store.close());
+
+  it('are read again after a deletion and an addition', async () => {
+    store = await openTestStore();
+    await store.addRecords([kabul, moscow]);
+    const [first, second] = await store.docStats([1, 2]);
+    expect([first?.id, second?.id]).toEqual(['kabul', 'moscow']);
+    await store.deleteRecords(['kabul']);
+    expect((await store.docStats([1, 2])).map((stat) => stat?.id)).toEqual([undefined, 'moscow']);
+    await store.addRecords([beijing]);
+    expect((await store.docStats([1, 2, 3])).map((stat) => stat?.id)).toEqual([undefined, 'moscow', 'beijing']);
+  });
+});
