@@ -98,6 +98,7 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
   let lastReport = 0;
   let storing: Promise<void> | null = null;
   const counts = { read: 0, passedOver: 0 };
+  const batchWait = importer.batchWaitMs ?? FLUSH_INTERVAL_MS;
 
   /** Sends what was read so far once the batch before it is stored. */
   const flush = async (done: boolean): Promise<void> => {
@@ -136,7 +137,9 @@ export async function runImport(importer: Importer, from: ImportProgress | null,
       lastReport = Date.now();
       callbacks.onRead(importer.fraction(), counts);
     }
-    const due = Date.now() - lastFlush > FLUSH_INTERVAL_MS && (batch.size > 0 || problems.length > 0 || corrections.length > 0);
+    // The first batch of a run goes at the usual pace, so a continued import shows it is storing again.
+    const wait = progress === from ? FLUSH_INTERVAL_MS : batchWait;
+    const due = Date.now() - lastFlush > wait && (batch.size > 0 || problems.length > 0 || corrections.length > 0);
     if (batch.full || due) await flush(false);
   }
   // A batch on its way is stored (or fails) before the import reports where it stands.

@@ -20,6 +20,8 @@ export interface Importer {
   steps(from: ImportProgress | null): AsyncGenerator<ImportStep>;
   /** Share of the work done, 0..1, for the progress bar. */
   fraction(): number;
+  /** Longest a batch waits to fill before it is sent (import-runner.ts; 1.5 s unless set). */
+  batchWaitMs?: number;
 }
 
 function extractPage(html: string, url: string | undefined): PageArticle | null {

@@ -60,9 +60,12 @@ interface TextBlock {
   /** Element ids from the root down to the block's own element. */
   path: number[];
   /** Ids of the elements on the path that name a widget. */
-  furniture: number[];
+  furniture: readonly number[];
   caption: boolean;
 }
+
+/** A block inside no widget: shared, never changed. */
+const NO_IDS: readonly number[] = [];
 
 interface ElementCues {
   kind: SetAsideKind | undefined;
@@ -73,10 +76,18 @@ interface ElementCues {
 const cueCache = new Map<string, ElementCues>();
 const CUE_CACHE_SIZE = 8192;
 
+/** Whether an element carries any of the attributes its cues are read from (most elements of a page carry none). */
+function hasHints(attributes: Record<string, string>): boolean {
+  for (const name of HINT_ATTRIBUTES) if (attributes[name] !== undefined) return true;
+  return attributes.itemprop !== undefined;
+}
+
 function cuesOf(tag: string, attributes: Record<string, string>): ElementCues {
   let key = tag;
-  for (const name of HINT_ATTRIBUTES) key += `\u0000${attributes[name] ?? ''}`;
-  key += `\u0000${attributes.itemprop ?? ''}`;
+  if (hasHints(attributes)) {
+    for (const name of HINT_ATTRIBUTES) key += `\u0000${attributes[name] ?? ''}`;
+    key += `\u0000${attributes.itemprop ?? ''}`;
+  }
   let cues = cueCache.get(key);
   if (!cues) {
     const names = `${attributes.class ?? ''} ${attributes.id ?? ''}`;
@@ -197,17 +208,17 @@ class PageReader {
 
   /** Ends the block under way: its text belongs to the innermost open element. */
   private flush(): void {
-    const text = collapseWhitespace(this.text);
     const top = this.stack[this.stack.length - 1];
-    if (text && top && !top.skipped) {
-      this.blocks.push({
-        text,
-        linkChars: this.linkChars,
-        tag: top.tag,
-        path: this.stack.map((element) => element.id),
-        furniture: this.stack.filter((element) => element.furniture).map((element) => element.id),
-        caption: top.caption,
+    // Text under a skipped element is dropped: it is not worth collapsing first.
+    const text = this.text && top && !top.skipped ? collapseWhitespace(this.text) : '';
+    if (text && top) {
+      const path = new Array<number>(this.stack.length);
+      let furniture = NO_IDS;
+      this.stack.forEach((element, i) => {
+        path[i] = element.id;
+        if (element.furniture) furniture = [...furniture, element.id];
       });
+      this.blocks.push({ text, linkChars: this.linkChars, tag: top.tag, path, furniture, caption: top.caption });
     }
     this.text = '';
     this.linkChars = 0;
@@ -263,11 +274,15 @@ function articleContainers(blocks: readonly TextBlock[]): Set<number> | null {
   return chosen;
 }
 
-function wordCount(text: string): number {
+/** Whether the text has `least` words; counting stops there, since an article's text runs to thousands. */
+function hasWords(text: string, least: number): boolean {
+  const words = /\S+/g;
+  let spaced = 0;
+  while (spaced < least && words.test(text)) spaced++;
+  if (spaced >= least) return true;
   // CJK text has no spaces: count its characters as words, roughly.
-  const spaced = text.split(/\s+/).filter(Boolean).length;
   const cjk = (text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g) ?? []).length;
-  return spaced + Math.floor(cjk / 2);
+  return spaced + Math.floor(cjk / 2) >= least;
 }
 
 /**
@@ -318,7 +333,7 @@ function readPage(html: string, pageUrl: string | undefined, stripUnlikely: bool
     else body.push(block.text);
   });
   const text = body.join('\n\n');
-  if (wordCount(text) < MIN_ARTICLE_WORDS) return null;
+  if (!hasWords(text, MIN_ARTICLE_WORDS)) return null;
   const byline = pickByline(meta, jsonLd);
   const publishedTime = normalizeDate(meta.get('article:published_time', 'datepublished', 'pubdate', 'dc:date') ?? jsonLd.article?.datePublished ?? reader.firstTime);
   const lang = declaredLanguageOf(reader.rootLang, meta, jsonLd.article?.inLanguage);

@@ -112,7 +112,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     await loadRecordLexicons(records.map((r) => r.lang));
     const prepared = records.map((record) => this.prepare(record));
     const db = this.db;
-    const result = await db.transaction('rw', [db.records, db.directory, db.pending, db.meta], async () => {
+    const result = await db.transaction('rw', [db.records, db.directory, db.generations, db.generationRows, db.pending, db.meta], async () => {
       const ids = prepared.map((p) => p.record.id);
       const hashes = prepared.map((p) => p.hash);
       const storedIds = await this.storedIds(ids);
@@ -160,7 +160,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
       await this.moveTotals(totalsOf(storedRecords, 1));
       return { added: fresh.length, duplicates: skipped.length, skipped, features: postings.length / 2, mergeDue };
     });
-    // Folding pending runs into the buckets is its own transaction: the batch above is stored either way.
+    // Merging a full size tier of generations is its own transaction: the batch above is stored either way.
     const { mergeDue, ...added } = result as AddResult & { mergeDue?: boolean };
     if (mergeDue) await this.index.merge();
     return added;
@@ -350,7 +350,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
         entries.push({ doc: r.doc, id: r.id, features: keys.length });
         for (const key of keys) postings.push(key, r.doc);
       }
-      const mergeDue = await db.transaction('rw', [db.directory, db.pending, db.meta], async () => {
+      const mergeDue = await db.transaction('rw', [db.directory, db.generations, db.generationRows, db.pending, db.meta], async () => {
         await this.writeDirectory(entries);
         return this.index.append(Uint32Array.from(postings));
       });

@@ -78,8 +78,9 @@ export class PostingIndex {
   }
 
   /**
-   * Appends the postings of new documents as one pending run; call inside a rw transaction that also covers the
-   * directory, since the version bump tells cached directory rows to be read again. True when a merge is due.
+   * Appends the postings of new documents as one pending run, or with the pending runs as a new generation when
+   * they fill them; call inside a rw transaction that also covers the generations and the directory, since the
+   * version bump tells cached directory rows to be read again. True when a merge is due.
    * `entries` are (key, doc) pairs interleaved in any order: [key0, doc0, key1, doc1, …].
    */
   async append(entries: Uint32Array): Promise<boolean> {
@@ -88,8 +89,9 @@ export class PostingIndex {
       await this.bumpVersion();
       return pending >= this.pendingLimit;
     }
-    const segment = await this.meta(META_NEXT_SEGMENT);
     const pairs = sortInterleaved(entries);
+    if (pending + pairCount(pairs) >= this.pendingLimit) return this.writeOutWith(pairs);
+    const segment = await this.meta(META_NEXT_SEGMENT);
     await this.db.pending.add({ segment, pairs: pairs.buffer as ArrayBuffer });
     await this.db.meta.bulkPut([
       { key: META_NEXT_SEGMENT, value: segment + 1 },
@@ -97,6 +99,22 @@ export class PostingIndex {
     ]);
     await this.bumpVersion();
     return pending + pairCount(pairs) >= this.pendingLimit;
+  }
+
+  /**
+   * A batch that fills the pending runs goes straight into the generation they are written out as, in the batch's
+   * transaction: written as a pending row it would be read back at once by merge(), a bulk import's batch (about
+   * the pending limit by itself) written twice. The generation is the one merge() would write. True when a size tier
+   * is full, so that the caller merges it (its own transaction).
+   */
+  private async writeOutWith(pairs: Uint32Array): Promise<boolean> {
+    const segments = await this.db.pending.toArray();
+    const runs = [...segments.map((row) => new Uint32Array(row.pairs)), pairs];
+    await this.writeGeneration(mergeRuns(undefined, concatRuns(runs), this.dfCap));
+    if (segments.length > 0) await this.db.pending.clear();
+    await this.db.meta.put({ key: META_PENDING, value: 0 });
+    await this.bumpVersion();
+    return fullTier(await this.generations(), this.pendingLimit, this.fanout) !== null;
   }
 
   /**

@@ -13,6 +13,13 @@ import type { FromExtractor, FromReader, ToReader } from './messages.ts';
 const WINDOW = 256;
 /** Acknowledged in steps: one message per this many records taken. */
 const ACK_EVERY = 32;
+/**
+ * A batch is sent when full (1,000 articles or 4 M characters) or after this long: a full batch is stored for less
+ * than its parts — one transaction, one rewrite of a directory row, and its postings go straight into a generation
+ * of the index instead of a pending row written and read back (lib/store/posting-index.ts). A page closed mid-import
+ * reads at most this much again.
+ */
+const BATCH_WAIT_MS = 8000;
 
 /** Extractors beside the reader: the cores the browser reports, less the reader's and the page's, 1 to 4. */
 export function extractorCount(cores = navigator.hardwareConcurrency || 2): number {
@@ -94,5 +101,6 @@ export function crawlImporter(file: File): Importer {
       }
     },
     fraction: () => (file.size > 0 ? Math.min(1, readTo / file.size) : 1),
+    batchWaitMs: BATCH_WAIT_MS,
   };
 }

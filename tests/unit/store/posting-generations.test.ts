@@ -124,4 +124,41 @@ describe('the index in generations', () => {
     await index.merge({ settle: true });
     expect((await index.generations()).length).toBeLessThan(settledAt);
   });
+
+  it('writes a batch that fills the pending runs straight into a generation, answering as if it had been pending', async () => {
+    const next = random(17);
+    const keys = keySpace(4000, next);
+    const dfCap = 12;
+    // Everything pending until settled: the reference for what the generations must answer.
+    const reference = await generationsIndex({ pendingLimit: 1 << 30, fanout: 4 }, dfCap);
+    const { db, index } = await generationsIndex({ pendingLimit: 3000, fanout: 4 }, dfCap);
+    let pendingRowsWritten = 0;
+    const add = db.pending.add.bind(db.pending);
+    db.pending.add = ((row: never) => {
+      pendingRowsWritten++;
+      return add(row);
+    }) as typeof db.pending.add;
+    let doc = 1;
+    // Two small batches stay pending; the third fills the pending runs and goes, with them, into one generation.
+    for (const docs of [40, 40, 300]) {
+      const postings = batchOf(doc, docs, keys, 10, next);
+      doc += docs;
+      await reference.index.append(postings);
+      if (await index.append(postings)) await index.merge();
+    }
+    expect(pendingRowsWritten, 'only the two small batches were written as pending rows').toBe(2);
+    expect(await db.pending.count(), 'the pending runs went into the generation').toBe(0);
+    expect((await index.generations()).length).toBe(1);
+    await reference.index.merge({ settle: true });
+    expect(sorted(await index.lookup(keys))).toEqual(sorted(await reference.index.lookup(keys)));
+    // A batch larger than the limit by itself is one generation of its own, with no pending row at all.
+    const big = batchOf(doc, 400, keys, 10, next);
+    await reference.index.append(big);
+    if (await index.append(big)) await index.merge();
+    expect(pendingRowsWritten).toBe(2);
+    expect((await index.generations()).length).toBe(2);
+    await reference.index.merge({ settle: true });
+    await index.merge({ settle: true });
+    expect(sorted(await index.lookup(keys))).toEqual(sorted(await reference.index.lookup(keys)));
+  });
 });
