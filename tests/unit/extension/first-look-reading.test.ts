@@ -65,8 +65,11 @@ describe('the first look from the glance: the seed pages against the sample corp
   });
 });
 
-describe.skipIf(!existsSync(testPagesDir))("the first look from the glance: Readability's test pages", async () => {
-  const pages = readdirSync(testPagesDir)
+const hasTestPages = existsSync(testPagesDir);
+
+// A skipped describe's body still runs to collect its tests: without ../shared it reads nothing.
+describe.skipIf(!hasTestPages)("the first look from the glance: Readability's test pages", async () => {
+  const pages = (hasTestPages ? readdirSync(testPagesDir) : [])
     .filter((name) => existsSync(path.join(testPagesDir, name, 'source.html')))
     .map((name) => {
       const html = readFileSync(path.join(testPagesDir, name, 'source.html'), 'utf8');
