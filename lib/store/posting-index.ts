@@ -108,11 +108,7 @@ export class PostingIndex {
    * is full, so that the caller merges it (its own transaction).
    */
   private async writeOutWith(pairs: Uint32Array): Promise<boolean> {
-    const segments = await this.db.pending.toArray();
-    const runs = [...segments.map((row) => new Uint32Array(row.pairs)), pairs];
-    await this.writeGeneration(mergeRuns(undefined, concatRuns(runs), this.dfCap));
-    if (segments.length > 0) await this.db.pending.clear();
-    await this.db.meta.put({ key: META_PENDING, value: 0 });
+    await this.writePendingOut(pairs);
     await this.bumpVersion();
     return fullTier(await this.generations(), this.pendingLimit, this.fanout) !== null;
   }
@@ -125,13 +121,7 @@ export class PostingIndex {
   async merge({ settle = false } = {}): Promise<void> {
     const db = this.db;
     await db.transaction('rw', [db.generations, db.generationRows, db.pending, db.meta], async () => {
-      const segments = await db.pending.toArray();
-      if (segments.length > 0) {
-        const run = mergeRuns(undefined, concatRuns(segments.map((row) => new Uint32Array(row.pairs))), this.dfCap);
-        await this.writeGeneration(run);
-        await db.pending.clear();
-        await db.meta.put({ key: META_PENDING, value: 0 });
-      }
+      await this.writePendingOut();
       for (;;) {
         const generations = await db.generations.orderBy('generation').toArray();
         const chosen = fullTier(generations, this.pendingLimit, this.fanout) ?? (settle ? settleSpan(generations) : null);
@@ -140,6 +130,17 @@ export class PostingIndex {
       }
       await this.bumpVersion();
     });
+  }
+
+  /** Writes the pending runs, and `batch` after them, out as the newest generation, and empties the pending runs. */
+  private async writePendingOut(batch?: Uint32Array): Promise<void> {
+    const segments = await this.db.pending.toArray();
+    const runs: Uint32Array[] = segments.map((row) => new Uint32Array(row.pairs));
+    if (batch) runs.push(batch);
+    if (runs.length === 0) return;
+    await this.writeGeneration(mergeRuns(undefined, concatRuns(runs), this.dfCap));
+    if (segments.length > 0) await this.db.pending.clear();
+    await this.db.meta.put({ key: META_PENDING, value: 0 });
   }
 
   /** Stores a sorted run as the newest generation, in rows of about ROW_PAIRS pairs. */
