@@ -38,6 +38,9 @@ describe('classifyFurnitureLine', () => {
       "Peter has worked as a news and culture writer and editor at The Week since the site's launch in 2008. He covers politics, world affairs, religion and cultural currents.",
       'bio',
     ],
+    // The bio signals' words are looked for as their case-insensitive patterns match them (any case, a long s).
+    ['Anna Berg is a JOURNALIST and has worked for the Courier since 2010.', 'bio'],
+    ['Anna Berg is a journaliſt and has worked for the Courier since 2010.', 'bio'],
     ['Afghans applaud atop captured Soviet tank Peter Jouvenal / Getty Images', 'caption'],
     ['Taliban fighters in Kabul on Monday (Photo: AFP)', 'caption'],
     ['Photo: Reuters', 'credit'],
