@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
@@ -76,6 +77,22 @@ export const francTablesOnFirstGuess = {
     return { code: edited, map: null };
   },
 };
+/**
+ * The popup's stylesheet goes into popup.html as a <style>: as a file it was one more request the popup page waited
+ * for before its first script could run (a deferred script waits for the stylesheets before it), on the path of every
+ * toolbar click. The build stops if Vite's link to it is not there to replace.
+ */
+const POPUP_STYLESHEET_LINK = /<link rel="stylesheet"(?: crossorigin)? href="\/(assets\/popup-[\w-]+\.css)">/;
+function inlinePopupStylesheet(outDir: string): void {
+  const page = path.join(outDir, 'popup.html');
+  const html = readFileSync(page, 'utf8');
+  const link = POPUP_STYLESHEET_LINK.exec(html);
+  if (!link) throw new Error(`${page} has no stylesheet link to inline; see wxt.config.ts`);
+  const stylesheet = path.join(outDir, link[1]);
+  const css = readFileSync(stylesheet, 'utf8');
+  writeFileSync(page, html.replace(link[0], () => `<style>${css}</style>`));
+  rmSync(stylesheet);
+}
 const PINYIN_BUILD = fileURLToPath(new URL('./node_modules/pinyin-pro/dist/index.js', import.meta.url));
 let targetBrowser = 'chrome';
 
@@ -98,6 +115,9 @@ export default defineConfig({
       if (targetBrowser !== 'firefox' && entrypoints.some((entrypoint) => entrypoint.type === 'background')) {
         viteConfig.plugins = [workerPinyinOnDemand, ...(viteConfig.plugins ?? [])];
       }
+    },
+    'build:done': (wxt) => {
+      if (wxt.config.command === 'build') inlinePopupStylesheet(wxt.config.outDir);
     },
     'build:publicAssets': (wxt, files) => {
       if (wxt.config.browser !== 'firefox') files.push({ absoluteSrc: PINYIN_BUILD, relativeDest: 'pinyin-pro.js' });

@@ -13,7 +13,7 @@ import type { PageArticle, Report } from '../../lib/types.ts';
 import { MAX_ARTICLE_CHARS, tooLargeMessage } from '../shared/limits.ts';
 import type { CompareOutcome, FirstLook, PageOutcome, PassageOutcome, TabState, TeamOutcome } from '../shared/protocol.ts';
 import { sameAddress } from '../shared/report-view.ts';
-import { FIRST_LOOK_READY_MARK } from '../shared/timing-marks.ts';
+import { CLICK_STEP_MARKS, FIRST_LOOK_READY_MARK } from '../shared/timing-marks.ts';
 import { clearBadge, showBadge } from './badge.ts';
 import { popupTranslator, type PopupTranslator, type Translate } from './translation.ts';
 import { getCorpus } from './corpus.ts';
@@ -60,6 +60,8 @@ export interface CheckWork {
 
 /** How long a finished reading still serves a request that arrives just after it (the other half of a popup's pair). */
 export const READING_SHARED_MS = 2000;
+/** How long the glance has the page to itself before the full reader is injected beside it. */
+export const GLANCE_ALONE_MS = 300;
 /** Bounds the memory held for tabs whose close or navigation the worker missed while stopped. */
 export const MAX_KEPT_FIRST_LOOKS = 32;
 
@@ -145,13 +147,19 @@ export class TabChecks {
    * requests join both.
    */
   prepare(tabId: number): void {
-    // A worker the click woke opens the database while the tab is being read.
-    void this.work.openCorpus().catch(() => undefined);
     this.popupDone(tabId);
     const popupAsks = new Promise<void>((resolve) => this.popupWaits.set(tabId, resolve));
     void this.firstLook(tabId)
       .then((look) => (look.kind === 'sources' ? popupAsks : undefined))
       .then(() => this.checkOnce(tabId))
+      .catch(() => undefined);
+  }
+
+  /** A worker the click woke opens the database while the tab is being read. */
+  openCorpusAhead(): void {
+    void this.work
+      .openCorpus()
+      .then(() => performance.mark(CLICK_STEP_MARKS.corpusOpen))
       .catch(() => undefined);
   }
 
@@ -179,18 +187,36 @@ export class TabChecks {
   private async computeFirstLook(tabId: number): Promise<FirstLook> {
     // The glance is injected before anything else is asked, so the page runs it before the full reader, whose reading
     // the look otherwise waits for; on a page whose result is stored it costs the page a few milliseconds for nothing.
-    const glancing = this.readings.has(tabId) ? null : this.work.glanceTab(tabId).catch(() => null);
+    const glancing = this.readings.has(tabId)
+      ? null
+      : this.work
+          .glanceTab(tabId)
+          .catch(() => null)
+          .finally(() => performance.mark(CLICK_STEP_MARKS.glanced));
     if (this.running.has(tabId) === false && (await storedStateForCurrentPage(tabId))) return { kind: 'none' };
-    const reading = this.readTabOnce(tabId);
-    // A page whose scripts hold the tab answers neither: the reading's own time limit then ends the wait for both.
-    const glanced = glancing ? await Promise.race([glancing, reading.then(() => null)]) : null;
-    if (glanced) {
-      const look = await this.lookFor(glanced);
-      // Nothing found from the glance's text: the full reading may still find what it missed.
-      if (look.kind === 'sources') return ready(look, 'glance');
+    if (glancing) {
+      const look = await this.lookFromGlance(tabId, glancing);
+      if (look) return ready(look, 'glance');
     }
-    const read = await reading;
+    const read = await this.readTabOnce(tabId);
     return ready(await this.lookFor(read.kind === 'read' ? read.page.article : null), 'full reading');
+  }
+
+  /**
+   * The first look from the glance's text, or null when it read or found nothing. The full reader is not injected
+   * while the glance can still answer: its script costs the page 60–100 ms of CPU, which on a stopped worker's click
+   * fell just when the popup page was loading. Once the first look is found, the full check reads the page (it is
+   * asked for when the popup has drawn the look, or when no popup will). A glance slower than GLANCE_ALONE_MS (a
+   * page whose scripts hold the tab) no longer keeps the reading back, and the reading's time limit ends the wait.
+   */
+  private async lookFromGlance(tabId: number, glancing: Promise<PageArticle | null>): Promise<FirstLook | null> {
+    const late = Symbol('late');
+    const early = await Promise.race([glancing, new Promise<typeof late>((resolve) => setTimeout(() => resolve(late), GLANCE_ALONE_MS))]);
+    const glanced = early === late ? await Promise.race([glancing, this.readTabOnce(tabId).then(() => null)]) : early;
+    if (!glanced) return null;
+    const look = await this.lookFor(glanced);
+    // Nothing found from the glance's text: the full reading may still find what it missed.
+    return look.kind === 'sources' ? look : null;
   }
 
   private async lookFor(article: PageArticle | null): Promise<FirstLook> {
@@ -291,6 +317,7 @@ export const checkTab = (tabId: number, options?: CheckOptions): Promise<TabStat
 export const firstLook = (tabId: number): Promise<FirstLook> => tabChecks.firstLook(tabId);
 export const forgetTabReading = (tabId: number): void => tabChecks.forget(tabId);
 export const prepareAnswer = (tabId: number): void => tabChecks.prepare(tabId);
+export const openCorpusAhead = (): void => tabChecks.openCorpusAhead();
 export const popupDone = (tabId: number): void => tabChecks.popupDone(tabId);
 
 /** Drift of the tab's article against one stored version (the reader picked it in the popup). */

@@ -6,7 +6,7 @@
  */
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_KEPT_FIRST_LOOKS, READING_SHARED_MS, TabChecks, type CheckWork } from '../../../extension/background/check-tab.ts';
+import { GLANCE_ALONE_MS, MAX_KEPT_FIRST_LOOKS, READING_SHARED_MS, TabChecks, type CheckWork } from '../../../extension/background/check-tab.ts';
 import type { TabReading } from '../../../extension/background/tab-access.ts';
 import { loadTabState } from '../../../extension/background/tab-state.ts';
 import type { LikelySource } from '../../../lib/sources.ts';
@@ -342,7 +342,7 @@ describe('check coordination (TabChecks)', () => {
   describe("the first look from the page's quick reading (glance)", () => {
     const glanced: PageArticle = { text: 'Russia is tentatively cozying up to the Taliban, the glance reads.', url: PAGE_URL, lang: 'en' };
 
-    it('answers from the glance while the full reading is still under way, injected before it', async () => {
+    it('answers from the glance alone: the full reader is injected only when the full check is asked for', async () => {
       const { stub, checks, tabId } = await arrange();
       stub.held.reading = deferred();
       stub.setGlance(glanced);
@@ -351,11 +351,14 @@ describe('check coordination (TabChecks)', () => {
       const look = await checks.firstLook(tabId);
       expect(look).toEqual({ kind: 'sources', sources: [closeVersion] });
       expect(stub.lookedAt).toEqual([glanced]);
-      expect(stub.order.slice(0, 2)).toEqual(['glance', 'read']);
+      expect(stub.order).toEqual(['glance', 'first look', 'first look done']);
+      expect(stub.calls.readTab).toBe(0);
 
       // The full check reads the page once, with the full reader, and assesses what the first look showed.
+      const checking = checks.check(tabId);
+      await vi.waitFor(() => expect(stub.calls.readTab).toBe(1));
       stub.held.reading.resolve(articleReading());
-      const state = await checks.check(tabId);
+      const state = await checking;
       expect(state.outcome.kind).toBe('report');
       if (state.outcome.kind === 'report') expect(state.outcome.report.article.text).not.toBe(glanced.text);
       expect(stub.included).toEqual([['seed-001']]);
@@ -384,7 +387,12 @@ describe('check coordination (TabChecks)', () => {
       stub.held.glance = deferred();
       stub.setSources([closeVersion]);
 
-      expect(await checks.firstLook(tabId)).toEqual({ kind: 'sources', sources: [closeVersion] });
+      const look = checks.firstLook(tabId);
+      await vi.advanceTimersByTimeAsync(GLANCE_ALONE_MS - 1);
+      expect(stub.calls.readTab).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(stub.calls.readTab).toBe(1);
+      expect(await look).toEqual({ kind: 'sources', sources: [closeVersion] });
       expect(stub.lookedAt.map((article) => article.text)).toEqual(['Russia is already tentatively cozying up to the Taliban.']);
     });
 
