@@ -14,6 +14,8 @@ import { MAX_ARTICLE_CHARS, tooLargeMessage } from '../shared/limits.ts';
 import type { CompareOutcome, FirstLook, PageOutcome, PassageOutcome, TabState, TeamOutcome } from '../shared/protocol.ts';
 import { sameAddress } from '../shared/report-view.ts';
 import { CLICK_STEP_MARKS, FIRST_LOOK_READY_MARK } from '../shared/timing-marks.ts';
+import { browser } from 'wxt/browser';
+import { sharedFirstLookKey } from '../shared/first-look-handover.ts';
 import { clearBadge, showBadge } from './badge.ts';
 import { popupTranslator, type PopupTranslator, type Translate } from './translation.ts';
 import { getCorpus } from './corpus.ts';
@@ -54,6 +56,8 @@ export interface CheckWork {
   findPassage(selection: string, page: SelectionPage): Promise<PassageOutcome>;
   /** Opens the corpus ahead of need. */
   openCorpus(): Promise<unknown>;
+  /** Hands the click's first look (null: none yet) to the popup the click opens (sharedFirstLookKey). */
+  shareFirstLook(tabId: number, look: FirstLook | null): Promise<void>;
   showBadge(state: TabState): Promise<void>;
   clearBadge(tabId: number): Promise<void>;
 }
@@ -137,6 +141,7 @@ export class TabChecks {
   forget(tabId: number): void {
     this.readings.delete(tabId);
     this.firstLooks.delete(tabId);
+    void this.work.shareFirstLook(tabId, null).catch(() => undefined);
     this.popupDone(tabId);
   }
 
@@ -149,7 +154,13 @@ export class TabChecks {
   prepare(tabId: number): void {
     this.popupDone(tabId);
     const popupAsks = new Promise<void>((resolve) => this.popupWaits.set(tabId, resolve));
+    // Gone before the popup can read it, so the popup never draws an earlier click's look; then this click's.
+    const unshared = this.work.shareFirstLook(tabId, null).catch(() => undefined);
     void this.firstLook(tabId)
+      .then(async (look) => {
+        if (look.kind === 'sources') await unshared.then(() => this.work.shareFirstLook(tabId, look)).catch(() => undefined);
+        return look;
+      })
       .then((look) => (look.kind === 'sources' ? popupAsks : undefined))
       .then(() => this.checkOnce(tabId))
       .catch(() => undefined);
@@ -309,6 +320,10 @@ export const tabChecks = new TabChecks({
     return findPassageInCorpus(selection, store, page, await store.corrections());
   },
   openCorpus: getCorpus,
+  shareFirstLook: (tabId, look) => {
+    const key = sharedFirstLookKey(tabId);
+    return look ? browser.storage.session.set({ [key]: look }) : browser.storage.session.remove(key);
+  },
   showBadge,
   clearBadge,
 });

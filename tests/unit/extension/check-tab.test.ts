@@ -10,6 +10,7 @@ import { GLANCE_ALONE_MS, MAX_KEPT_FIRST_LOOKS, READING_SHARED_MS, TabChecks, ty
 import type { TabReading } from '../../../extension/background/tab-access.ts';
 import { loadTabState } from '../../../extension/background/tab-state.ts';
 import type { LikelySource } from '../../../lib/sources.ts';
+import type { FirstLook } from '../../../extension/shared/protocol.ts';
 import type { PageArticle, Report } from '../../../lib/types.ts';
 
 interface Deferred<T> {
@@ -50,6 +51,8 @@ function stubWork() {
   let glance: PageArticle | null = null;
   /** The articles each first look was computed from. */
   const lookedAt: PageArticle[] = [];
+  /** What the click handed to its popup through storage, in order (null: removed). */
+  const shared: (FirstLook | null)[] = [];
   let sources: LikelySource[] = [];
   let sourcesBy: ((article: PageArticle) => LikelySource[]) | undefined;
   const work: CheckWork = {
@@ -84,6 +87,9 @@ function stubWork() {
     askTeam: async () => team,
     translator: () => ({ translate: async (text) => text, asked: false, reached: false }),
     openCorpus: async () => undefined,
+    shareFirstLook: async (_tabId, look) => {
+      shared.push(look);
+    },
     showBadge: async () => {
       calls.showBadge++;
     },
@@ -97,6 +103,7 @@ function stubWork() {
     order,
     included,
     lookedAt,
+    shared,
     held,
     setGlance: (next: PageArticle | null) => (glance = next),
     setTeam: (next: typeof team) => (team = next),
@@ -337,6 +344,27 @@ describe('check coordination (TabChecks)', () => {
     checks.popupDone(tabId);
     await vi.advanceTimersByTimeAsync(0);
     expect(stub.calls).toMatchObject({ readTab: 1, checkArticle: 1 });
+  });
+
+  it("hands the click's first look to its popup through storage, after removing any earlier one, and removes it when the tab navigates", async () => {
+    const { stub, checks, tabId } = await arrange();
+    stub.setSources([closeVersion]);
+
+    checks.prepare(tabId);
+    const look = await checks.firstLook(tabId);
+    await vi.waitFor(() => expect(stub.shared).toEqual([null, look]));
+    checks.forget(tabId);
+    expect(stub.shared).toEqual([null, look, null]);
+  });
+
+  it('hands nothing over when the click finds no version', async () => {
+    const { stub, checks, tabId } = await arrange();
+    stub.setSources([]);
+
+    checks.prepare(tabId);
+    expect((await checks.firstLook(tabId)).kind).toBe('none');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stub.shared).toEqual([null]);
   });
 
   describe("the first look from the page's quick reading (glance)", () => {
