@@ -149,7 +149,8 @@ export class TabChecks {
    * Starts what the popup is about to ask for, from the toolbar click: the first look, then the full check. After a
    * first look with versions, the check waits until the popup asks for it, having drawn them, or is gone (popupDone);
    * after any other first look there is nothing for the popup to draw first, and it starts at once. The popup's
-   * requests join both.
+   * requests join both. A first look with versions is also handed to the popup in storage.session
+   * (extension/shared/first-look-handover.ts), which its first script reads without asking the worker.
    */
   prepare(tabId: number): void {
     this.popupDone(tabId);
