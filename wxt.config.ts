@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
@@ -76,6 +77,30 @@ export const francTablesOnFirstGuess = {
     return { code: edited, map: null };
   },
 };
+/**
+ * Two edits of the built popup.html. The popup's stylesheet goes into it as a <style>: as a file it was one more request the popup page waited
+ * for before its first script could run (a deferred script waits for the stylesheets before it), on the path of every
+ * toolbar click. The build stops if Vite's link to it is not there to replace.
+ */
+const POPUP_STYLESHEET_LINK = /<link rel="stylesheet"(?: crossorigin)? href="\/(assets\/popup-[\w-]+\.css)">/;
+/**
+ * The full popup's module script becomes a modulepreload link: fetched and compiled as before, but evaluated by
+ * popup-start.js once the first look is drawn (extension/popup/popup-start-handover.ts, loadPopupAppAfter).
+ */
+const POPUP_APP_SCRIPT = /<script type="module"(?: crossorigin)? src="(\/chunks\/popup-[\w-]+\.js)"><\/script>/;
+function editPopupPage(outDir: string): void {
+  const page = path.join(outDir, 'popup.html');
+  const html = readFileSync(page, 'utf8');
+  const link = POPUP_STYLESHEET_LINK.exec(html);
+  if (!link) throw new Error(`${page} has no stylesheet link to inline; see wxt.config.ts`);
+  const stylesheet = path.join(outDir, link[1]);
+  const css = readFileSync(stylesheet, 'utf8');
+  const app = POPUP_APP_SCRIPT.exec(html);
+  if (!app) throw new Error(`${page} has no module script to preload; see wxt.config.ts`);
+  const edited = html.replace(link[0], () => `<style>${css}</style>`).replace(app[0], () => `<link rel="modulepreload" crossorigin href="${app[1]}" data-popup-app>`);
+  writeFileSync(page, edited);
+  rmSync(stylesheet);
+}
 const PINYIN_BUILD = fileURLToPath(new URL('./node_modules/pinyin-pro/dist/index.js', import.meta.url));
 let targetBrowser = 'chrome';
 
@@ -98,6 +123,9 @@ export default defineConfig({
       if (targetBrowser !== 'firefox' && entrypoints.some((entrypoint) => entrypoint.type === 'background')) {
         viteConfig.plugins = [workerPinyinOnDemand, ...(viteConfig.plugins ?? [])];
       }
+    },
+    'build:done': (wxt) => {
+      if (wxt.config.command === 'build') editPopupPage(wxt.config.outDir);
     },
     'build:publicAssets': (wxt, files) => {
       if (wxt.config.browser !== 'firefox') files.push({ absoluteSrc: PINYIN_BUILD, relativeDest: 'pinyin-pro.js' });

@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startPopup } from '../extension/popup/first-look-start.ts';
-import { handOverPopupStart } from '../extension/popup/popup-start-handover.ts';
+import { handOverPopupStart, loadPopupAppAfter } from '../extension/popup/popup-start-handover.ts';
 
 /**
  * The popup's first moments as one classic script (popup-start.js), ahead of the popup's module scripts: it asks for
@@ -9,5 +9,7 @@ import { handOverPopupStart } from '../extension/popup/popup-start-handover.ts';
 export default defineUnlistedScript(() => {
   const content = document.querySelector<HTMLElement>('#content')!;
   const status = document.querySelector<HTMLElement>('#status')!;
-  handOverPopupStart(startPopup(content, status));
+  const start = startPopup(content, status);
+  handOverPopupStart(start);
+  loadPopupAppAfter(start);
 });

@@ -13,7 +13,9 @@ import type { PageArticle, Report } from '../../lib/types.ts';
 import { MAX_ARTICLE_CHARS, tooLargeMessage } from '../shared/limits.ts';
 import type { CompareOutcome, FirstLook, PageOutcome, PassageOutcome, TabState, TeamOutcome } from '../shared/protocol.ts';
 import { sameAddress } from '../shared/report-view.ts';
-import { FIRST_LOOK_READY_MARK } from '../shared/timing-marks.ts';
+import { CLICK_STEP_MARKS, FIRST_LOOK_READY_MARK } from '../shared/timing-marks.ts';
+import { browser } from 'wxt/browser';
+import { sharedFirstLookKey } from '../shared/first-look-handover.ts';
 import { clearBadge, showBadge } from './badge.ts';
 import { popupTranslator, type PopupTranslator, type Translate } from './translation.ts';
 import { getCorpus } from './corpus.ts';
@@ -54,12 +56,16 @@ export interface CheckWork {
   findPassage(selection: string, page: SelectionPage): Promise<PassageOutcome>;
   /** Opens the corpus ahead of need. */
   openCorpus(): Promise<unknown>;
+  /** Hands the click's first look (null: none yet) to the popup the click opens (sharedFirstLookKey). */
+  shareFirstLook(tabId: number, look: FirstLook | null): Promise<void>;
   showBadge(state: TabState): Promise<void>;
   clearBadge(tabId: number): Promise<void>;
 }
 
 /** How long a finished reading still serves a request that arrives just after it (the other half of a popup's pair). */
 export const READING_SHARED_MS = 2000;
+/** How long the glance has the page to itself before the full reader is injected beside it. */
+export const GLANCE_ALONE_MS = 300;
 /** Bounds the memory held for tabs whose close or navigation the worker missed while stopped. */
 export const MAX_KEPT_FIRST_LOOKS = 32;
 
@@ -135,6 +141,7 @@ export class TabChecks {
   forget(tabId: number): void {
     this.readings.delete(tabId);
     this.firstLooks.delete(tabId);
+    void this.work.shareFirstLook(tabId, null).catch(() => undefined);
     this.popupDone(tabId);
   }
 
@@ -142,16 +149,29 @@ export class TabChecks {
    * Starts what the popup is about to ask for, from the toolbar click: the first look, then the full check. After a
    * first look with versions, the check waits until the popup asks for it, having drawn them, or is gone (popupDone);
    * after any other first look there is nothing for the popup to draw first, and it starts at once. The popup's
-   * requests join both.
+   * requests join both. A first look with versions is also handed to the popup in storage.session
+   * (extension/shared/first-look-handover.ts), which its first script reads without asking the worker.
    */
   prepare(tabId: number): void {
-    // A worker the click woke opens the database while the tab is being read.
-    void this.work.openCorpus().catch(() => undefined);
     this.popupDone(tabId);
     const popupAsks = new Promise<void>((resolve) => this.popupWaits.set(tabId, resolve));
+    // Gone before the popup can read it, so the popup never draws an earlier click's look; then this click's.
+    const unshared = this.work.shareFirstLook(tabId, null).catch(() => undefined);
     void this.firstLook(tabId)
+      .then(async (look) => {
+        if (look.kind === 'sources') await unshared.then(() => this.work.shareFirstLook(tabId, look)).catch(() => undefined);
+        return look;
+      })
       .then((look) => (look.kind === 'sources' ? popupAsks : undefined))
       .then(() => this.checkOnce(tabId))
+      .catch(() => undefined);
+  }
+
+  /** A worker the click woke opens the database while the tab is being read. */
+  openCorpusAhead(): void {
+    void this.work
+      .openCorpus()
+      .then(() => performance.mark(CLICK_STEP_MARKS.corpusOpen))
       .catch(() => undefined);
   }
 
@@ -179,18 +199,36 @@ export class TabChecks {
   private async computeFirstLook(tabId: number): Promise<FirstLook> {
     // The glance is injected before anything else is asked, so the page runs it before the full reader, whose reading
     // the look otherwise waits for; on a page whose result is stored it costs the page a few milliseconds for nothing.
-    const glancing = this.readings.has(tabId) ? null : this.work.glanceTab(tabId).catch(() => null);
+    const glancing = this.readings.has(tabId)
+      ? null
+      : this.work
+          .glanceTab(tabId)
+          .catch(() => null)
+          .finally(() => performance.mark(CLICK_STEP_MARKS.glanced));
     if (this.running.has(tabId) === false && (await storedStateForCurrentPage(tabId))) return { kind: 'none' };
-    const reading = this.readTabOnce(tabId);
-    // A page whose scripts hold the tab answers neither: the reading's own time limit then ends the wait for both.
-    const glanced = glancing ? await Promise.race([glancing, reading.then(() => null)]) : null;
-    if (glanced) {
-      const look = await this.lookFor(glanced);
-      // Nothing found from the glance's text: the full reading may still find what it missed.
-      if (look.kind === 'sources') return ready(look, 'glance');
+    if (glancing) {
+      const look = await this.lookFromGlance(tabId, glancing);
+      if (look) return ready(look, 'glance');
     }
-    const read = await reading;
+    const read = await this.readTabOnce(tabId);
     return ready(await this.lookFor(read.kind === 'read' ? read.page.article : null), 'full reading');
+  }
+
+  /**
+   * The first look from the glance's text, or null when it read or found nothing. The full reader is not injected
+   * while the glance can still answer: its script costs the page 60–100 ms of CPU, which on a stopped worker's click
+   * fell just when the popup page was loading. Once the first look is found, the full check reads the page (it is
+   * asked for when the popup has drawn the look, or when no popup will). A glance slower than GLANCE_ALONE_MS (a
+   * page whose scripts hold the tab) no longer keeps the reading back, and the reading's time limit ends the wait.
+   */
+  private async lookFromGlance(tabId: number, glancing: Promise<PageArticle | null>): Promise<FirstLook | null> {
+    const late = Symbol('late');
+    const early = await Promise.race([glancing, new Promise<typeof late>((resolve) => setTimeout(() => resolve(late), GLANCE_ALONE_MS))]);
+    const glanced = early === late ? await Promise.race([glancing, this.readTabOnce(tabId).then(() => null)]) : early;
+    if (!glanced) return null;
+    const look = await this.lookFor(glanced);
+    // Nothing found from the glance's text: the full reading may still find what it missed.
+    return look.kind === 'sources' ? look : null;
   }
 
   private async lookFor(article: PageArticle | null): Promise<FirstLook> {
@@ -283,6 +321,10 @@ export const tabChecks = new TabChecks({
     return findPassageInCorpus(selection, store, page, await store.corrections());
   },
   openCorpus: getCorpus,
+  shareFirstLook: (tabId, look) => {
+    const key = sharedFirstLookKey(tabId);
+    return look ? browser.storage.session.set({ [key]: look }) : browser.storage.session.remove(key);
+  },
   showBadge,
   clearBadge,
 });
@@ -291,6 +333,7 @@ export const checkTab = (tabId: number, options?: CheckOptions): Promise<TabStat
 export const firstLook = (tabId: number): Promise<FirstLook> => tabChecks.firstLook(tabId);
 export const forgetTabReading = (tabId: number): void => tabChecks.forget(tabId);
 export const prepareAnswer = (tabId: number): void => tabChecks.prepare(tabId);
+export const openCorpusAhead = (): void => tabChecks.openCorpusAhead();
 export const popupDone = (tabId: number): void => tabChecks.popupDone(tabId);
 
 /** Drift of the tab's article against one stored version (the reader picked it in the popup). */

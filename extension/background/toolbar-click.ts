@@ -10,16 +10,20 @@
  */
 import type { Browser } from 'wxt/browser';
 import { isFromExtensionPage, tabOfPopupPort } from '../shared/protocol.ts';
-import { popupDone, prepareAnswer } from './check-tab.ts';
+import { CLICK_STEP_MARKS } from '../shared/timing-marks.ts';
+import { openCorpusAhead, popupDone, prepareAnswer } from './check-tab.ts';
 import { showResultFor } from './open-popup.ts';
 
 export function handleToolbarClick(tab: Browser.tabs.Tab): void {
   const tabId = tab.id;
   if (tabId === undefined || tabId < 0) return;
-  // The reading's first requests go to the browser ahead of the popup's, which keep its main thread busy a while.
+  performance.mark(CLICK_STEP_MARKS.clicked);
+  // The glance's request goes to the browser ahead of the popup's, which keep its main thread busy a while; the
+  // popup's go before the database is opened, whose first steps take the worker's thread for a few milliseconds.
   prepareAnswer(tabId);
   // No popup, no request for the full check: the click's own check goes ahead.
   void showResultFor(tabId, tab.windowId).catch(() => popupDone(tabId));
+  openCorpusAhead();
 }
 
 /**

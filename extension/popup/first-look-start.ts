@@ -7,6 +7,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { popupPortName, sendToBackground, type FirstLook } from '../shared/protocol.ts';
 import { clear } from '../shared/dom.ts';
+import { sharedFirstLookKey } from '../shared/first-look-handover.ts';
 import { FIRST_RESULT_MARK, POPUP_STARTED_MARK } from './first-result.ts';
 import { renderFirstLook } from './first-look-section.ts';
 import { t } from './messages.ts';
@@ -33,10 +34,24 @@ export function sayBusy(status: HTMLElement, message: string): void {
   document.body.setAttribute('aria-busy', 'true');
 }
 
+/**
+ * The first look the toolbar click handed over in storage.session (extension/background/check-tab.ts, prepare), or
+ * null: one read from the browser, where asking the worker is a round trip through it and its thread, which may be
+ * busy. Only a look with versions is handed over; the worker's answer decides everything else.
+ */
+async function handedOverLook(tabId: number): Promise<FirstLook | null> {
+  const key = sharedFirstLookKey(tabId);
+  const stored = (await browser.storage.session.get(key))[key] as FirstLook | undefined;
+  return stored?.kind === 'sources' ? stored : null;
+}
+
 async function showFirstLook(tabId: number, content: HTMLElement, status: HTMLElement): Promise<FirstLook | null> {
   let look: FirstLook;
   try {
-    look = await sendToBackground('first-look', { tabId });
+    const asked = sendToBackground('first-look', { tabId });
+    // Answered from storage, the worker's answer is not waited for; a failure of it then changes nothing on screen.
+    asked.catch(() => undefined);
+    look = (await handedOverLook(tabId).catch(() => null)) ?? (await asked);
   } catch {
     return null; // The full check reports any problem with the page.
   }

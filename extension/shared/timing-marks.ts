@@ -4,3 +4,14 @@
  * timeline.
  */
 export const FIRST_LOOK_READY_MARK = 'palimpsest:first-look-ready';
+/**
+ * The worker's steps on a toolbar click, in its timeline: the click reached the worker, the popup was asked to open
+ * (and had opened), the glance came back from the page, the corpus was open. `npm run bench:click` reports each.
+ */
+export const CLICK_STEP_MARKS = {
+  clicked: 'palimpsest:click',
+  popupAsked: 'palimpsest:popup-asked',
+  popupOpened: 'palimpsest:popup-opened',
+  glanced: 'palimpsest:glanced',
+  corpusOpen: 'palimpsest:corpus-open',
+} as const;

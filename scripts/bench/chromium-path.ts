@@ -72,6 +72,8 @@ export interface ClickTiming {
   popupStartMs: number;
   /** The popup's first-look module running (its mark), when the build sets it. */
   popupScriptMs: number | null;
+  /** The popup page's loading steps (its navigation and resource timing), ms after the click. */
+  popupSteps: Record<string, number>;
 }
 
 type Log = (line: string) => void;
@@ -304,12 +306,14 @@ export class BenchBrowser {
     if (!popup) throw new Error('the popup did not open after the toolbar click');
     const session = await TargetSession.attach(this.cdp, popup.targetId);
     try {
-      const shown = await session.send<{ result: { value: { at: number; what: string; popupOrigin: number; popupScriptAt: number | null } } }>('Runtime.evaluate', {
+      const shown = await session.send<{
+        result: { value: { at: number; what: string; popupOrigin: number; popupScriptAt: number | null; steps?: Record<string, number> } };
+      }>('Runtime.evaluate', {
         expression: FIRST_RESULT_SHOWN,
         awaitPromise: true,
         returnByValue: true,
       });
-      const { at, what, popupOrigin, popupScriptAt } = shown.result.value;
+      const { at, what, popupOrigin, popupScriptAt, steps = {} } = shown.result.value;
       if (what !== 'first look' && what !== 'full result') throw new Error(`the popup showed "${what}" instead of a result`);
       const workerOrigin = await this.inWorker<number>('performance.timeOrigin');
       return {
@@ -317,6 +321,7 @@ export class BenchBrowser {
         workerStartMs: workerOrigin - clickedAt,
         popupStartMs: popupOrigin - clickedAt,
         popupScriptMs: popupScriptAt === null ? null : popupScriptAt - clickedAt,
+        popupSteps: Object.fromEntries(Object.entries(steps).map(([step, at]) => [step, popupOrigin + at - clickedAt])),
       };
     } finally {
       await session.detach();
@@ -347,7 +352,12 @@ const FIRST_RESULT_SHOWN = `new Promise((resolve) => {
       const at = mark ? performance.timeOrigin + mark.startTime : now;
       const asked = performance.getEntriesByName(${JSON.stringify(POPUP_STARTED_MARK)}, 'mark')[0];
       const popupScriptAt = asked ? performance.timeOrigin + asked.startTime : null;
-      return resolve({ at, what: document.querySelector('.first-look') ? 'first look' : 'full result', popupOrigin: performance.timeOrigin, popupScriptAt });
+      const navigation = performance.getEntriesByType('navigation')[0];
+      const steps = navigation ? { 'page response': navigation.responseEnd, 'page parsed': navigation.domInteractive } : {};
+      for (const resource of performance.getEntriesByType('resource')) steps[resource.name.split('/').pop().replace(/-[\\w-]{8}(?=\\.)/, '') + ' in'] = resource.responseEnd;
+      const paint = performance.getEntriesByName('first-paint')[0];
+      if (paint) steps['first paint'] = paint.startTime;
+      return resolve({ at, what: document.querySelector('.first-look') ? 'first look' : 'full result', popupOrigin: performance.timeOrigin, popupScriptAt, steps });
     }
     const message = document.querySelector('.message h2');
     if (message) return resolve({ at: now, what: message.textContent });

@@ -1,11 +1,14 @@
 /**
  * Toolbar click to the first result, compared between builds of the extension on one machine at one time: each build
- * in a Chromium of its own (button pinned, the sample corpus of the install), clicked on the seed 000 page in turn,
- * worker running then stopped, round after round (A/B/A/B), so that other jobs on the machine weigh on every build
- * alike. Beside each median: when the worker and the popup page started and when the popup's script ran, after the
- * click, which says where the time of a click goes.
+ * in a Chromium of its own per place of its button (pinned to the toolbar, or left in the Extensions menu; the sample
+ * corpus of the install), clicked on the seed 000 page in turn, worker running then stopped, round after round
+ * (A/B/A/B), so that other jobs on the machine weigh on every build alike. Beside each median: when the worker and the
+ * popup page started and when the popup's script ran, after the click, which says where the time of a click goes.
  *
- *   npm run bench:click -- [--rounds 10] [--trace] [build directory …]   (default: .output/chrome-mv3)
+ *   npm run bench:click -- [--rounds 10] [--button pinned|menu|both] [--steps] [--trace] [build directory …]
+ *   (default: both places, .output/chrome-mv3)
+ *
+ * --steps adds the worker's steps (its CLICK_STEP_MARKS) and the popup page's (navigation timing, first paint).
  *
  * --trace records Chromium's trace of every click and adds, per build, what the scripts injected into the page cost:
  * each script's evaluation (wall and the page's main-thread CPU, which other jobs on the machine barely change).
@@ -17,9 +20,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { positiveInteger } from '../eval/options.ts';
 import type { CDPSession } from 'playwright-core';
-import { FIRST_LOOK_READY_MARK } from '../../extension/shared/timing-marks.ts';
+import { CLICK_STEP_MARKS, FIRST_LOOK_READY_MARK } from '../../extension/shared/timing-marks.ts';
 import { traced } from './trace.ts';
-import { BenchBrowser, type ClickTiming } from './chromium-path.ts';
+import { BenchBrowser, type ButtonPlace, type ClickTiming } from './chromium-path.ts';
 import { median } from './stats.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -34,23 +37,32 @@ interface ScriptCost {
   cpuMs: number;
 }
 
-/** A click, with when the worker had its first look (ms after the click) and from which reading, when it made one. */
+/**
+ * A click, with when the worker had its first look (ms after the click) and from which reading, when it made one, and
+ * when it took its other steps (CLICK_STEP_MARKS).
+ */
 interface Click extends ClickTiming {
   firstLookMs: number | null;
   firstLookFrom: string | null;
+  workerSteps: Record<string, number>;
 }
 
-/** The worker's last first-look mark, taken off its timeline so that the next click finds only its own. */
-const TAKE_FIRST_LOOK_MARK = `(() => {
-  const mark = performance.getEntriesByName(${JSON.stringify(FIRST_LOOK_READY_MARK)}, 'mark').at(-1);
-  performance.clearMarks(${JSON.stringify(FIRST_LOOK_READY_MARK)});
-  return mark ? { startTime: mark.startTime, from: String(mark.detail) } : null;
+const STEP_NAMES = Object.fromEntries(Object.entries(CLICK_STEP_MARKS).map(([step, mark]) => [mark, step]));
+
+/** The worker's marks of the click, taken off its timeline so that the next click finds only its own. */
+const TAKE_WORKER_MARKS = `(() => {
+  const marks = performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('palimpsest:'));
+  performance.clearMarks();
+  return marks.map((mark) => ({ name: mark.name, startTime: mark.startTime, detail: mark.detail === null ? null : String(mark.detail) }));
 })()`;
 
 async function timedClick(browser: BenchBrowser, state: WorkerState): Promise<Click> {
   const click = await browser.timeClick(state);
-  const mark = await browser.inWorker<{ startTime: number; from: string } | null>(TAKE_FIRST_LOOK_MARK);
-  return { ...click, firstLookMs: mark ? click.workerStartMs + mark.startTime : null, firstLookFrom: mark?.from ?? null };
+  const marks = await browser.inWorker<{ name: string; startTime: number; detail: string | null }[]>(TAKE_WORKER_MARKS);
+  const look = marks.filter((mark) => mark.name === FIRST_LOOK_READY_MARK).at(-1);
+  const workerSteps: Record<string, number> = {};
+  for (const mark of marks) if (STEP_NAMES[mark.name] && !(STEP_NAMES[mark.name] in workerSteps)) workerSteps[STEP_NAMES[mark.name]] = click.workerStartMs + mark.startTime;
+  return { ...click, firstLookMs: look ? click.workerStartMs + look.startTime : null, firstLookFrom: look?.detail ?? null, workerSteps };
 }
 
 const INJECTED_SCRIPT = /\/content-scripts\/([\w-]+\.js)$/;
@@ -88,25 +100,41 @@ function fromSummary(clicks: readonly Click[]): string {
   return counts.size === 0 ? '' : ` (${[...counts].map(([from, count]) => `${count} from the ${from}`).join(', ')})`;
 }
 
-function summary(clicks: readonly Click[]): string {
+function summary(clicks: readonly Click[], verbose: boolean): string {
   const of = (pick: (click: Click) => number | null) => {
     const values = clicks.map(pick).filter((value): value is number => value !== null);
     return values.length === 0 ? '–' : median(values).toFixed(0);
   };
   const stepsOf = `worker started ${of((click) => (click.workerStartMs > 0 ? click.workerStartMs : null))}, popup page ${of((click) => click.popupStartMs)}, popup script ${of((click) => click.popupScriptMs)}, worker's first look ${of((click) => click.firstLookMs)}${fromSummary(clicks)}`;
-  return `${of((click) => click.ms)} ms (${stepsOf}; range ${Math.min(...clicks.map((click) => click.ms)).toFixed(0)}–${Math.max(...clicks.map((click) => click.ms)).toFixed(0)})`;
+  const stepNames = (pick: (click: Click) => Record<string, number>) => [...new Set(clicks.flatMap((click) => Object.keys(pick(click))))];
+  const detail = (label: string, pick: (click: Click) => Record<string, number>) =>
+    `${label}: ${stepNames(pick)
+      .map((name) => `${name} ${of((click) => pick(click)[name] ?? null)}`)
+      .join(', ')}`;
+  const steps = verbose ? `\n      ${detail('worker', (click) => click.workerSteps)}\n      ${detail('popup', (click) => click.popupSteps)}` : '';
+  return `${of((click) => click.ms)} ms (${stepsOf}; range ${Math.min(...clicks.map((click) => click.ms)).toFixed(0)}–${Math.max(...clicks.map((click) => click.ms)).toFixed(0)})${steps}`;
+}
+
+/** `--button pinned|menu|both`: where the clicked button is (chromium-path.ts, ButtonPlace). */
+function buttonPlaces(option: string): ButtonPlace[] {
+  if (option === 'both') return ['pinned', 'menu'];
+  if (option === 'pinned' || option === 'menu') return [option];
+  throw new Error(`--button must be pinned, menu or both, not "${option}"`);
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { rounds: { type: 'string', default: '10' }, trace: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: { rounds: { type: 'string', default: '10' }, trace: { type: 'boolean', default: false }, steps: { type: 'boolean', default: false }, button: { type: 'string', default: 'both' } }, allowPositionals: true });
   const rounds = positiveInteger(values.rounds, '--rounds');
   const directories = positionals.length > 0 ? positionals : ['.output/chrome-mv3'];
+  const places = buttonPlaces(values.button);
+  // Each build once per place of its button, in a Chromium of its own.
+  const runs = places.flatMap((place) => directories.map((directory) => ({ directory, place })));
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const load = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
   console.log(`load before: ${load()}`);
   const browsers: BenchBrowser[] = [];
   try {
-    for (const directory of directories) browsers.push(await BenchBrowser.launch(directory, chromiumPath, REPO_ROOT, 'pinned'));
+    for (const { directory, place } of runs) browsers.push(await BenchBrowser.launch(directory, chromiumPath, REPO_ROOT, place));
     // The install's own work (the sample corpus) settles, and one click each warms what a reader's browser has warm.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     for (const browser of browsers) await browser.timeClick('running');
@@ -127,10 +155,10 @@ async function main(): Promise<void> {
       }
     }
     console.log(`load after: ${load()}`);
-    for (const [i, directory] of directories.entries()) {
-      console.log(`${directory}, medians of ${rounds} clicks, ms after the click:`);
-      console.log(`  worker running: first result ${summary(clicks[i].running)}`);
-      console.log(`  worker stopped: first result ${summary(clicks[i].stopped)}`);
+    for (const [i, { directory, place }] of runs.entries()) {
+      console.log(`${directory}, button ${place === 'pinned' ? 'pinned to the toolbar' : 'in the Extensions menu'}, medians of ${rounds} clicks, ms after the click:`);
+      console.log(`  worker running: first result ${summary(clicks[i].running, values.steps)}`);
+      console.log(`  worker stopped: first result ${summary(clicks[i].stopped, values.steps)}`);
       if (tracings) for (const state of ['running', 'stopped'] as WorkerState[]) console.log(`  page scripts, worker ${state}: ${scriptSummary(scripts[i][state])}`);
     }
   } finally {

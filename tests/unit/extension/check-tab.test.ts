@@ -6,10 +6,11 @@
  */
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_KEPT_FIRST_LOOKS, READING_SHARED_MS, TabChecks, type CheckWork } from '../../../extension/background/check-tab.ts';
+import { GLANCE_ALONE_MS, MAX_KEPT_FIRST_LOOKS, READING_SHARED_MS, TabChecks, type CheckWork } from '../../../extension/background/check-tab.ts';
 import type { TabReading } from '../../../extension/background/tab-access.ts';
 import { loadTabState } from '../../../extension/background/tab-state.ts';
 import type { LikelySource } from '../../../lib/sources.ts';
+import type { FirstLook } from '../../../extension/shared/protocol.ts';
 import type { PageArticle, Report } from '../../../lib/types.ts';
 
 interface Deferred<T> {
@@ -50,6 +51,8 @@ function stubWork() {
   let glance: PageArticle | null = null;
   /** The articles each first look was computed from. */
   const lookedAt: PageArticle[] = [];
+  /** What the click handed to its popup through storage, in order (null: removed). */
+  const shared: (FirstLook | null)[] = [];
   let sources: LikelySource[] = [];
   let sourcesBy: ((article: PageArticle) => LikelySource[]) | undefined;
   const work: CheckWork = {
@@ -84,6 +87,9 @@ function stubWork() {
     askTeam: async () => team,
     translator: () => ({ translate: async (text) => text, asked: false, reached: false }),
     openCorpus: async () => undefined,
+    shareFirstLook: async (_tabId, look) => {
+      shared.push(look);
+    },
     showBadge: async () => {
       calls.showBadge++;
     },
@@ -97,6 +103,7 @@ function stubWork() {
     order,
     included,
     lookedAt,
+    shared,
     held,
     setGlance: (next: PageArticle | null) => (glance = next),
     setTeam: (next: typeof team) => (team = next),
@@ -339,10 +346,31 @@ describe('check coordination (TabChecks)', () => {
     expect(stub.calls).toMatchObject({ readTab: 1, checkArticle: 1 });
   });
 
+  it("hands the click's first look to its popup through storage, after removing any earlier one, and removes it when the tab navigates", async () => {
+    const { stub, checks, tabId } = await arrange();
+    stub.setSources([closeVersion]);
+
+    checks.prepare(tabId);
+    const look = await checks.firstLook(tabId);
+    await vi.waitFor(() => expect(stub.shared).toEqual([null, look]));
+    checks.forget(tabId);
+    expect(stub.shared).toEqual([null, look, null]);
+  });
+
+  it('hands nothing over when the click finds no version', async () => {
+    const { stub, checks, tabId } = await arrange();
+    stub.setSources([]);
+
+    checks.prepare(tabId);
+    expect((await checks.firstLook(tabId)).kind).toBe('none');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stub.shared).toEqual([null]);
+  });
+
   describe("the first look from the page's quick reading (glance)", () => {
     const glanced: PageArticle = { text: 'Russia is tentatively cozying up to the Taliban, the glance reads.', url: PAGE_URL, lang: 'en' };
 
-    it('answers from the glance while the full reading is still under way, injected before it', async () => {
+    it('answers from the glance alone: the full reader is injected only when the full check is asked for', async () => {
       const { stub, checks, tabId } = await arrange();
       stub.held.reading = deferred();
       stub.setGlance(glanced);
@@ -351,11 +379,14 @@ describe('check coordination (TabChecks)', () => {
       const look = await checks.firstLook(tabId);
       expect(look).toEqual({ kind: 'sources', sources: [closeVersion] });
       expect(stub.lookedAt).toEqual([glanced]);
-      expect(stub.order.slice(0, 2)).toEqual(['glance', 'read']);
+      expect(stub.order).toEqual(['glance', 'first look', 'first look done']);
+      expect(stub.calls.readTab).toBe(0);
 
       // The full check reads the page once, with the full reader, and assesses what the first look showed.
+      const checking = checks.check(tabId);
+      await vi.waitFor(() => expect(stub.calls.readTab).toBe(1));
       stub.held.reading.resolve(articleReading());
-      const state = await checks.check(tabId);
+      const state = await checking;
       expect(state.outcome.kind).toBe('report');
       if (state.outcome.kind === 'report') expect(state.outcome.report.article.text).not.toBe(glanced.text);
       expect(stub.included).toEqual([['seed-001']]);
@@ -384,7 +415,12 @@ describe('check coordination (TabChecks)', () => {
       stub.held.glance = deferred();
       stub.setSources([closeVersion]);
 
-      expect(await checks.firstLook(tabId)).toEqual({ kind: 'sources', sources: [closeVersion] });
+      const look = checks.firstLook(tabId);
+      await vi.advanceTimersByTimeAsync(GLANCE_ALONE_MS - 1);
+      expect(stub.calls.readTab).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(stub.calls.readTab).toBe(1);
+      expect(await look).toEqual({ kind: 'sources', sources: [closeVersion] });
       expect(stub.lookedAt.map((article) => article.text)).toEqual(['Russia is already tentatively cozying up to the Taliban.']);
     });
 
