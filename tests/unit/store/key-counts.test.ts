@@ -31,9 +31,15 @@ async function openStore(name = freshName()): Promise<OpenedCorpus> {
 /** Document numbers 1 … n+2: past the stored ones, so free numbers are asked too. */
 const numbersUpTo = (n: number) => Array.from({ length: n + 2 }, (_, i) => i + 1);
 
+/** The store's key counts as a plain array. */
+async function keyCounts(store: CorpusStore, docs: number[]): Promise<number[]> {
+  if (!store.docKeyCounts) throw new Error('the store keeps no key-count column');
+  return Array.from(await store.docKeyCounts(docs));
+}
+
 async function expectCountsMatchDirectory(store: OpenedCorpus, docs: number[]): Promise<void> {
   const stats = await store.docStats(docs);
-  expect([...(await store.docKeyCounts(docs))]).toEqual(stats.map((stat: DocStat | undefined) => stat?.features ?? 0));
+  expect(await keyCounts(store, docs)).toEqual(stats.map((stat: DocStat | undefined) => stat?.features ?? 0));
 }
 
 describe('the key-count column', () => {
@@ -41,17 +47,17 @@ describe('the key-count column', () => {
     const store = await openStore();
     await store.addRecords([kabul, moscow, beijing]);
     const docs = numbersUpTo(3);
-    const counts = await store.docKeyCounts(docs);
+    const counts = await keyCounts(store, docs);
     expect(counts[0]).toBeGreaterThan(0);
     expect(counts[4]).toBe(0);
     await expectCountsMatchDirectory(store, docs);
     await store.deleteRecords(['moscow']);
-    expect((await store.docKeyCounts([2]))[0]).toBe(0);
+    expect((await keyCounts(store, [2]))[0]).toBe(0);
     await expectCountsMatchDirectory(store, docs);
     await store.reindex();
     await expectCountsMatchDirectory(store, docs);
     await store.clear();
-    expect([...(await store.docKeyCounts(docs))].every((count) => count === 0)).toBe(true);
+    expect((await keyCounts(store, docs)).every((count) => count === 0)).toBe(true);
   });
 
   it('is read again after another handle on the same database changed the index', async () => {
@@ -59,11 +65,11 @@ describe('the key-count column', () => {
     const reader = await openStore(name);
     const writer = await openStore(name);
     await writer.addRecords([kabul]);
-    expect((await reader.docKeyCounts([1, 2]))[1]).toBe(0);
+    expect((await keyCounts(reader, [1, 2]))[1]).toBe(0);
     await writer.addRecords([moscow]);
-    expect((await reader.docKeyCounts([2]))[0]).toBeGreaterThan(0);
+    expect((await keyCounts(reader, [2]))[0]).toBeGreaterThan(0);
     await writer.deleteRecords(['kabul']);
-    expect((await reader.docKeyCounts([1]))[0]).toBe(0);
+    expect((await keyCounts(reader, [1]))[0]).toBe(0);
   });
 
   it('ranks as the directory does: the same candidates, in the same order, with an excluded id left out', async () => {
@@ -126,9 +132,9 @@ describe('opening a schema-version-6 corpus', () => {
     await written.addRecords(seedRecords);
     await written.deleteRecords([seedRecords[1].id]);
     const docs = numbersUpTo(seedRecords.length);
-    expect([...(await upgraded.docKeyCounts(docs))]).toEqual([...(await written.docKeyCounts(docs))]);
+    expect(await keyCounts(upgraded, docs)).toEqual(await keyCounts(written, docs));
     await expectCountsMatchDirectory(upgraded, docs);
-    expect((await upgraded.docKeyCounts([2]))[0]).toBe(0);
+    expect((await keyCounts(upgraded, [2]))[0]).toBe(0);
     for (const page of seedRecords.slice(2, 6)) {
       const [upgradedTop] = await likelySources(page.text, upgraded, { lang: page.lang });
       const [writtenTop] = await likelySources(page.text, written, { lang: page.lang });
