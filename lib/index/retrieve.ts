@@ -7,6 +7,7 @@
 import type { CorpusStore, Posting } from '../store/types';
 import type { TextAnalysis } from '../text/analysis';
 import { boundKeys, DEFAULT_FEATURE_OPTIONS, keepRank, queryKeyOffsets, type FeatureOptions } from './features';
+import { valueAtRank } from './select';
 
 export interface Candidate {
   id: string;
@@ -344,12 +345,12 @@ function sharedKeyWeights(postings: Map<number, Posting>, total: number): DocTal
 
 /**
  * The `count` documents with the highest `value`, best first (ties by document number). The count-th best value is
- * found with a numeric sort first, so that only the documents at or above it are sorted by the full order: at 1,000,000
+ * found first (by selection, not a sort of them all), so that only the documents at or above it are sorted by the full order: at 1,000,000
  * articles a long page's postings name 100,000 documents, and the shortlist keeps 800.
  */
 function bestDocs(docs: readonly number[], count: number, value: (doc: number) => number): number[] {
   const values = docs.map(value);
-  const threshold = docs.length > count ? Float64Array.from(values).sort()[docs.length - count] : -Infinity;
+  const threshold = docs.length > count ? valueAtRank(Float64Array.from(values), docs.length - count) : -Infinity;
   const kept: number[] = [];
   for (let i = 0; i < docs.length; i++) if (values[i] >= threshold) kept.push(i);
   return kept
