@@ -7,6 +7,7 @@
 import type { CorpusStore, Posting } from '../store/types';
 import type { TextAnalysis } from '../text/analysis';
 import { boundKeys, DEFAULT_FEATURE_OPTIONS, keepRank, queryKeyOffsets, type FeatureOptions } from './features';
+import { valueAtRank } from './select';
 
 export interface Candidate {
   id: string;
@@ -212,21 +213,53 @@ async function ranked(page: string | TextAnalysis, store: CorpusStore, options: 
   } finally {
     docTally.clear();
   }
-  const stats = await store.docStats(shortlisted.map((entry) => entry.doc));
-  const excluded = new Set(options.excludeIds ?? []);
-  const maxDocFeatures = options.features?.maxDocFeatures ?? DEFAULT_FEATURE_OPTIONS.maxDocFeatures;
-
-  const candidates: Candidate[] = [];
-  shortlisted.forEach((entry, i) => {
-    const stat = stats[i];
-    if (!stat || excluded.has(stat.id)) return;
-    const norm = Math.max(stat.features, NORMALISATION_FLOOR) ** NORMALISATION_POWER;
-    const capped = stat.features >= maxDocFeatures;
-    const evidence = entry.weight + LOCAL_FACTOR * entry.local;
-    candidates.push({ id: stat.id, score: (evidence * (capped ? entry.boost : 1)) / norm, shared: entry.shared, doc: entry.doc, features: stat.features, capped, maxRank: entry.maxRank });
-  });
-  const best = candidates.sort((a, b) => b.score - a.score || b.shared - a.shared).slice(0, limit);
+  const best = await bestCandidates(shortlisted, store, limit, new Set(options.excludeIds ?? []), options.features?.maxDocFeatures ?? DEFAULT_FEATURE_OPTIONS.maxDocFeatures);
   return { candidates: best, postings, nearCopies, total, offsets };
+}
+
+/** A shortlisted document with its score, before its id is read. */
+interface Scored {
+  entry: Shortlisted;
+  features: number;
+  capped: boolean;
+  score: number;
+  /** Known when the store gave the directory entry with the count. */
+  id?: string;
+}
+
+/**
+ * The `limit` best shortlisted documents that are stored and not excluded. Scores need every document's key count;
+ * ids are read only for the best, in order, until `limit` are kept: where the store keeps the counts apart
+ * (docKeyCounts) that is a handful of directory entries instead of the whole shortlist's.
+ */
+async function bestCandidates(shortlisted: readonly Shortlisted[], store: CorpusStore, limit: number, excluded: ReadonlySet<string>, maxDocFeatures: number): Promise<Candidate[]> {
+  const docs = shortlisted.map((entry) => entry.doc);
+  const stats = store.docKeyCounts ? null : await store.docStats(docs);
+  const counts = stats ? stats.map((stat) => stat?.features ?? 0) : await store.docKeyCounts!(docs);
+  const scored: Scored[] = [];
+  shortlisted.forEach((entry, i) => {
+    const features = counts[i];
+    if (stats ? !stats[i] : features === 0) return;
+    const norm = Math.max(features, NORMALISATION_FLOOR) ** NORMALISATION_POWER;
+    const capped = features >= maxDocFeatures;
+    const evidence = entry.weight + LOCAL_FACTOR * entry.local;
+    scored.push({ entry, features, capped, score: (evidence * (capped ? entry.boost : 1)) / norm, id: stats?.[i]?.id });
+  });
+  // A stable sort: ties keep the shortlist's order, whichever documents are later left out.
+  scored.sort((a, b) => b.score - a.score || b.entry.shared - a.entry.shared);
+  const candidates: Candidate[] = [];
+  for (let next = 0; next < scored.length && candidates.length < limit; ) {
+    const batch = scored.slice(next, next + limit - candidates.length + excluded.size);
+    next += batch.length;
+    const unread = batch.filter((item) => item.id === undefined);
+    const read = unread.length > 0 ? await store.docStats(unread.map((item) => item.entry.doc)) : [];
+    unread.forEach((item, i) => (item.id = read[i]?.id));
+    for (const { entry, features, capped, score, id } of batch) {
+      if (id === undefined || excluded.has(id) || candidates.length >= limit) continue;
+      candidates.push({ id, score, shared: entry.shared, doc: entry.doc, features, capped, maxRank: entry.maxRank });
+    }
+  }
+  return candidates;
 }
 
 /** The documents worth their directory entries, best by raw weight first, with what their ranking needs of the tally. */
@@ -312,12 +345,12 @@ function sharedKeyWeights(postings: Map<number, Posting>, total: number): DocTal
 
 /**
  * The `count` documents with the highest `value`, best first (ties by document number). The count-th best value is
- * found with a numeric sort first, so that only the documents at or above it are sorted by the full order: at 1,000,000
+ * found first (by selection, not a sort of them all), so that only the documents at or above it are sorted by the full order: at 1,000,000
  * articles a long page's postings name 100,000 documents, and the shortlist keeps 800.
  */
 function bestDocs(docs: readonly number[], count: number, value: (doc: number) => number): number[] {
   const values = docs.map(value);
-  const threshold = docs.length > count ? Float64Array.from(values).sort()[docs.length - count] : -Infinity;
+  const threshold = docs.length > count ? valueAtRank(Float64Array.from(values), docs.length - count) : -Infinity;
   const kept: number[] = [];
   for (let i = 0; i < docs.length; i++) if (values[i] >= threshold) kept.push(i);
   return kept

@@ -4,7 +4,21 @@ import type { CorpusRecord, Correction } from '../types';
 import * as catalog from './catalog';
 import * as correctionTable from './correction-table';
 import type { CorpusCatalog, RecordFilter, RecordSearch } from './catalog';
-import { chunkOf, chunksOf, clearEntry, emptyChunk, entryOf, setEntry, type DirectoryChunk, type DirectoryEntry } from './directory';
+import {
+  chunkOf,
+  chunksOf,
+  clearEntry,
+  emptyChunk,
+  emptyKeyCountRow,
+  entryOf,
+  KEY_COUNT_ROW_DOCS,
+  keyCountRowOf,
+  keyCountRowsOf,
+  setEntry,
+  setKeyCount,
+  type DirectoryChunk,
+  type DirectoryEntry,
+} from './directory';
 import { PostingIndex } from './posting-index';
 import { evictOverBudget, type Budget, type EvictionResult } from './budget';
 import * as feedBook from './feed-book';
@@ -94,6 +108,8 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
   /** Directory rows as last read, valid while the stored index version is `directoryVersion`. */
   private directoryCache = new Map<number, DirectoryChunk | undefined>();
   private directoryVersion = -1;
+  /** The key-count column as last read (see docKeyCounts), with the stored index version it was read at. */
+  private keyCountCache: { version: number; rows: Map<number, Uint16Array> } | null = null;
 
   async ensureFeatureVersion(): Promise<void> {
     const stored = await this.db.meta.get(META_FEATURE_VERSION);
@@ -112,7 +128,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     await loadRecordLexicons(records.map((r) => r.lang));
     const prepared = records.map((record) => this.prepare(record));
     const db = this.db;
-    const result = await db.transaction('rw', [db.records, db.directory, db.generations, db.generationRows, db.pending, db.meta], async () => {
+    const result = await db.transaction('rw', [db.records, db.directory, db.keyCounts, db.generations, db.generationRows, db.pending, db.meta], async () => {
       const ids = prepared.map((p) => p.record.id);
       const hashes = prepared.map((p) => p.hash);
       const storedIds = await this.storedIds(ids);
@@ -181,6 +197,17 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     for (const entry of entries) setEntry(byChunk.get(chunkOf(entry.doc))!, entry);
     for (const doc of clear) clearEntry(byChunk.get(chunkOf(doc))!, doc);
     await this.db.directory.bulkPut([...byChunk.values()]);
+    await this.writeKeyCounts(entries, clear);
+  }
+
+  /** Sets the key-count column's entries (see KeyCountRow); call inside a rw transaction. */
+  private async writeKeyCounts(entries: readonly DirectoryEntry[], clear: readonly number[]): Promise<void> {
+    const numbers = keyCountRowsOf([...entries.map((e) => e.doc), ...clear]);
+    const rows = await this.db.keyCounts.bulkGet(numbers);
+    const byNumber = new Map(numbers.map((row, i) => [row, rows[i] ?? emptyKeyCountRow(row)]));
+    for (const entry of entries) setKeyCount(byNumber.get(keyCountRowOf(entry.doc))!, entry.doc, entry.features);
+    for (const doc of clear) setKeyCount(byNumber.get(keyCountRowOf(doc))!, doc, 0);
+    await this.db.keyCounts.bulkPut([...byNumber.values()]);
   }
 
   /**
@@ -246,7 +273,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     const db = this.db;
     // The transaction must not wait on anything but the database: the lexicons recordKeys reads are loaded before it.
     await loadRecordLexicons(present(await this.recordsWhere('id', ids)).map((r) => r.lang));
-    return db.transaction('rw', [db.records, db.directory, db.generations, db.generationRows, db.pending, db.meta], async () => {
+    return db.transaction('rw', [db.records, db.directory, db.keyCounts, db.generations, db.generationRows, db.pending, db.meta], async () => {
       const found = present(await this.recordsWhere('id', ids));
       if (found.length === 0) return 0;
       // The buckets holding a record's postings are found again from its text: features are deterministic and
@@ -276,8 +303,8 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
   /** Empties the corpus: its records, their index and the reader's corrections about them. */
   async clear(): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.records, db.directory, db.generations, db.generationRows, db.pending, db.meta, db.corrections], async () => {
-      await Promise.all([db.records.clear(), db.directory.clear(), db.corrections.clear()]);
+    await db.transaction('rw', [db.records, db.directory, db.keyCounts, db.generations, db.generationRows, db.pending, db.meta, db.corrections], async () => {
+      await Promise.all([db.records.clear(), db.directory.clear(), db.keyCounts.clear(), db.corrections.clear()]);
       const totals = (await db.meta.where('key').startsWith(META_LANGUAGE_PREFIX).primaryKeys()) as string[];
       await db.meta.bulkDelete([META_NEXT_DOC, META_RECORD_COUNT, META_CORPUS_BYTES, ...totals]);
 
@@ -299,6 +326,31 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     if (docs.length === 0) return [];
     const rows = await this.directoryRows(chunksOf(docs));
     return docs.map((doc) => entryOf(rows.get(chunkOf(doc)), doc));
+  }
+
+  /**
+   * Index keys of each document, 0 for a free number, from the key-count column: all of it is read with one request
+   * and kept while the index is unchanged (2 MB at a million documents), so ranking a shortlist reads nothing more.
+   */
+  async docKeyCounts(docs: readonly number[]): Promise<Uint16Array> {
+    const counts = new Uint16Array(docs.length);
+    if (docs.length === 0) return counts;
+    const rows = await this.keyCountRows();
+    docs.forEach((doc, i) => (counts[i] = rows.get(keyCountRowOf(doc))?.[doc % KEY_COUNT_ROW_DOCS] ?? 0));
+    return counts;
+  }
+
+  /** The key-count column by row number, read beside the index version while the cached one may still hold. */
+  private async keyCountRows(): Promise<Map<number, Uint16Array>> {
+    const db = this.db;
+    return db.transaction('r', db.keyCounts, db.meta, async () => {
+      const cached = this.keyCountCache;
+      const [version, read] = await Promise.all([this.index.version(), cached ? null : db.keyCounts.toArray()]);
+      if (cached && cached.version === version) return cached.rows;
+      const rows = read ?? (await db.keyCounts.toArray());
+      this.keyCountCache = { version, rows: new Map(rows.map((row) => [row.row, new Uint16Array(row.counts)])) };
+      return this.keyCountCache.rows;
+    });
   }
 
   /** Directory rows, kept between calls while the index is unchanged: retrieval asks for hundreds of documents per page. */
@@ -334,8 +386,8 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
 
   async reindex(): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.directory, db.generations, db.generationRows, db.pending, db.meta], async () => {
-      await db.directory.clear();
+    await db.transaction('rw', [db.directory, db.keyCounts, db.generations, db.generationRows, db.pending, db.meta], async () => {
+      await Promise.all([db.directory.clear(), db.keyCounts.clear()]);
       await this.index.clear();
     });
     let after = 0;
@@ -350,7 +402,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
         entries.push({ doc: r.doc, id: r.id, features: keys.length });
         for (const key of keys) postings.push(key, r.doc);
       }
-      const mergeDue = await db.transaction('rw', [db.directory, db.generations, db.generationRows, db.pending, db.meta], async () => {
+      const mergeDue = await db.transaction('rw', [db.directory, db.keyCounts, db.generations, db.generationRows, db.pending, db.meta], async () => {
         await this.writeDirectory(entries);
         return this.index.append(Uint32Array.from(postings));
       });

@@ -5,7 +5,7 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type { CorpusRecord, Correction } from '../types';
-import { CHUNK_SIZE, type DirectoryChunk } from './directory';
+import { CHUNK_SIZE, addKeyCounts, type DirectoryChunk, type KeyCountRow } from './directory';
 import type { FeedRow } from './feed-book';
 import { primarySubtag } from '../text/language';
 import { datedOf, recordBytes } from './usage';
@@ -125,6 +125,7 @@ async function copyRows(from: Table<BucketRow, number>, to: Table<GenerationRow,
 export class CorpusDatabase extends Dexie {
   records!: Table<StoredRecord, number>;
   directory!: Table<DirectoryChunk, number>;
+  keyCounts!: Table<KeyCountRow, number>;
   generations!: Table<GenerationInfo, number>;
   generationRows!: Table<GenerationRow, number>;
   pending!: Table<PendingRow, number>;
@@ -212,6 +213,15 @@ export class CorpusDatabase extends Dexie {
         const meta = tx.table<MetaRow, string>('meta');
         await meta.put({ key: META_NEXT_GENERATION, value: 2 });
         await meta.delete('midPostings');
+      });
+    // Version 7: each document's count of index keys also in a binary column (lib/store/directory.ts KeyCountRow), so
+    // ranking reads the counts of its shortlist without the directory's ids. Filled from the directory's rows.
+    this.version(7)
+      .stores({ keyCounts: 'row' })
+      .upgrade(async (tx) => {
+        const rows = new Map<number, KeyCountRow>();
+        await tx.table<DirectoryChunk, number>('directory').each((chunk) => addKeyCounts(rows, chunk));
+        await tx.table<KeyCountRow, number>('keyCounts').bulkPut([...rows.values()]);
       });
     this.records.hook('creating', (_doc, record) => {
       const key = urlKey(record.url);

@@ -66,6 +66,11 @@ export interface CorpusStore {
   lookup(keys: ArrayLike<number>): Promise<Map<number, Posting>>;
   /** Index facts of document numbers, in the order given; undefined for unknown numbers. */
   docStats(docs: readonly number[]): Promise<(DocStat | undefined)[]>;
+  /**
+   * DocStat.features alone, in the order given, 0 for unknown numbers: ranking needs it for every shortlisted document
+   * and the id only for the few it returns. A store that keeps the counts apart from the ids reads them cheaper.
+   */
+  docKeyCounts?(docs: readonly number[]): Promise<ArrayLike<number>>;
   /** The size of the index (for the benchmark and the storage panel). */
   indexSize(): Promise<IndexSize>;
   /** Rebuilds every posting from the stored texts (after a feature change). */

@@ -1,0 +1,145 @@
+/**
+ * The key-count column (schema version 7): each document's count of index keys, as the directory gives it, kept
+ * through adds, deletes, clearing and rebuilding, seen by another handle on the same database, and filled from the
+ * directory when a version-6 corpus is opened. Retrieval ranks from it and reads ids only for what it returns.
+ */
+import { Dexie } from 'dexie';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { retrieveCandidates } from '../../../lib/index/retrieve';
+import { likelySources } from '../../../lib/sources';
+import { openCorpusStore, type OpenedCorpus } from '../../../lib/store';
+import type { CorpusStore, DocStat } from '../../../lib/store/types';
+import { seedRecords } from '../helpers/seed-corpus';
+import { beijing, kabul, moscow } from './records';
+
+const factories = { indexedDB, IDBKeyRange };
+let counter = 0;
+const freshName = () => `key-counts-${process.pid}-${++counter}`;
+let opened: { close(): void }[] = [];
+afterEach(() => {
+  for (const handle of opened) handle.close();
+  opened = [];
+});
+
+async function openStore(name = freshName()): Promise<OpenedCorpus> {
+  const store = await openCorpusStore({ name, ...factories });
+  opened.push(store);
+  return store;
+}
+
+/** Document numbers 1 … n+2: past the stored ones, so free numbers are asked too. */
+const numbersUpTo = (n: number) => Array.from({ length: n + 2 }, (_, i) => i + 1);
+
+/** The store's key counts as a plain array. */
+async function keyCounts(store: CorpusStore, docs: number[]): Promise<number[]> {
+  if (!store.docKeyCounts) throw new Error('the store keeps no key-count column');
+  return Array.from(await store.docKeyCounts(docs));
+}
+
+async function expectCountsMatchDirectory(store: OpenedCorpus, docs: number[]): Promise<void> {
+  const stats = await store.docStats(docs);
+  expect(await keyCounts(store, docs)).toEqual(stats.map((stat: DocStat | undefined) => stat?.features ?? 0));
+}
+
+describe('the key-count column', () => {
+  it('gives each document the directory\'s count, 0 for free numbers, through adds, deletes and a rebuild', async () => {
+    const store = await openStore();
+    await store.addRecords([kabul, moscow, beijing]);
+    const docs = numbersUpTo(3);
+    const counts = await keyCounts(store, docs);
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[4]).toBe(0);
+    await expectCountsMatchDirectory(store, docs);
+    await store.deleteRecords(['moscow']);
+    expect((await keyCounts(store, [2]))[0]).toBe(0);
+    await expectCountsMatchDirectory(store, docs);
+    await store.reindex();
+    await expectCountsMatchDirectory(store, docs);
+    await store.clear();
+    expect((await keyCounts(store, docs)).every((count) => count === 0)).toBe(true);
+  });
+
+  it('is read again after another handle on the same database changed the index', async () => {
+    const name = freshName();
+    const reader = await openStore(name);
+    const writer = await openStore(name);
+    await writer.addRecords([kabul]);
+    expect((await keyCounts(reader, [1, 2]))[1]).toBe(0);
+    await writer.addRecords([moscow]);
+    expect((await keyCounts(reader, [2]))[0]).toBeGreaterThan(0);
+    await writer.deleteRecords(['kabul']);
+    expect((await keyCounts(reader, [1]))[0]).toBe(0);
+  });
+
+  it('ranks as the directory does: the same candidates, in the same order, with an excluded id left out', async () => {
+    const store = await openStore();
+    await store.addRecords(seedRecords);
+    // The same store seen without its key-count column: ranking then reads every shortlisted entry from the directory.
+    const directoryOnly: CorpusStore = {
+      lookup: (keys) => store.lookup(keys),
+      count: () => store.count(),
+      docStats: (docs) => store.docStats(docs),
+    } as CorpusStore;
+    for (const page of seedRecords.slice(0, 6)) {
+      for (const excludeIds of [[], [page.id]]) {
+        const options = { limit: 3, lang: page.lang, excludeIds };
+        expect(await retrieveCandidates(page.text, store, options)).toEqual(await retrieveCandidates(page.text, directoryOnly, options));
+      }
+    }
+  });
+});
+
+/** Schema versions 1–6 as browsers hold them (stores only), to write a version-6 corpus. */
+class Version6Database extends Dexie {
+  constructor(name: string) {
+    super(name, factories);
+    this.version(1).stores({ records: 'doc, &id, &hash, url, site, published, firstSeen', docs: 'doc', postings: 'bucket', meta: 'key' });
+    this.version(2).stores({ records: 'doc, &id, &hash, url, urlKey, site, published, firstSeen' });
+    this.version(3).stores({ docs: null, postings: null, directory: 'chunk', buckets: 'bucket', midBuckets: 'bucket', pending: 'segment' });
+    this.version(4).stores({ records: 'doc, &id, &hash, url, urlKey, site, published, firstSeen, dated', feeds: 'url, nextDue' });
+    this.version(5).stores({ corrections: 'key' });
+    this.version(6).stores({ buckets: null, midBuckets: null, generations: 'generation', generationRows: 'id' });
+  }
+}
+
+const VERSION_6_TABLES = ['records', 'directory', 'generations', 'generationRows', 'pending', 'meta', 'feeds', 'corrections'];
+
+/** A version-6 corpus of `records`: the rows today's store writes for them, all but the key-count column. */
+async function version6Corpus(records: typeof seedRecords): Promise<string> {
+  const sourceName = freshName();
+  const writer = await openStore(sourceName);
+  await writer.addRecords(records);
+  await writer.deleteRecords([records[1].id]);
+  writer.close();
+  const raw = new Dexie(sourceName, factories);
+  await raw.open();
+  const name = freshName();
+  const v6 = new Version6Database(name);
+  await v6.open();
+  for (const table of VERSION_6_TABLES) await v6.table(table).bulkAdd(await raw.table(table).toArray());
+  expect(v6.verno).toBe(6);
+  raw.close();
+  v6.close();
+  return name;
+}
+
+describe('opening a schema-version-6 corpus', () => {
+  it('fills the key-count column from the directory and answers as a store written under version 7', async () => {
+    const name = await version6Corpus(seedRecords);
+    const upgraded = await openStore(name);
+    const written = await openStore();
+    await written.addRecords(seedRecords);
+    await written.deleteRecords([seedRecords[1].id]);
+    const docs = numbersUpTo(seedRecords.length);
+    expect(await keyCounts(upgraded, docs)).toEqual(await keyCounts(written, docs));
+    await expectCountsMatchDirectory(upgraded, docs);
+    expect((await keyCounts(upgraded, [2]))[0]).toBe(0);
+    for (const page of seedRecords.slice(2, 6)) {
+      const [upgradedTop] = await likelySources(page.text, upgraded, { lang: page.lang });
+      const [writtenTop] = await likelySources(page.text, written, { lang: page.lang });
+      expect(upgradedTop?.id).toBe(page.id);
+      expect(upgradedTop).toEqual(writtenTop);
+    }
+  });
+});
