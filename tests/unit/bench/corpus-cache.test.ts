@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,6 +58,20 @@ describe('bench corpus cache', () => {
     const before = generatorVersion(data, [generator]);
     expect(generatorVersion(data, [generator])).toBe(before);
     writeFileSync(generator, 'export const seed = 2;');
+    expect(generatorVersion(data, [generator])).not.toBe(before);
+  });
+
+  it('keeps the version when the source data is copied unchanged, and changes it when its bytes change', () => {
+    const dir = scratch();
+    const [generator, data, copy] = [path.join(dir, 'generator.ts'), path.join(dir, 'data.jsonl'), path.join(dir, 'copy.jsonl')];
+    writeFileSync(generator, 'export const seed = 1;');
+    writeFileSync(data, '{"id":"a"}');
+    const before = generatorVersion(data, [generator]);
+    utimesSync(data, new Date(0), new Date(0));
+    copyFileSync(data, copy);
+    expect(generatorVersion(data, [generator])).toBe(before);
+    expect(generatorVersion(copy, [generator])).toBe(before);
+    writeFileSync(data, '{"id":"b"}');
     expect(generatorVersion(data, [generator])).not.toBe(before);
   });
 });
