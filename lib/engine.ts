@@ -785,6 +785,13 @@ function throughCopy(page: PageArticle, copies: Assessment[], others: Assessment
     },
     estimate: looksClose,
     relate: (copy, ancestor) => versionPairs.relate(copy, ancestor),
+    // A longer, older story a copy was cut from is no whole version of it (as in nameOriginal): on the benchmark a
+    // rewrite of a shortened Reuters refiling was otherwise given the longer story filed half an hour before it.
+    wholeVersions: (copy, ancestor) => {
+      const [towardsAncestor, fromAncestor] = [versionPairs.spansOf(copy, ancestor), versionPairs.spansOf(ancestor, copy)];
+      if (!towardsAncestor || !fromAncestor) return false;
+      return coverage(towardsAncestor, copy.texts.body.text.length) >= WHOLE_TEXT_PAGE && coverage(fromAncestor, ancestor.texts.body.text.length) >= WHOLE_TEXT_VERSION;
+    },
     figures: (copy, ancestor) => sharedFigures({ text: copy.texts.body.text, analysis: copy.texts.bodyText, lang: copy.record.lang }, { text: ancestor.texts.body.text, analysis: ancestor.texts.bodyText, lang: ancestor.record.lang }),
     spans: (copy, ancestor) => {
       const towardsAncestor = versionPairs.spansOf(copy, ancestor);

@@ -29,6 +29,8 @@ export interface ThroughCopyInputs<V> {
   estimate(copy: V, ancestor: V): number | null;
   /** The copy read as a copy of the ancestor (aligns the two: costly). */
   relate(copy: V, ancestor: V): PairRelation;
+  /** The copy and the ancestor are each other's whole text, not a story and a longer one it was cut from. */
+  wholeVersions(copy: V, ancestor: V): boolean;
   /** Figures (values of 10 or more) the two give, and how many the one with fewer gives. */
   figures(copy: V, ancestor: V): { shared: number; fewest: number };
   /** The spans of the copy's text it shares with the page, and with the ancestor (null: not comparable). */
@@ -89,7 +91,7 @@ export function originalThroughCopy<V>(inputs: ThroughCopyInputs<V>): ThroughCop
       .sort((x, y) => y.estimate - x.estimate)
       .map(({ copy }) => ({ copy, pair: inputs.relate(copy, ancestor) }))
       // The pair's own evidence must not say the ancestor came after the copy.
-      .find(({ copy, pair }) => NEAR_COPIES.has(pair.relation) && pair.direction !== 'derivative' && sameFigures(inputs.figures(copy, ancestor)) && carried(inputs.spans(copy, ancestor)));
+      .find(({ copy, pair }) => NEAR_COPIES.has(pair.relation) && pair.direction !== 'derivative' && inputs.wholeVersions(copy, ancestor) && sameFigures(inputs.figures(copy, ancestor)) && carried(inputs.spans(copy, ancestor)));
     if (through) found.push({ ancestor, ...through });
   }
   return found.sort((a, b) => earlier(a.ancestor, b.ancestor))[0] ?? null;

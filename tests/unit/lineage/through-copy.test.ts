@@ -27,6 +27,7 @@ function inputs(overrides: Partial<ThroughCopyInputs<Version>> = {}): ThroughCop
     beforePage: (v) => v.date < '2026-03-05',
     estimate: () => 0.5,
     relate: () => edited,
+    wholeVersions: () => true,
     figures: () => ({ shared: 5, fewest: 6 }),
     // The copy's characters 0–900 are shared with the page, 0–1000 with the story.
     spans: () => ({ towardsPage: [[0, 900]], towardsAncestor: [[0, 1000]] }),
@@ -58,6 +59,10 @@ describe('the original through a copy', () => {
     expect(originalThroughCopy(inputs({ relate: () => ({ ...edited, direction: 'derivative' }) }))).toBeNull();
     expect(originalThroughCopy(inputs({ others: [{ id: 'later', date: '2026-03-04' }] }))).toBeNull();
     expect(originalThroughCopy(inputs({ beforePage: () => false }))).toBeNull();
+  });
+
+  it('is not a longer story the copy was cut from', () => {
+    expect(originalThroughCopy(inputs({ wholeVersions: () => false }))).toBeNull();
   });
 
   it('is not another issue of a recurring report: the figures differ', () => {
