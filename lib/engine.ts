@@ -775,7 +775,7 @@ function throughCopy(page: PageArticle, copies: Assessment[], others: Assessment
   const byScore = (a: Assessment, b: Assessment) => b.result.score - a.result.score;
   const pageDate = page.publishedTime;
   return originalThroughCopy<Assessment>({
-    copies: copies.filter((c) => !c.align.crossLanguage).sort(byScore),
+    copies: [...copies].sort(byScore),
     others: [...others].sort(byScore),
     named,
     earlier,
@@ -783,6 +783,7 @@ function throughCopy(page: PageArticle, copies: Assessment[], others: Assessment
       const date = a.record.published ?? a.record.firstSeen;
       return !pageDate || !date || date < pageDate;
     },
+    laterThan: (a, b) => laterThan(a.record, b.record),
     estimate: looksClose,
     relate: (copy, ancestor) => versionPairs.relate(copy, ancestor),
     // A longer, older story a copy was cut from is no whole version of it (as in nameOriginal): on the benchmark a

@@ -27,6 +27,8 @@ export interface ThroughCopyInputs<V> {
   earlier(a: V, b: V): number;
   /** The version came before the page (or either is undated). */
   beforePage(v: V): boolean;
+  /** Both are dated and `a` later: it cannot be where `b` came from. */
+  laterThan(a: V, b: V): boolean;
   /** How close two versions look before any alignment (null: cannot tell, e.g. two languages). */
   estimate(copy: V, ancestor: V): number | null;
   /** The copy read as a copy of the ancestor (aligns the two: costly). */
@@ -86,14 +88,18 @@ export function originalThroughCopy<V>(inputs: ThroughCopyInputs<V>): ThroughCop
   const found: ThroughCopy<V>[] = [];
   for (const ancestor of others.slice(0, inputs.othersAsked)) {
     if (!inputs.beforePage(ancestor) || (named !== null && earlier(ancestor, named) >= 0)) continue;
-    const through = asked
-      .filter((copy) => earlier(ancestor, copy) < 0)
-      .map((copy) => ({ copy, estimate: inputs.estimate(copy, ancestor) }))
-      .filter((c): c is { copy: V; estimate: number } => c.estimate !== null && c.estimate >= inputs.minEstimate)
-      .sort((x, y) => y.estimate - x.estimate)
-      .map(({ copy }) => ({ copy, pair: inputs.relate(copy, ancestor) }))
-      // The pair's own evidence must not say the ancestor came after the copy.
-      .find(({ copy, pair }) => NEAR_COPIES.has(pair.relation) && pair.direction !== 'derivative' && inputs.wholeVersions(copy, ancestor) && sameFigures(inputs.figures(copy, ancestor)) && carried(inputs.spans(copy, ancestor)));
+    // The one copy the lineage would relate the ancestor to (the closest-looking of those not dated after it), so the
+    // pairs aligned here are the lineage's own and it places its versions as it would without this step.
+    const [copy] = asked
+      .filter((c) => !inputs.laterThan(ancestor, c))
+      .map((c) => ({ c, estimate: inputs.estimate(c, ancestor) }))
+      .filter(({ estimate }) => estimate === null || estimate >= inputs.minEstimate)
+      .sort((x, y) => (y.estimate ?? Infinity) - (x.estimate ?? Infinity))
+      .map(({ c }) => c);
+    if (copy === undefined || earlier(ancestor, copy) >= 0) continue;
+    const pair = inputs.relate(copy, ancestor);
+    // The pair's own evidence must not say the ancestor came after the copy.
+    const through = NEAR_COPIES.has(pair.relation) && pair.direction !== 'derivative' && inputs.wholeVersions(copy, ancestor) && sameFigures(inputs.figures(copy, ancestor)) && carried(inputs.spans(copy, ancestor)) ? { copy, pair } : null;
     if (through) found.push({ ancestor, ...through });
   }
   return found.sort((a, b) => earlier(a.ancestor, b.ancestor))[0] ?? null;
