@@ -6,6 +6,7 @@
  */
 import { PAGE_NODE_ID, type Comparison, type CorpusRecord, type CorrectedRecord, type Correction, type DriftItem, type Lineage, type Match, type MatchMeasures, type PageArticle, type Passage, type Relation, type Report, type SentencePair, type WordOp } from './types';
 import { buildLineage, pairKey, type LineageCosts, type LineageInput, type PairRelation } from './lineage/build';
+import { originalThroughCopy, relationThroughCopy, type ThroughCopy } from './lineage/through-copy';
 import { quotesAcrossVersions, type QuoteTrail } from './quotes/across';
 import { correctionsFor, type PageCorrections } from './corpus/corrections';
 import { findCounterparts } from './align/counterparts';
@@ -17,7 +18,8 @@ import { languageOf } from './text/language-guess';
 import { detectDrift } from './drift/detect';
 import { addReason, classifyRelation, type RelationResult } from './relation/classify';
 import { descriptionOf } from './wording/catalogue';
-import { coverage, coveredLength } from './relation/features';
+import { inEnglish } from './wording/render';
+import { coverage, coveredLength, sharedFigures } from './relation/features';
 import { normalize } from './text/normalize';
 import { retrieve, type KeySpread } from './index/retrieve';
 import { corpusEvidence, textEvidence, type CorpusEvidence, type RecordKeys } from './relation/evidence';
@@ -650,7 +652,16 @@ export async function checkArticle<S extends RecordSource>(page: PageArticle, st
     .filter((a) => a.result.relation !== 'unrelated')
     .sort((a, b) => rank(a.result.relation) - rank(b.result.relation) || b.result.score - a.result.score);
   const copies = listed.filter((a) => isCopyRelation(a.result.relation));
-  const original = nameOriginal(copies);
+  const versionPairs = new VersionPairs(prepared.records);
+  const others = listed.filter((a) => !isCopyRelation(a.result.relation));
+  const direct = nameOriginal(copies);
+  const reached = throughCopy(prepared.article, copies, others, direct, versionPairs);
+  if (reached) {
+    asVersionThroughCopy(reached);
+    copies.push(reached.ancestor);
+    others.splice(others.indexOf(reached.ancestor), 1);
+  }
+  const original = reached?.ancestor ?? direct;
   const reference = original ?? copies.find((a) => a.result.direction !== 'derivative') ?? copies[0] ?? null;
   const comparison = reference ? (reference.comparison ?? compareBodies(prepared, reference.record, reference, reference.align)) : null;
   const report: Report = {
@@ -664,7 +675,7 @@ export async function checkArticle<S extends RecordSource>(page: PageArticle, st
   };
   if (opts.lineage !== false) {
     const relateVersions = () => {
-      report.lineage = pageLineage(prepared, copies, listed.filter((a) => !isCopyRelation(a.result.relation)));
+      report.lineage = pageLineage(prepared, copies, others, versionPairs);
       report.quotes = pageQuotes(page, copies);
     };
     if (opts.aroundLineage) opts.aroundLineage(relateVersions);
@@ -699,7 +710,7 @@ const FLIPPED = { original: 'derivative', derivative: 'original', unknown: 'unkn
  * Each version is read as a page once, however many pairs it is in, and the other's content words come from the full
  * check.
  */
-function versionRelations(records: RecordAnalyses): (a: Assessment, b: Assessment) => PairRelation {
+function versionRelations(records: RecordAnalyses): (a: Assessment, b: Assessment) => RelatedVersions {
   const asPages = new Map<string, PreparedPage>();
   return ({ record: a, texts }, b) => {
     let page = asPages.get(a.id);
@@ -709,9 +720,112 @@ function versionRelations(records: RecordAnalyses): (a: Assessment, b: Assessmen
     const evidence = textEvidence(page.analysis, a.lang, b.texts.bodyText, b.record.lang);
     const [wording] = distinctiveWording(page.pairs, [b.pairs]);
     const assessed = assess(page, { record: b.record, texts: b.texts, evidence, terms: b.terms, pairs: b.pairs, wording });
-    return pairRelation(assessed.result, assessed.align.crossLanguage);
+    const inBodies = assessed.body === b.texts.body;
+    return {
+      pair: pairRelation(assessed.result, assessed.align.crossLanguage),
+      spans: inBodies ? [assessed.result.passages.map((p) => p.page), assessed.result.passages.map((p) => p.source)] : null,
+    };
   };
 }
+
+/** How one stored version relates to another, and the spans of each body the relation rests on (null: not in bodies). */
+interface RelatedVersions {
+  pair: PairRelation;
+  spans: [(readonly [number, number])[], (readonly [number, number])[]] | null;
+}
+
+/** Pairs of stored versions related once per check, each way: naming the original and the lineage ask the same pairs. */
+class VersionPairs {
+  private readonly between = new Map<string, RelatedVersions>();
+  private readonly relateVersions: (a: Assessment, b: Assessment) => RelatedVersions;
+
+  constructor(records: RecordAnalyses) {
+    this.relateVersions = versionRelations(records);
+  }
+
+  private related(a: Assessment, b: Assessment): { related: RelatedVersions; aFirst: boolean } {
+    const [first, second] = a.record.id < b.record.id ? [a, b] : [b, a];
+    const key = pairKey(first.record.id, second.record.id);
+    if (!this.between.has(key)) this.between.set(key, this.relateVersions(first, second));
+    return { related: this.between.get(key)!, aFirst: a === first };
+  }
+
+  /** How `a` relates to `b`, `a` read as the copy. */
+  relate(a: Assessment, b: Assessment): PairRelation {
+    const { related, aFirst } = this.related(a, b);
+    return aFirst ? related.pair : { ...related.pair, direction: FLIPPED[related.pair.direction] };
+  }
+
+  /** The spans of `a`'s body its relation to `b` rests on (null when the alignment read a text other than the body). */
+  spansOf(a: Assessment, b: Assessment): (readonly [number, number])[] | null {
+    const { related, aFirst } = this.related(a, b);
+    return related.spans ? related.spans[aFirst ? 0 : 1] : null;
+  }
+
+  known(a: string, b: string): boolean {
+    return this.between.has(pairKey(a, b));
+  }
+}
+
+/**
+ * The original reached through one of the page's closest copies (lib/lineage/through-copy.ts), asking only the stories
+ * the lineage would ask about (LINEAGE_ANCESTORS, ANCESTOR_ESTIMATE): the pairs aligned here serve the lineage too.
+ */
+function throughCopy(page: PageArticle, copies: Assessment[], others: Assessment[], named: Assessment | null, versionPairs: VersionPairs): ThroughCopy<Assessment> | null {
+  const byScore = (a: Assessment, b: Assessment) => b.result.score - a.result.score;
+  const pageDate = page.publishedTime;
+  return originalThroughCopy<Assessment>({
+    copies: [...copies].sort(byScore),
+    others: [...others].sort(byScore),
+    named,
+    earlier,
+    beforePage: (a) => {
+      const date = a.record.published ?? a.record.firstSeen;
+      return !pageDate || !date || date < pageDate;
+    },
+    laterThan: (a, b) => laterThan(a.record, b.record),
+    estimate: looksClose,
+    relate: (copy, ancestor) => versionPairs.relate(copy, ancestor),
+    // A longer, older story a copy was cut from is no whole version of it (as in nameOriginal): on the benchmark a
+    // rewrite of a shortened Reuters refiling was otherwise given the longer story filed half an hour before it.
+    wholeVersions: (copy, ancestor) => {
+      const [towardsAncestor, fromAncestor] = [versionPairs.spansOf(copy, ancestor), versionPairs.spansOf(ancestor, copy)];
+      if (!towardsAncestor || !fromAncestor) return false;
+      return coverage(towardsAncestor, copy.texts.body.text.length) >= WHOLE_TEXT_PAGE && coverage(fromAncestor, ancestor.texts.body.text.length) >= WHOLE_TEXT_VERSION;
+    },
+    figures: (copy, ancestor) => sharedFigures({ text: copy.texts.body.text, analysis: copy.texts.bodyText, lang: copy.record.lang }, { text: ancestor.texts.body.text, analysis: ancestor.texts.bodyText, lang: ancestor.record.lang }),
+    spans: (copy, ancestor) => {
+      const towardsAncestor = versionPairs.spansOf(copy, ancestor);
+      // The page's passages are in the copy's body; so are the pair's, unless its alignment read the whole text.
+      if (!towardsAncestor || copy.body !== copy.texts.body) return null;
+      return { towardsPage: copy.result.passages.map((p) => p.source), towardsAncestor };
+    },
+    copiesAsked: ANCESTOR_CHECKED_COPIES,
+    othersAsked: LINEAGE_ANCESTORS,
+    minEstimate: ANCESTOR_ESTIMATE,
+  });
+}
+
+/**
+ * The ancestor listed as a version of the page: the weaker of the two copy relations it is reached by, its direction
+ * from the chain, and the chain as its first reason. No surer than the copy it is reached through, and at most fairly
+ * sure: two claims stand behind it.
+ */
+function asVersionThroughCopy({ ancestor, copy, pair }: ThroughCopy<Assessment>): void {
+  const reason = descriptionOf('evidence_throughCopy', { version: copy.record.title ?? copy.record.id });
+  const result = ancestor.result;
+  ancestor.result = {
+    ...result,
+    relation: relationThroughCopy(copy.result.relation, pair.relation),
+    direction: 'original',
+    confidence: Math.min(copy.result.confidence || THROUGH_COPY_CERTAINTY, THROUGH_COPY_CERTAINTY),
+    certainty: Math.min(copy.result.certainty, THROUGH_COPY_CERTAINTY),
+    reasons: [reason, ...result.reasons],
+    evidence: [inEnglish(reason), ...result.evidence],
+  };
+}
+
+const THROUGH_COPY_CERTAINTY = 0.5;
 
 /** The page's quotations in its closest copies of the same language (a translation's quotations are other words). */
 function pageQuotes(page: PageArticle, copies: Assessment[]): QuoteTrail[] {
@@ -754,18 +868,10 @@ function looksClose(a: Assessment, b: Assessment): number | null {
  * relation to each version comes from the full check; pairs of versions are aligned only where the lineage needs
  * them, the closest-looking first, within LINEAGE_ALIGNMENTS.
  */
-function pageLineage(prepared: PreparedPage, copies: Assessment[], others: Assessment[]): Lineage {
+function pageLineage(prepared: PreparedPage, copies: Assessment[], others: Assessment[], versionPairs: VersionPairs): Lineage {
   const page = prepared.article;
   const closest = [...copies].sort((a, b) => b.result.score - a.result.score).slice(0, MAX_LINEAGE_VERSIONS);
-  const between = new Map<string, PairRelation>();
-  const relateVersions = versionRelations(prepared.records);
-  const relatePair = (a: Assessment, b: Assessment): PairRelation => {
-    const [first, second] = a.record.id < b.record.id ? [a, b] : [b, a];
-    const key = pairKey(first.record.id, second.record.id);
-    if (!between.has(key)) between.set(key, relateVersions(first, second));
-    const pair = between.get(key)!;
-    return a === first ? pair : { ...pair, direction: FLIPPED[pair.direction] };
-  };
+  const relatePair = (a: Assessment, b: Assessment): PairRelation => versionPairs.relate(a, b);
   // An ancestor is related to the closest copy it looks closest to among those dated after it, and only when it looks
   // close enough to be copied: a later text is no ancestor.
   let alignments = 0;
@@ -797,7 +903,7 @@ function pageLineage(prepared: PreparedPage, copies: Assessment[], others: Asses
   };
   const costs: LineageCosts = {
     estimate: (child, parent) => looksClose(byId.get(child)!, byId.get(parent)!),
-    costly: (child, parent) => child !== PAGE_NODE_ID && parent !== PAGE_NODE_ID && !between.has(pairKey(child, parent)),
+    costly: (child, parent) => child !== PAGE_NODE_ID && parent !== PAGE_NODE_ID && !versionPairs.known(child, parent),
     budget: LINEAGE_ALIGNMENTS - alignments,
   };
   return buildLineage(inputs, relate, costs);

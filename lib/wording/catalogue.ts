@@ -154,6 +154,10 @@ export const CATALOGUE = {
   evidence_earlierSameDay: { args: { time: 'time' }, en: 'The stored article is from earlier the same day ($TIME$)' },
   evidence_laterSameDay: { args: { time: 'time' }, en: 'The stored article is from later the same day ($TIME$)' },
   evidence_undatedFirstSeen: { args: { seen: 'day' }, en: 'Neither text gives a publication date; the stored article was first seen $SEEN$, before this page was checked' },
+  evidence_throughCopy: {
+    args: { version: 'excerpt' },
+    en: 'Through “$VERSION$”: that version of this page is itself a copy of this stored article, which came before both',
+  },
   evidence_undatedStored: { args: {}, en: 'Neither text is dated; the stored article was in your corpus before this page was checked' },
   evidence_pageContained: { args: SHARES, en: 'The page is contained in the stored article ($PAGE$ of the page is aligned, $SOURCE$ of the stored text)' },
   evidence_storedContained: { args: { source: 'percent', page: 'percent' }, en: 'The stored article is contained in the page ($SOURCE$ of it is aligned, $PAGE$ of the page)' },
