@@ -10,7 +10,7 @@
  * corpus grows, and lookups read one row per key in each of a bounded number of generations.
  */
 import type { Table } from 'dexie';
-import { bucketOf, bucketRange, concatRuns, mentionsAny, STOPPED_DOC, mergeRuns, pairCount, sortInterleaved, withoutDocs } from './postings';
+import { bucketOf, bucketRange, concatRuns, mentionsAny, STOPPED_DOC, mergeRuns, pairCount, pairRangeOf, sortInterleaved, withoutDocs } from './postings';
 import type { CorpusDatabase, GenerationInfo, GenerationRow, PendingRow } from './schema';
 import { MAX_GENERATION_BITS, META_NEXT_GENERATION, generationRowId } from './schema';
 import type { Posting } from './types';
@@ -379,21 +379,6 @@ function rowsOf(generation: number, bits: number, run: Uint32Array): GenerationR
     start = end;
   }
   return rows;
-}
-
-/** Pair indexes [start, end) of `key` in a run sorted by key. */
-function pairRangeOf(pairs: Uint32Array, key: number): [number, number] {
-  const n = pairs.length >>> 1;
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (pairs[2 * mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  let end = lo;
-  while (end < n && pairs[2 * end] === key) end++;
-  return [lo, end];
 }
 
 /** The documents ascending, each once: as they are when already so, sorted and made distinct otherwise. */

@@ -72,8 +72,8 @@ export function pairCount(pairs: Uint32Array): number {
   return pairs.length >>> 1;
 }
 
-/** Pair indexes [start, end) holding `key` (binary search). */
-function rangeOf(pairs: Uint32Array, key: number): [number, number] {
+/** Pair indexes [start, end) holding `key` in a run sorted by key (binary search). */
+export function pairRangeOf(pairs: Uint32Array, key: number): [number, number] {
   const n = pairs.length >>> 1;
   let lo = 0;
   let hi = n;
@@ -89,7 +89,7 @@ function rangeOf(pairs: Uint32Array, key: number): [number, number] {
 
 /** Documents of `key` in a run; "stopped" when the run stopped it. */
 export function docsOf(pairs: Uint32Array, key: number): number[] | 'stopped' {
-  const [start, end] = rangeOf(pairs, key);
+  const [start, end] = pairRangeOf(pairs, key);
   const docs: number[] = [];
   for (let i = start; i < end; i++) {
     const doc = pairs[2 * i + 1];
