@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
@@ -78,9 +77,9 @@ export const francTablesOnFirstGuess = {
   },
 };
 /**
- * Two edits of the built popup.html. The popup's stylesheet goes into it as a <style>: as a file it was one more request the popup page waited
- * for before its first script could run (a deferred script waits for the stylesheets before it), on the path of every
- * toolbar click. The build stops if Vite's link to it is not there to replace.
+ * Two edits of the popup's page as the build writes it. The popup's stylesheet goes into it as a <style>: as a file it
+ * was one more request the popup page waited for before its first script could run (a deferred script waits for the
+ * stylesheets before it), on the path of every toolbar click. The build stops if Vite's link to it is not there.
  */
 const POPUP_STYLESHEET_LINK = /<link rel="stylesheet"(?: crossorigin)? href="\/(assets\/popup-[\w-]+\.css)">/;
 /**
@@ -88,19 +87,32 @@ const POPUP_STYLESHEET_LINK = /<link rel="stylesheet"(?: crossorigin)? href="\/(
  * popup-start.js once the first look is drawn (extension/popup/popup-start-handover.ts, loadPopupAppAfter).
  */
 const POPUP_APP_SCRIPT = /<script type="module"(?: crossorigin)? src="(\/chunks\/popup-[\w-]+\.js)"><\/script>/;
-function editPopupPage(outDir: string): void {
-  const page = path.join(outDir, 'popup.html');
-  const html = readFileSync(page, 'utf8');
+/** Where Vite writes the popup's page, before WXT moves it to popup.html. */
+const POPUP_PAGE = 'entrypoints/popup/index.html';
+type BundleFile = { type: 'asset'; source: string | Uint8Array } | { type: 'chunk' };
+function editPopupPage(bundle: Record<string, BundleFile>): void {
+  const page = bundle[POPUP_PAGE];
+  if (page?.type !== 'asset') return;
+  const html = String(page.source);
   const link = POPUP_STYLESHEET_LINK.exec(html);
-  if (!link) throw new Error(`${page} has no stylesheet link to inline; see wxt.config.ts`);
-  const stylesheet = path.join(outDir, link[1]);
-  const css = readFileSync(stylesheet, 'utf8');
+  const stylesheet = link ? bundle[link[1]] : undefined;
+  if (!link || stylesheet?.type !== 'asset') throw new Error(`${POPUP_PAGE} has no stylesheet link to inline; see wxt.config.ts`);
   const app = POPUP_APP_SCRIPT.exec(html);
-  if (!app) throw new Error(`${page} has no module script to preload; see wxt.config.ts`);
-  const edited = html.replace(link[0], () => `<style>${css}</style>`).replace(app[0], () => `<link rel="modulepreload" crossorigin href="${app[1]}" data-popup-app>`);
-  writeFileSync(page, edited);
-  rmSync(stylesheet);
+  if (!app) throw new Error(`${POPUP_PAGE} has no module script to preload; see wxt.config.ts`);
+  const css = String(stylesheet.source);
+  page.source = html.replace(link[0], () => `<style>${css}</style>`).replace(app[0], () => `<link rel="modulepreload" crossorigin href="${app[1]}" data-popup-app>`);
+  // Out of the bundle rather than deleted after the build: WXT's list of written files then never names it.
+  delete bundle[link[1]];
 }
+/** Runs after Vite's own HTML plugin has written the page into the bundle; production builds only. */
+const popupPageEdits = {
+  name: 'palimpsest:popup-page-edits',
+  apply: 'build' as const,
+  enforce: 'post' as const,
+  generateBundle(_options: unknown, bundle: Record<string, BundleFile>) {
+    editPopupPage(bundle);
+  },
+};
 const PINYIN_BUILD = fileURLToPath(new URL('./node_modules/pinyin-pro/dist/index.js', import.meta.url));
 let targetBrowser = 'chrome';
 
@@ -113,7 +125,7 @@ export default defineConfig({
   },
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [messagesWithoutNotes, francTablesOnFirstGuess] }),
+  vite: () => ({ plugins: [messagesWithoutNotes, francTablesOnFirstGuess, popupPageEdits] }),
   hooks: {
     'config:resolved': (wxt) => {
       targetBrowser = wxt.config.browser;
@@ -123,9 +135,6 @@ export default defineConfig({
       if (targetBrowser !== 'firefox' && entrypoints.some((entrypoint) => entrypoint.type === 'background')) {
         viteConfig.plugins = [workerPinyinOnDemand, ...(viteConfig.plugins ?? [])];
       }
-    },
-    'build:done': (wxt) => {
-      if (wxt.config.command === 'build') editPopupPage(wxt.config.outDir);
     },
     'build:publicAssets': (wxt, files) => {
       if (wxt.config.browser !== 'firefox') files.push({ absoluteSrc: PINYIN_BUILD, relativeDest: 'pinyin-pro.js' });
