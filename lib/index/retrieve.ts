@@ -208,7 +208,7 @@ async function ranked(page: string | TextAnalysis, store: CorpusStore, options: 
   let nearCopies: number[];
   try {
     const tally = sharedKeyWeights(postings, total);
-    shortlisted = shortlistOf(tally, postings, offsets, total, options);
+    shortlisted = shortlistOf(tally, postings, offsets, total, limit, options);
     nearCopies = tally.touched.filter((doc) => tally.shared[doc] >= NEAR_COPY_SHARE * keys.length);
   } finally {
     docTally.clear();
@@ -263,7 +263,7 @@ async function bestCandidates(shortlisted: readonly Shortlisted[], store: Corpus
 }
 
 /** The documents worth their directory entries, best by raw weight first, with what their ranking needs of the tally. */
-function shortlistOf(tally: DocTally, postings: Map<number, Posting>, offsets: ReadonlyMap<number, readonly number[]>, total: number, options: RetrieveOptions): Shortlisted[] {
+function shortlistOf(tally: DocTally, postings: Map<number, Posting>, offsets: ReadonlyMap<number, readonly number[]>, total: number, limit: number, options: RetrieveOptions): Shortlisted[] {
   const { weight, shared, maxRank, touched } = tally;
   const minShared = options.minShared ?? 2;
   // The square root of the sparsity: enough to lift copies from long documents, measured on PAN 2013
@@ -273,7 +273,7 @@ function shortlistOf(tally: DocTally, postings: Map<number, Posting>, offsets: R
   // Which documents are capped is known only after docStats: the shortlist assumes any may be.
   // 800 at limit 50: on PAN 2013 pages quoting 20 sources, a shorter list cuts off rewrites before their
   // normalisation and local evidence can lift them (random recall@50 0.987 at 400, 0.988 at 800 and beyond).
-  const shortlistSize = options.shortlist ?? Math.max(16 * (options.limit ?? DEFAULT_CANDIDATE_LIMIT), 800);
+  const shortlistSize = options.shortlist ?? Math.max(16 * limit, 800);
   const shortlist = bestDocs(
     touched.filter((doc) => shared[doc] >= minShared),
     shortlistSize,
