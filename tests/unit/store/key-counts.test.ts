@@ -11,6 +11,7 @@ import { likelySources } from '../../../lib/sources';
 import { openCorpusStore, type OpenedCorpus } from '../../../lib/store';
 import type { CorpusStore, DocStat } from '../../../lib/store/types';
 import { seedRecords } from '../helpers/seed-corpus';
+import { Version5Database } from '../helpers/version5-index';
 import { beijing, kabul, moscow } from './records';
 
 const factories = { indexedDB, IDBKeyRange };
@@ -90,15 +91,10 @@ describe('the key-count column', () => {
   });
 });
 
-/** Schema versions 1–6 as browsers hold them (stores only), to write a version-6 corpus. */
-class Version6Database extends Dexie {
+/** Schema versions 1–6 as browsers hold them (stores only), to write a version-6 corpus: version 5's, and 6. */
+class Version6Database extends Version5Database {
   constructor(name: string) {
     super(name, factories);
-    this.version(1).stores({ records: 'doc, &id, &hash, url, site, published, firstSeen', docs: 'doc', postings: 'bucket', meta: 'key' });
-    this.version(2).stores({ records: 'doc, &id, &hash, url, urlKey, site, published, firstSeen' });
-    this.version(3).stores({ docs: null, postings: null, directory: 'chunk', buckets: 'bucket', midBuckets: 'bucket', pending: 'segment' });
-    this.version(4).stores({ records: 'doc, &id, &hash, url, urlKey, site, published, firstSeen, dated', feeds: 'url, nextDue' });
-    this.version(5).stores({ corrections: 'key' });
     this.version(6).stores({ buckets: null, midBuckets: null, generations: 'generation', generationRows: 'id' });
   }
 }
