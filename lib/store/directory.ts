@@ -29,7 +29,12 @@ export function emptyChunk(chunk: number): DirectoryChunk {
 
 /** Chunk numbers holding `docs`, ascending, each once. */
 export function chunksOf(docs: Iterable<number>): number[] {
-  return [...new Set([...docs].map(chunkOf))].sort((a, b) => a - b);
+  return distinctRows(docs, chunkOf);
+}
+
+/** The rows `rowOf` puts `docs` in, ascending, each once. */
+function distinctRows(docs: Iterable<number>, rowOf: (doc: number) => number): number[] {
+  return [...new Set([...docs].map(rowOf))].sort((a, b) => a - b);
 }
 
 export function setEntry(row: DirectoryChunk, entry: DirectoryEntry): void {
@@ -73,7 +78,7 @@ export function keyCountRowOf(doc: number): number {
 
 /** Key-count rows holding `docs`, ascending, each once. */
 export function keyCountRowsOf(docs: Iterable<number>): number[] {
-  return [...new Set([...docs].map(keyCountRowOf))].sort((a, b) => a - b);
+  return distinctRows(docs, keyCountRowOf);
 }
 
 export function emptyKeyCountRow(row: number): KeyCountRow {
