@@ -12,4 +12,10 @@ declare module 'stopword' {
   export const pol: string[];
   export const jpn: string[];
   export const zho: string[];
+  export const ces: string[];
+  export const swe: string[];
+  export const tur: string[];
+  export const ron: string[];
+  export const hun: string[];
+  export const hrv: string[];
 }
