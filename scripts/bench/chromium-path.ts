@@ -17,7 +17,7 @@ import type { BenchCorpus, BenchQuery } from './corpus.ts';
 import type { IndexSize } from '../../lib/store/index.ts';
 import { spread } from './node-path.ts';
 import { markRealVersions, type QueryOutcome } from './outcomes.ts';
-import { browserPid, CpuMeter } from './process-cpu.ts';
+import { browserPid, CpuMeter, extensionProcesses } from './process-cpu.ts';
 import { FIRST_RESULT_MARK, POPUP_STARTED_MARK } from '../../extension/popup/first-result.ts';
 
 /** The options page's batch size. */
@@ -149,6 +149,13 @@ export class BenchBrowser {
   private stopperPage: Page | null = null;
   private stopper: CDPSession | null = null;
   private attached: { targetId: string; session: TargetSession } | null = null;
+  /**
+   * Whether a stopped worker's renderer process stays: by default the worker is stopped from a page of the
+   * extension's own, which keeps that process running. False: from a blank page, so that the process ends with the
+   * worker, as it does when an idle worker stops in a reader's browser with no extension page open, and the next
+   * click starts the process again. Set before the first stop.
+   */
+  stopKeepsExtensionProcess = true;
 
   private constructor(
     readonly context: BrowserContext,
@@ -236,9 +243,10 @@ export class BenchBrowser {
 
   private async serviceWorkerControl(): Promise<CDPSession> {
     if (this.stopper) return this.stopper;
-    // ServiceWorker.* act on the workers of the page's own origin: a script-free extension URL.
+    // ServiceWorker.* are sent from a page: a script-free extension URL, or a blank page when the extension's process
+    // is to end with its worker (stopAllWorkers stops the profile's workers whatever the page's origin).
     this.stopperPage = await this.context.newPage();
-    await this.stopperPage.goto(`${this.origin}manifest.json`);
+    await this.stopperPage.goto(this.stopKeepsExtensionProcess ? `${this.origin}manifest.json` : 'about:blank');
     this.stopper = await this.context.newCDPSession(this.stopperPage);
     await this.stopper.send('ServiceWorker.enable');
     return this.stopper;
@@ -265,6 +273,18 @@ export class BenchBrowser {
   async stopWorker(): Promise<void> {
     await this.forgetWorkerSession();
     await this.workerReaches('stopped', (control) => control.send('ServiceWorker.stopAllWorkers'));
+    if (!this.stopKeepsExtensionProcess) await this.extensionProcessEnded();
+  }
+
+  /** Waits until the browser has ended the extension's renderer process (Linux /proc). */
+  private async extensionProcessEnded(): Promise<void> {
+    const root = browserPid(this.profileDir);
+    if (root === null) throw new Error('the browser process is not in /proc: the extension process cannot be watched');
+    const deadline = Date.now() + 10_000;
+    while (extensionProcesses(root).length > 0) {
+      if (Date.now() > deadline) throw new Error('the extension process outlived its stopped worker by 10 s (an extension page or offscreen document open?)');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /** Starts the stopped worker without sending it any event: nothing opens the corpus before the timed check. */

@@ -5,8 +5,12 @@
  * (A/B/A/B), so that other jobs on the machine weigh on every build alike. Beside each median: when the worker and the
  * popup page started and when the popup's script ran, after the click, which says where the time of a click goes.
  *
- *   npm run bench:click -- [--rounds 10] [--button pinned|menu|both] [--steps] [--trace] [build directory …]
- *   (default: both places, .output/chrome-mv3)
+ *   npm run bench:click -- [--rounds 10] [--button pinned|menu|both] [--extension-process kept|ended|both] [--steps]
+ *   [--trace] [build directory …]   (default: both places, process kept, .output/chrome-mv3)
+ *
+ * --extension-process: whether the extension's renderer process outlives the stopped worker (kept: the bench stops the
+ * worker from a page of the extension's own) or ends with it (ended: as when an idle worker stops in a reader's
+ * browser with no extension page open, so the click starts the process again). Only the stopped rows differ.
  *
  * --steps adds the worker's steps (its CLICK_STEP_MARKS) and the popup page's (navigation timing, first paint).
  *
@@ -115,6 +119,15 @@ function summary(clicks: readonly Click[], verbose: boolean): string {
   return `${of((click) => click.ms)} ms (${stepsOf}; range ${Math.min(...clicks.map((click) => click.ms)).toFixed(0)}–${Math.max(...clicks.map((click) => click.ms)).toFixed(0)})${steps}`;
 }
 
+type ProcessFate = 'kept' | 'ended';
+
+/** `--extension-process kept|ended|both`: whether the extension's process outlives its stopped worker. */
+function processFates(option: string): ProcessFate[] {
+  if (option === 'both') return ['kept', 'ended'];
+  if (option === 'kept' || option === 'ended') return [option];
+  throw new Error(`--extension-process must be kept, ended or both, not "${option}"`);
+}
+
 /** `--button pinned|menu|both`: where the clicked button is (chromium-path.ts, ButtonPlace). */
 function buttonPlaces(option: string): ButtonPlace[] {
   if (option === 'both') return ['pinned', 'menu'];
@@ -123,18 +136,23 @@ function buttonPlaces(option: string): ButtonPlace[] {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { rounds: { type: 'string', default: '10' }, trace: { type: 'boolean', default: false }, steps: { type: 'boolean', default: false }, button: { type: 'string', default: 'both' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: { rounds: { type: 'string', default: '10' }, trace: { type: 'boolean', default: false }, steps: { type: 'boolean', default: false }, button: { type: 'string', default: 'both' }, 'extension-process': { type: 'string', default: 'kept' } }, allowPositionals: true });
   const rounds = positiveInteger(values.rounds, '--rounds');
   const directories = positionals.length > 0 ? positionals : ['.output/chrome-mv3'];
   const places = buttonPlaces(values.button);
-  // Each build once per place of its button, in a Chromium of its own.
-  const runs = places.flatMap((place) => directories.map((directory) => ({ directory, place })));
+  const fates = processFates(values['extension-process']);
+  // Each build once per place of its button and fate of its process, in a Chromium of its own.
+  const runs = places.flatMap((place) => fates.flatMap((fate) => directories.map((directory) => ({ directory, place, fate }))));
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const load = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
   console.log(`load before: ${load()}`);
   const browsers: BenchBrowser[] = [];
   try {
-    for (const { directory, place } of runs) browsers.push(await BenchBrowser.launch(directory, chromiumPath, REPO_ROOT, place));
+    for (const { directory, place, fate } of runs) {
+      const browser = await BenchBrowser.launch(directory, chromiumPath, REPO_ROOT, place);
+      browser.stopKeepsExtensionProcess = fate === 'kept';
+      browsers.push(browser);
+    }
     // The install's own work (the sample corpus) settles, and one click each warms what a reader's browser has warm.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     for (const browser of browsers) await browser.timeClick('running');
@@ -155,8 +173,10 @@ async function main(): Promise<void> {
       }
     }
     console.log(`load after: ${load()}`);
-    for (const [i, { directory, place }] of runs.entries()) {
-      console.log(`${directory}, button ${place === 'pinned' ? 'pinned to the toolbar' : 'in the Extensions menu'}, medians of ${rounds} clicks, ms after the click:`);
+    for (const [i, { directory, place, fate }] of runs.entries()) {
+      const where = place === 'pinned' ? 'pinned to the toolbar' : 'in the Extensions menu';
+      const processFate = fate === 'kept' ? 'extension process kept' : 'extension process ended with the worker';
+      console.log(`${directory}, button ${where}, ${processFate}, medians of ${rounds} clicks, ms after the click:`);
       console.log(`  worker running: first result ${summary(clicks[i].running, values.steps)}`);
       console.log(`  worker stopped: first result ${summary(clicks[i].stopped, values.steps)}`);
       if (tracings) for (const state of ['running', 'stopped'] as WorkerState[]) console.log(`  page scripts, worker ${state}: ${scriptSummary(scripts[i][state])}`);

@@ -45,6 +45,26 @@ export function browserPid(profileDir: string): number | null {
   return named.find((stat) => !pids.has(stat.ppid))?.pid ?? null;
 }
 
+/** The browser's extension renderer processes (their command line says --extension-process), by pid. */
+export function extensionProcesses(rootPid: number): number[] {
+  const stats = allStats();
+  const parentOf = new Map(stats.map((stat) => [stat.pid, stat.ppid]));
+  const underRoot = (pid: number) => {
+    for (let ancestor = parentOf.get(pid); ancestor !== undefined && ancestor > 1; ancestor = parentOf.get(ancestor)) if (ancestor === rootPid) return true;
+    return false;
+  };
+  return stats
+    .filter((stat) => underRoot(stat.pid))
+    .filter((stat) => {
+      try {
+        return readFileSync(`/proc/${stat.pid}/cmdline`, 'utf8').includes('--extension-process');
+      } catch {
+        return false;
+      }
+    })
+    .map((stat) => stat.pid);
+}
+
 /** What a thread of the browser does, for the CPU split of the bulk-import row. */
 export type ThreadRole = 'workers' | 'service worker' | 'page' | 'extension process, other' | 'browser process' | 'other processes';
 
