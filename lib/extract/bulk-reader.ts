@@ -19,6 +19,7 @@ import { HINT_ATTRIBUTES, setAsideKindOf, type SetAsideKind } from './furniture-
 import { jsonLdFactsOf } from './json-ld';
 import { declaredLanguageOf } from './language';
 import { metaTagsOf } from './meta-tags';
+import { narrowedAll } from './one-byte';
 import { cleanDocumentTitle, pickByline, pickSiteName, resolveUrl } from './metadata';
 import { classifyBlocks } from './text-cues';
 
@@ -287,7 +288,8 @@ function hasWords(text: string, least: number): boolean {
 
 /**
  * Reads the article of an HTML page without a DOM; null when the page holds no article. As Readability does, a page
- * where leaving out the unlikely containers leaves no article is read again with them.
+ * where leaving out the unlikely containers leaves no article is read again with them. The text, captions and
+ * furniture are one-byte strings wherever their characters allow (lib/extract/one-byte.ts).
  */
 export function readArticleFast(html: string, pageUrl?: string): PageArticle | null {
   return readPage(html, pageUrl, true) ?? readPage(html, pageUrl, false);
@@ -323,14 +325,17 @@ function readPage(html: string, pageUrl: string | undefined, stripUnlikely: bool
   const title = jsonLd.article?.headline ?? meta.get('og:title', 'twitter:title') ?? cleanDocumentTitle(reader.title, siteNames, reader.headings) ?? reader.headings[0];
   // The headline repeated as the first block is the title, not body text.
   const prose = inside.filter((block) => block.tag !== 'h1' && !(title && block.text === title));
-  const roles = classifyBlocks(prose.map((block) => block.text));
+  // One byte a character from here on where the blocks allow (the page's one em dash makes every piece of it two):
+  // the furniture cues' patterns, the record's hashes and its copies to the page and the store all read half as much.
+  const texts = narrowedAll(prose.map((block) => block.text));
+  const roles = classifyBlocks(texts);
   const body: string[] = [];
   const captions: string[] = [];
   const furniture: string[] = [];
   prose.forEach((block, i) => {
-    if (block.caption || roles[i] === 'caption') captions.push(block.text);
-    else if (roles[i] === 'furniture') furniture.push(block.text);
-    else body.push(block.text);
+    if (block.caption || roles[i] === 'caption') captions.push(texts[i]);
+    else if (roles[i] === 'furniture') furniture.push(texts[i]);
+    else body.push(texts[i]);
   });
   const text = body.join('\n\n');
   if (!hasWords(text, MIN_ARTICLE_WORDS)) return null;
