@@ -292,10 +292,35 @@ function hasWords(text: string, least: number): boolean {
  * furniture are one-byte strings wherever their characters allow (lib/extract/one-byte.ts).
  */
 export function readArticleFast(html: string, pageUrl?: string): PageArticle | null {
-  return readPage(html, pageUrl, true) ?? readPage(html, pageUrl, false);
+  return readPage([html], pageUrl, true) ?? readPage([html], pageUrl, false);
 }
 
-function readPage(html: string, pageUrl: string | undefined, stripUnlikely: boolean): PageArticle | null {
+/** Bytes decoded at a time by readArticleFromBytes. */
+const DECODED_PIECE_BYTES = 8 * 1024;
+
+/**
+ * The same from the page's bytes, decoded in pieces with `decoder` (lib/import/charset.ts htmlDecoder) and parsed as
+ * they come. Decoded whole, a page with one character past U+00FF is one two-byte string, and every piece the parser
+ * cuts from it is too; decoded in pieces, only the pieces holding such a character are, the decoder takes its
+ * one-byte path for the rest, and the parser and the patterns after it read one byte a character.
+ */
+export function readArticleFromBytes(bytes: Uint8Array, decoder: TextDecoder, pageUrl?: string): PageArticle | null {
+  const pieces = decodedPieces(bytes, decoder);
+  return readPage(pieces, pageUrl, true) ?? readPage(pieces, pageUrl, false);
+}
+
+function decodedPieces(bytes: Uint8Array, decoder: TextDecoder): string[] {
+  const pieces: string[] = [];
+  try {
+    for (let at = 0; at < bytes.length; at += DECODED_PIECE_BYTES) pieces.push(decoder.decode(bytes.subarray(at, at + DECODED_PIECE_BYTES), { stream: true }));
+  } finally {
+    // Ends the stream (a character cut at the end is replaced, as a whole decode does) and readies the shared decoder.
+    pieces.push(decoder.decode());
+  }
+  return pieces;
+}
+
+function readPage(pieces: readonly string[], pageUrl: string | undefined, stripUnlikely: boolean): PageArticle | null {
   const reader = new PageReader(stripUnlikely);
   const parser = new Parser(
     {
@@ -305,7 +330,8 @@ function readPage(html: string, pageUrl: string | undefined, stripUnlikely: bool
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.end(html);
+  for (const piece of pieces) parser.write(piece);
+  parser.end();
   reader.finish();
 
   const containers = articleContainers(reader.blocks);

@@ -1,8 +1,9 @@
 /** An archive record as an import step: its article read with the streaming reader (lib/extract/bulk-reader.ts). */
-import { readArticleFast } from '../../../lib/extract/bulk-reader.ts';
+import { readArticleFast, readArticleFromBytes } from '../../../lib/extract/bulk-reader.ts';
 import { narrowed } from '../../../lib/extract/one-byte.ts';
 import { recordFromArticle } from '../../../lib/import/records.ts';
-import { pageOf, type WarcItem, type WarcPayloadItem } from '../../../lib/import/warc.ts';
+import { htmlDecoder } from '../../../lib/import/charset.ts';
+import type { WarcItem, WarcPayloadItem } from '../../../lib/import/warc.ts';
 import type { CorpusRecord } from '../../../lib/types.ts';
 import type { ImportStep } from '../importers.ts';
 
@@ -23,8 +24,7 @@ export function stepOf(item: WarcItem | WarcPayloadItem): ImportStep {
   if (item.kind === 'passed-over') return { passedOver: true, ...at };
   const where = `record ${item.recordNumber}${item.url ? ` (${item.url})` : ''}`;
   if (item.kind === 'problem') return { problem: { where, reason: item.reason }, ...at };
-  const html = item.kind === 'payload' ? pageOf(item).html : item.html;
-  const article = readArticleFast(html, item.url);
+  const article = item.kind === 'payload' ? readArticleFromBytes(item.body, htmlDecoder(item.body, item.contentType), item.url) : readArticleFast(item.html, item.url);
   if (!article) return { problem: { where, reason: 'no article found in the page' }, ...at };
   const made = recordFromArticle(article, { url: item.url, firstSeen: item.date });
   return 'record' in made ? { record: narrowedRecord(made.record), ...at } : { problem: { where, reason: made.tooLarge }, ...at };
