@@ -19,6 +19,7 @@ import { HINT_ATTRIBUTES, setAsideKindOf, type SetAsideKind } from './furniture-
 import { jsonLdFactsOf } from './json-ld';
 import { declaredLanguageOf } from './language';
 import { metaTagsOf } from './meta-tags';
+import { narrowedAll } from './one-byte';
 import { cleanDocumentTitle, pickByline, pickSiteName, resolveUrl } from './metadata';
 import { classifyBlocks } from './text-cues';
 
@@ -287,13 +288,39 @@ function hasWords(text: string, least: number): boolean {
 
 /**
  * Reads the article of an HTML page without a DOM; null when the page holds no article. As Readability does, a page
- * where leaving out the unlikely containers leaves no article is read again with them.
+ * where leaving out the unlikely containers leaves no article is read again with them. The text, captions and
+ * furniture are one-byte strings wherever their characters allow (lib/extract/one-byte.ts).
  */
 export function readArticleFast(html: string, pageUrl?: string): PageArticle | null {
-  return readPage(html, pageUrl, true) ?? readPage(html, pageUrl, false);
+  return readPage([html], pageUrl, true) ?? readPage([html], pageUrl, false);
 }
 
-function readPage(html: string, pageUrl: string | undefined, stripUnlikely: boolean): PageArticle | null {
+/** Bytes decoded at a time by readArticleFromBytes. */
+const DECODED_PIECE_BYTES = 8 * 1024;
+
+/**
+ * The same from the page's bytes, decoded in pieces with `decoder` (lib/import/charset.ts htmlDecoder) and parsed as
+ * they come. Decoded whole, a page with one character past U+00FF is one two-byte string, and every piece the parser
+ * cuts from it is too; decoded in pieces, only the pieces holding such a character are, the decoder takes its
+ * one-byte path for the rest, and the parser and the patterns after it read one byte a character.
+ */
+export function readArticleFromBytes(bytes: Uint8Array, decoder: TextDecoder, pageUrl?: string): PageArticle | null {
+  const pieces = decodedPieces(bytes, decoder);
+  return readPage(pieces, pageUrl, true) ?? readPage(pieces, pageUrl, false);
+}
+
+function decodedPieces(bytes: Uint8Array, decoder: TextDecoder): string[] {
+  const pieces: string[] = [];
+  try {
+    for (let at = 0; at < bytes.length; at += DECODED_PIECE_BYTES) pieces.push(decoder.decode(bytes.subarray(at, at + DECODED_PIECE_BYTES), { stream: true }));
+  } finally {
+    // Ends the stream (a character cut at the end is replaced, as a whole decode does) and readies the shared decoder.
+    pieces.push(decoder.decode());
+  }
+  return pieces;
+}
+
+function readPage(pieces: readonly string[], pageUrl: string | undefined, stripUnlikely: boolean): PageArticle | null {
   const reader = new PageReader(stripUnlikely);
   const parser = new Parser(
     {
@@ -303,7 +330,8 @@ function readPage(html: string, pageUrl: string | undefined, stripUnlikely: bool
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.end(html);
+  for (const piece of pieces) parser.write(piece);
+  parser.end();
   reader.finish();
 
   const containers = articleContainers(reader.blocks);
@@ -323,14 +351,17 @@ function readPage(html: string, pageUrl: string | undefined, stripUnlikely: bool
   const title = jsonLd.article?.headline ?? meta.get('og:title', 'twitter:title') ?? cleanDocumentTitle(reader.title, siteNames, reader.headings) ?? reader.headings[0];
   // The headline repeated as the first block is the title, not body text.
   const prose = inside.filter((block) => block.tag !== 'h1' && !(title && block.text === title));
-  const roles = classifyBlocks(prose.map((block) => block.text));
+  // One byte a character from here on where the blocks allow (the page's one em dash makes every piece of it two):
+  // the furniture cues' patterns, the record's hashes and its copies to the page and the store all read half as much.
+  const texts = narrowedAll(prose.map((block) => block.text));
+  const roles = classifyBlocks(texts);
   const body: string[] = [];
   const captions: string[] = [];
   const furniture: string[] = [];
   prose.forEach((block, i) => {
-    if (block.caption || roles[i] === 'caption') captions.push(block.text);
-    else if (roles[i] === 'furniture') furniture.push(block.text);
-    else body.push(block.text);
+    if (block.caption || roles[i] === 'caption') captions.push(texts[i]);
+    else if (roles[i] === 'furniture') furniture.push(texts[i]);
+    else body.push(texts[i]);
   });
   const text = body.join('\n\n');
   if (!hasWords(text, MIN_ARTICLE_WORDS)) return null;

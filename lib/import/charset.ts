@@ -54,13 +54,21 @@ function decoderFor(label: string | undefined): TextDecoder | null {
 
 const LATIN1 = new TextDecoder('latin1');
 
-/** The page's (or feed's) text; `contentType` is the HTTP header when one is known. */
-export function decodeHtml(bytes: Uint8Array, contentType?: string | null): string {
-  const decoder =
+/**
+ * The decoder for a page's (or feed's) bytes; `contentType` is the HTTP header when one is known. Shared between
+ * calls: a caller decoding in pieces (`stream: true`) ends with a call without it, which readies it for the next text.
+ */
+export function htmlDecoder(bytes: Uint8Array, contentType?: string | null): TextDecoder {
+  return (
     decoderFor(bomCharset(bytes)) ??
     decoderFor(charsetFromContentType(contentType)) ??
     decoderFor(sniffXmlEncoding(bytes)) ??
     decoderFor(sniffMetaCharset(bytes)) ??
-    decoderFor('utf-8')!;
-  return decoder.decode(bytes);
+    decoderFor('utf-8')!
+  );
+}
+
+/** The page's (or feed's) text; `contentType` is the HTTP header when one is known. */
+export function decodeHtml(bytes: Uint8Array, contentType?: string | null): string {
+  return htmlDecoder(bytes, contentType).decode(bytes);
 }

@@ -25,7 +25,13 @@ export function mix32(h: number): number {
 
 /** 64 bits as 16 hex digits: two independent 32-bit hashes, enough to tell 10^8 texts apart. */
 export function hash64Hex(s: string): string {
-  const a = fnv1a32(s);
-  const b = mix32(fnv1a32(s, 0x9747b28c) ^ s.length);
-  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+  // fnv1a32(s) and fnv1a32(s, 0x9747b28c) in one pass over the text: every record is hashed when it is stored.
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x01000193);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + mix32((b >>> 0) ^ s.length).toString(16).padStart(8, '0');
 }

@@ -141,11 +141,17 @@ const HEADING_KINDS = new Set<FurnitureKind>(['trending', 'related', 'navigation
 const BIO_OPENING = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:has|is|was|covers|joined|writes|reports|previously)\b/u;
 
 /**
+ * Whitespace that collapsing would change: any but a plain space, two spaces in a row, or a space at either end. The
+ * bulk reader's blocks come collapsed already, and testing for it costs less than building the string again.
+ */
+const UNCOLLAPSED = /[^\S ]| {2}|^ | $/;
+
+/**
  * What kind of page furniture a line or paragraph is, or null when it reads as article text.
  * Works on one line of plain text or on the text content of one DOM block.
  */
 export function classifyFurnitureLine(line: string): FurnitureKind | null {
-  const text = line.replace(/\s+/g, ' ').trim();
+  const text = UNCOLLAPSED.test(line) ? line.replace(/\s+/g, ' ').trim() : line;
   if (!text) return null;
   const short = text.length <= MAX_PROMPT_LENGTH;
   if (short) {

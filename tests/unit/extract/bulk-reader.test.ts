@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readArticleFast } from '../../../lib/extract/bulk-reader.ts';
+import { readArticleFast, readArticleFromBytes } from '../../../lib/extract/bulk-reader.ts';
+import { htmlDecoder } from '../../../lib/import/charset.ts';
 import { extractFromHtml } from '../../../lib/extract/html.ts';
 import { newsPage } from '../../../scripts/bench/news-pages.ts';
 
@@ -54,5 +55,34 @@ describe('readArticleFast', () => {
     const shared = [...words(fast.text)].filter((word) => fullWords.has(word)).length;
     expect(shared / fullWords.size).toBeGreaterThan(0.9);
     expect(fast.title).toBe(full.title);
+  });
+});
+
+describe('readArticleFromBytes', () => {
+  it('reads the same article from the bytes, decoded in pieces, as from the decoded page', () => {
+    for (const index of [0, 1, 17]) {
+      const page = newsPage(index);
+      const bytes = new TextEncoder().encode(page.html);
+      expect(readArticleFromBytes(bytes, htmlDecoder(bytes, 'text/html; charset=utf-8'), page.url)).toEqual(readArticleFast(page.html, page.url));
+    }
+  });
+
+  it('decodes characters cut at a piece boundary, in another encoding too, and leaves the shared decoder ready', () => {
+    // Long enough to cross several 8 KB pieces; the multi-byte characters fall on every offset.
+    const paragraphs = Array.from({ length: 60 }, (_, i) => `${'é'.repeat(i % 7)}Zürich — “${prose(`Proposal ${i}`)}” ${'ü'.repeat(i % 5)}`);
+    const html = `<html lang="de"><head><title>Zürich</title></head><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    const utf8 = new TextEncoder().encode(html);
+    const decoder = htmlDecoder(utf8, 'text/html; charset=utf-8');
+    const fromBytes = readArticleFromBytes(utf8, decoder, 'https://example.com/a')!;
+    expect(fromBytes).toEqual(readArticleFast(html, 'https://example.com/a'));
+    expect(fromBytes.text).toBe(paragraphs.map((p) => p.trim()).join('\n\n'));
+    // A page cut in the middle of a character, then a whole one: the cut is replaced, the next page is unharmed.
+    const cut = utf8.subarray(0, utf8.indexOf(0xc3, 9000) + 1);
+    readArticleFromBytes(cut, decoder, 'https://example.com/cut');
+    expect(decoder.decode(new TextEncoder().encode('ok'))).toBe('ok');
+    expect(readArticleFromBytes(utf8, decoder, 'https://example.com/a')).toEqual(fromBytes);
+    const latin1Html = html.replace(/[—“”]/g, '-');
+    const latin1 = Uint8Array.from(latin1Html, (char) => char.charCodeAt(0));
+    expect(readArticleFromBytes(latin1, htmlDecoder(latin1, 'text/html; charset=iso-8859-1'), 'https://example.com/a')).toEqual(readArticleFast(latin1Html, 'https://example.com/a'));
   });
 });

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { featuresOf, queryFeaturesOf, queryKeyOffsets } from '../../../lib/index/features';
+import { boundKeys, featuresOf, keepRank, queryFeaturesOf, queryKeyOffsets } from '../../../lib/index/features';
+import { fnv1a32, hash64Hex, mix32 } from '../../../lib/index/hash';
 import { retrievalTerms } from '../../../lib/text/terms';
 
 const original =
@@ -98,5 +100,40 @@ describe('queryKeyOffsets', () => {
     const quoted = 'Wexbridge met the press, and then Wexbridge left.';
     const nameOnly = queryKeyOffsets(quoted, 'en', { pairSampling: 1_000_000 });
     expect([...nameOnly.values()]).toEqual([[0, quoted.lastIndexOf('Wexbridge')]]);
+  });
+});
+
+describe('boundKeys', () => {
+  /** The selection as first written: every key ranked through a comparator, the `limit` lowest kept, sorted. */
+  function boundByComparator(keys: Iterable<number>, limit: number): Uint32Array {
+    const sorted = Uint32Array.from(keys).sort();
+    if (sorted.length <= limit) return sorted;
+    return Uint32Array.from(Array.from(sorted).sort((a, b) => keepRank(a) - keepRank(b)).slice(0, limit)).sort();
+  }
+
+  it('keeps the keys of lowest rank, as ranking every key through a comparator does', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat({ max: 0xffffffff }), { maxLength: 600 }), fc.nat({ max: 700 }), (keys, limit) => {
+        expect(boundKeys(new Set(keys), limit)).toEqual(boundByComparator(keys, limit));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps exactly the limit from a long document', () => {
+    const keys = new Set(Array.from({ length: 5000 }, (_, i) => mix32(i)));
+    expect(boundKeys(keys, 400)).toHaveLength(400);
+  });
+});
+
+describe('hash64Hex', () => {
+  it('is the two FNV hashes it is defined by, computed in one pass', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        const expected = fnv1a32(text).toString(16).padStart(8, '0') + mix32(fnv1a32(text, 0x9747b28c) ^ text.length).toString(16).padStart(8, '0');
+        expect(hash64Hex(text)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

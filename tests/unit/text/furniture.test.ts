@@ -77,6 +77,13 @@ describe('classifyFurnitureLine', () => {
   ])('%j is article text', (line) => {
     expect(classifyFurnitureLine(line)).toBeNull();
   });
+
+  it.each([' Leave a Reply', 'Leave a Reply ', 'Leave  a Reply', 'Leave\ta\nReply', 'Leave\u00a0a Reply', '\u2028Leave a Reply'])(
+    'reads %j with its whitespace collapsed, as the collapsed line',
+    (line) => {
+      expect(classifyFurnitureLine(line)).toBe('comments');
+    },
+  );
 });
 
 describe('parseHeaderLine', () => {
