@@ -144,6 +144,22 @@ function pinToToolbar(profileDir: string, extensionDir: string): void {
   writeFileSync(path.join(profileDir, 'Default', 'Preferences'), JSON.stringify(preferences));
 }
 
+/**
+ * Makes the browser register the extension's worker again on the next launch of a kept profile. It keeps the worker's
+ * script in the profile and runs that stored copy while the manifest's version is unchanged, so a build copied into the
+ * same extension directory would otherwise not run its own worker: the stored registration and script are removed.
+ */
+function forgetWorkerRegistration(profileDir: string, extensionDir: string): void {
+  const file = path.join(profileDir, 'Default', 'Preferences');
+  const preferences = JSON.parse(readFileSync(file, 'utf8')) as { extensions?: { settings?: Record<string, { service_worker_registration_info?: unknown }> } };
+  const settings = preferences.extensions?.settings?.[unpackedExtensionId(extensionDir)];
+  if (settings?.service_worker_registration_info) {
+    delete settings.service_worker_registration_info;
+    writeFileSync(file, JSON.stringify(preferences));
+  }
+  rmSync(path.join(profileDir, 'Default', 'Service Worker'), { recursive: true, force: true });
+}
+
 export class BenchBrowser {
   private visits = 0;
   private stopperPage: Page | null = null;
@@ -167,6 +183,7 @@ export class BenchBrowser {
     const reused = keptProfile !== undefined && existsSync(path.join(keptProfile, 'Default', 'Preferences'));
     const profileDir = keptProfile ?? mkdtempSync(path.join(tmpdir(), 'palimpsest-bench-profile-'));
     if (buttonPlace === 'pinned' && !reused) pinToToolbar(profileDir, extensionDir);
+    if (reused) forgetWorkerRegistration(profileDir, extensionDir);
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath,
       headless: true,
