@@ -23,6 +23,8 @@ export interface BenchCheck {
 export interface StorePhases {
   ms: Record<string, number>;
   calls: Record<string, number>;
+  /** Each call: method, start and end, ms after the answer began (what overlapped, and the worker's own time between). */
+  spans: [string, number, number][];
 }
 
 export interface BenchHooks {
@@ -58,10 +60,10 @@ async function likely(article: PageArticle): Promise<BenchCheck> {
   return { ms: performance.now() - started, openMs: opened - started, top: top?.id ?? null, topRelation: null, original: null };
 }
 
-const TIMED_METHODS = new Set(['lookup', 'count', 'docStats', 'getRecords']);
+const TIMED_METHODS = new Set(['lookup', 'count', 'docStats', 'docKeyCounts', 'getRecords']);
 
-/** The store, with the wall time of every call of TIMED_METHODS added to `phases`. */
-function timedStore<T extends object>(store: T, phases: StorePhases): T {
+/** The store, with the wall time of every call of TIMED_METHODS added to `phases`; times are ms after `origin`. */
+function timedStore<T extends object>(store: T, phases: StorePhases, origin: number): T {
   return new Proxy(store, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
@@ -71,8 +73,10 @@ function timedStore<T extends object>(store: T, phases: StorePhases): T {
         try {
           return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
         } finally {
-          phases.ms[property] = (phases.ms[property] ?? 0) + performance.now() - began;
+          const ended = performance.now();
+          phases.ms[property] = (phases.ms[property] ?? 0) + ended - began;
           phases.calls[property] = (phases.calls[property] ?? 0) + 1;
+          phases.spans.push([property, began - origin, ended - origin]);
         }
       };
     },
@@ -80,11 +84,11 @@ function timedStore<T extends object>(store: T, phases: StorePhases): T {
 }
 
 async function likelyPhases(article: PageArticle): Promise<BenchCheck & { phases: StorePhases }> {
-  const phases: StorePhases = { ms: {}, calls: {} };
+  const phases: StorePhases = { ms: {}, calls: {}, spans: [] };
   const started = performance.now();
   const store = await getCorpus();
   const opened = performance.now();
-  const [top] = await likelySources(article.text, timedStore(store, phases), { lang: article.lang });
+  const [top] = await likelySources(article.text, timedStore(store, phases, started), { lang: article.lang });
   return { ms: performance.now() - started, openMs: opened - started, top: top?.id ?? null, topRelation: null, original: null, phases };
 }
 
