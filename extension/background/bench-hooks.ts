@@ -4,7 +4,7 @@
  * the bench reaches them with Playwright's worker evaluation, which no web page or extension page can do.
  */
 import { checkArticle } from '../../lib/engine.ts';
-import { likelySources } from '../../lib/sources.ts';
+import { likelySources, type LikelySourceOptions } from '../../lib/sources.ts';
 import type { IndexSize } from '../../lib/store/index.ts';
 import type { PageArticle } from '../../lib/types.ts';
 import { getCorpus } from './corpus.ts';
@@ -32,7 +32,7 @@ export interface BenchHooks {
   /** The popup's first answer (lib/sources.ts): the query measured against the baseline. */
   likely(article: PageArticle): Promise<BenchCheck>;
   /** The first answer with the time it waited on each store method (for finding where its time goes). */
-  likelyPhases(article: PageArticle): Promise<BenchCheck & { phases: StorePhases }>;
+  likelyPhases(article: PageArticle, options?: Pick<LikelySourceOptions, 'maxKeys'>): Promise<BenchCheck & { phases: StorePhases }>;
   indexSize(): Promise<IndexSize>;
   count(): Promise<number>;
 }
@@ -83,12 +83,13 @@ function timedStore<T extends object>(store: T, phases: StorePhases, origin: num
   });
 }
 
-async function likelyPhases(article: PageArticle): Promise<BenchCheck & { phases: StorePhases }> {
+/** `options.maxKeys`: another bound on the keys looked up, for measuring one against the default on a stored corpus. */
+async function likelyPhases(article: PageArticle, options: Pick<LikelySourceOptions, 'maxKeys'> = {}): Promise<BenchCheck & { phases: StorePhases }> {
   const phases: StorePhases = { ms: {}, calls: {}, spans: [] };
   const started = performance.now();
   const store = await getCorpus();
   const opened = performance.now();
-  const [top] = await likelySources(article.text, timedStore(store, phases, started), { lang: article.lang });
+  const [top] = await likelySources(article.text, timedStore(store, phases, started), { lang: article.lang, ...options });
   return { ms: performance.now() - started, openMs: opened - started, top: top?.id ?? null, topRelation: null, original: null, phases };
 }
 
