@@ -4,7 +4,7 @@
  * the bench reaches them with Playwright's worker evaluation, which no web page or extension page can do.
  */
 import { checkArticle } from '../../lib/engine.ts';
-import { likelySources } from '../../lib/sources.ts';
+import { likelySources, type LikelySourceOptions } from '../../lib/sources.ts';
 import type { IndexSize } from '../../lib/store/index.ts';
 import type { PageArticle } from '../../lib/types.ts';
 import { getCorpus } from './corpus.ts';
@@ -23,6 +23,8 @@ export interface BenchCheck {
 export interface StorePhases {
   ms: Record<string, number>;
   calls: Record<string, number>;
+  /** Each call: method, start and end, ms after the answer began (what overlapped, and the worker's own time between). */
+  spans: [string, number, number][];
 }
 
 export interface BenchHooks {
@@ -30,7 +32,7 @@ export interface BenchHooks {
   /** The popup's first answer (lib/sources.ts): the query measured against the baseline. */
   likely(article: PageArticle): Promise<BenchCheck>;
   /** The first answer with the time it waited on each store method (for finding where its time goes). */
-  likelyPhases(article: PageArticle): Promise<BenchCheck & { phases: StorePhases }>;
+  likelyPhases(article: PageArticle, options?: Pick<LikelySourceOptions, 'maxKeys'>): Promise<BenchCheck & { phases: StorePhases }>;
   indexSize(): Promise<IndexSize>;
   count(): Promise<number>;
 }
@@ -58,10 +60,10 @@ async function likely(article: PageArticle): Promise<BenchCheck> {
   return { ms: performance.now() - started, openMs: opened - started, top: top?.id ?? null, topRelation: null, original: null };
 }
 
-const TIMED_METHODS = new Set(['lookup', 'count', 'docStats', 'getRecords']);
+const TIMED_METHODS = new Set(['lookup', 'count', 'docStats', 'docKeyCounts', 'getRecords']);
 
-/** The store, with the wall time of every call of TIMED_METHODS added to `phases`. */
-function timedStore<T extends object>(store: T, phases: StorePhases): T {
+/** The store, with the wall time of every call of TIMED_METHODS added to `phases`; times are ms after `origin`. */
+function timedStore<T extends object>(store: T, phases: StorePhases, origin: number): T {
   return new Proxy(store, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
@@ -71,20 +73,23 @@ function timedStore<T extends object>(store: T, phases: StorePhases): T {
         try {
           return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
         } finally {
-          phases.ms[property] = (phases.ms[property] ?? 0) + performance.now() - began;
+          const ended = performance.now();
+          phases.ms[property] = (phases.ms[property] ?? 0) + ended - began;
           phases.calls[property] = (phases.calls[property] ?? 0) + 1;
+          phases.spans.push([property, began - origin, ended - origin]);
         }
       };
     },
   });
 }
 
-async function likelyPhases(article: PageArticle): Promise<BenchCheck & { phases: StorePhases }> {
-  const phases: StorePhases = { ms: {}, calls: {} };
+/** `options.maxKeys`: another bound on the keys looked up, for measuring one against the default on a stored corpus. */
+async function likelyPhases(article: PageArticle, options: Pick<LikelySourceOptions, 'maxKeys'> = {}): Promise<BenchCheck & { phases: StorePhases }> {
+  const phases: StorePhases = { ms: {}, calls: {}, spans: [] };
   const started = performance.now();
   const store = await getCorpus();
   const opened = performance.now();
-  const [top] = await likelySources(article.text, timedStore(store, phases), { lang: article.lang });
+  const [top] = await likelySources(article.text, timedStore(store, phases, started), { lang: article.lang, ...options });
   return { ms: performance.now() - started, openMs: opened - started, top: top?.id ?? null, topRelation: null, original: null, phases };
 }
 

@@ -56,8 +56,9 @@ export function loadSampleCorpus(): Promise<SampleReload> {
 
 /** The corpus store, with the sample corpus loaded on first use (covers a worker that missed onInstalled). */
 export async function getCorpus(): Promise<Corpus> {
-  const store = await openStore();
-  if (!(await sampleAlreadyLoaded())) await loadSampleCorpus();
+  // On a fresh worker both are a round trip to the browser: the flag is read while the database opens.
+  const [store, loaded] = await Promise.all([openStore(), sampleAlreadyLoaded()]);
+  if (!loaded) await loadSampleCorpus();
   return store;
 }
 

@@ -81,20 +81,21 @@ const idf = (docs: number, total: number) => Math.log(1 + total / docs);
  */
 function localWeights(shortlist: number[], postings: Map<number, Posting>, offsets: ReadonlyMap<number, readonly number[]>, total: number, tally: DocTally): Map<number, number> {
   const position = tally.position;
-  shortlist.forEach((doc, i) => (position[doc] = i));
+  shortlist.forEach((doc, i) => (position[doc] = i + 1));
   const hitsOf: KeyHit[][] = shortlist.map(() => []);
   try {
     for (const [key, holders] of postings) {
       if (holders === 'stopped') continue;
       const weight = idf(holders.length, total);
       const at = offsets.get(key) ?? [];
-      for (const doc of holders) {
-        const i = position[doc];
-        if (i >= 0) for (const offset of at) hitsOf[i].push({ at: offset, key, weight });
+      // Indexed loops, not for-of: on a fresh worker this runs as bytecode over every posting the page looked up.
+      for (let h = 0; h < holders.length; h++) {
+        const i = position[holders[h]];
+        if (i > 0) for (let o = 0; o < at.length; o++) hitsOf[i - 1].push({ at: at[o], key, weight });
       }
     }
   } finally {
-    for (const doc of shortlist) position[doc] = -1;
+    for (const doc of shortlist) position[doc] = 0;
   }
   return new Map(shortlist.map((doc, i) => [doc, localWeight(hitsOf[i])]));
 }
@@ -294,8 +295,8 @@ class DocTally {
   weight = new Float64Array(0);
   shared = new Uint32Array(0);
   maxRank = new Uint32Array(0);
-  /** Shortlist position by document number, -1 for documents off the shortlist (see localWeights). */
-  position = new Int32Array(0);
+  /** Shortlist position + 1 by document number, 0 for documents off the shortlist (see localWeights). */
+  position = new Uint32Array(0);
   /** The documents holding any, in the order the postings first name them. */
   touched: number[] = [];
 
@@ -306,7 +307,7 @@ class DocTally {
     this.weight = new Float64Array(size);
     this.shared = new Uint32Array(size);
     this.maxRank = new Uint32Array(size);
-    this.position = new Int32Array(size).fill(-1);
+    this.position = new Uint32Array(size);
   }
 
   clear(): void {
@@ -324,16 +325,20 @@ const docTally = new DocTally();
 
 function sharedKeyWeights(postings: Map<number, Posting>, total: number): DocTally {
   let lastDoc = -1;
-  for (const docs of postings.values()) if (docs !== 'stopped') for (const doc of docs) if (doc > lastDoc) lastDoc = doc;
+  for (const docs of postings.values()) if (docs !== 'stopped') for (let i = 0; i < docs.length; i++) if (docs[i] > lastDoc) lastDoc = docs[i];
   const tally = docTally;
   tally.reserve(lastDoc);
   const { weight, shared, maxRank, touched } = tally;
+  // Indexed loops, not for-of over the typed arrays: a fresh worker runs these as bytecode before they are compiled,
+  // over every posting the page looked up (up to 64 keys × the document-frequency cap, 128,000 at a million articles),
+  // and an iterator's result object per posting cost most of that cold time.
   for (const [key, docs] of postings) {
     if (docs === 'stopped') continue;
     // Inverse document frequency: a key in few records is strong evidence, one in many is weak.
     const w = idf(docs.length, total);
     const rank = keepRank(key);
-    for (const doc of docs) {
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i];
       if (shared[doc] === 0) touched.push(doc);
       weight[doc] += w;
       shared[doc]++;

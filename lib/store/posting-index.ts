@@ -188,8 +188,13 @@ export class PostingIndex {
 
   private async shapeAt(version: number): Promise<IndexShape> {
     if (this.cached?.version === version) return this.cached;
-    const [generations, pendingRows] = await Promise.all([this.db.generations.orderBy('generation').toArray(), this.db.pending.toArray()]);
-    this.cached = { version, generations, pending: pendingRows.map((row) => new Uint32Array(row.pairs)) };
+    return this.readShape(Promise.resolve(version));
+  }
+
+  /** The generations and pending runs, read beside `version` (requests already sent in the same transaction). */
+  private async readShape(version: Promise<number>): Promise<IndexShape> {
+    const [read, generations, pendingRows] = await Promise.all([version, this.db.generations.orderBy('generation').toArray(), this.db.pending.toArray()]);
+    this.cached = { version: read, generations, pending: pendingRows.map((row) => new Uint32Array(row.pairs)) };
     return this.cached;
   }
 
@@ -204,8 +209,14 @@ export class PostingIndex {
       // The rows are read by the shape last seen, beside the version that says whether it still holds: while the
       // index is unchanged a lookup waits on one round of requests instead of two.
       const guess = this.cached;
-      const [version, guessed] = await Promise.all([this.meta(META_INDEX_VERSION), guess ? this.rowsFor(guess.generations, distinct) : null]);
-      if (guess && guessed && guess.version === version) return [guess, guessed] as const;
+      // A fresh store (a worker just started) has no shape to guess by: the shape is read beside the version, one
+      // round of requests before the rows instead of two.
+      if (!guess) {
+        const shape = await this.readShape(this.meta(META_INDEX_VERSION));
+        return [shape, await this.rowsFor(shape.generations, distinct)] as const;
+      }
+      const [version, guessed] = await Promise.all([this.meta(META_INDEX_VERSION), this.rowsFor(guess.generations, distinct)]);
+      if (guess.version === version) return [guess, guessed] as const;
       const current = await this.shapeAt(version);
       return [current, await this.rowsFor(current.generations, distinct)] as const;
     });

@@ -21,6 +21,12 @@ export interface BenchOptions {
   chains: number;
   /** Whether the BM25 baseline answers the same queries (it takes seconds a query at 100k on two cores). */
   baseline: boolean;
+  /**
+   * A browser profile directory kept between runs (Chromium path): the corpus is imported into it only when it does
+   * not already hold that many articles, so builds copied in turn into the same extension directory (the same
+   * extension id, so the same IndexedDB) are measured on one import.
+   */
+  profileDir: string | null;
 }
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -42,6 +48,9 @@ export const USAGE = `usage: npm run bench -- [options]
   --no-build                  use the existing .output/chrome-mv3-bench build
   --extension DIR             load this bench build instead (with --no-build), e.g. a copy of another branch's
                               build for an A/B run beside this one
+  --profile DIR               keep the browser profile in DIR and reuse it: the import runs only when DIR does not
+                              hold the corpus of that size yet (its import rows then read n/a); with one size and a
+                              fixed --extension directory, so that builds copied into it keep the same IndexedDB
   --no-baseline               leave out the BM25 baseline (MiniSearch): its rows stay empty; for comparing
                               two versions of the engine at 100k, where BM25 takes seconds a query
 `;
@@ -65,6 +74,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       'no-build': { type: 'boolean', default: false },
       extension: { type: 'string' },
       'no-baseline': { type: 'boolean', default: false },
+      profile: { type: 'string' },
       'crawl-mb': { type: 'string', default: '1024' },
       chains: { type: 'string', default: '40' },
     },
@@ -72,6 +82,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   });
   const only = values.only ?? null;
   if (only !== null && !isPart(only)) throw new Error(`--only wants node, chromium, postgres, crawl, lineage, crosslang or corpus, not "${only}"`);
+  if (values.profile !== undefined && values.sizes.includes(',')) throw new Error('--profile keeps the corpus of one size: give one --sizes');
   // Sizes are separated by commas, so a size itself is written without thousands separators (or with "_").
   const sizes = values.sizes.split(',').map((size) => positiveInteger(size.trim(), '--sizes'));
   return {
@@ -86,5 +97,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     crawlMegabytes: positiveInteger(values['crawl-mb'], '--crawl-mb'),
     chains: positiveInteger(values.chains, '--chains'),
     baseline: !values['no-baseline'],
+    profileDir: values.profile ?? null,
   };
 }

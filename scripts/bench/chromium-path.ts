@@ -5,7 +5,7 @@
  * is a real click on the seed 000 page with the real popup timed until it shows the first result.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -144,6 +144,22 @@ function pinToToolbar(profileDir: string, extensionDir: string): void {
   writeFileSync(path.join(profileDir, 'Default', 'Preferences'), JSON.stringify(preferences));
 }
 
+/**
+ * Makes the browser register the extension's worker again on the next launch of a kept profile. It keeps the worker's
+ * script in the profile and runs that stored copy while the manifest's version is unchanged, so a build copied into the
+ * same extension directory would otherwise not run its own worker: the stored registration and script are removed.
+ */
+function forgetWorkerRegistration(profileDir: string, extensionDir: string): void {
+  const file = path.join(profileDir, 'Default', 'Preferences');
+  const preferences = JSON.parse(readFileSync(file, 'utf8')) as { extensions?: { settings?: Record<string, { service_worker_registration_info?: unknown }> } };
+  const settings = preferences.extensions?.settings?.[unpackedExtensionId(extensionDir)];
+  if (settings?.service_worker_registration_info) {
+    delete settings.service_worker_registration_info;
+    writeFileSync(file, JSON.stringify(preferences));
+  }
+  rmSync(path.join(profileDir, 'Default', 'Service Worker'), { recursive: true, force: true });
+}
+
 export class BenchBrowser {
   private visits = 0;
   private stopperPage: Page | null = null;
@@ -174,6 +190,7 @@ export class BenchBrowser {
     const reused = keptProfile !== undefined && existsSync(path.join(keptProfile, 'Default', 'Preferences'));
     const profileDir = keptProfile ?? mkdtempSync(path.join(tmpdir(), 'palimpsest-bench-profile-'));
     if (buttonPlace === 'pinned' && !reused) pinToToolbar(profileDir, extensionDir);
+    if (reused) forgetWorkerRegistration(profileDir, extensionDir);
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath,
       headless: true,
@@ -224,6 +241,11 @@ export class BenchBrowser {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
+  }
+
+  /** A DevTools command to the running worker (Profiler.*, HeapProfiler.*: for taking a fresh worker's answer apart). */
+  async toWorker<T>(method: string, params: object = {}): Promise<T> {
+    return (await this.workerSession()).send<T>(method, params);
   }
 
   private async forgetWorkerSession(): Promise<void> {
@@ -468,6 +490,31 @@ export interface ChromiumSetup {
   coldClicks: number;
   /** Where the clicked button is; pinned unless said otherwise. */
   buttonPlace?: ButtonPlace;
+  /** A profile kept between runs, imported into once (BenchOptions.profileDir). */
+  keptProfile?: string;
+}
+
+/** Written into a kept profile when an import into it completed: which corpus it holds. */
+interface KeptImport {
+  size: number;
+  firstId: string;
+  lastId: string;
+  stored: number;
+}
+
+const KEPT_IMPORT_FILE = 'palimpsest-bench-import.json';
+
+function keptImportOf(corpus: BenchCorpus): Omit<KeptImport, 'stored'> {
+  return { size: corpus.records.length, firstId: corpus.records[0]?.id ?? '', lastId: corpus.records.at(-1)?.id ?? '' };
+}
+
+/** Whether the kept profile already holds this corpus, completely imported (a half-done import is not reused). */
+function holdsCorpus(profileDir: string, corpus: BenchCorpus, stored: number): boolean {
+  const file = path.join(profileDir, KEPT_IMPORT_FILE);
+  if (!existsSync(file)) return false;
+  const kept = JSON.parse(readFileSync(file, 'utf8')) as KeptImport;
+  const wanted = keptImportOf(corpus);
+  return kept.size === wanted.size && kept.firstId === wanted.firstId && kept.lastId === wanted.lastId && kept.stored === stored;
 }
 
 export function chromiumUnavailable(setup: Pick<ChromiumSetup, 'extensionDir' | 'chromiumPath'>): string | null {
@@ -478,18 +525,25 @@ export function chromiumUnavailable(setup: Pick<ChromiumSetup, 'extensionDir' | 
 
 export async function runChromium(corpus: BenchCorpus, setup: ChromiumSetup, log: Log): Promise<ChromiumRun> {
   const buttonPlace = setup.buttonPlace ?? 'pinned';
-  const browser = await BenchBrowser.launch(setup.extensionDir, setup.chromiumPath, setup.repoRoot, buttonPlace);
+  const browser = await BenchBrowser.launch(setup.extensionDir, setup.chromiumPath, setup.repoRoot, buttonPlace, setup.keptProfile);
   try {
     // The sample corpus goes in on install; count() waits for it, so the import below is the only writer.
     const sampleCount = await browser.inWorker<number>('palimpsestBench.count()');
+    const reused = setup.keptProfile !== undefined && holdsCorpus(setup.keptProfile, corpus, sampleCount);
     const usage = async () => (await browser.inWorker<{ usage: number }>('navigator.storage.estimate()')).usage;
     const usageBefore = await usage();
-    const imported = await importThroughOptionsPage(browser, corpus.records, log);
+    // A reused profile's import was measured by the run that made it: its figures are not this run's.
+    const imported = reused ? { ms: Number.NaN, added: Number.NaN } : await importThroughOptionsPage(browser, corpus.records, log);
     const stored = await browser.inWorker<number>('palimpsestBench.count()');
     const indexSize = await browser.inWorker<IndexSize>('palimpsestBench.indexSize()');
     const diskBytesPerArticle = ((await usage()) - usageBefore) / imported.added;
-    const heaps = [await browser.workerHeap()];
-    log(`  chromium: imported ${imported.added} articles (${stored} stored with the ${sampleCount} sample) in ${(imported.ms / 1000).toFixed(1)} s`);
+    const heaps = [reused ? Number.NaN : await browser.workerHeap()];
+    if (reused) log(`  chromium: the kept profile ${setup.keptProfile} holds the corpus already (${stored} stored): not imported again`);
+    else log(`  chromium: imported ${imported.added} articles (${stored} stored with the ${sampleCount} sample) in ${(imported.ms / 1000).toFixed(1)} s`);
+    if (setup.keptProfile !== undefined && !reused) {
+      const kept: KeptImport = { ...keptImportOf(corpus), stored };
+      writeFileSync(path.join(setup.keptProfile, KEPT_IMPORT_FILE), JSON.stringify(kept));
+    }
 
     await browser.inWorker(likelyExpression(corpus.queries[0]));
     const warm: QueryOutcome[] = [];

@@ -59,7 +59,15 @@ async function chromiumSetup(options: BenchOptions): Promise<{ setup: ChromiumSe
   if (!existsSync(chromiumPath)) return { setup: null, note: `Chromium not measured: no browser at ${chromiumPath} (set CHROMIUM_PATH)` };
   if (options.build && !options.extensionDir && !buildBenchExtension()) return { setup: null, note: 'Chromium not measured: the bench build failed' };
   const extensionDir = options.extensionDir ? path.resolve(options.extensionDir) : benchBuildDir;
-  const setup: ChromiumSetup = { extensionDir, chromiumPath, repoRoot, coldSamples: options.coldSamples, warmClicks: 5, coldClicks: 3 };
+  const setup: ChromiumSetup = {
+    extensionDir,
+    chromiumPath,
+    repoRoot,
+    coldSamples: options.coldSamples,
+    warmClicks: 5,
+    coldClicks: 3,
+    ...(options.profileDir === null ? {} : { keptProfile: path.resolve(options.profileDir) }),
+  };
   const missing = chromiumUnavailable(setup);
   return missing ? { setup: null, note: `Chromium not measured: ${missing}` } : { setup, note: productionBuildNote() };
 }

@@ -4,7 +4,9 @@
  * removal, a write through another handle on the same database — the next read answers from the index as it is.
  */
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { Table } from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openCorpusStore } from '../../../lib/store';
 import { PostingIndex } from '../../../lib/store/posting-index';
 import { CorpusDatabase } from '../../../lib/store/schema';
 import type { CorpusStore } from '../../../lib/store';
@@ -77,5 +79,53 @@ describe('directory entries after the corpus changed', () => {
     expect((await store.docStats([1, 2])).map((stat) => stat?.id)).toEqual([undefined, 'moscow']);
     await store.addRecords([beijing]);
     expect((await store.docStats([1, 2, 3])).map((stat) => stat?.id)).toEqual([undefined, 'moscow', 'beijing']);
+  });
+});
+
+/** Calls of a Dexie table method, by table name, from now on. */
+function tableCalls(method: 'bulkGet' | 'toArray'): { count(table: string): number } {
+  const calls: string[] = [];
+  // Each database's tables have a prototype of their own, all inheriting the methods from one Dexie prototype.
+  let prototype = new CorpusDatabase('prototype-only', factories).meta as Table;
+  while (!Object.getOwnPropertyNames(prototype).includes(method)) prototype = Object.getPrototypeOf(prototype) as Table;
+  const original = prototype[method] as (...args: unknown[]) => unknown;
+  vi.spyOn(prototype, method).mockImplementation(function (this: Table, ...args: unknown[]) {
+    calls.push(this.name);
+    return original.apply(this, args);
+  } as never);
+  return { count: (table) => calls.filter((name) => name === table).length };
+}
+
+describe('a store opened afresh (a worker just started)', () => {
+  const name = () => `fresh-reads-${process.pid}-${++counter}`;
+  afterEach(() => vi.restoreAllMocks());
+
+  it('reads the directory rows of its first answer once', async () => {
+    const dbName = name();
+    const writer = await openCorpusStore({ name: dbName, ...factories });
+    await writer.addRecords([kabul, moscow, beijing]);
+    writer.close();
+    const fresh = await openCorpusStore({ name: dbName, ...factories });
+    opened.push(fresh);
+    const directory = tableCalls('bulkGet');
+    expect((await fresh.docStats([1, 3])).map((stat) => stat?.id)).toEqual(['kabul', 'beijing']);
+    expect(directory.count('directory')).toBe(1);
+  });
+
+  it('has the key-count column on its way before the first ranking asks for it', async () => {
+    const dbName = name();
+    const writer = await openCorpusStore({ name: dbName, ...factories });
+    await writer.addRecords([kabul, moscow]);
+    writer.close();
+    const column = tableCalls('toArray');
+    const fresh = await openCorpusStore({ name: dbName, ...factories });
+    opened.push(fresh);
+    expect(column.count('keyCounts')).toBe(1);
+    const counts = await fresh.docKeyCounts!([2, 1, 7]);
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBeGreaterThan(0);
+    expect(counts[2]).toBe(0);
+    // The read started at opening served the ranking: the column was not read a second time.
+    expect(column.count('keyCounts')).toBe(1);
   });
 });
