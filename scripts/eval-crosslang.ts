@@ -24,7 +24,7 @@ import { checkArticle, isCopyRelation } from '../lib/engine';
 import { openCorpusStore } from '../lib/store';
 import type { CorpusRecord, Report } from '../lib/types';
 import { percentile } from './bench/stats';
-import { positiveInteger, readOptions } from './eval/options';
+import { positiveInteger, readOptions, runMain } from './eval/options';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataRoot = path.join(path.resolve(repoRoot, '..', 'shared'), 'corpora', 'wmt-dev');
@@ -184,10 +184,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -28,7 +28,7 @@ import { readReuters, reutersPath } from './bench/source';
 import { percentile } from './bench/stats';
 import { buildOutletSet, DEFAULT_OUTLET_OPTIONS, type OutletQuery, type OutletSetOptions } from './eval/outlet-set';
 import { FALSE_CLAIM_SHARE, REAL_VERSION_SHARE, sharedTextShare } from './eval/shared-text';
-import { positiveInteger, readOptions } from './eval/options';
+import { positiveInteger, readOptions, runMain } from './eval/options';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -213,10 +213,4 @@ function printSummary(s: ReturnType<typeof summarise>): void {
   console.log(`full check p50 / p95: ${s.checkMs.p50} / ${s.checkMs.p95} ms`);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -19,3 +19,14 @@ export function readOptions<T>(command: string, usage: string, parse: () => T): 
     return null;
   }
 }
+
+/** Runs an evaluation's `main` and exits with the code it gives; an error on the way is printed and exits with 1. */
+export function runMain(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

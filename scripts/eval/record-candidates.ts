@@ -25,7 +25,7 @@ import { planCorpus, storyOf, withQueries, type SourceStory } from '../bench/cor
 import { cachedRecords, generatorVersion } from '../bench/corpus-cache';
 import { readReuters, reutersPath } from '../bench/source';
 import { buildOutletSet, DEFAULT_OUTLET_OPTIONS } from './outlet-set';
-import { positiveInteger, readOptions } from './options';
+import { positiveInteger, readOptions, runMain } from './options';
 import { FALSE_CLAIM_SHARE, REAL_VERSION_SHARE, sharedTextShare } from './shared-text';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -162,10 +162,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);
