@@ -57,12 +57,16 @@ export function entryOf(row: DirectoryChunk | undefined, doc: number): Directory
 }
 
 /**
- * Documents per row of the key-count column (schema version 7): the directory's `features` again, as 16-bit counts
- * in a binary row. Ranking needs the count of every shortlisted document (200 for the first answer) but the id of only
- * the few it returns; reading those counts from the directory read a row of 1,024 ids per document, 200,000 strings
- * on a fresh worker at a million articles. A million documents' counts are 123 rows (2 MB), read with one request.
+ * Documents per row of the key-count column: the directory's `features` again, as 16-bit counts in a binary row.
+ * Ranking needs the count of every shortlisted document (800 for the first answer) but the id of only the few it
+ * returns; reading those counts from the directory read a row of 1,024 ids per document, 200,000 strings on a fresh
+ * worker at a million articles. A row holds 65,536 counts (128 KiB) because Chromium stores a value under 64 KiB inline in
+ * its database, at about 60 ms per MB read, and a larger one beside it, about seven times cheaper per byte (2 MB as 128
+ * rows of 16 KB: 107–237 ms; as 16 rows of 128 KB: 16–37 ms, Chromium 156): a fresh worker's first answer at a million
+ * articles read the 2 MB column before its lookup's rows. Schema version 7 kept 8,192 counts a row; version 8 regroups
+ * them (regroupKeyCounts).
  */
-export const KEY_COUNT_ROW_DOCS = 8192;
+export const KEY_COUNT_ROW_DOCS = 65_536;
 /** Counts are capped here (a document keeps at most maxDocFeatures keys, 400 by default). */
 const MAX_KEY_COUNT = 0xffff;
 
@@ -99,4 +103,24 @@ export function addKeyCounts(rows: Map<number, KeyCountRow>, chunk: DirectoryChu
     if (!rows.has(row)) rows.set(row, emptyKeyCountRow(row));
     setKeyCount(rows.get(row)!, doc, chunk.features[slot]);
   });
+}
+
+/**
+ * Key-count rows of any size regrouped into rows of KEY_COUNT_ROW_DOCS (the version 8 upgrade). A row's size is read
+ * from its bytes, so rows already of the current size pass through unchanged; rows holding no count are dropped.
+ */
+export function regroupKeyCounts(rows: readonly KeyCountRow[]): KeyCountRow[] {
+  const regrouped = new Map<number, KeyCountRow>();
+  for (const row of rows) {
+    const counts = new Uint16Array(row.counts);
+    const firstDoc = row.row * counts.length;
+    counts.forEach((count, slot) => {
+      if (count === 0) return;
+      const doc = firstDoc + slot;
+      const number = keyCountRowOf(doc);
+      if (!regrouped.has(number)) regrouped.set(number, emptyKeyCountRow(number));
+      setKeyCount(regrouped.get(number)!, doc, count);
+    });
+  }
+  return [...regrouped.values()].sort((a, b) => a.row - b.row);
 }

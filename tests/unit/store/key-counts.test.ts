@@ -1,7 +1,8 @@
 /**
- * The key-count column (schema version 7): each document's count of index keys, as the directory gives it, kept
- * through adds, deletes, clearing and rebuilding, seen by another handle on the same database, and filled from the
- * directory when a version-6 corpus is opened. Retrieval ranks from it and reads ids only for what it returns.
+ * The key-count column (schema version 7, rows of 65,536 counts since version 8): each document's count of index keys,
+ * as the directory gives it, kept through adds, deletes, clearing and rebuilding, seen by another handle on the same
+ * database, filled from the directory when a version-6 corpus is opened, and regrouped when a version-7 corpus is.
+ * Retrieval ranks from it and reads ids only for what it returns.
  */
 import { Dexie } from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
@@ -10,6 +11,7 @@ import { retrieveCandidates } from '../../../lib/index/retrieve';
 import { likelySources } from '../../../lib/sources';
 import { openCorpusStore, type OpenedCorpus } from '../../../lib/store';
 import type { CorpusStore, DocStat } from '../../../lib/store/types';
+import { KEY_COUNT_ROW_DOCS, regroupKeyCounts, type KeyCountRow } from '../../../lib/store/directory';
 import { seedRecords } from '../helpers/seed-corpus';
 import { Version5Database } from '../helpers/version5-index';
 import { beijing, kabul, moscow } from './records';
@@ -137,5 +139,82 @@ describe('opening a schema-version-6 corpus', () => {
       expect(upgradedTop?.id).toBe(page.id);
       expect(upgradedTop).toEqual(writtenTop);
     }
+  });
+});
+
+/** A key-count row of `docsPerRow` counts, number `row`, with `counts` set by document number. */
+function rowOfSize(docsPerRow: number, row: number, counts: Record<number, number>): KeyCountRow {
+  const values = new Uint16Array(docsPerRow);
+  for (const [doc, count] of Object.entries(counts)) values[Number(doc) - row * docsPerRow] = count;
+  return { row, counts: values.buffer };
+}
+
+/** Every non-zero count of `rows` by document number, read with each row's own size. */
+function countsByDoc(rows: readonly KeyCountRow[]): Record<number, number> {
+  const found: Record<number, number> = {};
+  for (const row of rows) {
+    const values = new Uint16Array(row.counts);
+    values.forEach((count, slot) => {
+      if (count) found[row.row * values.length + slot] = count;
+    });
+  }
+  return found;
+}
+
+describe('regrouping the key-count column (the version 8 upgrade)', () => {
+  it('moves every count of 8,192-document rows into rows of 65,536, keeping document numbers', () => {
+    const old = [rowOfSize(8192, 0, { 0: 3, 8191: 400 }), rowOfSize(8192, 1, { 8192: 7 }), rowOfSize(8192, 9, { 73_730: 12 }), rowOfSize(8192, 16, { 131_072: 1 })];
+    const regrouped = regroupKeyCounts(old);
+    expect(regrouped.map((row) => row.row)).toEqual([0, 1, 2]);
+    expect(regrouped.every((row) => row.counts.byteLength === 2 * KEY_COUNT_ROW_DOCS)).toBe(true);
+    expect(countsByDoc(regrouped)).toEqual({ 0: 3, 8191: 400, 8192: 7, 73_730: 12, 131_072: 1 });
+  });
+
+  it('leaves rows of the current size as they are and drops rows with no count', () => {
+    const current = [rowOfSize(KEY_COUNT_ROW_DOCS, 2, { 131_073: 5 }), rowOfSize(KEY_COUNT_ROW_DOCS, 3, {})];
+    const regrouped = regroupKeyCounts(current);
+    expect(regrouped.map((row) => row.row)).toEqual([2]);
+    expect(countsByDoc(regrouped)).toEqual({ 131_073: 5 });
+  });
+});
+
+/** Schema version 7 as browsers hold it (stores only): version 6 and the key-count column. */
+class Version7Database extends Version6Database {
+  constructor(name: string) {
+    super(name);
+    this.version(7).stores({ keyCounts: 'row' });
+  }
+}
+
+describe('opening a schema-version-7 corpus', () => {
+  it('regroups its 8,192-document key-count rows and answers as a store written under version 8', async () => {
+    const name = await version6Corpus(seedRecords);
+    const v6 = new Version6Database(name);
+    await v6.open();
+    const directory = await v6.table('directory').toArray();
+    v6.close();
+    const v7 = new Version7Database(name);
+    await v7.open();
+    // Version 7's rows: 8,192 counts each, as its upgrade wrote them; here every seed document is in row 0.
+    const counts: Record<number, number> = {};
+    for (const chunk of directory as { chunk: number; ids: string[]; features: number[] }[]) chunk.ids.forEach((id, slot) => id && (counts[chunk.chunk * 1024 + slot] = chunk.features[slot]));
+    await v7.table('keyCounts').bulkPut([rowOfSize(8192, 0, counts)]);
+    expect(v7.verno).toBe(7);
+    v7.close();
+    const upgraded = await openStore(name);
+    const raw = new Dexie(name, factories);
+    await raw.open();
+    const rows = (await raw.table('keyCounts').toArray()) as KeyCountRow[];
+    raw.close();
+    expect(rows.map((row) => [row.row, row.counts.byteLength])).toEqual([[0, 2 * KEY_COUNT_ROW_DOCS]]);
+    expect(countsByDoc(rows)).toEqual(counts);
+    const written = await openStore();
+    await written.addRecords(seedRecords);
+    await written.deleteRecords([seedRecords[1].id]);
+    const docs = numbersUpTo(seedRecords.length);
+    expect(await keyCounts(upgraded, docs)).toEqual(await keyCounts(written, docs));
+    await expectCountsMatchDirectory(upgraded, docs);
+    const [top] = await likelySources(seedRecords[3].text, upgraded, { lang: seedRecords[3].lang });
+    expect(top?.id).toBe(seedRecords[3].id);
   });
 });
