@@ -8,6 +8,7 @@ import type { CorpusStore, Posting } from '../store/types';
 import type { TextAnalysis } from '../text/analysis';
 import { boundKeys, DEFAULT_FEATURE_OPTIONS, keepRank, queryKeyOffsets, type FeatureOptions } from './features';
 import { valueAtRank } from './select';
+import { tallyPostings, type PostingTally } from './tally';
 
 export interface Candidate {
   id: string;
@@ -75,29 +76,16 @@ function sparsity(shared: number, maxRank: number): number {
 
 const idf = (docs: number, total: number) => Math.log(1 + total / docs);
 
-/**
- * localWeight of each shortlisted document, from the postings already read. The shortlist is found by position in an
- * array indexed by document number (the tally's), not a map, as every posting of the page is looked at.
- */
-function localWeights(shortlist: number[], postings: Map<number, Posting>, offsets: ReadonlyMap<number, readonly number[]>, total: number, tally: DocTally): Map<number, number> {
-  const position = tally.position;
-  shortlist.forEach((doc, i) => (position[doc] = i + 1));
-  const hitsOf: KeyHit[][] = shortlist.map(() => []);
-  try {
-    for (const [key, holders] of postings) {
-      if (holders === 'stopped') continue;
-      const weight = idf(holders.length, total);
-      const at = offsets.get(key) ?? [];
-      // Indexed loops, not for-of: on a fresh worker this runs as bytecode over every posting the page looked up.
-      for (let h = 0; h < holders.length; h++) {
-        const i = position[holders[h]];
-        if (i > 0) for (let o = 0; o < at.length; o++) hitsOf[i - 1].push({ at: at[o], key, weight });
-      }
-    }
-  } finally {
-    for (const doc of shortlist) position[doc] = 0;
+/** Where on the page each key the document at `place` in the tally holds occurs: its localWeight's hits, in key order. */
+function hitsOf(tally: PostingTally, place: number, offsets: ReadonlyMap<number, readonly number[]>): KeyHit[] {
+  const hits: KeyHit[] = [];
+  for (let h = tally.heldFrom[place]; h < tally.heldFrom[place + 1]; h++) {
+    const k = tally.heldKeys[h];
+    const key = tally.keys[k];
+    const at = offsets.get(key) ?? [];
+    for (let o = 0; o < at.length; o++) hits.push({ at: at[o], key, weight: tally.keyWeights[k] });
   }
-  return new Map(shortlist.map((doc, i) => [doc, localWeight(hitsOf[i])]));
+  return hits;
 }
 
 /** One occurrence on the page of a key a document shares: where, which key, and the key's weight. */
@@ -204,16 +192,10 @@ async function ranked(page: string | TextAnalysis, store: CorpusStore, options: 
   const keys = boundKeys(offsets.keys(), options.maxKeys ?? Infinity);
   if (keys.length === 0 || limit <= 0) return { candidates: [], postings: new Map(), nearCopies: [], total: 0, offsets };
   const [postings, total] = await Promise.all([store.lookup(keys), store.count()]);
-  // The tally is filled and cleared with no await in between, so a check running beside this one never sees it.
-  let shortlisted: Shortlisted[];
-  let nearCopies: number[];
-  try {
-    const tally = sharedKeyWeights(postings, total);
-    shortlisted = shortlistOf(tally, postings, offsets, total, limit, options);
-    nearCopies = tally.touched.filter((doc) => tally.shared[doc] >= NEAR_COPY_SHARE * keys.length);
-  } finally {
-    docTally.clear();
-  }
+  // Inverse document frequency: a key in few records is strong evidence, one in many is weak.
+  const tally = tallyPostings(postings, (holders) => idf(holders, total), keepRank);
+  const shortlisted = shortlistOf(tally, offsets, limit, options);
+  const nearCopies = Array.from(tally.docs).filter((_, place) => tally.shared[place] >= NEAR_COPY_SHARE * keys.length);
   const best = await bestCandidates(shortlisted, store, limit, new Set(options.excludeIds ?? []), options.features?.maxDocFeatures ?? DEFAULT_FEATURE_OPTIONS.maxDocFeatures);
   return { candidates: best, postings, nearCopies, total, offsets };
 }
@@ -264,88 +246,29 @@ async function bestCandidates(shortlisted: readonly Shortlisted[], store: Corpus
 }
 
 /** The documents worth their directory entries, best by raw weight first, with what their ranking needs of the tally. */
-function shortlistOf(tally: DocTally, postings: Map<number, Posting>, offsets: ReadonlyMap<number, readonly number[]>, total: number, limit: number, options: RetrieveOptions): Shortlisted[] {
-  const { weight, shared, maxRank, touched } = tally;
+function shortlistOf(tally: PostingTally, offsets: ReadonlyMap<number, readonly number[]>, limit: number, options: RetrieveOptions): Shortlisted[] {
+  const { docs, weight, shared, maxRank } = tally;
   const minShared = options.minShared ?? 2;
   // The square root of the sparsity: enough to lift copies from long documents, measured on PAN 2013
   // (verbatim recall@50 0.988 -> 0.996), where the full factor let topical long documents crowd out rewrites.
-  const boost = (doc: number) => Math.sqrt(sparsity(shared[doc], maxRank[doc]));
+  const boost = (place: number) => Math.sqrt(sparsity(shared[place], maxRank[place]));
 
   // Which documents are capped is known only after docStats: the shortlist assumes any may be.
   // 800 at limit 50: on PAN 2013 pages quoting 20 sources, a shorter list cuts off rewrites before their
   // normalisation and local evidence can lift them (random recall@50 0.987 at 400, 0.988 at 800 and beyond).
   const shortlistSize = options.shortlist ?? Math.max(16 * limit, 800);
-  const shortlist = bestDocs(
-    touched.filter((doc) => shared[doc] >= minShared),
-    shortlistSize,
-    (doc) => weight[doc] * boost(doc),
-  );
-  const local = localWeights(shortlist, postings, offsets, total, tally);
-  return shortlist.map((doc) => ({ doc, weight: weight[doc], shared: shared[doc], maxRank: maxRank[doc], boost: boost(doc), local: local.get(doc) ?? 0 }));
-}
-
-/**
- * Per document holding page keys: the keys' summed weight, how many it holds and their largest keep rank, in arrays
- * indexed by document number (a page's postings name thousands of documents, 8,000 at 30,000 stored articles, and
- * maps keyed by them cost most of the ranking's CPU), and the documents holding any. The arrays are kept between
- * rankings and only the entries a ranking touched are cleared after it: at 1,000,000 stored articles, allocating and
- * zeroing them anew took three quarters of the tally's CPU (9.8 against 2.3 ms in a Node micro-benchmark).
- */
-class DocTally {
-  weight = new Float64Array(0);
-  shared = new Uint32Array(0);
-  maxRank = new Uint32Array(0);
-  /** Shortlist position + 1 by document number, 0 for documents off the shortlist (see localWeights). */
-  position = new Uint32Array(0);
-  /** The documents holding any, in the order the postings first name them. */
-  touched: number[] = [];
-
-  /** Room for document numbers up to `lastDoc`. */
-  reserve(lastDoc: number): void {
-    if (this.weight.length > lastDoc) return;
-    const size = Math.max(lastDoc + 1, Math.ceil(this.weight.length * 1.25));
-    this.weight = new Float64Array(size);
-    this.shared = new Uint32Array(size);
-    this.maxRank = new Uint32Array(size);
-    this.position = new Uint32Array(size);
-  }
-
-  clear(): void {
-    for (const doc of this.touched) {
-      this.weight[doc] = 0;
-      this.shared[doc] = 0;
-      this.maxRank[doc] = 0;
-    }
-    this.touched = [];
-  }
-}
-
-/** The one tally: rankings fill and clear it synchronously (see ranked), so they never overlap on it. */
-const docTally = new DocTally();
-
-function sharedKeyWeights(postings: Map<number, Posting>, total: number): DocTally {
-  let lastDoc = -1;
-  for (const docs of postings.values()) if (docs !== 'stopped') for (let i = 0; i < docs.length; i++) if (docs[i] > lastDoc) lastDoc = docs[i];
-  const tally = docTally;
-  tally.reserve(lastDoc);
-  const { weight, shared, maxRank, touched } = tally;
-  // Indexed loops, not for-of over the typed arrays: a fresh worker runs these as bytecode before they are compiled,
-  // over every posting the page looked up (up to 64 keys × the document-frequency cap, 128,000 at a million articles),
-  // and an iterator's result object per posting cost most of that cold time.
-  for (const [key, docs] of postings) {
-    if (docs === 'stopped') continue;
-    // Inverse document frequency: a key in few records is strong evidence, one in many is weak.
-    const w = idf(docs.length, total);
-    const rank = keepRank(key);
-    for (let i = 0; i < docs.length; i++) {
-      const doc = docs[i];
-      if (shared[doc] === 0) touched.push(doc);
-      weight[doc] += w;
-      shared[doc]++;
-      if (rank > maxRank[doc]) maxRank[doc] = rank;
-    }
-  }
-  return tally;
+  const eligible: number[] = [];
+  for (let place = 0; place < docs.length; place++) if (shared[place] >= minShared) eligible.push(place);
+  // Places in the tally are in document order, so ties fall to the earlier document.
+  const shortlist = bestDocs(eligible, shortlistSize, (place) => weight[place] * boost(place));
+  return shortlist.map((place) => ({
+    doc: docs[place],
+    weight: weight[place],
+    shared: shared[place],
+    maxRank: maxRank[place],
+    boost: boost(place),
+    local: localWeight(hitsOf(tally, place, offsets)),
+  }));
 }
 
 /**
