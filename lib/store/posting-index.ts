@@ -9,7 +9,7 @@
  * tiers, as in the PostgreSQL store): a posting is rewritten once per tier, a handful of times however large the
  * corpus grows, and lookups read one row per key in each of a bounded number of generations.
  */
-import type { Table } from 'dexie';
+import { packedPairCount, packRun, unpackRun } from './packed-runs';
 import { bucketOf, bucketRange, concatRuns, mentionsAny, STOPPED_DOC, mergeRuns, pairCount, pairRangeOf, sortInterleaved, withoutDocs } from './postings';
 import type { CorpusDatabase, GenerationInfo, GenerationRow, PendingRow } from './schema';
 import { MAX_GENERATION_BITS, META_NEXT_GENERATION, generationRowId } from './schema';
@@ -172,7 +172,7 @@ export class PostingIndex {
       for (const info of merged) {
         const rows = await this.db.generationRows.where(':id').between(...sliceIds(info, slice), true, false).toArray();
         if (rows.length === 0) continue;
-        const part = concatSorted(rows.map((row) => new Uint32Array(row.pairs)));
+        const part = concatSorted(rows.map(runOfRow));
         run = mergeRuns(run, part, this.dfCap);
       }
       if (run === undefined || run.length === 0) continue;
@@ -234,7 +234,7 @@ export class PostingIndex {
     const rows = await this.db.generationRows.bulkGet(ids);
     const runs = new Map<number, Uint32Array>();
     rows.forEach((row) => {
-      if (row) runs.set(row.id, new Uint32Array(row.pairs));
+      if (row) runs.set(row.id, runOfRow(row));
     });
     return runs;
   }
@@ -298,11 +298,11 @@ export class PostingIndex {
     let removed = 0;
     rows.forEach((row, i) => {
       if (!row) return;
-      const pairs = new Uint32Array(row.pairs);
+      const pairs = runOfRow(row);
       const kept = withoutDocs(pairs, docs);
       removed += pairCount(pairs) - pairCount(kept);
       if (kept.length === 0) deletes.push(ids[i]);
-      else if (kept !== pairs) puts.push({ id: ids[i], pairs: kept.buffer as ArrayBuffer });
+      else if (kept !== pairs) puts.push(packedRow(ids[i], kept));
     });
     if (removed === 0) return;
     await this.db.generationRows.bulkPut(puts);
@@ -316,15 +316,19 @@ export class PostingIndex {
     await this.bumpVersion();
   }
 
-  /** Postings stored and the bytes their runs take (without the database's own overhead). */
+  /** Postings stored and the bytes their runs take as stored, packed or not (without the database's own overhead). */
   async size(): Promise<{ postings: number; bytes: number }> {
     let bytes = 0;
-    for (const table of [this.db.generationRows, this.db.pending] as Table<{ pairs: ArrayBuffer }, number>[]) {
-      await table.each((row) => {
-        bytes += row.pairs.byteLength;
-      });
-    }
-    return { postings: bytes / 8, bytes };
+    let postings = 0;
+    await this.db.generationRows.each((row) => {
+      bytes += storedBytes(row);
+      postings += row.packed ? packedPairCount(new Uint8Array(row.packed)) : storedBytes(row) / 8;
+    });
+    await this.db.pending.each((row) => {
+      bytes += row.pairs.byteLength;
+      postings += row.pairs.byteLength / 8;
+    });
+    return { postings, bytes };
   }
 
   /** The stored generations, oldest first (for tests and the benchmark's account of the layout). */
@@ -386,10 +390,26 @@ function rowsOf(generation: number, bits: number, run: Uint32Array): GenerationR
   while (start < n) {
     const bucket = bucketOf(run[2 * start], bits);
     const [, end] = bucketRange(run, bucket, start, bits);
-    rows.push({ id: generationRowId(generation, bucket), pairs: run.slice(2 * start, 2 * end).buffer as ArrayBuffer });
+    rows.push(packedRow(generationRowId(generation, bucket), run.subarray(2 * start, 2 * end)));
     start = end;
   }
   return rows;
+}
+
+/** A generation row holding `run` packed. */
+function packedRow(id: number, run: Uint32Array): GenerationRow {
+  return { id, packed: packRun(run).buffer as ArrayBuffer };
+}
+
+/** The run of a generation row, packed or written before packing (see GenerationRow). */
+function runOfRow(row: GenerationRow): Uint32Array {
+  if (row.packed) return unpackRun(new Uint8Array(row.packed));
+  return new Uint32Array(row.pairs ?? new ArrayBuffer(0));
+}
+
+/** Bytes a generation row's run takes as stored. */
+function storedBytes(row: GenerationRow): number {
+  return (row.packed ?? row.pairs)?.byteLength ?? 0;
 }
 
 /** The documents ascending, each once: as they are when already so, sorted and made distinct otherwise. */
