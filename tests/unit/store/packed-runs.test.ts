@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packedPairCount, packRun, unpackRun } from '../../../lib/store/packed-runs';
-import { mergeRuns, sortPairs, STOPPED_DOC } from '../../../lib/store/postings';
+import { packedDocsOf, packedPairCount, packRun, unpackRun } from '../../../lib/store/packed-runs';
+import { docsOf, mergeRuns, sortPairs, STOPPED_DOC } from '../../../lib/store/postings';
 
 const roundTrip = (pairs: Uint32Array) => unpackRun(packRun(pairs));
 
@@ -15,6 +15,8 @@ describe('packed runs', () => {
   it('writes one key with one document as count, key, no further documents, document', () => {
     const packed = packRun(sortPairs([[5, 3]]));
     expect(Array.from(packed)).toEqual([1, 5, 0, 3]);
+    // Two documents: their bytes (1 + 2) follow the count, then the first document and the gap to the second.
+    expect(Array.from(packRun(sortPairs([[5, 3], [5, 200]])))).toEqual([2, 5, 1, 3, 3, 0xc5, 0x01]);
     expect(Array.from(unpackRun(packed))).toEqual([5, 3]);
   });
 
@@ -74,12 +76,36 @@ describe('packed runs', () => {
     }
   });
 
+  it('finds a key\'s documents in the packed run as in its pairs, for every key present and keys around them', () => {
+    let seed = 5;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let trial = 0; trial < 50; trial++) {
+      const entries = Array.from({ length: next() % 300 }, () => [next() % 5000, next() % 2 ** (1 + (next() % 31))] as [number, number]);
+      const run = mergeRuns(undefined, sortPairs(entries), 8);
+      const packed = packRun(run);
+      const keys = new Set([0, 4999, 5000, 0xffffffff, ...entries.flatMap(([key]) => [key, key + 1, Math.max(0, key - 1)])]);
+      for (const key of keys) {
+        const expected = docsOf(run, key);
+        expect(Array.from(packedDocsOf(packed, key)), `key ${key}`).toEqual(expected === 'stopped' ? [STOPPED_DOC] : expected);
+      }
+    }
+  });
+
+  it('finds nothing in an empty run, and a stopped key as its one document 0', () => {
+    expect(packedDocsOf(packRun(new Uint32Array(0)), 7)).toEqual(new Uint32Array(0));
+    const stopped = mergeRuns(undefined, sortPairs([[9, 1], [9, 2], [9, 3], [10, 4]]), 2);
+    expect(Array.from(packedDocsOf(packRun(stopped), 9))).toEqual([STOPPED_DOC]);
+    expect(Array.from(packedDocsOf(packRun(stopped), 10))).toEqual([4]);
+  });
+
   it('refuses bytes that end early or run past their postings', () => {
     const packed = packRun(sortPairs([[300, 70_000], [301, 2]]));
     expect(() => unpackRun(packed.subarray(0, packed.length - 1))).toThrow(RangeError);
     expect(() => unpackRun(Uint8Array.of(...packed, 0))).toThrow(RangeError);
     // A count of one with a key of two documents.
-    expect(() => unpackRun(Uint8Array.of(1, 5, 1, 3, 1))).toThrow(RangeError);
+    expect(() => unpackRun(Uint8Array.of(1, 5, 1, 2, 3, 1))).toThrow(RangeError);
+    // A key whose documents take other bytes than its header says.
+    expect(() => unpackRun(Uint8Array.of(2, 5, 1, 3, 3, 1))).toThrow(RangeError);
     expect(() => unpackRun(new Uint8Array(0))).toThrow(RangeError);
   });
 });
