@@ -9,7 +9,7 @@
  * tiers, as in the PostgreSQL store): a posting is rewritten once per tier, a handful of times however large the
  * corpus grows, and lookups read one row per key in each of a bounded number of generations.
  */
-import type { Table } from 'dexie';
+import { packedDocsOf, packedPairCount, packRun, unpackRun } from './packed-runs';
 import { bucketOf, bucketRange, concatRuns, mentionsAny, STOPPED_DOC, mergeRuns, pairCount, pairRangeOf, sortInterleaved, withoutDocs } from './postings';
 import type { CorpusDatabase, GenerationInfo, GenerationRow, PendingRow } from './schema';
 import { MAX_GENERATION_BITS, META_NEXT_GENERATION, generationRowId } from './schema';
@@ -172,7 +172,7 @@ export class PostingIndex {
       for (const info of merged) {
         const rows = await this.db.generationRows.where(':id').between(...sliceIds(info, slice), true, false).toArray();
         if (rows.length === 0) continue;
-        const part = concatSorted(rows.map((row) => new Uint32Array(row.pairs)));
+        const part = concatSorted(rows.map(runOfRow));
         run = mergeRuns(run, part, this.dfCap);
       }
       if (run === undefined || run.length === 0) continue;
@@ -229,12 +229,13 @@ export class PostingIndex {
     return result;
   }
 
-  private async rowsFor(generations: readonly GenerationInfo[], keys: readonly number[]): Promise<Map<number, Uint32Array>> {
+  /** The rows holding `keys`, as stored: packed rows stay packed, since a lookup reads one key or two of each. */
+  private async rowsFor(generations: readonly GenerationInfo[], keys: readonly number[]): Promise<Map<number, StoredRun>> {
     const ids = [...new Set(generations.flatMap((info) => keys.map((key) => generationRowId(info.generation, bucketOf(key, info.bits)))))].sort((a, b) => a - b);
     const rows = await this.db.generationRows.bulkGet(ids);
-    const runs = new Map<number, Uint32Array>();
+    const runs = new Map<number, StoredRun>();
     rows.forEach((row) => {
-      if (row) runs.set(row.id, new Uint32Array(row.pairs));
+      if (row) runs.set(row.id, row.packed ? new Uint8Array(row.packed) : runOfRow(row));
     });
     return runs;
   }
@@ -243,24 +244,25 @@ export class PostingIndex {
    * A key's documents over the runs, oldest first. Written straight into one array: building a list, a set and a
    * sorted copy per key was the lookup's largest CPU cost in a Node profile (100,000 articles).
    */
-  private postingOf(key: number, runs: readonly (Uint32Array | undefined)[]): Posting | null {
-    const ranges: [Uint32Array, number, number][] = [];
+  private postingOf(key: number, runs: readonly (StoredRun | undefined)[]): Posting | null {
+    const parts: Uint32Array[] = [];
     let length = 0;
     for (const run of runs) {
       if (!run) continue;
-      const [start, end] = pairRangeOf(run, key);
-      if (start === end) continue;
-      ranges.push([run, start, end]);
-      length += end - start;
+      const part = docsIn(run, key);
+      if (part.length === 0) continue;
+      parts.push(part);
+      length += part.length;
     }
     if (length === 0) return null;
     // Postings spread over generations have not met the cap together yet; their merge will stop such a key, so stop it now.
     if (length > this.dfCap) return 'stopped';
-    const docs = new Uint32Array(length);
+    // One part is its own array: the loop below then only checks it for a stopped key.
+    const docs = parts.length === 1 ? parts[0] : new Uint32Array(length);
     let at = 0;
-    for (const [run, start, end] of ranges) {
-      for (let i = start; i < end; i++) {
-        const doc = run[2 * i + 1];
+    for (const part of parts) {
+      for (let i = 0; i < part.length; i++) {
+        const doc = part[i];
         if (doc === STOPPED_DOC) return 'stopped';
         docs[at++] = doc;
       }
@@ -298,11 +300,11 @@ export class PostingIndex {
     let removed = 0;
     rows.forEach((row, i) => {
       if (!row) return;
-      const pairs = new Uint32Array(row.pairs);
+      const pairs = runOfRow(row);
       const kept = withoutDocs(pairs, docs);
       removed += pairCount(pairs) - pairCount(kept);
       if (kept.length === 0) deletes.push(ids[i]);
-      else if (kept !== pairs) puts.push({ id: ids[i], pairs: kept.buffer as ArrayBuffer });
+      else if (kept !== pairs) puts.push(packedRow(ids[i], kept));
     });
     if (removed === 0) return;
     await this.db.generationRows.bulkPut(puts);
@@ -316,15 +318,19 @@ export class PostingIndex {
     await this.bumpVersion();
   }
 
-  /** Postings stored and the bytes their runs take (without the database's own overhead). */
+  /** Postings stored and the bytes their runs take as stored, packed or not (without the database's own overhead). */
   async size(): Promise<{ postings: number; bytes: number }> {
     let bytes = 0;
-    for (const table of [this.db.generationRows, this.db.pending] as Table<{ pairs: ArrayBuffer }, number>[]) {
-      await table.each((row) => {
-        bytes += row.pairs.byteLength;
-      });
-    }
-    return { postings: bytes / 8, bytes };
+    let postings = 0;
+    await this.db.generationRows.each((row) => {
+      bytes += storedBytes(row);
+      postings += row.packed ? packedPairCount(new Uint8Array(row.packed)) : storedBytes(row) / 8;
+    });
+    await this.db.pending.each((row) => {
+      bytes += row.pairs.byteLength;
+      postings += row.pairs.byteLength / 8;
+    });
+    return { postings, bytes };
   }
 
   /** The stored generations, oldest first (for tests and the benchmark's account of the layout). */
@@ -386,10 +392,38 @@ function rowsOf(generation: number, bits: number, run: Uint32Array): GenerationR
   while (start < n) {
     const bucket = bucketOf(run[2 * start], bits);
     const [, end] = bucketRange(run, bucket, start, bits);
-    rows.push({ id: generationRowId(generation, bucket), pairs: run.slice(2 * start, 2 * end).buffer as ArrayBuffer });
+    rows.push(packedRow(generationRowId(generation, bucket), run.subarray(2 * start, 2 * end)));
     start = end;
   }
   return rows;
+}
+
+/** A generation row holding `run` packed. */
+function packedRow(id: number, run: Uint32Array): GenerationRow {
+  return { id, packed: packRun(run).buffer as ArrayBuffer };
+}
+
+/** The run of a generation row, packed or written before packing (see GenerationRow). */
+function runOfRow(row: GenerationRow): Uint32Array {
+  if (row.packed) return unpackRun(new Uint8Array(row.packed));
+  return new Uint32Array(row.pairs ?? new ArrayBuffer(0));
+}
+
+/** A run as a lookup reads it: a packed generation row's bytes, or pairs (older rows, pending runs). */
+type StoredRun = Uint8Array | Uint32Array;
+
+/** The documents of `key` in a run, ascending. */
+function docsIn(run: StoredRun, key: number): Uint32Array {
+  if (run instanceof Uint8Array) return packedDocsOf(run, key);
+  const [start, end] = pairRangeOf(run, key);
+  const docs = new Uint32Array(end - start);
+  for (let i = start; i < end; i++) docs[i - start] = run[2 * i + 1];
+  return docs;
+}
+
+/** Bytes a generation row's run takes as stored. */
+function storedBytes(row: GenerationRow): number {
+  return (row.packed ?? row.pairs)?.byteLength ?? 0;
 }
 
 /** The documents ascending, each once: as they are when already so, sorted and made distinct otherwise. */
