@@ -113,15 +113,19 @@ export async function siteCounts(db: CorpusDatabase): Promise<{ site: string; co
   return [...counts].map(([site, count]) => ({ site, count })).sort((a, b) => b.count - a.count || a.site.localeCompare(b.site));
 }
 
-/** Keys of the records dated in the range by `field`; only records without a published date count by firstSeen. */
+/**
+ * Keys of the records dated in the range by their published date, or, for `firstSeen`, of those without one dated by
+ * when they were first seen. Those are read from the `dated` index, which holds published ?? firstSeen ?? the time
+ * stored (datedOf): for a record without a published date but with firstSeen it is firstSeen.
+ */
 async function datedIn(db: CorpusDatabase, field: 'published' | 'firstSeen', filter: RecordFilter): Promise<Set<number>> {
   // ISO strings sort by time within a day's precision: "2021-08-16T…" sorts after "2021-08-16", so "after a day"
   // starts past every string of that day.
   const lower = filter.after ? `${filter.after}\uffff` : '';
   const upper = filter.before ?? '\uffff';
-  const index = db.records.where(field);
+  const index = db.records.where(field === 'published' ? 'published' : 'dated');
   const range = lower ? index.between(lower, upper, false, false) : index.below(upper);
-  const matches = field === 'published' ? range : range.filter((record) => record.published === undefined);
+  const matches = field === 'published' ? range : range.filter((record) => record.published === undefined && record.firstSeen !== undefined);
   return new Set((await matches.primaryKeys()) as number[]);
 }
 

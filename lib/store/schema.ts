@@ -240,6 +240,11 @@ export class CorpusDatabase extends Dexie {
         await table.clear();
         await table.bulkPut(rows);
       });
+    // Version 9: the records drop two indexes no query reads, each one more
+    // LevelDB entry for every record stored. `url` was never read (versions are found by `urlKey`); `firstSeen` served
+    // only the date filter's records without a published date, and for those `dated` holds firstSeen (datedOf), so
+    // the filter reads `dated` instead (lib/store/catalog.ts). Records keep both fields.
+    this.version(9).stores({ records: 'doc, &id, &hash, urlKey, site, published, dated' });
     this.records.hook('creating', (_doc, record) => {
       const key = urlKey(record.url);
       if (key !== undefined) record.urlKey = key;

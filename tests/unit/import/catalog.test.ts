@@ -78,6 +78,15 @@ describe('corpus catalog', () => {
     expect(await store.idsWhere({})).toEqual([]);
   });
 
+  it('selects by date only records that carry a date: one with neither is not taken for the day it was stored', async () => {
+    store = await open();
+    await store.addRecords([...records, { id: 'no-date', text: text(6), site: 'Wire' }]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await store.idsWhere({ after: '2025-12-31' })).sort()).toEqual(['v1', 'v2']);
+    expect((await store.idsWhere({ before: `${today}T23:59:59Z` })).sort()).toEqual(['other', 'undated', 'v1', 'v2', 'wire']);
+    expect((await store.idsWhere({ site: 'Wire' })).sort()).toEqual(['no-date', 'wire']);
+  });
+
   it('upgrades a version-1 database in place: every record kept, versions found', async () => {
     const name = freshName();
     const old = new Dexie(name, { indexedDB, IDBKeyRange });
