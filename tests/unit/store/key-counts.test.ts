@@ -122,16 +122,27 @@ async function version6Corpus(records: typeof seedRecords): Promise<string> {
   return name;
 }
 
+/** The seed corpus as today's store writes it, with the record the older corpora here lost (version6Corpus) deleted. */
+async function writtenLikeOldCorpora(): Promise<OpenedCorpus> {
+  const written = await openStore();
+  await written.addRecords(seedRecords);
+  await written.deleteRecords([seedRecords[1].id]);
+  return written;
+}
+
+/** `upgraded` gives every document the key count `written` gives it, and its directory's. */
+async function expectCountsAsWritten(upgraded: OpenedCorpus, written: OpenedCorpus): Promise<void> {
+  const docs = numbersUpTo(seedRecords.length);
+  expect(await keyCounts(upgraded, docs)).toEqual(await keyCounts(written, docs));
+  await expectCountsMatchDirectory(upgraded, docs);
+}
+
 describe('opening a schema-version-6 corpus', () => {
   it('fills the key-count column from the directory and answers as a store written under version 7', async () => {
     const name = await version6Corpus(seedRecords);
     const upgraded = await openStore(name);
-    const written = await openStore();
-    await written.addRecords(seedRecords);
-    await written.deleteRecords([seedRecords[1].id]);
-    const docs = numbersUpTo(seedRecords.length);
-    expect(await keyCounts(upgraded, docs)).toEqual(await keyCounts(written, docs));
-    await expectCountsMatchDirectory(upgraded, docs);
+    const written = await writtenLikeOldCorpora();
+    await expectCountsAsWritten(upgraded, written);
     expect((await keyCounts(upgraded, [2]))[0]).toBe(0);
     for (const page of seedRecords.slice(2, 6)) {
       const [upgradedTop] = await likelySources(page.text, upgraded, { lang: page.lang });
@@ -208,12 +219,7 @@ describe('opening a schema-version-7 corpus', () => {
     raw.close();
     expect(rows.map((row) => [row.row, row.counts.byteLength])).toEqual([[0, 2 * KEY_COUNT_ROW_DOCS]]);
     expect(countsByDoc(rows)).toEqual(counts);
-    const written = await openStore();
-    await written.addRecords(seedRecords);
-    await written.deleteRecords([seedRecords[1].id]);
-    const docs = numbersUpTo(seedRecords.length);
-    expect(await keyCounts(upgraded, docs)).toEqual(await keyCounts(written, docs));
-    await expectCountsMatchDirectory(upgraded, docs);
+    await expectCountsAsWritten(upgraded, await writtenLikeOldCorpora());
     const [top] = await likelySources(seedRecords[3].text, upgraded, { lang: seedRecords[3].lang });
     expect(top?.id).toBe(seedRecords[3].id);
   });
