@@ -58,7 +58,7 @@ export function entryOf(row: DirectoryChunk | undefined, doc: number): Directory
 
 /**
  * Documents per row of the key-count column: the directory's `features` again, as 16-bit counts in a binary row.
- * Ranking needs the count of every shortlisted document (800 for the first answer) but the id of only the few it
+ * Ranking needs the count of every shortlisted document (200 for the first answer) but the id of only the few it
  * returns; reading those counts from the directory read a row of 1,024 ids per document, 200,000 strings on a fresh
  * worker at a million articles. A row holds 65,536 counts (128 KiB) because Chromium stores a value under 64 KiB inline in
  * its database, at about 60 ms per MB read, and a larger one beside it, about seven times cheaper per byte (2 MB as 128
