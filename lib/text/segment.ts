@@ -214,13 +214,14 @@ const HAS_CONTENT = /[\p{L}\p{N}]/u;
 const SENTENCE_TERMINAL = /[\p{Sentence_Terminal}\u002E\u2024\uFE52\uFF0E]/u;
 
 /**
- * Sentence spans [start, end) in `text`. Lines are never joined (a newline always
- * ends a sentence), false breaks after abbreviations are undone, spans are trimmed,
- * and spans without any letter or digit (a lone "-" bullet) are dropped.
+ * Sentence spans [start, end) in `text`. A newline ends a sentence, except where hard-wrapped text (plain-text wire
+ * copy) broke a line at its width (see unwrapped); false breaks after abbreviations are undone, spans are trimmed, and
+ * spans without any letter or digit (a lone "-" bullet) are dropped.
  */
 export function sentences(text: string, lang?: string): Span[] {
   const spans: Span[] = [];
-  for (const line of text.matchAll(LINE)) {
+  const joined = unwrapped(text);
+  for (const line of joined.matchAll(LINE)) {
     const lineStart = line.index;
     // ICU breaks a sentence only after a terminal (UAX #29 STerm or ATerm); a line with none is one sentence, and
     // hard-wrapped text has many such lines.
@@ -229,7 +230,7 @@ export function sentences(text: string, lang?: string): Span[] {
       continue;
     }
     let current: Span | null = null;
-    for (const piece of segmentInPieces(text, lineStart, lineStart + line[0].length, lang, 'sentence')) {
+    for (const piece of segmentInPieces(joined, lineStart, lineStart + line[0].length, lang, 'sentence')) {
       const start = piece.index;
       const end = start + piece.segment.length;
       if (current && (piece.afterForcedCut || isFalseBreak(text.slice(Math.max(current[0], current[1] - 24), current[1]).trimEnd(), piece.segment.slice(0, 40)))) {
@@ -244,6 +245,35 @@ export function sentences(text: string, lang?: string): Span[] {
   return spans;
 }
 
+/**
+ * Hard-wrapped text breaks its lines at a fixed width, inside sentences: Reuters' wire copy puts "New England Power Co
+ * said it" and "will redeem all 250,000 shares…" on two lines, and a page quoting that sentence on one line then pairs
+ * with neither half as a sentence. A text is taken as hard-wrapped when no line is wider than WRAP_WIDTH and most of its
+ * line breaks fall inside a sentence (the line ends without a sentence's punctuation and the next goes on in lower case
+ * or with a figure); short lines that are items of their own (a list of features, a newsletter prompt, a headline) end
+ * that way too, but their next line starts a new item in upper case. In such a text a line break followed by more text,
+ * not indented (an indent starts a paragraph or a table row), joins the two lines unless the line ends a sentence. The
+ * text keeps its length (the newline becomes a space), so spans still index the text given.
+ */
+const WRAP_WIDTH = 100;
+const MIN_WRAPPED_BREAKS = 2;
+/** A line break before more text on a line that is not indented; `$1` is the line's last visible character. */
+const INNER_BREAK = /(\S)[ \t]*\r?\n(?=\S)/g;
+const ENDS_SENTENCE = /[.!?:;\u2026"'\u201D\u2019)\]]/u;
+const GOES_ON = /[\p{Ll}\p{N}]/u;
+
+function unwrapped(text: string): string {
+  if (!text.includes('\n') || text.split('\n').some((line) => line.trimEnd().length > WRAP_WIDTH)) return text;
+  let breaks = 0;
+  let inSentence = 0;
+  for (const m of text.matchAll(INNER_BREAK)) {
+    breaks++;
+    if (!ENDS_SENTENCE.test(m[1]) && GOES_ON.test(text[m.index + m[0].length])) inSentence++;
+  }
+  if (inSentence < MIN_WRAPPED_BREAKS || inSentence * 2 < breaks) return text;
+  return text.replace(INNER_BREAK, (found: string, last: string) => (ENDS_SENTENCE.test(last) ? found : last + found.slice(1).replace(/[\r\n]/g, ' ')));
+}
+
 function pushTrimmed(text: string, [start, end]: Span, out: Span[]): void {
   let s = start;
   let e = end;
@@ -253,14 +283,14 @@ function pushTrimmed(text: string, [start, end]: Span, out: Span[]): void {
 }
 
 /**
- * Paragraph spans, trimmed: one per non-empty line, except for hard-wrapped text
- * (blank-line separated blocks of short lines), where blocks between blank lines are paragraphs.
+ * Paragraph spans, trimmed: one per non-empty line, except for hard-wrapped text: blank-line separated blocks of short
+ * lines are paragraphs, and so are lines joined where a wire's width broke them (see unwrapped).
  */
 export function paragraphs(text: string): Span[] {
   const separator = looksHardWrapped(text) ? /(?:\r?\n[ \t\u00A0]*){2,}/g : /[\n\r\u2028\u2029\u0085]+/g;
   const spans: Span[] = [];
   let from = 0;
-  for (const m of text.matchAll(separator)) {
+  for (const m of unwrapped(text).matchAll(separator)) {
     pushTrimmedBlock(text, from, m.index, spans);
     from = m.index + m[0].length;
   }

@@ -170,6 +170,38 @@ describe('sentences', () => {
   });
 });
 
+
+/** Wire copy as plain-text archives store it: lines broken at a fixed width, paragraphs started by an indent. */
+const wireCopy = [
+  'Harbour Ferries Co said it',
+  'will withdraw all 40 of its older passenger boats from the',
+  'island routes in two stages.',
+  '    First, on July 1, it will replace 25 boats with new',
+  'catamarans built in Leith.',
+  '    Then, on September 1, it will retire the remaining 15',
+  'boats.',
+].join('\n');
+
+describe('sentences of hard-wrapped text', () => {
+  it('joins the lines a wire width broke inside a sentence', () => {
+    expect(spanTexts(wireCopy, sentences(wireCopy)).map((s) => s.replace(/\s+/g, ' '))).toEqual([
+      'Harbour Ferries Co said it will withdraw all 40 of its older passenger boats from the island routes in two stages.',
+      'First, on July 1, it will replace 25 boats with new catamarans built in Leith.',
+      'Then, on September 1, it will retire the remaining 15 boats.',
+    ]);
+  });
+
+  it('keeps short lines apart when each starts an item of its own', () => {
+    const features = ['Handmade oak bookshelf with five adjustable shelves', 'Solid brass hinges and a linseed finish', 'Ships flat packed with every screw', 'Free delivery within the county'].join('\n');
+    expect(sentences(features)).toHaveLength(4);
+  });
+
+  it('keeps a line wider than a wire apart, however its neighbours end', () => {
+    const wide = `${'word '.repeat(25).trim()}\ngoes on here\nand here too\nand on`;
+    expect(sentences(wide).length).toBeGreaterThan(1);
+  });
+});
+
 describe('paragraphs', () => {
   it('treats each non-empty line as a paragraph', () => {
     const text = 'First paragraph.\nSecond paragraph.\n\n\nThird.';
@@ -187,6 +219,14 @@ describe('paragraphs', () => {
       'foreign nationals.',
     ].join('\n');
     expect(paragraphs(text)).toHaveLength(2);
+  });
+
+  it('joins wire copy’s wrapped lines up to the indent that starts the next paragraph', () => {
+    expect(spanTexts(wireCopy, paragraphs(wireCopy)).map((s) => s.replace(/\s+/g, ' '))).toEqual([
+      'Harbour Ferries Co said it will withdraw all 40 of its older passenger boats from the island routes in two stages.',
+      'First, on July 1, it will replace 25 boats with new catamarans built in Leith.',
+      'Then, on September 1, it will retire the remaining 15 boats.',
+    ]);
   });
 
   it('paragraphs are trimmed, ordered and inside the text', () => {
