@@ -530,13 +530,17 @@ function nameOriginal(copies: Assessment[]): Assessment | null {
   const theirs = closest.evidence.distinctiveKeys;
   // Aligned sentences cover a copy that kept its wording as it is; a heavy rewrite's coverage varies from one of its
   // versions to the next, and the closest one's is no measure for the others.
-  const coverageToMatch = closest.result.relation === 'rewrite' ? 0 : closest.result.measures.pageCoverage - COVERS_AS_THE_CLOSEST;
+  const closestKeptWording = closest.result.relation !== 'rewrite';
+  const coverageToMatch = closestKeptWording ? closest.result.measures.pageCoverage - COVERS_AS_THE_CLOSEST : 0;
   const holdsTheClosest = (a: Assessment) => {
     if (theirs.length === 0 || a.result.measures.pageCoverage < coverageToMatch) return false;
     const held = new Set(a.evidence.distinctiveKeys);
     return theirs.filter((key) => held.has(key)).length >= EXPLAINS_THE_CLOSEST * theirs.length;
   };
-  const wholeText = (a: Assessment) => a.result.measures.pageCoverage >= WHOLE_TEXT_PAGE && a.result.measures.sourceCoverage >= WHOLE_TEXT_VERSION;
+  // For the same reason a rewrite's coverage does not make it the whole text when a closer copy kept the wording: an
+  // older report of the same facts in its own words covers the page as widely as the near-identical story it copies.
+  const wholeText = (a: Assessment) =>
+    !(closestKeptWording && a.result.relation === 'rewrite') && a.result.measures.pageCoverage >= WHOLE_TEXT_PAGE && a.result.measures.sourceCoverage >= WHOLE_TEXT_VERSION;
   const sameText = (a: Assessment) => a === closest || wholeText(a) || holdsTheClosest(a);
   const named = copies.filter((a) => a.result.direction === 'original' && sameText(a)).sort(earlier)[0];
   if (!named) return null;
