@@ -181,14 +181,17 @@ const wireCopy = [
   '    Then, on September 1, it will retire the remaining 15',
   'boats.',
 ].join('\n');
+/** Its sentences, each on one line. */
+const wireCopySentences = [
+  'Harbour Ferries Co said it will withdraw all 40 of its older passenger boats from the island routes in two stages.',
+  'First, on July 1, it will replace 25 boats with new catamarans built in Leith.',
+  'Then, on September 1, it will retire the remaining 15 boats.',
+];
+const oneLine = (span: string) => span.replace(/\s+/g, ' ');
 
 describe('sentences of hard-wrapped text', () => {
   it('joins the lines a wire width broke inside a sentence', () => {
-    expect(spanTexts(wireCopy, sentences(wireCopy)).map((s) => s.replace(/\s+/g, ' '))).toEqual([
-      'Harbour Ferries Co said it will withdraw all 40 of its older passenger boats from the island routes in two stages.',
-      'First, on July 1, it will replace 25 boats with new catamarans built in Leith.',
-      'Then, on September 1, it will retire the remaining 15 boats.',
-    ]);
+    expect(spanTexts(wireCopy, sentences(wireCopy)).map(oneLine)).toEqual(wireCopySentences);
   });
 
   it('keeps short lines apart when each starts an item of its own', () => {
@@ -222,11 +225,7 @@ describe('paragraphs', () => {
   });
 
   it('joins wire copy’s wrapped lines up to the indent that starts the next paragraph', () => {
-    expect(spanTexts(wireCopy, paragraphs(wireCopy)).map((s) => s.replace(/\s+/g, ' '))).toEqual([
-      'Harbour Ferries Co said it will withdraw all 40 of its older passenger boats from the island routes in two stages.',
-      'First, on July 1, it will replace 25 boats with new catamarans built in Leith.',
-      'Then, on September 1, it will retire the remaining 15 boats.',
-    ]);
+    expect(spanTexts(wireCopy, paragraphs(wireCopy)).map(oneLine)).toEqual(wireCopySentences);
   });
 
   it('paragraphs are trimmed, ordered and inside the text', () => {
