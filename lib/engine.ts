@@ -539,8 +539,10 @@ function nameOriginal(copies: Assessment[]): Assessment | null {
   };
   // For the same reason a rewrite's coverage does not make it the whole text when a closer copy kept the wording: an
   // older report of the same facts in its own words covers the page as widely as the near-identical story it copies.
+  // A rewrite with a machine translation's traces is the text itself, translated and back (seed 000's original).
+  const otherWords = (a: Assessment) => closestKeptWording && a.result.relation === 'rewrite' && !a.result.machineTranslated;
   const wholeText = (a: Assessment) =>
-    !(closestKeptWording && a.result.relation === 'rewrite') && a.result.measures.pageCoverage >= WHOLE_TEXT_PAGE && a.result.measures.sourceCoverage >= WHOLE_TEXT_VERSION;
+    !otherWords(a) && a.result.measures.pageCoverage >= WHOLE_TEXT_PAGE && a.result.measures.sourceCoverage >= WHOLE_TEXT_VERSION;
   const sameText = (a: Assessment) => a === closest || wholeText(a) || holdsTheClosest(a);
   const named = copies.filter((a) => a.result.direction === 'original' && sameText(a)).sort(earlier)[0];
   if (!named) return null;
