@@ -170,7 +170,6 @@ describe('sentences', () => {
   });
 });
 
-
 /** Wire copy as plain-text archives store it: lines broken at a fixed width, paragraphs started by an indent. */
 const wireCopy = [
   'Harbour Ferries Co said it',
