@@ -52,6 +52,12 @@ export interface PostingIndexLimits {
 
 export class PostingIndex {
   private cached: IndexShape | null = null;
+  /**
+   * The index version the latest lookup read its postings at (-1 once this handle writes). What a retrieval reads after
+   * its lookup (key counts, directory rows) matches those postings when kept at this version, so it needs no request of
+   * its own. A write through another handle after the lookup is seen at the next lookup, as one made just after it.
+   */
+  lookedUpAt = -1;
   private readonly pendingLimit: number;
   private readonly fanout: number;
 
@@ -74,6 +80,8 @@ export class PostingIndex {
   }
 
   private async bumpVersion(): Promise<void> {
+    // What was read at the last lookup no longer stands for the index this handle is writing.
+    this.lookedUpAt = -1;
     await this.db.meta.put({ key: META_INDEX_VERSION, value: (await this.meta(META_INDEX_VERSION)) + 1 });
   }
 
@@ -220,6 +228,7 @@ export class PostingIndex {
       const current = await this.shapeAt(version);
       return [current, await this.rowsFor(current.generations, distinct)] as const;
     });
+    this.lookedUpAt = shape.version;
     const result = new Map<number, Posting>();
     for (const key of distinct) {
       const runs = shape.generations.map((info) => rows.get(generationRowId(info.generation, bucketOf(key, info.bits))));

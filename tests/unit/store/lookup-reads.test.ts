@@ -83,7 +83,7 @@ describe('directory entries after the corpus changed', () => {
 });
 
 /** Calls of a Dexie table method, by table name, from now on. */
-function tableCalls(method: 'bulkGet' | 'toArray'): { count(table: string): number } {
+function tableCalls(method: 'bulkGet' | 'toArray' | 'get'): { count(table: string): number } {
   const calls: string[] = [];
   // Each database's tables have a prototype of their own, all inheriting the methods from one Dexie prototype.
   let prototype = new CorpusDatabase('prototype-only', factories).meta as Table;
@@ -127,5 +127,28 @@ describe('a store opened afresh (a worker just started)', () => {
     expect(counts[2]).toBe(0);
     // The read started at opening served the ranking: the column was not read a second time.
     expect(column.count('keyCounts')).toBe(1);
+  });
+});
+
+describe('what a retrieval reads after its lookup', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('comes from what the store kept at the version the lookup read, without a request, until this handle writes', async () => {
+    const store = await openCorpusStore({ name: `after-lookup-${process.pid}-${++counter}`, ...factories });
+    opened.push(store);
+    await store.addRecords([kabul, moscow]);
+    const warm = async () => {
+      await store.lookup([KEY]);
+      return [await store.docKeyCounts!([1, 2]), (await store.docStats([1, 2])).map((stat) => stat?.id)] as const;
+    };
+    const [counts] = await warm();
+    const versionReads = tableCalls('get');
+    const rowReads = tableCalls('bulkGet');
+    expect(await warm()).toEqual([counts, ['kabul', 'moscow']]);
+    // The lookup's own read of the version, and nothing more.
+    expect([versionReads.count('meta'), rowReads.count('directory')]).toEqual([1, 0]);
+    await store.deleteRecords(['kabul']);
+    expect((await store.docStats([1, 2])).map((stat) => stat?.id)).toEqual([undefined, 'moscow']);
+    expect(rowReads.count('directory')).toBeGreaterThan(0);
   });
 });
