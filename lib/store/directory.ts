@@ -49,13 +49,6 @@ export function clearEntry(row: DirectoryChunk, doc: number): void {
   row.features[slot] = 0;
 }
 
-export function entryOf(row: DirectoryChunk | undefined, doc: number): DirectoryEntry | undefined {
-  if (!row) return undefined;
-  const slot = doc % CHUNK_SIZE;
-  const id = row.ids[slot];
-  return id ? { doc, id, features: row.features[slot] } : undefined;
-}
-
 /**
  * A directory row as a store keeps it between reads: its ids joined into one string with their start offsets, and its
  * key counts as 16-bit integers. Read from the database a row is 1,024 strings; kept that way, a worker that had read
