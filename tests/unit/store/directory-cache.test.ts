@@ -91,5 +91,10 @@ describe('a store whose directory rows outgrow the cache', () => {
     expect(first.every((stat) => stat !== undefined && /^story-\d+$/.test(stat.id) && stat.features > 0)).toBe(true);
     expect(again).toEqual(first);
     expect(await roomy.docStats(docs)).toEqual(first);
+    // Calls under way together drop each other's rows from a small cache; each still answers for all it asked.
+    const together = await Promise.all([docs, [...docs].reverse(), [2, CHUNK_SIZE + 7], docs].map((asked) => small.docStats(asked)));
+    const roomyAnswers = await Promise.all([docs, [...docs].reverse(), [2, CHUNK_SIZE + 7], docs].map((asked) => roomy.docStats(asked)));
+    expect(together).toEqual(roomyAnswers);
+    expect(together.flat().every((stat) => stat !== undefined)).toBe(true);
   });
 });
