@@ -341,7 +341,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
   async docStats(docs: readonly number[]): Promise<(DocStat | undefined)[]> {
     if (docs.length === 0) return [];
     const rows = await this.directoryRows(chunksOf(docs));
-    return docs.map((doc) => packedEntryOf(rows.get(chunkOf(doc)) ?? undefined, doc));
+    return docs.map((doc) => packedEntryOf(rows.get(chunkOf(doc)), doc));
   }
 
   /**
@@ -388,40 +388,36 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
 
   /** Directory rows, kept between calls while the index is unchanged: retrieval asks for hundreds of documents per page. */
   private async directoryRows(chunks: readonly number[]): Promise<Map<number, PackedDirectoryRow | null>> {
-    const db = this.db;
     const cache = this.directoryCache;
-    // Every row kept at the version the lookup just read: they match its postings, and no request is made.
-    if (this.directoryVersion === this.index.lookedUpAt) {
-      const kept = new Map<number, PackedDirectoryRow | null>();
-      for (const chunk of chunks) {
-        const row = cache.get(chunk);
-        if (row === undefined) break;
-        kept.set(chunk, row);
-      }
-      if (kept.size === chunks.length) return kept;
+    // Rows the cache holds are taken now, with the version they were read at: another call may drop them from it, or
+    // move it to another version, while this one waits.
+    const heldAt = this.directoryVersion;
+    const held = new Map<number, PackedDirectoryRow | null>();
+    for (const chunk of chunks) {
+      const row = cache.get(chunk);
+      if (row !== undefined) held.set(chunk, row);
     }
+    // Every row kept at the version the lookup just read: they match its postings, and no request is made.
+    if (heldAt === this.index.lookedUpAt && held.size === chunks.length) return held;
+    const db = this.db;
     return db.transaction('r', db.directory, db.meta, async () => {
       // The rows the cache lacks are read beside the version that says whether the cache still holds: one round of
       // requests while the index is unchanged.
-      // Rows the cache holds are taken now: another call may drop them from it while this one waits.
-      const held = new Map<number, PackedDirectoryRow | null>();
-      for (const chunk of chunks) {
-        const row = cache.get(chunk);
-        if (row !== undefined) held.set(chunk, row);
-      }
       const missing = chunks.filter((chunk) => !held.has(chunk));
       const [version, rows] = await Promise.all([this.index.version(), missing.length > 0 ? db.directory.bulkGet(missing) : []]);
-      const asked = new Map<number, PackedDirectoryRow | null>();
       if (version !== this.directoryVersion) {
-        // The rows just read are of this version (one transaction); only those the cache held are read again. A fresh
-        // store cached none: its first answer waits on one round, not two.
-        const stale = [...held.keys()];
         cache.clear();
         this.directoryVersion = version;
+      }
+      const asked = new Map<number, PackedDirectoryRow | null>();
+      if (version === heldAt) {
+        for (const [chunk, row] of held) asked.set(chunk, row);
+      } else {
+        // The rows just read are of this version (one transaction); only those held from another are read again. A
+        // fresh store held none: its first answer waits on one round, not two.
+        const stale = [...held.keys()];
         const reread = stale.length > 0 ? await db.directory.bulkGet(stale) : [];
         stale.forEach((chunk, i) => asked.set(chunk, cache.set(chunk, reread[i])));
-      } else {
-        for (const [chunk, row] of held) asked.set(chunk, row);
       }
       // Taken as read, not from the cache: a call asking for more rows than its budget holds still gets them all.
       missing.forEach((chunk, i) => asked.set(chunk, cache.set(chunk, rows[i])));

@@ -71,7 +71,7 @@ export function packDirectoryRow(row: DirectoryChunk): PackedDirectoryRow {
   for (let slot = 0; slot < CHUNK_SIZE; slot++) {
     starts[slot] = at;
     at += row.ids[slot]?.length ?? 0;
-    features[slot] = Math.min(0xffff, row.features[slot] ?? 0);
+    features[slot] = Math.min(MAX_KEY_COUNT, row.features[slot] ?? 0);
   }
   starts[CHUNK_SIZE] = at;
   const ids = row.ids.join('');
@@ -79,7 +79,7 @@ export function packDirectoryRow(row: DirectoryChunk): PackedDirectoryRow {
   return { ids, starts, features, bytes: perCharacter * ids.length + starts.byteLength + features.byteLength };
 }
 
-export function packedEntryOf(row: PackedDirectoryRow | undefined, doc: number): DirectoryEntry | undefined {
+export function packedEntryOf(row: PackedDirectoryRow | null | undefined, doc: number): DirectoryEntry | undefined {
   if (!row) return undefined;
   const slot = doc % CHUNK_SIZE;
   const [start, end] = [row.starts[slot], row.starts[slot + 1]];
