@@ -152,3 +152,63 @@ describe('what a retrieval reads after its lookup', () => {
     expect(rowReads.count('directory')).toBeGreaterThan(0);
   });
 });
+
+/** The generation row ids each lookup asks for, from now on. */
+function rowIdsRead(): number[][] {
+  const reads: number[][] = [];
+  let prototype = new CorpusDatabase('prototype-only', factories).meta as Table;
+  while (!Object.getOwnPropertyNames(prototype).includes('bulkGet')) prototype = Object.getPrototypeOf(prototype) as Table;
+  const original = prototype.bulkGet as (...args: unknown[]) => unknown;
+  vi.spyOn(prototype, 'bulkGet').mockImplementation(function (this: Table, ...args: unknown[]) {
+    if (this.name === 'generationRows') reads.push([...(args[0] as number[])]);
+    return original.apply(this, args);
+  } as never);
+  return reads;
+}
+
+describe('keys a lookup found stopped', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const CAP = 2;
+  const many = (key: number, docs: number[]) => Uint32Array.from(docs.flatMap((doc) => [key, doc]));
+
+  it('answer "stopped" without their rows being read again while the index only grows', async () => {
+    const index = new PostingIndex(await database(), CAP, { pendingLimit: 4, fanout: 2 });
+    await index.append(Uint32Array.from([...many(KEY, [1, 2, 3]), OTHER, 1]));
+    await index.merge({ settle: true });
+    expect(await docsOf(index, KEY)).toBe('stopped');
+    const reads = rowIdsRead();
+    const both = await index.lookup([KEY, OTHER]);
+    expect([both.get(KEY), [...(both.get(OTHER) as Uint32Array)]]).toEqual(['stopped', [1]]);
+    expect(reads.at(-1)).toHaveLength(1);
+    await index.append(Uint32Array.from([OTHER, 4]));
+    await index.merge({ settle: true });
+    expect(await docsOf(index, KEY)).toBe('stopped');
+    expect(await docsOf(index, OTHER)).toEqual([1, 4]);
+    expect(reads.at(-1)).toHaveLength(1);
+  });
+
+  it('are read again after the index is cleared through another handle and filled past its old size', async () => {
+    const db = await database();
+    const reader = new PostingIndex(db, CAP, { pendingLimit: 4, fanout: 2 });
+    const writer = new PostingIndex(db, CAP, { pendingLimit: 4, fanout: 2 });
+    await writer.append(many(KEY, [1, 2, 3]));
+    await writer.merge({ settle: true });
+    expect(await docsOf(reader, KEY)).toBe('stopped');
+    await writer.clear();
+    await writer.append(Uint32Array.from([KEY, 5, ...[11, 12, 13, 14, 15, 16].flatMap((key) => [key, 5])]));
+    expect(await docsOf(reader, KEY)).toEqual([5]);
+  });
+
+  it('are read again after a removal brings a key under the cap', async () => {
+    const db = await database();
+    const reader = new PostingIndex(db, CAP, { pendingLimit: 4, fanout: 2 });
+    const writer = new PostingIndex(db, CAP, { pendingLimit: 4, fanout: 2 });
+    await writer.append(many(KEY, [1, 2]));
+    await writer.merge({ settle: true });
+    // Spread over a generation and a pending run, the key is over the cap before any merge has stopped it.
+    await writer.append(Uint32Array.from([KEY, 3]));
+    expect(await docsOf(reader, KEY)).toBe('stopped');
+    await writer.remove(new Set([3]), [KEY]);
+    expect(await docsOf(reader, KEY)).toEqual([1, 2]);
+  });
+});
