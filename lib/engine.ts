@@ -421,6 +421,18 @@ function hasIndex(store: RecordSource): store is RecordSource & CorpusStore {
   return 'lookup' in store && typeof store.lookup === 'function' && 'docStats' in store && typeof store.docStats === 'function';
 }
 
+/**
+ * The leads' records: by document number where the store reads records so and retrieval gave every lead its number
+ * (one read each instead of the id index's and the record's), else by id. A number whose record has another id (a
+ * record removed since) reads as missing.
+ */
+async function readLeads(store: RecordSource, leads: readonly Lead[]): Promise<(CorpusRecord | undefined | null)[]> {
+  const docs = leads.map((lead) => lead.doc);
+  if (!hasIndex(store) || !store.getRecordsOfDocs || docs.some((doc) => doc === undefined)) return store.getRecords(leads.map((lead) => lead.id));
+  const records = await store.getRecordsOfDocs(docs as number[]);
+  return records.map((record, i) => (record?.id === leads[i].id ? record : undefined));
+}
+
 /** Records worth assessing, best first, up to `limit`, then the ones the caller included. */
 async function findLeads<S extends RecordSource>(page: PageArticle, analysis: TextAnalysis, store: S, opts: CheckOptions<S>, limit: number): Promise<Leads> {
   const excluded = new Set(opts.excludeIds ?? []);
@@ -482,7 +494,7 @@ function recordKeys(candidate: { keys?: Uint32Array; features: number; capped: b
  * the first batch of candidates read, the page's closest stories.
  */
 async function readCandidates<S extends RecordSource>(page: PreparedPage, leads: Lead[], found: Leads, store: S, neighbourhood: Candidate[], keep: (record: CorpusRecord) => boolean = () => true): Promise<Candidate[]> {
-  const records = await store.getRecords(leads.map((lead) => lead.id));
+  const records = await readLeads(store, leads);
   const read = leads.flatMap((lead, i) => {
     const record = records[i];
     if (!record || !keep(record)) return [];
@@ -1032,7 +1044,7 @@ export async function findPassage<S extends RecordSource>(selection: string, sto
   const corrections = correctionsFor(opts.page ?? {}, opts.corrections);
   const selectionText = new TextAnalysis(selection);
   const { leads } = await findLeads(selected, selectionText, store, withCorrectedLeftOut(opts, corrections), opts.limit ?? DEFAULT_LIMIT);
-  const records = (await store.getRecords(leads.map((lead) => lead.id))).filter((r): r is CorpusRecord => !!r && !corrections.covers(r));
+  const records = (await readLeads(store, leads)).filter((r): r is CorpusRecord => !!r && !corrections.covers(r));
   const analyses = store.analyses ?? new RecordAnalyses();
   const recordTexts = records.map((record) => analyses.of(record));
   await lexiconsFor(selectionText.language(opts.align?.pageLang), recordTexts);

@@ -123,10 +123,11 @@ export async function likelySources(text: string, store: CorpusStore, options: L
     excludeIds: options.excludeIds,
     maxKeys: options.maxKeys ?? FIRST_LOOK_KEYS,
     shortlist: FIRST_LOOK_SHORTLIST,
+    withRecords: true,
   });
   if (candidates.length === 0) return [];
   const page = profileOf(analysis, options.lang);
-  const records = await store.getRecords(candidates.map((candidate) => candidate.id));
+  const records = candidates.every((candidate) => candidate.record) ? candidates.map((candidate) => candidate.record) : await store.getRecords(candidates.map((candidate) => candidate.id));
   const versions: Measured[] = [];
   for (const [i, record] of records.entries()) {
     if (!record) continue;

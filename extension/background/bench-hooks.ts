@@ -60,7 +60,7 @@ async function likely(article: PageArticle): Promise<BenchCheck> {
   return { ms: performance.now() - started, openMs: opened - started, top: top?.id ?? null, topRelation: null, original: null };
 }
 
-const TIMED_METHODS = new Set(['lookup', 'count', 'docStats', 'docKeyCounts', 'getRecords']);
+const TIMED_METHODS = new Set(['lookup', 'count', 'docStats', 'docKeyCounts', 'getRecords', 'getRecordsOfDocs']);
 
 /** The store, with the wall time of every call of TIMED_METHODS added to `phases`; times are ms after `origin`. */
 function timedStore<T extends object>(store: T, phases: StorePhases, origin: number): T {

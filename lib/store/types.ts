@@ -55,6 +55,11 @@ export interface CorpusStore {
   addRecords(records: readonly CorpusRecord[]): Promise<AddResult>;
   /** Records in the order of `ids`; undefined where an id is not stored. */
   getRecords(ids: readonly string[]): Promise<(CorpusRecord | undefined)[]>;
+  /**
+   * Records by document number, in the order given; undefined for numbers no record holds. For a store whose records
+   * are keyed by number: retrieval then names its best documents by their records (RetrieveOptions.withRecords).
+   */
+  getRecordsOfDocs?(docs: readonly number[]): Promise<(CorpusRecord | undefined)[]>;
   count(): Promise<number>;
   /** Removes records and their postings. Returns how many were stored. */
   deleteRecords(ids: readonly string[]): Promise<number>;

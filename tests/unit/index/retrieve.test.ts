@@ -77,3 +77,33 @@ describe('retrieval run again and side by side', () => {
     expect(await Promise.all(pages.map(ranking))).toEqual(alone);
   });
 });
+
+describe('candidates named by their records (withRecords)', () => {
+  const summary = (candidates: Awaited<ReturnType<typeof retrieveCandidates>>) => candidates.map((c) => [c.id, c.score, c.shared, c.doc]);
+
+  it('are the candidates named by directory entries, each with its record, the excluded ones left out', async () => {
+    for (const n of ['000', '001', '003']) {
+      const options = { excludeIds: [`seed-${n}`, 'seed-002'], limit: 4 };
+      const named = await retrieveCandidates(seed(n).text, store, options);
+      const withRecords = await retrieveCandidates(seed(n).text, store, { ...options, withRecords: true });
+      expect(summary(withRecords)).toEqual(summary(named));
+      expect(withRecords.map((c) => c.record?.id)).toEqual(named.map((c) => c.id));
+      expect(withRecords.map((c) => c.record?.text)).toEqual(named.map((c) => seeds.find((r) => r.id === c.id)!.text));
+    }
+  });
+
+  it('read no directory entries where the store reads records by number', async () => {
+    let directoryReads = 0;
+    const counting = new Proxy(store, {
+      get: (target, property, receiver) => {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (property === 'docStats') directoryReads++;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    expect((await retrieveCandidates(seed('000').text, counting, { withRecords: true }))[1].record?.id).toBe('seed-001');
+    expect(directoryReads).toBe(0);
+    await retrieveCandidates(seed('000').text, counting);
+    expect(directoryReads).toBeGreaterThan(0);
+  });
+});

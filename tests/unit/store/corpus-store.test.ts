@@ -68,6 +68,8 @@ describe('CorpusStore on fake-indexeddb', () => {
     expect(await store.deleteRecords(['moscow', 'never-stored'])).toBe(1);
     expect(await store.count()).toBe(2);
     expect(await store.getRecords(['moscow'])).toEqual([undefined]);
+    // By number too: numbers are never given again, so the deleted one holds nothing.
+    expect(await store.getRecordsOfDocs!([3, 2, 1, 9])).toEqual([beijing, undefined, kabul, undefined]);
     const onlyMoscow = [...featuresOf(moscow.text)].filter((k) => !featuresOf(kabul.text).includes(k) && !featuresOf(beijing.text).includes(k));
     expect((await store.lookup(onlyMoscow)).size).toBe(0);
     expect((await store.lookup(featuresOf(kabul.text))).size).toBe(featuresOf(kabul.text).length);
