@@ -44,6 +44,8 @@ interface IndexShape {
   epoch: number;
   generations: GenerationInfo[];
   pending: Uint32Array[];
+  /** The generations' stopped keys (GenerationInfo.stopped), each list sorted. */
+  stopped: Uint32Array[];
 }
 
 export interface PostingIndexLimits {
@@ -62,9 +64,10 @@ export class PostingIndex {
    */
   lookedUpAt = -1;
   /**
-   * Keys a lookup found stopped (in more documents than the cap). Only removing postings can make a stopped key a
-   * posting again, so their rows are not read again while the index has not lost postings: at a million articles a
-   * fifth of a first answer's keys are stopped (14 of its 64 at the median, Reuters benchmark).
+   * Keys a lookup found stopped (in more documents than the cap), besides those its generations list as written
+   * (GenerationInfo.stopped). Only removing postings can make a stopped key a posting again, so their rows are not
+   * read again while the index has not lost postings: at a million articles a fifth of a first answer's keys are
+   * stopped (14 of its 64 at the median, Reuters benchmark).
    */
   private readonly knownStopped = new Set<number>();
   /** The index shape the known stopped keys were last checked against: its epoch and how many postings it held. */
@@ -168,7 +171,7 @@ export class PostingIndex {
     const generation = await this.nextGeneration();
     const bits = bitsFor(pairCount(run));
     await this.db.generationRows.bulkPut(rowsOf(generation, bits, run));
-    await this.db.generations.put({ generation, bits, postings: pairCount(run) });
+    await this.db.generations.put({ generation, bits, postings: pairCount(run), stopped: stoppedKeysOf(run).buffer as ArrayBuffer });
   }
 
   private async nextGeneration(): Promise<number> {
@@ -186,6 +189,7 @@ export class PostingIndex {
     const generation = await this.nextGeneration();
     const bits = bitsFor(total);
     let postings = 0;
+    const stopped: Uint32Array[] = [];
     for (let slice = 0; slice < 1 << MIN_GENERATION_BITS; slice++) {
       let run: Uint32Array | undefined;
       for (const info of merged) {
@@ -196,13 +200,14 @@ export class PostingIndex {
       }
       if (run === undefined || run.length === 0) continue;
       postings += pairCount(run);
+      stopped.push(stoppedKeysOf(run));
       await this.db.generationRows.bulkPut(rowsOf(generation, bits, run));
     }
     for (const info of merged) {
       await this.db.generationRows.where(':id').between(generationRowId(info.generation, 0), generationRowId(info.generation + 1, 0), true, false).delete();
     }
     await this.db.generations.bulkDelete(merged.map((info) => info.generation));
-    if (postings > 0) await this.db.generations.put({ generation, bits, postings });
+    if (postings > 0) await this.db.generations.put({ generation, bits, postings, stopped: concatSorted(stopped).buffer as ArrayBuffer });
   }
 
   private async shapeAt(version: number): Promise<IndexShape> {
@@ -213,7 +218,8 @@ export class PostingIndex {
   /** The generations and pending runs, read beside `version` (requests already sent in the same transaction). */
   private async readShape(version: Promise<number>): Promise<IndexShape> {
     const [read, epoch, generations, pendingRows] = await Promise.all([version, this.meta(META_INDEX_EPOCH), this.db.generations.orderBy('generation').toArray(), this.db.pending.toArray()]);
-    this.cached = { version: read, epoch, generations, pending: pendingRows.map((row) => new Uint32Array(row.pairs)) };
+    const stopped = generations.flatMap((info) => (info.stopped ? [new Uint32Array(info.stopped)] : []));
+    this.cached = { version: read, epoch, generations, pending: pendingRows.map((row) => new Uint32Array(row.pairs)), stopped };
     return this.cached;
   }
 
@@ -242,7 +248,7 @@ export class PostingIndex {
     this.lookedUpAt = shape.version;
     const result = new Map<number, Posting>();
     for (const key of distinct) {
-      if (this.knownStopped.has(key)) {
+      if (this.isKnownStopped(key, shape)) {
         result.set(key, 'stopped');
         continue;
       }
@@ -260,7 +266,12 @@ export class PostingIndex {
     // A clear starts a new epoch; a removal, or a merge that stopped keys, leaves fewer postings.
     if (shape.epoch !== this.stoppedCheckedAt.epoch || postings < this.stoppedCheckedAt.postings) this.knownStopped.clear();
     this.stoppedCheckedAt = { epoch: shape.epoch, postings };
-    return this.knownStopped.size === 0 ? [...keys] : keys.filter((key) => !this.knownStopped.has(key));
+    return keys.filter((key) => !this.isKnownStopped(key, shape));
+  }
+
+  /** Stopped in one of the shape's generations as written, or found stopped by an earlier lookup. */
+  private isKnownStopped(key: number, shape: IndexShape): boolean {
+    return this.knownStopped.has(key) || shape.stopped.some((keys) => sortedHas(keys, key));
   }
 
   /** The rows holding `keys`, as stored: packed rows stay packed, since a lookup reads one key or two of each. */
@@ -376,6 +387,25 @@ export class PostingIndex {
   generations(): Promise<GenerationInfo[]> {
     return this.db.generations.orderBy('generation').toArray();
   }
+}
+
+/** The keys a sorted run holds stopped, ascending. */
+function stoppedKeysOf(run: Uint32Array): Uint32Array {
+  const keys: number[] = [];
+  for (let i = 1; i < run.length; i += 2) if (run[i] === STOPPED_DOC) keys.push(run[i - 1]);
+  return Uint32Array.from(keys);
+}
+
+/** Whether ascending `keys` holds `key` (binary search). */
+function sortedHas(keys: Uint32Array, key: number): boolean {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < keys.length && keys[lo] === key;
 }
 
 /** Postings in the generations and pending runs of a shape. */

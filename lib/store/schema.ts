@@ -70,6 +70,12 @@ export interface GenerationInfo {
   generation: number;
   bits: number;
   postings: number;
+  /**
+   * The keys the generation holds stopped, as sorted Uint32 keys, written with it: a lookup answers "stopped" for them
+   * without reading their rows. Generations written before this field have none (it is not indexed: no new database
+   * version), and a removal keeps it, since stopped keys stay stopped.
+   */
+  stopped?: ArrayBuffer;
 }
 
 /** Most bucket bits a generation may use: its rows' ids are generation · 2^MAX_GENERATION_BITS + bucket. */

@@ -187,6 +187,19 @@ describe('keys a lookup found stopped', () => {
     expect(reads.at(-1)).toHaveLength(1);
   });
 
+  it('are known to a handle opened afresh from the generation that stopped them, with no row read for them', async () => {
+    const db = await database();
+    const writer = new PostingIndex(db, CAP, { pendingLimit: 4, fanout: 2 });
+    await writer.append(Uint32Array.from([...many(KEY, [1, 2, 3]), OTHER, 1]));
+    await writer.merge({ settle: true });
+    const fresh = new PostingIndex(db, CAP, { pendingLimit: 4, fanout: 2 });
+    const reads = rowIdsRead();
+    const both = await fresh.lookup([KEY, OTHER]);
+    expect([both.get(KEY), [...(both.get(OTHER) as Uint32Array)]]).toEqual(['stopped', [1]]);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toHaveLength(1);
+  });
+
   it('are read again after the index is cleared through another handle and filled past its old size', async () => {
     const db = await database();
     const reader = new PostingIndex(db, CAP, { pendingLimit: 4, fanout: 2 });
