@@ -246,6 +246,8 @@ export class PostingIndex {
       return [current, await this.rowsFor(current.generations, this.toRead(distinct, current))] as const;
     });
     this.lookedUpAt = shape.version;
+    // A lookup under way beside one that saw the index cleared or shrunk learns nothing from its older shape.
+    const learns = shape.epoch === this.stoppedCheckedAt.epoch && postingsIn(shape) >= this.stoppedCheckedAt.postings;
     const result = new Map<number, Posting>();
     for (const key of distinct) {
       if (this.isKnownStopped(key, shape)) {
@@ -254,7 +256,7 @@ export class PostingIndex {
       }
       const runs = shape.generations.map((info) => rows.get(generationRowId(info.generation, bucketOf(key, info.bits))));
       const posting = this.postingOf(key, [...runs, ...shape.pending]);
-      if (posting === 'stopped') this.knownStopped.add(key);
+      if (posting === 'stopped' && learns) this.knownStopped.add(key);
       if (posting !== null) result.set(key, posting);
     }
     return result;
