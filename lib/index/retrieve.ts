@@ -171,7 +171,7 @@ export async function retrieveCandidates(page: string | TextAnalysis, store: Cor
  * keys its analysis found (lib/index/features.ts queryKeyOffsets).
  */
 export async function retrieve(page: string | TextAnalysis, store: CorpusStore, options: RetrieveOptions = {}): Promise<Retrieval> {
-  const { candidates, postings, nearCopies, total, offsets } = await ranked(page, store, options);
+  const { candidates, postings, nearCopies, total, offsets } = await ranked(page, store, options, { nearCopies: true });
   return { candidates: withSharedKeys(candidates, postings), keys: { total, offsets, spread: keySpread(postings, new Set(nearCopies)) } };
 }
 
@@ -179,7 +179,7 @@ export async function retrieve(page: string | TextAnalysis, store: CorpusStore, 
 interface Ranking {
   candidates: Candidate[];
   postings: Map<number, Posting>;
-  /** Documents sharing NEAR_COPY_SHARE of the keys looked up. */
+  /** Documents sharing NEAR_COPY_SHARE of the keys looked up, when asked for (empty otherwise). */
   nearCopies: number[];
   total: number;
   offsets: ReadonlyMap<number, readonly number[]>;
@@ -195,7 +195,11 @@ interface Shortlisted {
   local: number;
 }
 
-async function ranked(page: string | TextAnalysis, store: CorpusStore, options: RetrieveOptions): Promise<Ranking> {
+/**
+ * The near copies are found only for a caller that reads them (the key spread): a first answer's tally names ten
+ * thousand documents at a million articles, and on a fresh worker every pass over them shows in its time.
+ */
+async function ranked(page: string | TextAnalysis, store: CorpusStore, options: RetrieveOptions, { nearCopies: findNearCopies = false } = {}): Promise<Ranking> {
   const limit = options.limit ?? DEFAULT_CANDIDATE_LIMIT;
   const offsets = queryKeyOffsets(page, options.lang, options.features);
   const keys = boundKeys(offsets.keys(), options.maxKeys ?? Infinity);
@@ -204,9 +208,16 @@ async function ranked(page: string | TextAnalysis, store: CorpusStore, options: 
   // Inverse document frequency: a key in few records is strong evidence, one in many is weak.
   const tally = tallyPostings(postings, (holders) => idf(holders, total), keepRank);
   const shortlisted = shortlistOf(tally, offsets, limit, options);
-  const nearCopies = Array.from(tally.docs).filter((_, place) => tally.shared[place] >= NEAR_COPY_SHARE * keys.length);
+  const nearCopies = findNearCopies ? nearCopiesOf(tally, NEAR_COPY_SHARE * keys.length) : [];
   const best = await bestCandidates(shortlisted, store, limit, new Set(options.excludeIds ?? []), options);
   return { candidates: best, postings, nearCopies, total, offsets };
+}
+
+/** The documents of the tally holding at least `bar` of its keys. */
+function nearCopiesOf(tally: PostingTally, bar: number): number[] {
+  const near: number[] = [];
+  for (let place = 0; place < tally.docs.length; place++) if (tally.shared[place] >= bar) near.push(tally.docs[place]);
+  return near;
 }
 
 /** A shortlisted document with its score, before its id is read. */

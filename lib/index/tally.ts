@@ -34,46 +34,82 @@ export function tallyPostings(postings: ReadonlyMap<number, Posting>, weightOf: 
   const keys: number[] = [];
   const lists: Uint32Array[] = [];
   let total = 0;
+  let largestDoc = 0;
   for (const [key, docs] of postings) {
     if (docs === 'stopped') continue;
     keys.push(key);
     lists.push(docs);
     total += docs.length;
+    if (docs.length > 0) largestDoc = Math.max(largestDoc, docs[docs.length - 1]);
   }
   const keyWeights = Float64Array.from(lists, (docs) => weightOf(docs.length));
   const keyRanks = Uint32Array.from(keys, rankOf);
-  const sorted = sortedByDocument(lists, total);
-  return { keys, keyWeights, ...runsOf(sorted, keys.length, keyWeights, keyRanks) };
+  const sorted = sortedByDocument(lists, total, largestDoc);
+  return { keys, keyWeights, ...runsOf(sorted, keyWeights, keyRanks) };
+}
+
+/** Every posting's document and the place of its key in the tally, ordered by document, then key. */
+interface SortedPostings {
+  docOf: Uint32Array;
+  keyOf: Uint32Array;
 }
 
 /**
- * Every posting as document × keyCount + the key's place, sorted (exact in a double: documents and keys stay far below
- * 2^53 together). Indexed loops and the typed array's own sort: on a fresh worker this runs as bytecode.
+ * The postings ordered by document, sorted as one number each, document × 2^bits + the key's place, in the typed
+ * array's own sort. The numbers are 32-bit where the largest document leaves room (a million documents and up to
+ * 4,096 keys): they sort in about half the time of doubles, and come apart by shifts, where a double needs a
+ * division and a floor, which cost most of the tally on a fresh worker, where it runs as bytecode (Node, 14,600
+ * postings, Sparkplug only: 3.5 ms in doubles against 2.4 in 32 bits). Doubles stay exact for any document and key.
  */
-function sortedByDocument(lists: readonly Uint32Array[], total: number): Float64Array {
-  const keyCount = lists.length;
+function sortedByDocument(lists: readonly Uint32Array[], total: number, largestDoc: number): SortedPostings {
+  const bits = lists.length > 1 ? 32 - Math.clz32(lists.length - 1) : 0;
+  const scale = 2 ** bits;
+  const docOf = new Uint32Array(total);
+  const keyOf = new Uint32Array(total);
+  if ((largestDoc + 1) * scale <= 2 ** 32) {
+    const sorted = new Uint32Array(total);
+    let at = 0;
+    for (let k = 0; k < lists.length; k++) {
+      const docs = lists[k];
+      // Past 2^31 the shift gives a negative number, which the Uint32Array stores as the same 32 bits.
+      for (let i = 0; i < docs.length; i++) sorted[at++] = (docs[i] << bits) | k;
+    }
+    sorted.sort();
+    const mask = scale - 1;
+    for (let i = 0; i < total; i++) {
+      docOf[i] = sorted[i] >>> bits;
+      keyOf[i] = sorted[i] & mask;
+    }
+    return { docOf, keyOf };
+  }
   const sorted = new Float64Array(total);
   let at = 0;
-  for (let k = 0; k < keyCount; k++) {
+  for (let k = 0; k < lists.length; k++) {
     const docs = lists[k];
-    for (let i = 0; i < docs.length; i++) sorted[at++] = docs[i] * keyCount + k;
+    for (let i = 0; i < docs.length; i++) sorted[at++] = docs[i] * scale + k;
   }
-  return sorted.sort();
+  sorted.sort();
+  for (let i = 0; i < total; i++) {
+    const doc = Math.floor(sorted[i] / scale);
+    docOf[i] = doc;
+    keyOf[i] = sorted[i] - doc * scale;
+  }
+  return { docOf, keyOf };
 }
 
 /** The sorted postings read as one run per document. */
-function runsOf(sorted: Float64Array, keyCount: number, keyWeights: Float64Array, keyRanks: Uint32Array): Omit<PostingTally, 'keys' | 'keyWeights'> {
-  const docs = new Uint32Array(sorted.length);
-  const weight = new Float64Array(sorted.length);
-  const shared = new Uint32Array(sorted.length);
-  const maxRank = new Uint32Array(sorted.length);
-  const heldFrom = new Uint32Array(sorted.length + 1);
-  const heldKeys = new Uint32Array(sorted.length);
+function runsOf({ docOf, keyOf }: SortedPostings, keyWeights: Float64Array, keyRanks: Uint32Array): Omit<PostingTally, 'keys' | 'keyWeights'> {
+  const total = docOf.length;
+  const docs = new Uint32Array(total);
+  const weight = new Float64Array(total);
+  const shared = new Uint32Array(total);
+  const maxRank = new Uint32Array(total);
+  const heldFrom = new Uint32Array(total + 1);
   let count = 0;
   let previous = -1;
-  for (let i = 0; i < sorted.length; i++) {
-    const doc = Math.floor(sorted[i] / keyCount);
-    const k = sorted[i] - doc * keyCount;
+  for (let i = 0; i < total; i++) {
+    const doc = docOf[i];
+    const k = keyOf[i];
     if (doc !== previous) {
       heldFrom[count] = i;
       docs[count++] = doc;
@@ -83,15 +119,14 @@ function runsOf(sorted: Float64Array, keyCount: number, keyWeights: Float64Array
     weight[at] += keyWeights[k];
     shared[at]++;
     if (keyRanks[k] > maxRank[at]) maxRank[at] = keyRanks[k];
-    heldKeys[i] = k;
   }
-  heldFrom[count] = sorted.length;
+  heldFrom[count] = total;
   return {
     docs: docs.slice(0, count),
     weight: weight.slice(0, count),
     shared: shared.slice(0, count),
     maxRank: maxRank.slice(0, count),
     heldFrom: heldFrom.slice(0, count + 1),
-    heldKeys,
+    heldKeys: keyOf,
   };
 }

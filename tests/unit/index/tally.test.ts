@@ -60,6 +60,21 @@ describe('tallying postings', () => {
     expect(asMaps(postings)).toEqual(byMaps(postings));
   });
 
+  it('agrees with it where documents and keys together pass 32 bits, and for documents past 2^31', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff;
+    const postings = new Map<number, Posting>();
+    for (let key = 1; key <= 64; key++) {
+      const docs = new Set(Array.from({ length: 1 + Math.floor(random() * 50) }, () => Math.floor(random() * 2 ** 28)));
+      postings.set(key * 977, Uint32Array.from([...docs].sort((a, b) => a - b)));
+    }
+    expect(asMaps(postings)).toEqual(byMaps(postings));
+    const high = new Map<number, Posting>([[5, Uint32Array.of(3, 2 ** 31 + 5, 2 ** 32 - 1)]]);
+    expect(asMaps(high)).toEqual(byMaps(high));
+    high.set(6, Uint32Array.of(2 ** 31 + 5));
+    expect(asMaps(high)).toEqual(byMaps(high));
+  });
+
   it('is empty for no postings or only stopped keys', () => {
     for (const postings of [new Map<number, Posting>(), new Map<number, Posting>([[1, 'stopped']])]) {
       const tally = tallyPostings(postings, weightOf, rankOf);
