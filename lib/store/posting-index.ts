@@ -48,6 +48,13 @@ interface IndexShape {
   stopped: Uint32Array[];
 }
 
+/** A lookup's answer, with the index version it was read at and every key it was asked for. */
+interface RecentLookup {
+  version: number;
+  keys: ReadonlySet<number>;
+  postings: ReadonlyMap<number, Posting>;
+}
+
 export interface PostingIndexLimits {
   /** Postings kept in pending runs before they become a generation (tests use small values). */
   pendingLimit?: number;
@@ -72,6 +79,13 @@ export class PostingIndex {
   private readonly knownStopped = new Set<number>();
   /** The index shape the known stopped keys were last checked against: its epoch and how many postings it held. */
   private stoppedCheckedAt = { epoch: 0, postings: 0 };
+  /**
+   * The latest lookup's answer. A page's full check asks for the keys its first answer has just read (all of them
+   * when the page has at most 64): while the index stays at the version they were read at, those rows are not read
+   * again. At a million articles that is about 50 reads of a full check, and table files of the index the browser
+   * would otherwise open again, pushing out those the next page's first answer needs.
+   */
+  private recent: RecentLookup | null = null;
   private readonly pendingLimit: number;
   private readonly fanout: number;
 
@@ -230,7 +244,7 @@ export class PostingIndex {
   async lookup(keys: ArrayLike<number>): Promise<Map<number, Posting>> {
     const distinct = [...new Set(Array.from(keys, (key) => key >>> 0))];
     const db = this.db;
-    const [shape, rows] = await db.transaction('r', [db.generations, db.generationRows, db.pending, db.meta], async () => {
+    const [shape, rows, reused] = await db.transaction('r', [db.generations, db.generationRows, db.pending, db.meta], async () => {
       // The rows are read by the shape last seen, beside the version that says whether it still holds: while the
       // index is unchanged a lookup waits on one round of requests instead of two.
       const guess = this.cached;
@@ -238,12 +252,15 @@ export class PostingIndex {
       // round of requests before the rows instead of two.
       if (!guess) {
         const shape = await this.readShape(this.meta(META_INDEX_VERSION));
-        return [shape, await this.rowsFor(shape.generations, this.toRead(distinct, shape))] as const;
+        return [shape, await this.rowsFor(shape.generations, this.toRead(distinct, shape)), null] as const;
       }
-      const [version, guessed] = await Promise.all([this.meta(META_INDEX_VERSION), this.rowsFor(guess.generations, this.toRead(distinct, guess))]);
-      if (guess.version === version) return [guess, guessed] as const;
+      // The latest lookup's answer stands for its keys if the version read beside the rows is still the one it was read at.
+      const recent = this.recent?.version === guess.version ? this.recent : null;
+      const unread = this.toRead(distinct, guess).filter((key) => !recent?.keys.has(key));
+      const [version, guessed] = await Promise.all([this.meta(META_INDEX_VERSION), this.rowsFor(guess.generations, unread)]);
+      if (guess.version === version) return [guess, guessed, recent] as const;
       const current = await this.shapeAt(version);
-      return [current, await this.rowsFor(current.generations, this.toRead(distinct, current))] as const;
+      return [current, await this.rowsFor(current.generations, this.toRead(distinct, current)), null] as const;
     });
     this.lookedUpAt = shape.version;
     // A lookup under way beside one that saw the index cleared or shrunk learns nothing from its older shape.
@@ -254,11 +271,17 @@ export class PostingIndex {
         result.set(key, 'stopped');
         continue;
       }
+      if (reused?.keys.has(key)) {
+        const posting = reused.postings.get(key);
+        if (posting !== undefined) result.set(key, posting);
+        continue;
+      }
       const runs = shape.generations.map((info) => rows.get(generationRowId(info.generation, bucketOf(key, info.bits))));
       const posting = this.postingOf(key, [...runs, ...shape.pending]);
       if (posting === 'stopped' && learns) this.knownStopped.add(key);
       if (posting !== null) result.set(key, posting);
     }
+    this.recent = { version: shape.version, keys: new Set(distinct), postings: new Map(result) };
     return result;
   }
 
@@ -279,8 +302,9 @@ export class PostingIndex {
   /** The rows holding `keys`, as stored: packed rows stay packed, since a lookup reads one key or two of each. */
   private async rowsFor(generations: readonly GenerationInfo[], keys: readonly number[]): Promise<Map<number, StoredRun>> {
     const ids = [...new Set(generations.flatMap((info) => keys.map((key) => generationRowId(info.generation, bucketOf(key, info.bits)))))].sort((a, b) => a - b);
-    const rows = await this.db.generationRows.bulkGet(ids);
     const runs = new Map<number, StoredRun>();
+    if (ids.length === 0) return runs;
+    const rows = await this.db.generationRows.bulkGet(ids);
     rows.forEach((row) => {
       if (row) runs.set(row.id, row.packed ? new Uint8Array(row.packed) : runOfRow(row));
     });

@@ -225,3 +225,37 @@ describe('keys a lookup found stopped', () => {
     expect(await docsOf(reader, KEY)).toEqual([1, 2]);
   });
 });
+
+describe('keys the latest lookup read', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('are not read again while the index is unchanged: a full check asks for its first answer\'s keys and a few more', async () => {
+    const index = new PostingIndex(await database(), 100, { pendingLimit: 4, fanout: 2 });
+    await index.append(Uint32Array.from([KEY, 1, OTHER, 2, 0x0badf00d, 3]));
+    await index.merge({ settle: true });
+    expect(await docsOf(index, KEY)).toEqual([1]);
+    const reads = rowIdsRead();
+    const again = await index.lookup([KEY, OTHER, 0x7fffffff]);
+    expect([...(again.get(KEY) as Uint32Array)]).toEqual([1]);
+    expect([...(again.get(OTHER) as Uint32Array)]).toEqual([2]);
+    expect(again.has(0x7fffffff)).toBe(false);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toHaveLength(2);
+    // The keys of the lookup just made, an absent one among them, are all answered without a read.
+    expect((await index.lookup([0x7fffffff, OTHER])).size).toBe(1);
+    expect(reads).toHaveLength(1);
+  });
+
+  it('are read again once the index changes, through this handle or another', async () => {
+    const db = await database();
+    const reader = new PostingIndex(db, 100, { pendingLimit: 4, fanout: 2 });
+    const writer = new PostingIndex(db, 100, { pendingLimit: 4, fanout: 2 });
+    await writer.append(Uint32Array.from([KEY, 1, OTHER, 1]));
+    await writer.merge({ settle: true });
+    expect(await docsOf(reader, KEY)).toEqual([1]);
+    await writer.append(Uint32Array.from([KEY, 2]));
+    expect(await docsOf(reader, KEY)).toEqual([1, 2]);
+    await reader.remove(new Set([1]), [KEY, OTHER]);
+    expect(await docsOf(reader, KEY)).toEqual([2]);
+  });
+});
