@@ -82,8 +82,7 @@ export class PostingIndex {
   /**
    * The latest lookup's answer. A page's full check asks for the keys its first answer has just read (all of them
    * when the page has at most 64): while the index stays at the version they were read at, those rows are not read
-   * again. At a million articles that is about 50 reads of a full check, and table files of the index the browser
-   * would otherwise open again, pushing out those the next page's first answer needs.
+   * again: at a million articles, about 50 reads of a full check.
    */
   private recent: RecentLookup | null = null;
   private readonly pendingLimit: number;
