@@ -7,7 +7,7 @@ import { checkArticle } from '../../lib/engine.ts';
 import { likelySources, type LikelySourceOptions } from '../../lib/sources.ts';
 import type { IndexSize } from '../../lib/store/index.ts';
 import type { PageArticle } from '../../lib/types.ts';
-import { getCorpus } from './corpus.ts';
+import { getCorpus, reopenIndexFilesAfterCheck } from './corpus.ts';
 
 export interface BenchCheck {
   /** Whole check, corpus opening included: on a fresh worker this is the cold latency. */
@@ -17,6 +17,8 @@ export interface BenchCheck {
   top: string | null;
   topRelation: string | null;
   original: string | null;
+  /** Full checks: the index files reopened after the report (reopenIndexFilesAfterCheck), not part of `ms`. */
+  reopenMs?: number;
 }
 
 /** Wall time of each store call a first answer made, summed by method, and how many calls. */
@@ -42,13 +44,19 @@ async function check(article: PageArticle): Promise<BenchCheck> {
   const store = await getCorpus();
   const opened = performance.now();
   const report = await checkArticle(article, store);
+  const ms = performance.now() - started;
+  // What the worker does once a reader's full check is answered (check-tab.ts), before the bench's next page, as a
+  // reader's next page comes seconds later; timed apart, since the report does not wait on it.
+  const reopening = performance.now();
+  await reopenIndexFilesAfterCheck(store);
   const top = report.matches[0];
   return {
-    ms: performance.now() - started,
+    ms,
     openMs: opened - started,
     top: top?.id ?? null,
     topRelation: top?.relation ?? null,
     original: report.original,
+    reopenMs: performance.now() - reopening,
   };
 }
 

@@ -18,7 +18,7 @@ import { browser } from 'wxt/browser';
 import { sharedFirstLookKey } from '../shared/first-look-handover.ts';
 import { clearBadge, showBadge } from './badge.ts';
 import { popupTranslator, type PopupTranslator, type Translate } from './translation.ts';
-import { getCorpus } from './corpus.ts';
+import { getCorpus, reopenIndexFilesAfterCheck } from './corpus.ts';
 import { findPassageInCorpus, type SelectionPage } from './passage.ts';
 import { glanceAtTab, readTab, visibleTabUrl, type TabReading } from './tab-access.ts';
 import { askTeamServer, teamRecord, withTeamMatches } from './team-server.ts';
@@ -306,7 +306,9 @@ export const tabChecks = new TabChecks({
   glanceTab: glanceAtTab,
   checkArticle: async (article, include, translate) => {
     const store = await getCorpus();
-    return checkArticle(article, store, { include, corrections: await store.corrections(), translate });
+    const report = await checkArticle(article, store, { include, corrections: await store.corrections(), translate });
+    void reopenIndexFilesAfterCheck(store);
+    return report;
   },
   translator: popupTranslator,
   likelySources: async (article) => {

@@ -66,3 +66,16 @@ export async function corpusStatus(): Promise<CorpusStatus> {
   const store = await getCorpus();
   return { count: await store.count(), sampleLoaded: await sampleAlreadyLoaded() };
 }
+
+/**
+ * Called once a full check's report is on its way: the database opens the index's files again while the reader reads
+ * it, so the next page's first answer does not wait for them (see CorpusStore.reopenIndexFiles). Never awaited by the
+ * check, and never fails it: a failed read only leaves those files to be opened by the next lookup, as before.
+ */
+export async function reopenIndexFilesAfterCheck(store: Corpus): Promise<void> {
+  try {
+    await store.reopenIndexFiles?.();
+  } catch {
+    // Nothing to report: see above.
+  }
+}

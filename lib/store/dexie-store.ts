@@ -346,6 +346,10 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     return this.index.lookup(keys);
   }
 
+  reopenIndexFiles(): Promise<number> {
+    return this.index.reopenFiles();
+  }
+
   async docStats(docs: readonly number[]): Promise<(DocStat | undefined)[]> {
     if (docs.length === 0) return [];
     const rows = await this.directoryRows(chunksOf(docs));

@@ -452,6 +452,7 @@ interface HookCheck {
   top: string | null;
   topRelation: string | null;
   original: string | null;
+  reopenMs?: number;
 }
 
 function checkExpression(query: BenchQuery): string {
@@ -464,7 +465,7 @@ function likelyExpression(query: BenchQuery): string {
 }
 
 function outcomeOf(query: BenchQuery, check: HookCheck): QueryOutcome {
-  return { kind: query.kind, truth: query.truth, top: check.top, topRelation: check.topRelation, original: check.original, ms: check.ms };
+  return { kind: query.kind, truth: query.truth, top: check.top, topRelation: check.topRelation, original: check.original, ms: check.ms, ...(check.reopenMs === undefined ? {} : { reopenMs: check.reopenMs }) };
 }
 
 /** CPU per warm first answer over one pass of the queries (see ChromiumRun.warmCpuMs). */

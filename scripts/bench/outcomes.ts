@@ -15,6 +15,8 @@ export interface QueryOutcome {
   /** Planted queries: the named original is not the planted one but a stored refiling of it (Reuters refiles stories). */
   originalIsRefiling?: boolean;
   ms: number;
+  /** Full checks in the extension: the index files reopened after the report (not part of `ms`). */
+  reopenMs?: number;
 }
 
 export interface Accuracy {
