@@ -172,6 +172,7 @@ function pair(a: string, b: string): string {
 }
 
 function sizeLabel(size: number): string {
+  if (size >= 1_000_000 && size % 1_000_000 === 0) return `${size / 1_000_000}M`;
   return size >= 1000 && size % 1000 === 0 ? `${size / 1000}k` : String(size);
 }
 
@@ -231,7 +232,7 @@ function engineAccuracy(figures: SizeFigures): Accuracy | null {
 }
 
 export function markdownTable(all: readonly SizeFigures[]): string {
-  const header = `| Measure | ${all.map((f) => `${sizeLabel(f.size)} articles`).join(' | ')} | Target at 100k |`;
+  const header = `| Measure | ${all.map((f) => `${sizeLabel(f.size)} articles`).join(' | ')} | Target (at 100k and 1M) |`;
   const rule = `|---|${all.map(() => '---:').join('|')}|---|`;
   const rows = ROWS.map((row) => `| ${row.label} | ${all.map(row.value).join(' | ')} | ${row.target ?? ''} |`);
   return [header, rule, ...rows].join('\n');
