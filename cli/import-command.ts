@@ -9,6 +9,7 @@ import type { ExtractPage } from '../lib/import/steps.ts';
 import { plural } from './corpus-loader.ts';
 import { formatOf, ImportFileError, jsonlImport, savedPagesImport, warcImport, type FileImport } from './import-files.ts';
 import type { CliIO } from './io.ts';
+import { KeyingThread } from './keying-thread.ts';
 import { LoadProgress } from './progress.ts';
 import type { StoredCorpus } from './stored-corpus.ts';
 
@@ -79,8 +80,14 @@ export async function importFile(source: FileImport, corpus: StoredCorpus, io: C
   // One batch is stored while the next is read and prepared: the database and the feature extraction each keep a
   // core busy. Batches still commit in file order, so the saved progress never runs ahead of what is stored.
   let storing: Promise<unknown> = Promise.resolve();
+  // A file of one batch is keyed in this thread; from the second batch on, a thread keys each batch while this one
+  // reads the file and stores.
+  let keyingThread: KeyingThread | null = null;
+  let batches = 0;
   const commit = async (done: boolean) => {
-    const prepared = await store.prepareBatch(batch.take());
+    batches += 1;
+    if (batches === 2) keyingThread = KeyingThread.start();
+    const prepared = await store.prepareBatch(batch.take(), keyingThread?.keying);
     const step = { position, line, problems, done };
     problems = [];
     await storing;
@@ -93,22 +100,26 @@ export async function importFile(source: FileImport, corpus: StoredCorpus, io: C
     display.update(records, source.bytesRead());
   };
 
-  for await (const step of source.steps(progress)) {
-    position = step.position;
-    if (step.line !== undefined) line = step.line;
-    if (step.problem) {
-      problemCount += 1;
-      problems.push(step.problem);
-      if (problemCount <= LISTED_PROBLEMS) io.stderr.write(`${source.label}: ${step.problem.where}: ${step.problem.reason}\n`);
+  try {
+    for await (const step of source.steps(progress)) {
+      position = step.position;
+      if (step.line !== undefined) line = step.line;
+      if (step.problem) {
+        problemCount += 1;
+        problems.push(step.problem);
+        if (problemCount <= LISTED_PROBLEMS) io.stderr.write(`${source.label}: ${step.problem.where}: ${step.problem.reason}\n`);
+      }
+      if (step.record) {
+        batch.add(step.record);
+        records += 1;
+      }
+      if (batch.full) await commit(false);
     }
-    if (step.record) {
-      batch.add(step.record);
-      records += 1;
-    }
-    if (batch.full) await commit(false);
+    await commit(true);
+    await storing;
+  } finally {
+    await (keyingThread as KeyingThread | null)?.stop();
   }
-  await commit(true);
-  await storing;
   // The index is merged once the file is in, so that checks read few rows per key.
   await store.settle();
   display.finish(records);

@@ -68,6 +68,18 @@ interface Prepared {
   keys: Uint32Array;
 }
 
+/** A record's content hash and index keys: what prepareBatch computes for each record. */
+export interface KeyedText {
+  hash: string;
+  keys: Uint32Array;
+}
+
+/**
+ * Computes KeyedText for texts where the caller chooses (the command line: in a worker thread, so that the import's
+ * own thread only reads and stores), with the store's feature options.
+ */
+export type Keying = (texts: readonly { text: string; lang?: string }[], featureOptions: Partial<FeatureOptions>) => Promise<readonly KeyedText[]>;
+
 /** A batch checked and reduced to its index keys, ready to store (see prepareBatch). */
 export interface PreparedBatch {
   readonly records: readonly Prepared[];
@@ -114,6 +126,12 @@ async function insertRuns(db: SqlQueryable, table: string, column: 'batch' | 'ge
       [packed.blob, packed.buckets, packed.starts, extra, packed.lengths],
     );
   }
+}
+
+/** The Keying prepareBatch runs by default, in the caller's thread; cli/keying-thread.ts runs it in a worker thread. */
+export async function keyTexts(texts: readonly { text: string; lang?: string }[], featureOptions: Partial<FeatureOptions>): Promise<KeyedText[]> {
+  await loadRecordLexicons(texts.map((entry) => entry.lang));
+  return texts.map((entry) => ({ hash: contentHash(entry.text), keys: recordKeys(entry.text, entry.lang, featureOptions) }));
 }
 
 export class PostgresCorpusStore implements CorpusStore {
@@ -165,10 +183,6 @@ export class PostgresCorpusStore implements CorpusStore {
     else await this.setMeta(this.client, META.featureVersion, FEATURE_VERSION);
   }
 
-  private prepare(record: CorpusRecord): Prepared {
-    return { record, hash: contentHash(record.text), keys: recordKeys(record.text, record.lang, this.featureOptions) };
-  }
-
   async addRecords(records: readonly CorpusRecord[], options: AddOptions = {}): Promise<AddResult> {
     return this.addPrepared(await this.prepareBatch(records), options);
   }
@@ -177,10 +191,14 @@ export class PostgresCorpusStore implements CorpusStore {
    * Validates a batch and computes its hashes and index keys: the CPU half of addRecords. An import prepares the next
    * batch while the database stores the one before (addPrepared), so both cores work.
    */
-  async prepareBatch(records: readonly CorpusRecord[]): Promise<PreparedBatch> {
+  async prepareBatch(records: readonly CorpusRecord[], keying: Keying = keyTexts): Promise<PreparedBatch> {
     validateRecords(records);
-    await loadRecordLexicons(records.map((record) => record.lang));
-    return { records: records.map((record) => this.prepare(record)) };
+    const keyed = await keying(
+      records.map((record) => ({ text: record.text, lang: record.lang })),
+      this.featureOptions,
+    );
+    if (keyed.length !== records.length) throw new Error(`keying answered for ${keyed.length} of ${records.length} records`);
+    return { records: records.map((record, i) => ({ record, hash: keyed[i].hash, keys: keyed[i].keys })) };
   }
 
   /** Stores a prepared batch in one transaction: all of it or nothing, with the import's progress when given. */
