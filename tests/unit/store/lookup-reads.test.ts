@@ -11,7 +11,7 @@ import { PostingIndex } from '../../../lib/store/posting-index';
 import { CorpusDatabase } from '../../../lib/store/schema';
 import type { CorpusStore } from '../../../lib/store';
 import { beijing, kabul, moscow } from './records';
-import { openTestStore } from './helpers';
+import { openTestDatabase, openTestStore } from './helpers';
 
 const factories = { indexedDB, IDBKeyRange };
 let counter = 0;
@@ -21,12 +21,7 @@ afterEach(() => {
   opened = [];
 });
 
-async function database(): Promise<CorpusDatabase> {
-  const db = new CorpusDatabase(`lookup-reads-${process.pid}-${++counter}`, factories);
-  await db.open();
-  opened.push(db);
-  return db;
-}
+const database = () => openTestDatabase(opened);
 
 const KEY = 0x9e3779b9;
 const OTHER = 0x12345678;

@@ -3,24 +3,18 @@
  * so that the files holding it are open again for the next first answer. Which rows: spread evenly over each
  * generation's buckets, shared out by the generations' sizes; and asking for them changes nothing a lookup answers.
  */
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PostingIndex, spreadRowIds } from '../../../lib/store/posting-index';
-import { CorpusDatabase, GENERATION_STRIDE, generationRowId } from '../../../lib/store/schema';
+import { GENERATION_STRIDE, generationRowId } from '../../../lib/store/schema';
+import { openTestDatabase } from './helpers';
 
-let counter = 0;
 let opened: { close(): void }[] = [];
 afterEach(() => {
   for (const handle of opened) handle.close();
   opened = [];
 });
 
-async function database(): Promise<CorpusDatabase> {
-  const db = new CorpusDatabase(`reopen-files-${process.pid}-${++counter}`, { indexedDB, IDBKeyRange });
-  await db.open();
-  opened.push(db);
-  return db;
-}
+const database = () => openTestDatabase(opened);
 
 const bucketsOf = (ids: number[], generation: number) => ids.filter((id) => Math.floor(id / GENERATION_STRIDE) === generation).map((id) => id % GENERATION_STRIDE);
 
