@@ -122,6 +122,7 @@ export async function importFile(source: FileImport, corpus: StoredCorpus, io: C
   }
   // The index is merged once the file is in, so that checks read few rows per key.
   await store.settle();
+  await store.tidyAfterImport();
   display.finish(records);
   const finished = progress as ImportProgress | null;
   const added = (finished?.added ?? 0) - (before?.added ?? 0);

@@ -473,6 +473,15 @@ export class PostgresCorpusStore implements CorpusStore {
   }
 
   /**
+   * After a bulk import: vacuums and analyses the tables it wrote, as PostgreSQL advises after loading many rows. Left
+   * to autovacuum, which starts on a table once a fifth of its rows are new, the vacuum of a freshly imported million
+   * articles (1.4 GB) would run while the first checks do.
+   */
+  async tidyAfterImport(): Promise<void> {
+    await this.client.query(`VACUUM (ANALYZE) ${TABLE.records}, ${TABLE.postings}, ${TABLE.pending}`);
+  }
+
+  /**
    * Merges the pending runs into one new generation of merged rows, and rebuilds the merged rows with one per
    * bucket once they hold `maxGenerations` generations (or always, with `rebuild`). One transaction: a merge stopped
    * midway leaves the index as it was.
