@@ -118,6 +118,7 @@ export async function importFile(source: FileImport, corpus: StoredCorpus, io: C
     await commit(true);
     await storing;
   } finally {
+    // The cast: TypeScript narrows the variable to its initial null, not seeing commit() assign it.
     await (keyingThread as KeyingThread | null)?.stop();
   }
   // The index is merged once the file is in, so that checks read few rows per key.

@@ -23,8 +23,8 @@ export const DEFAULT_FANOUT = 4;
 /** A generation's rows hold about this many pairs (8 KB): the row count follows the generation's size. */
 const ROW_PAIRS = 1024;
 /**
- * Rows reopenFiles() seeks to. At a million articles the index fills about 60 of the database's files of 2.3 MB, and
- * Chromium keeps 80 files open in all: more seeks would push out each other's files.
+ * Rows reopenFiles() reads. At a million articles the index fills about 60 of the database's files of 2.3 MB, and
+ * Chromium keeps 80 files open in all: more rows would push out each other's files.
  */
 export const REOPENED_ROWS = 64;
 /** Fewest rows per generation, and so the key-space slices a merge works through one at a time. */
@@ -458,7 +458,6 @@ function postingsIn(shape: IndexShape): number {
   return shape.generations.reduce((n, info) => n + info.postings, 0) + shape.pending.reduce((n, run) => n + pairCount(run), 0);
 }
 
-/** Bucket bits for a generation of `postings` pairs: rows of about ROW_PAIRS pairs. */
 /**
  * Row ids spread evenly over the generations' key spaces, about `count` in all, shared out by the generations' sizes
  * (each gets at least one), so that every stretch of the index the database keeps in one file holds one of them.
@@ -475,6 +474,7 @@ export function spreadRowIds(generations: readonly Pick<GenerationInfo, 'generat
   return ids.sort((a, b) => a - b);
 }
 
+/** Bucket bits for a generation of `postings` pairs: rows of about ROW_PAIRS pairs. */
 export function bitsFor(postings: number): number {
   const bits = Math.ceil(Math.log2(Math.max(1, postings / ROW_PAIRS)));
   return Math.min(MAX_GENERATION_BITS, Math.max(MIN_GENERATION_BITS, bits));

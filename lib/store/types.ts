@@ -70,7 +70,7 @@ export interface CorpusStore {
   /** Postings of feature keys (lib/index). Keys not in the index are absent from the map. */
   lookup(keys: ArrayLike<number>): Promise<Map<number, Posting>>;
   /**
-   * Asks the database for a few keys spread over the index, so that it has the files holding the index open again
+   * Reads a few rows spread over the index, so that the database has the files holding the index open again
    * after other reads (a full check's records) pushed them out; returns how many rows it found. For a store whose
    * database keeps a bounded number of files open (IndexedDB in Chromium); the others need not have it.
    */

@@ -62,16 +62,14 @@ interface RecordRow {
 
 const RECORD_COLUMNS = 'doc, id, title, url, published, site, lang, byline, first_seen, text';
 
-interface Prepared {
-  record: CorpusRecord;
-  hash: string;
-  keys: Uint32Array;
-}
-
 /** A record's content hash and index keys: what prepareBatch computes for each record. */
 export interface KeyedText {
   hash: string;
   keys: Uint32Array;
+}
+
+interface Prepared extends KeyedText {
+  record: CorpusRecord;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * After a full check the background asks the database for a few keys spread over the index (PostingIndex.reopenFiles),
+ * After a full check the background reads a few rows spread over the index (PostingIndex.reopenFiles),
  * so that the files holding it are open again for the next first answer. Which rows: spread evenly over each
  * generation's buckets, shared out by the generations' sizes; and asking for them changes nothing a lookup answers.
  */
@@ -48,7 +48,7 @@ describe('spreadRowIds', () => {
 });
 
 describe('PostingIndex.reopenFiles', () => {
-  it('finds the stored rows it seeks to and leaves every lookup as it was', async () => {
+  it('finds the stored rows it reads and leaves every lookup as it was', async () => {
     const index = new PostingIndex(await database(), 1_000, { pendingLimit: 64, fanout: 4 });
     const keys = Array.from({ length: 200 }, (_, i) => (i * 0x9e3779b9) >>> 0);
     const pairs = new Uint32Array(keys.flatMap((key, i) => [key, i % 50, key, 50 + (i % 7)]));
