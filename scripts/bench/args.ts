@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { positiveInteger } from '../eval/options.ts';
 
-export type Part = 'node' | 'chromium' | 'postgres' | 'crawl' | 'lineage' | 'crosslang' | 'corpus';
+export type Part = 'node' | 'chromium' | 'postgres' | 'crawl' | 'crawl-floor' | 'lineage' | 'crosslang' | 'corpus';
 
 export interface BenchOptions {
   sizes: number[];
@@ -32,9 +32,10 @@ export interface BenchOptions {
 export const USAGE = `usage: npm run bench -- [options]
   --sizes 1000,10000,100000   corpus sizes (articles)
   --runs N                    repeat each size N times and report medians (default 1)
-  --only node|chromium|postgres|crawl|lineage|crosslang|corpus
+  --only node|chromium|postgres|crawl|crawl-floor|lineage|crosslang|corpus
                               measure one part only (postgres: the stored corpus on a PostgreSQL server;
-                              crawl: the bulk import of a generated WARC.gz; lineage: chains of copies placed
+                              crawl: the bulk import of a generated WARC.gz; crawl-floor: what its work costs
+                              apart, for as many articles as the crawl holds (not in a run without --only); lineage: chains of copies placed
                               in the lineage, and its cost beyond the full check; crosslang: a tenth of the
                               corpus in other languages, English pages checked against their foreign originals;
                               corpus: build the generated corpora into their cache and measure nothing)
@@ -55,7 +56,7 @@ export const USAGE = `usage: npm run bench -- [options]
                               two versions of the engine at 100k, where BM25 takes seconds a query
 `;
 
-const PARTS: readonly Part[] = ['node', 'chromium', 'postgres', 'crawl', 'lineage', 'crosslang', 'corpus'];
+const PARTS: readonly Part[] = ['node', 'chromium', 'postgres', 'crawl', 'crawl-floor', 'lineage', 'crosslang', 'corpus'];
 
 function isPart(value: string): value is Part {
   return (PARTS as readonly string[]).includes(value);
@@ -81,7 +82,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     strict: true,
   });
   const only = values.only ?? null;
-  if (only !== null && !isPart(only)) throw new Error(`--only wants node, chromium, postgres, crawl, lineage, crosslang or corpus, not "${only}"`);
+  if (only !== null && !isPart(only)) throw new Error(`--only wants node, chromium, postgres, crawl, crawl-floor, lineage, crosslang or corpus, not "${only}"`);
   if (values.profile !== undefined && values.sizes.includes(',')) throw new Error('--profile keeps the corpus of one size: give one --sizes');
   // Sizes are separated by commas, so a size itself is written without thousands separators (or with "_").
   const sizes = values.sizes.split(',').map((size) => positiveInteger(size.trim(), '--sizes'));

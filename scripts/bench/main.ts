@@ -13,6 +13,7 @@ import { parseBenchArgs, USAGE, type BenchOptions } from './args.ts';
 import { chromiumUnavailable, runChromium, type ChromiumSetup } from './chromium-path.ts';
 import { lineageTable, runLineage, type LineageRun } from './lineage.ts';
 import { crawlRows, runCrawlImport, type CrawlRun } from './crawl-import.ts';
+import { crawlFloorRows, runCrawlFloor } from './crawl-floor.ts';
 import { crossLanguageTable, FOREIGN_EVERY, runCrossLanguage, type CrossLanguageRun } from './crosslang.ts';
 import { describeCorpus, planCorpus, withQueries, MIN_QUERY_WORDS } from './corpus.ts';
 import { cachedRecords, defaultCacheDir, generatorVersion } from './corpus-cache.ts';
@@ -87,6 +88,24 @@ async function crawlPart(options: BenchOptions, setup: ChromiumSetup | null, not
   };
 }
 
+/** What the bulk import's work costs apart: the reader and keys in Node, IndexedDB alone, the store's path. */
+async function crawlFloorPart(options: BenchOptions, setup: ChromiumSetup | null, note: string): Promise<number> {
+  if (!setup) {
+    process.stdout.write(`Bulk import's work not measured apart: ${note}.\n`);
+    return 0;
+  }
+  const floor = await runCrawlFloor({ extensionDir: setup.extensionDir, chromiumPath: setup.chromiumPath, repoRoot, megabytes: options.crawlMegabytes }, log);
+  const lines = [
+    '',
+    ...crawlFloorRows(floor),
+    '',
+    `The bulk import's work apart, for as many generated news articles as the crawl of ${options.crawlMegabytes} MB holds (the crawl row's pages): each row in a fresh browser (the bench build), CPU of all the browser's processes read from /proc. IndexedDB alone is an extension page's own script, no Dexie and none of the store's code; the store's path is the options page's import-batch requests to the service worker. ${note}.`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  writeResults(options, { crawlFloor: floor });
+  return 0;
+}
+
 async function main(): Promise<number> {
   let options: BenchOptions;
   try {
@@ -97,6 +116,7 @@ async function main(): Promise<number> {
   }
   const { setup, note } = await chromiumSetup(options);
   log(note);
+  if (options.only === 'crawl-floor') return crawlFloorPart(options, setup, note);
   const crawl = options.only === null || options.only === 'crawl' ? await crawlPart(options, setup, note) : { run: null, lines: [] };
   const dataFile = reutersPath(repoRoot);
   const stories = options.only === 'crawl' ? null : readReuters(dataFile);

@@ -14,3 +14,13 @@ describe('npm run bench -- --profile', () => {
     expect(() => parseBenchArgs(['--sizes', '1000,10000', '--profile', '/tmp/kept'])).toThrow(/one --sizes/);
   });
 });
+
+describe('npm run bench -- --only', () => {
+  it('takes the bulk import floor as a part of its own', () => {
+    expect(parseBenchArgs(['--only', 'crawl-floor', '--crawl-mb', '300']).only).toBe('crawl-floor');
+  });
+
+  it('names every part when it refuses one', () => {
+    expect(() => parseBenchArgs(['--only', 'floor'])).toThrow(/crawl, crawl-floor, lineage/);
+  });
+});
