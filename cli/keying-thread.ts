@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FeatureOptions } from '../lib/index/features.ts';
-import type { KeyedText } from '../lib/store/postgres/store.ts';
+import type { KeyedText } from '../lib/store/record-keys.ts';
 
 /** A request to the thread: one batch's texts. */
 export interface KeyingRequest {

@@ -1,6 +1,6 @@
 /** The keying thread (cli/keying-thread.ts): answers each batch's texts with their hashes and index keys. */
 import { parentPort } from 'node:worker_threads';
-import { keyTexts } from '../lib/store/postgres/store.ts';
+import { keyTexts } from '../lib/store/record-keys.ts';
 import type { KeyingAnswer, KeyingRequest } from './keying-thread.ts';
 import { useLexiconFiles } from './lexicons.ts';
 

@@ -25,12 +25,12 @@ import { evictOverBudget, type Budget, type EvictionResult } from './budget';
 import * as feedBook from './feed-book';
 import { RecordAnalyses, RECORD_ANALYSES_KEPT } from '../record-analysis';
 import type { FeedBook, FeedRow } from './feed-book';
-import { contentHash, DEFAULT_DF_CAP, validateRecords } from './record-checks';
+import { DEFAULT_DF_CAP, validateRecords } from './record-checks';
 import { CorpusDatabase, META_CORPUS_BYTES, META_FEATURE_VERSION, META_LANGUAGE_PREFIX, type KeepReason, type StoredRecord } from './schema';
 import type { AddResult, CorpusStore, CorpusUpkeep, CorpusUsage, CorrectionStore, DocStat, IndexSize, Posting, SkippedRecord } from './types';
 import { primarySubtag } from '../text/language';
 import { datedOf, recordBytes } from './usage';
-import { loadRecordLexicons, recordKeys } from './record-keys';
+import { keyTexts, loadRecordLexicons, recordKeys, type KeyedText } from './record-keys';
 
 export { contentHash, DEFAULT_DF_CAP } from './record-checks';
 
@@ -82,10 +82,8 @@ export async function openCorpusStore(options: OpenCorpusStoreOptions): Promise<
   return store;
 }
 
-interface PreparedRecord {
+interface PreparedRecord extends KeyedText {
   record: CorpusRecord;
-  hash: string;
-  keys: Uint32Array;
 }
 
 
@@ -134,15 +132,11 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     else await this.db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
   }
 
-  private prepare(record: CorpusRecord): PreparedRecord {
-    return { record, hash: contentHash(record.text), keys: recordKeys(record.text, record.lang, this.featureOptions) };
-  }
-
   async addRecords(records: readonly CorpusRecord[]): Promise<AddResult> {
     validateRecords(records);
     // Hashing and feature extraction run before the transaction, which must not wait on anything but the database.
-    await loadRecordLexicons(records.map((r) => r.lang));
-    const prepared = records.map((record) => this.prepare(record));
+    const keyed = await keyTexts(records, this.featureOptions);
+    const prepared: PreparedRecord[] = records.map((record, i) => ({ record, ...keyed[i] }));
     const db = this.db;
     const result = await db.transaction('rw', [db.records, db.directory, db.keyCounts, db.generations, db.generationRows, db.pending, db.meta], async () => {
       const ids = prepared.map((p) => p.record.id);

@@ -4,6 +4,7 @@
  * before the keys are computed — when the record is stored, when its postings are removed, when the index is rebuilt.
  */
 import { featuresOf, type FeatureOptions } from '../index/features';
+import { contentHash } from './content-hash';
 import { lexiconOf, loadLexicons } from '../text/lexicon';
 
 /** Loads the lexicons recordKeys will read for records in these languages (once each per process). */
@@ -14,4 +15,19 @@ export function loadRecordLexicons(langs: Iterable<string | null | undefined>): 
 export function recordKeys(text: string, lang: string | null | undefined, options: Partial<FeatureOptions>): Uint32Array {
   // English has no lexicon (it is the pivot), nor has a record without a language: both get no gloss.
   return featuresOf(text, lang ?? undefined, options, lexiconOf(lang ?? undefined));
+}
+
+/** A record's content hash and index keys: what a store computes for each record it is given. */
+export interface KeyedText {
+  hash: string;
+  keys: Uint32Array;
+}
+
+/**
+ * The hash and keys of each text, its lexicon loaded first: both stores key their batches with it, and the command
+ * line's import runs it in a worker thread (cli/keying-thread.ts).
+ */
+export async function keyTexts(texts: readonly { text: string; lang?: string }[], featureOptions: Partial<FeatureOptions>): Promise<KeyedText[]> {
+  await loadRecordLexicons(texts.map((entry) => entry.lang));
+  return texts.map((entry) => ({ hash: contentHash(entry.text), keys: recordKeys(entry.text, entry.lang, featureOptions) }));
 }

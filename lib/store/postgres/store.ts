@@ -8,12 +8,12 @@
  * transaction to decide), and index merges take an advisory lock so that one runs at a time.
  */
 import { FEATURE_VERSION, type FeatureOptions } from '../../index/features';
-import { loadRecordLexicons, recordKeys } from '../record-keys';
+import { keyTexts, loadRecordLexicons, recordKeys, type KeyedText } from '../record-keys';
 import type { ImportProgress } from '../../import/progress';
 import type { CorpusRecord } from '../../types';
 import type { RecordFilter } from '../catalog';
 import { bucketOf, docsOf, mergeRuns, pairCount, sortPairs, withoutDocs } from '../postings';
-import { contentHash, DEFAULT_DF_CAP, validateRecords } from '../record-checks';
+import { DEFAULT_DF_CAP, validateRecords } from '../record-checks';
 import type { AddResult, CorpusStore, DocStat, IndexSize, Posting, SkippedRecord } from '../types';
 import { urlKey } from '../url-key';
 import { mergeSorted, packRows, PENDING_BITS, POSTING_BITS, runOf, splitByBucket, type BucketRuns } from './runs';
@@ -61,12 +61,6 @@ interface RecordRow {
 }
 
 const RECORD_COLUMNS = 'doc, id, title, url, published, site, lang, byline, first_seen, text';
-
-/** A record's content hash and index keys: what prepareBatch computes for each record. */
-export interface KeyedText {
-  hash: string;
-  keys: Uint32Array;
-}
 
 interface Prepared extends KeyedText {
   record: CorpusRecord;
@@ -124,12 +118,6 @@ async function insertRuns(db: SqlQueryable, table: string, column: 'batch' | 'ge
       [packed.blob, packed.buckets, packed.starts, extra, packed.lengths],
     );
   }
-}
-
-/** The Keying prepareBatch runs by default, in the caller's thread; cli/keying-thread.ts runs it in a worker thread. */
-export async function keyTexts(texts: readonly { text: string; lang?: string }[], featureOptions: Partial<FeatureOptions>): Promise<KeyedText[]> {
-  await loadRecordLexicons(texts.map((entry) => entry.lang));
-  return texts.map((entry) => ({ hash: contentHash(entry.text), keys: recordKeys(entry.text, entry.lang, featureOptions) }));
 }
 
 export class PostgresCorpusStore implements CorpusStore {

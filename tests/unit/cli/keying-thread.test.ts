@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { KeyingThread } from '../../../cli/keying-thread.ts';
 import { useLexiconFiles } from '../../../cli/lexicons.ts';
 import { parseCorpus } from '../../../lib/corpus/jsonl.ts';
-import { keyTexts } from '../../../lib/store/postgres/store.ts';
+import { keyTexts } from '../../../lib/store/record-keys.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const seeds = parseCorpus(readFileSync(path.join(repoRoot, 'assets', 'seed-corpus.jsonl'), 'utf8')).records;
