@@ -15,6 +15,7 @@ import { browserPid, CpuMeter, type ThreadRole } from './process-cpu.ts';
 import { readArticleFromBytes, readArticleFast } from '../../lib/extract/bulk-reader.ts';
 import { recordKeys } from '../../lib/store/record-keys.ts';
 import { contentHash } from '../../lib/store/record-checks.ts';
+import { recordFromArticle } from '../../lib/import/records.ts';
 import type { CorpusRecord } from '../../lib/types.ts';
 
 type Log = (line: string) => void;
@@ -173,7 +174,9 @@ export async function runCrawlFloor(setup: { extensionDir: string; chromiumPath:
   for (let i = 0; records.length < articles; i++) {
     const page = newsPage(i);
     const article = readArticleFast(page.html, page.url);
-    if (article) records.push({ id: page.url, url: page.url, title: article.title, text: article.text, published: article.publishedTime, site: article.siteName, lang: 'en', firstSeen: page.date });
+    // The record the crawl's import makes of the page (extension/options/crawl/steps.ts).
+    const made = article && recordFromArticle(article, { url: page.url, firstSeen: page.date });
+    if (made && 'record' in made) records.push(made.record);
   }
   const storePath = await measured(setup, articles, async (browser) => (await importThroughOptionsPage(browser, records, log)).ms);
   return { articles, readerMs, keysMs, keysPerArticle, indexedDb, storePath, cores: cpus().length };
