@@ -84,11 +84,14 @@ async function measured(setup: { extensionDir: string; chromiumPath: string; rep
 
 /**
  * Writes `total` records straight through IndexedDB, as the page's own script: the texts cycle through `texts`, each
- * made distinct by its number. Returns the milliseconds spent.
+ * made distinct by its number. Ids, url keys and hashes are spread over the key space as the store's are (a random
+ * slug in the address, a random hash), not in the order written, which LevelDB stores more cheaply. Returns the
+ * milliseconds spent.
  */
-const RAW_WRITES = `async ({ total, texts, batch, rowsPerBatch, rowBytes }) => {
+export const RAW_WRITES = `async ({ total, texts, batch, rowsPerBatch, rowBytes }) => {
   let seed = 1;
-  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  // Math.imul keeps the product in 32 bits: a plain multiplication loses its low bits past 2^53 and cycles in 419 steps.
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const db = await new Promise((resolve, reject) => {
     const open = indexedDB.open('crawl-floor', 1);
     open.onupgradeneeded = () => {
@@ -100,12 +103,14 @@ const RAW_WRITES = `async ({ total, texts, batch, rowsPerBatch, rowBytes }) => {
     open.onerror = () => reject(open.error);
   });
   const done = (tx) => new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = (event) => reject(new Error(String(event.target.error))); tx.onabort = () => reject(new Error('aborted: ' + tx.error)); });
+  const hex = () => Math.floor(random() * 2 ** 32).toString(16).padStart(8, '0');
   const row = () => { const bytes = new Uint8Array(rowBytes); for (let i = 0; i < rowBytes; i += 2) bytes[i] = random() * 256; return bytes.buffer; };
   const record = (doc) => {
     const site = 'site' + (doc % 40) + '.example';
-    const url = 'https://' + site + '/world/2026/01/' + doc + '-' + Math.floor(random() * 1e9).toString(36);
+    const slug = Array.from({ length: 6 }, () => Math.floor(random() * 1e9).toString(36)).join('-');
+    const url = 'https://www.' + site + '/world/' + slug + '-' + doc;
     const when = new Date(Date.UTC(2026, 0, 1) + doc * 60000).toISOString();
-    return { doc, id: url + '#' + Math.floor(random() * 2 ** 32).toString(16), hash: doc.toString(16).padStart(8, '0') + Math.floor(random() * 2 ** 32).toString(16).padStart(8, '0'), url, urlKey: url.slice(8), site, published: when, dated: when, firstSeen: when, title: 'Article ' + doc, text: doc + ' ' + texts[doc % texts.length], lang: 'en', bytes: 6000 };
+    return { doc, id: url + '@' + hex() + hex().slice(4), hash: hex() + hex(), url, urlKey: url.slice(12), site, published: when, dated: when, firstSeen: when, title: 'Article ' + doc, text: doc + ' ' + texts[doc % texts.length], lang: 'en', bytes: 6000 };
   };
   const tiers = [[]];
   const rowId = (generation, n) => generation * 2 ** 20 + n;
