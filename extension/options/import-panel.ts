@@ -6,6 +6,7 @@ import { htmlImporter, jsonlImporter, warcImporter, type Importer } from './impo
 import { ImportInterrupted, keyOf, runImport } from './import-runner.ts';
 import { clear, describeError, el, formatCount } from '../shared/dom.ts';
 import { announceCorpusChange, formatBytes, formatTime } from './ui.ts';
+import { RunClock } from './run-clock.ts';
 
 type ImporterFactory = (files: File[]) => Importer;
 
@@ -14,6 +15,8 @@ type ImporterFactory = (files: File[]) => Importer;
  * smaller ones page by page with the full extractor, which reads more layouts (README: bulk import).
  */
 const CRAWL_BYTES = 64 * 1024 * 1024;
+/** The pace line is rewritten at most this often. */
+const PACE_EVERY_MS = 1000;
 
 const FACTORIES: Record<string, ImporterFactory> = {
   jsonl: (files) => jsonlImporter(files[0]),
@@ -58,10 +61,13 @@ class ImportCard {
   private readonly problems: HTMLElement;
   /** What the reader chose: "3 files chosen (1.2 MB): a.html, b.html, c.html". */
   private readonly chosenLine: HTMLElement;
+  /** How the import is going: articles a second and time left while it runs, the run's time once it ends. */
+  private readonly paceLine: HTMLElement;
   private importer: Importer | null = null;
   private saved: ImportProgress | null = null;
   private restart = false;
   private controller: AbortController | null = null;
+  private paceShownAt = -Infinity;
 
   constructor(
     private readonly doc: Document,
@@ -78,6 +84,9 @@ class ImportCard {
     this.problems = find('.import-problems');
     this.chosenLine = el('p', { class: 'import-chosen muted', attrs: { 'aria-live': 'polite' } });
     find('.import-controls').after(this.chosenLine);
+    // Not announced: it changes every second, and the status line above says what matters.
+    this.paceLine = el('p', { class: 'import-pace muted', attrs: { 'aria-live': 'off' } });
+    this.status.after(this.paceLine);
     this.input.addEventListener('change', () => void this.chosen());
     this.start.addEventListener('click', () => void this.run());
     this.cancel.addEventListener('click', () => this.controller?.abort());
@@ -90,6 +99,7 @@ class ImportCard {
     this.restart = false;
     this.saved = null;
     this.status.textContent = '';
+    this.paceLine.textContent = '';
     this.showProblems(null);
     this.resume.hidden = true;
     this.start.disabled = this.importer === null;
@@ -155,18 +165,24 @@ class ImportCard {
       }
       this.progressBar.value = 0;
       this.status.textContent = from ? 'Continuing the import…' : 'Reading the file…';
+      this.paceLine.textContent = '';
+      const clock = new RunClock(from?.added ?? 0);
       const result = await runImport(importer, from, this.controller.signal, {
         onRead: (fraction, counts) => {
           this.progressBar.value = fraction;
+          clock.read(fraction);
           if (!this.saved) this.status.textContent = `Reading… ${formatCount(counts.read, 'article', 'articles')} read`;
+          this.showPace(clock.runningLine());
         },
         onStored: (progress) => {
           this.saved = progress;
+          clock.stored(progress.added);
           this.status.textContent = `${progress.done ? 'Done' : 'Importing'}: ${storedSummary(progress)}.`;
           this.showProblems(progress);
           announceCorpusChange(this.doc);
         },
       });
+      this.paceLine.textContent = clock.finishedLine();
       this.saved = result.progress;
       if (result.cancelled) {
         const where = this.saved ? ` ${storedSummary(this.saved)} so far.` : '';
@@ -177,6 +193,7 @@ class ImportCard {
         this.status.textContent = `Done: ${this.saved ? storedSummary(this.saved) : 'nothing to import'}.${passedOver}`;
       }
     } catch (error) {
+      this.paceLine.textContent = '';
       this.status.textContent =
         error instanceof ImportInterrupted
           ? error.message
@@ -189,6 +206,14 @@ class ImportCard {
       this.resume.hidden = true;
       announceCorpusChange(this.doc);
     }
+  }
+
+  /** At most once a second: a line that changes at every record is unreadable. */
+  private showPace(line: string | null): void {
+    const now = performance.now();
+    if (now - this.paceShownAt < PACE_EVERY_MS) return;
+    this.paceShownAt = now;
+    this.paceLine.textContent = line ?? '';
   }
 
   private showProblems(progress: ImportProgress | null): void {

@@ -47,6 +47,12 @@ export interface CrawlRun {
   cores: number;
   /** Bytes the browser process passed to write() per 1,000 articles (/proc/<pid>/io wchar): IndexedDB's files, mostly. */
   browserWrittenBytesPerThousand: number;
+  /** The line under the progress bar at a fifth of the file, before the interruptions. */
+  paceAtFifth: string;
+  /** The same line in the continued run (which nothing interrupts) at 75% and 90%, and the seconds the import then took. */
+  timeLeftChecks: { fraction: number; shown: string; secondsTaken: number }[];
+  /** The line once done: what the continued run stored, in how long. */
+  finishedPace: string;
 }
 
 type Log = (line: string) => void;
@@ -59,6 +65,7 @@ interface Sample {
   fraction: number;
   stored: number;
   status: string;
+  pace: string;
 }
 
 async function sample(page: Page): Promise<Sample> {
@@ -71,6 +78,7 @@ async function sample(page: Page): Promise<Sample> {
       fraction: (root.querySelector('.import-progress') as HTMLProgressElement).value,
       stored: match ? Number(match[1].replace(/,/g, '')) : 0,
       status,
+      pace: root.querySelector('.import-pace')?.textContent ?? '',
     };
   }, CARD);
 }
@@ -133,6 +141,9 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
     let resumeSeconds = 0;
     let resumedAtFraction = 0;
     let closedPage = false;
+    let paceAtFifth = '';
+    const checkpoints = [0.75, 0.9];
+    const timeLeftShown: { fraction: number; shown: string; at: number }[] = [];
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const now = await sample(page);
@@ -142,6 +153,9 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       workerHeapPeak = Math.max(workerHeapPeak, await browser.workerHeap().catch(() => 0));
       pageHeapPeak = Math.max(pageHeapPeak, await pageHeap(page));
       if (samples.length % 15 === 0) log(`  crawl: ${(now.fraction * 100).toFixed(0)}% · ${now.stored} stored · worker heap ${(workerHeapPeak / 1e6).toFixed(0)} MB peak`);
+      if (!paceAtFifth && now.fraction >= 0.2) paceAtFifth = now.pace;
+      const checkpoint = checkpoints.find((fraction) => closedPage && now.fraction >= fraction && !timeLeftShown.some((shown) => shown.fraction === fraction));
+      if (checkpoint !== undefined) timeLeftShown.push({ fraction: checkpoint, shown: now.pace, at: now.at });
       if (/^Done/.test(now.status)) break;
       if (/stopped|interrupted/i.test(now.status) && !/Importing/.test(now.status)) throw new Error(`the import stopped: ${now.status}`);
       if (!stoppedWorker && now.fraction >= 0.33) {
@@ -177,7 +191,7 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
     cpu?.sample();
     const cpuSeconds = (cpu?.seconds() ?? NaN) - cpuBefore;
     const written = writtenBytes(pid) - writtenBefore;
-    const finalStatus = (await sample(page)).status;
+    const { status: finalStatus, pace: finishedPace, at: doneAt } = await sample(page);
     const stored = (await browser.inWorker<number>('palimpsestBench.count()')) - sampleCount;
     const duplicates = Number(/([\d,]+) were already in your corpus/.exec(finalStatus)?.[1].replace(/,/g, '') ?? 0);
     const problems = Number(/([\d,]+) problems?/.exec(finalStatus)?.[1].replace(/,/g, '') ?? 0);
@@ -212,6 +226,9 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       meanLoad: loads.reduce((total, load) => total + load, 0) / Math.max(1, loads.length),
       cores: cpus().length,
       browserWrittenBytesPerThousand: (written / stored) * 1000,
+      paceAtFifth,
+      timeLeftChecks: timeLeftShown.map(({ fraction, shown, at }) => ({ fraction, shown, secondsTaken: (doneAt - at) / 1000 })),
+      finishedPace,
     };
   } finally {
     await browser.close();
@@ -251,5 +268,10 @@ export function crawlRows(run: CrawlRun): string[] {
     `| Bytes written by the browser process per 1,000 articles (/proc wchar: IndexedDB's files, mostly) | ${mb(run.browserWrittenBytesPerThousand)} |  |`,
     `| … upper bound that CPU cost allows on ${run.cores} idle cores (${run.cores} × 1,000 / CPU s per 1,000) | ${((run.cores * 1000) / run.cpuSecondsPerThousand).toFixed(0)} |  |`,
     `| Machine load average during the run (${run.cores} cores) | ${run.meanLoad.toFixed(1)} |  |`,
+    `| Under the progress bar at 20% of the file | ${run.paceAtFifth || '(nothing)'} |  |`,
+    ...run.timeLeftChecks.map(
+      (check) => `| … at ${(check.fraction * 100).toFixed(0)}% (the continued run), and the time the import then took | ${check.shown || '(nothing)'}; it took ${check.secondsTaken.toFixed(0)} s |  |`,
+    ),
+    `| … when done | ${run.finishedPace || '(nothing)'} |  |`,
   ];
 }

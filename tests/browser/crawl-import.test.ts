@@ -130,6 +130,10 @@ describe.skipIf(skipReason !== null)('bulk import of a news crawl of 64 MB and m
     expect(status).toMatch(/^Done/);
     expect(status).not.toMatch(/problem/);
     expect(status).not.toMatch(/already in your corpus/);
+    // Under the status, what this run (the continued one) stored and how long it took.
+    const storedThisRun = ARTICLES - saved!.added;
+    const pace = (await options.locator(`${CARD} .import-pace`).textContent()) ?? '';
+    expect(pace).toMatch(new RegExp(`^This run stored ${storedThisRun.toLocaleString('en')} articles? in (\\d+\\.\\d s|\\d+ s|\\d+ min \\d+ s)( \\([\\d.,]+ articles a second\\))?\\.$`));
 
     const count = (await askBackground(options, 'corpus-status', {})).count;
     expect(count - sampleCount).toBe(ARTICLES);
