@@ -88,7 +88,7 @@ export interface RunResult {
  */
 export async function runImport(importer: Importer, from: ImportProgress | null, signal: AbortSignal, callbacks: RunCallbacks, options: RunOptions = {}): Promise<RunResult> {
   const send = options.send ?? sendBatch;
-  const batch = new RecordBatch();
+  const batch = new RecordBatch(importer.batchLimits);
   // Corrections are a few lines after the records: they go with the batch that is sent next.
   let corrections: Correction[] = [];
   let problems: ImportProblem[] = [];

@@ -4,7 +4,7 @@
  * where it is, and each carrying the position an import can later resume from.
  */
 import { extractArticle } from '../../lib/extract/index.ts';
-import type { ImportProgress, ImportSource } from '../../lib/import/progress.ts';
+import type { BatchLimits, ImportProgress, ImportSource } from '../../lib/import/progress.ts';
 import { fileSetFingerprint } from '../../lib/import/saved-page.ts';
 import { jsonlSteps, savedPageSteps, warcSteps, type ImportStep } from '../../lib/import/steps.ts';
 import type { PageArticle } from '../../lib/types.ts';
@@ -22,6 +22,8 @@ export interface Importer {
   fraction(): number;
   /** Longest a batch waits to fill before it is sent (import-runner.ts; 1.5 s unless set). */
   batchWaitMs?: number;
+  /** When a batch is full (lib/import/progress.ts' DEFAULT_BATCH_LIMITS unless set). */
+  batchLimits?: BatchLimits;
 }
 
 function extractPage(html: string, url: string | undefined): PageArticle | null {

@@ -14,12 +14,17 @@ const WINDOW = 256;
 /** Acknowledged in steps: one message per this many records taken. */
 const ACK_EVERY = 32;
 /**
- * A batch is sent when full (1,000 articles or 4 M characters) or after this long: a full batch is stored for less
+ * A batch is sent when full (BATCH_LIMITS below) or after this long: a full batch is stored for less
  * than its parts — one transaction, one rewrite of a directory row, and its postings go straight into a generation
  * of the index instead of a pending row written and read back (lib/store/posting-index.ts). A page closed mid-import
  * reads at most this much again.
  */
 const BATCH_WAIT_MS = 8000;
+/**
+ * A full batch is 1,000 articles: news pages of about 6,000 characters would fill the default 4 M characters at about
+ * 650, whose 220,000 postings fall short of a generation and go through a pending row written and read back.
+ */
+const BATCH_LIMITS = { maxRecords: 1000, maxChars: 8_000_000 };
 
 /** Extractors beside the reader: the cores the browser reports, less the reader's and the page's, 1 to 4. */
 export function extractorCount(cores = navigator.hardwareConcurrency || 2): number {
@@ -102,5 +107,6 @@ export function crawlImporter(file: File): Importer {
     },
     fraction: () => (file.size > 0 ? Math.min(1, readTo / file.size) : 1),
     batchWaitMs: BATCH_WAIT_MS,
+    batchLimits: BATCH_LIMITS,
   };
 }

@@ -57,3 +57,29 @@ describe('a batch that fills slowly', () => {
     expect(await batchSizes(slowImporter(100, 8000))).toEqual([16, 81, 3]);
   });
 });
+
+describe('when a batch is full', () => {
+  /** `count` records of `chars` characters each, read at once. */
+  function bigRecords(count: number, chars: number, batchLimits?: Importer['batchLimits']): Importer {
+    return {
+      source,
+      unit: 'record',
+      async *steps() {
+        for (let record = 1; record <= count; record++) yield { record: { id: `r${record}`, text: 'x'.repeat(chars) }, position: record };
+      },
+      fraction: () => 1,
+      batchWaitMs: 60_000,
+      ...(batchLimits ? { batchLimits } : {}),
+    };
+  }
+
+  it('holds 4 M characters by default, about 650 news articles', async () => {
+    const sizes = await batchSizes(bigRecords(1500, 6000));
+    expect(sizes.slice(0, 2)).toEqual([667, 667]);
+  });
+
+  it('holds what the importer says: a crawl fills 1,000 articles', async () => {
+    const sizes = await batchSizes(bigRecords(1500, 6000, { maxRecords: 1000, maxChars: 8_000_000 }));
+    expect(sizes).toEqual([1000, 500]);
+  });
+});
