@@ -31,7 +31,8 @@ export class ImportPace {
 
   /** Notes how far the file has been read at `at`. */
   observe(at: number, fraction: number): void {
-    // A reading comes with every record: within a quarter second of the one before, it only moves the latest.
+    // Readings can come faster than a rate needs (the options page reports every 200 ms): within a quarter second of
+    // the one before, a reading only moves the latest, so the window holds at most about 480.
     const before = this.readings.at(-2);
     if (before && at - before.at < READING_GAP_MS) this.readings[this.readings.length - 1] = { at, fraction };
     else this.readings.push({ at, fraction });
