@@ -53,6 +53,33 @@ export interface CrawlRun {
   timeLeftChecks: { fraction: number; shown: string; secondsTaken: number }[];
   /** The line once done: what the continued run stored, in how long. */
   finishedPace: string;
+  /** The import fifth by fifth of the file: whether it slows as the corpus grows, and in which thread. */
+  fifths: FifthOfFile[];
+}
+
+/** One fifth of the file: its rate, and CPU and bytes written per 1,000 articles stored in it. */
+export interface FifthOfFile {
+  upTo: number;
+  articlesPerSecond: number;
+  cpuSecondsPerThousandByRole: Partial<Record<ThreadRole, number>>;
+  browserWrittenBytesPerThousand: number;
+}
+
+interface Mark {
+  at: number;
+  stored: number;
+  roles: Map<ThreadRole, number>;
+  written: number;
+}
+
+function fifthBetween(from: Mark, to: Mark, upTo: number): FifthOfFile {
+  const stored = Math.max(1, to.stored - from.stored);
+  return {
+    upTo,
+    articlesPerSecond: (stored / (to.at - from.at)) * 1000,
+    cpuSecondsPerThousandByRole: Object.fromEntries([...to.roles].map(([role, seconds]) => [role, ((seconds - (from.roles.get(role) ?? 0)) / stored) * 1000])),
+    browserWrittenBytesPerThousand: ((to.written - from.written) / stored) * 1000,
+  };
 }
 
 type Log = (line: string) => void;
@@ -135,6 +162,14 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
     const rolesBefore = cpu?.secondsByRole() ?? new Map<ThreadRole, number>();
     const detailed: ThreadRole[] = ['browser process', 'extension process, other'];
     const threadsBefore = new Map(detailed.map((role) => [role, cpu?.secondsByThreadName(role) ?? new Map<string, number>()]));
+    const mark = async (): Promise<Mark> => ({
+      at: Date.now(),
+      stored: await browser.inWorker<number>('palimpsestBench.count()'),
+      roles: cpu?.secondsByRole() ?? new Map<ThreadRole, number>(),
+      written: writtenBytes(pid),
+    });
+    const marks: { upTo: number; mark: Mark }[] = [{ upTo: 0, mark: await mark() }];
+    const fifthsDue = [0.2, 0.4, 0.6, 0.8];
     await page.locator(`${CARD} .import-start`).click();
     let stoppedWorker = false;
     let workerStopRecoverySeconds = 0;
@@ -154,6 +189,7 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       pageHeapPeak = Math.max(pageHeapPeak, await pageHeap(page));
       if (samples.length % 15 === 0) log(`  crawl: ${(now.fraction * 100).toFixed(0)}% · ${now.stored} stored · worker heap ${(workerHeapPeak / 1e6).toFixed(0)} MB peak`);
       if (!paceAtFifth && now.fraction >= 0.2) paceAtFifth = now.pace;
+      if (fifthsDue.length > 0 && now.fraction >= fifthsDue[0]) marks.push({ upTo: fifthsDue.shift()!, mark: await mark() });
       const checkpoint = checkpoints.find((fraction) => closedPage && now.fraction >= fraction && !timeLeftShown.some((shown) => shown.fraction === fraction));
       if (checkpoint !== undefined) timeLeftShown.push({ fraction: checkpoint, shown: now.pace, at: now.at });
       if (/^Done/.test(now.status)) break;
@@ -189,6 +225,7 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
     }
     active += Date.now() - segmentStart;
     cpu?.sample();
+    marks.push({ upTo: 1, mark: await mark() });
     const cpuSeconds = (cpu?.seconds() ?? NaN) - cpuBefore;
     const written = writtenBytes(pid) - writtenBefore;
     const { status: finalStatus, pace: finishedPace, at: doneAt } = await sample(page);
@@ -229,6 +266,7 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       paceAtFifth,
       timeLeftChecks: timeLeftShown.map(({ fraction, shown, at }) => ({ fraction, shown, secondsTaken: (doneAt - at) / 1000 })),
       finishedPace,
+      fifths: marks.slice(1).map(({ upTo, mark: to }, i) => fifthBetween(marks[i].mark, to, upTo)),
     };
   } finally {
     await browser.close();
@@ -273,5 +311,13 @@ export function crawlRows(run: CrawlRun): string[] {
       (check) => `| … at ${(check.fraction * 100).toFixed(0)}% (the continued run), and the time the import then took | ${check.shown || '(nothing)'}; it took ${check.secondsTaken.toFixed(0)} s |  |`,
     ),
     `| … when done | ${run.finishedPace || '(nothing)'} |  |`,
+    ...run.fifths.map(
+      (fifth) =>
+        `| … up to ${(fifth.upTo * 100).toFixed(0)}% of the file: articles/s; CPU per 1,000 by thread; written per 1,000 | ${fifth.articlesPerSecond.toFixed(0)}; ${Object.entries(fifth.cpuSecondsPerThousandByRole)
+          .filter(([, seconds]) => seconds >= 0.05)
+          .sort((a, b) => b[1] - a[1])
+          .map(([role, seconds]) => `${role} ${seconds.toFixed(1)} s`)
+          .join(', ')}; ${mb(fifth.browserWrittenBytesPerThousand)} |  |`,
+    ),
   ];
 }
