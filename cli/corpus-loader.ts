@@ -7,7 +7,8 @@ import { LoadProgress } from './progress.ts';
 
 /** The part of the corpus store that loading needs. */
 export interface CorpusSink {
-  addRecords(records: CorpusRecord[]): Promise<{
+  /** `partOfImport`: the loader settles the store once the whole file is in (CorpusStore.addRecords). */
+  addRecords(records: CorpusRecord[], options?: { partOfImport?: boolean }): Promise<{
     added: number;
     duplicates: number;
     /** Why each duplicate was left out; a store that does not say is taken to mean "same id". */
@@ -71,7 +72,7 @@ export async function loadCorpusFile(
 
   const flush = async () => {
     if (batch.length === 0) return;
-    const written = await store.addRecords(batch);
+    const written = await store.addRecords(batch, { partOfImport: store.settle !== undefined });
     result.added += written.added;
     const sameText = written.skipped?.filter((skip) => skip.reason === 'same-text') ?? [];
     result.sameText += sameText.length;

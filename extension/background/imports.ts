@@ -32,7 +32,7 @@ export async function commitImportBatch(
   const now = new Date().toISOString();
   const previous = (await importStatus(key)) ?? freshProgress(source, now);
   const store = await getCorpus();
-  const stored = records.length > 0 ? await withStorageErrors(() => store.addRecords(records)) : { added: 0, duplicates: 0 };
+  const stored = records.length > 0 ? await withStorageErrors(() => store.addRecords(records, { partOfImport: true })) : { added: 0, duplicates: 0 };
   // The reader's corrections from an export; one already stored (the same pair) is kept as it was.
   const newCorrections = corrections.length > 0 ? await withStorageErrors(() => store.addCorrections(corrections)) : 0;
   // The last batch of a file settles the index, so that checks read one index row per key.

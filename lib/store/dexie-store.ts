@@ -27,7 +27,7 @@ import { RecordAnalyses, RECORD_ANALYSES_KEPT } from '../record-analysis';
 import type { FeedBook, FeedRow } from './feed-book';
 import { DEFAULT_DF_CAP, validateRecords } from './record-checks';
 import { CorpusDatabase, META_CORPUS_BYTES, META_FEATURE_VERSION, META_LANGUAGE_PREFIX, type KeepReason, type StoredRecord } from './schema';
-import type { AddResult, CorpusStore, CorpusUpkeep, CorpusUsage, CorrectionStore, DocStat, IndexSize, Posting, SkippedRecord } from './types';
+import type { AddRecordsOptions, AddResult, CorpusStore, CorpusUpkeep, CorpusUsage, CorrectionStore, DocStat, IndexSize, Posting, SkippedRecord } from './types';
 import { primarySubtag } from '../text/language';
 import { datedOf, recordBytes } from './usage';
 import { keyTexts, loadRecordLexicons, recordKeys, type KeyedText } from './record-keys';
@@ -132,7 +132,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     else await this.db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
   }
 
-  async addRecords(records: readonly CorpusRecord[]): Promise<AddResult> {
+  async addRecords(records: readonly CorpusRecord[], { partOfImport = false }: AddRecordsOptions = {}): Promise<AddResult> {
     validateRecords(records);
     // Hashing and feature extraction run before the transaction, which must not wait on anything but the database.
     const keyed = await keyTexts(records, this.featureOptions);
@@ -180,7 +180,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
       }
       await db.records.bulkAdd(storedRecords);
       await this.writeDirectory(entries);
-      const mergeDue = await this.index.append(postings);
+      const mergeDue = await this.index.append(postings, { forImport: partOfImport });
       await db.meta.put({ key: META_NEXT_DOC, value: nextDoc });
       await this.countChanged(fresh.length);
       await this.moveTotals(totalsOf(storedRecords, 1));
@@ -188,7 +188,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     });
     // Merging a full size tier of generations is its own transaction: the batch above is stored either way.
     const { mergeDue, ...added } = result as AddResult & { mergeDue?: boolean };
-    if (mergeDue) await this.index.merge();
+    if (mergeDue) await this.index.merge({ forImport: partOfImport });
     return added;
   }
 

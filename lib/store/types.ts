@@ -41,6 +41,15 @@ export interface IndexSize {
 /** Postings of one feature key: document numbers, or "stopped" when the key is in too many documents to be useful. */
 export type Posting = Uint32Array | 'stopped';
 
+/** How a batch is added. */
+export interface AddRecordsOptions {
+  /**
+   * The batch is one of a file import's, which settles the index once its last batch is stored (CorpusStore.settle):
+   * the index may leave more of its merging to that settle (lib/store/posting-index.ts, IMPORT_FANOUT).
+   */
+  partOfImport?: boolean;
+}
+
 /**
  * The local corpus: stored articles plus the inverted index that finds them.
  * One implementation (Dexie over IndexedDB); Node runs the same code on fake-indexeddb.
@@ -52,7 +61,7 @@ export interface CorpusStore {
    */
   readonly analyses?: RecordAnalyses;
   /** Validates the whole batch first, then stores and indexes it in one transaction: all of it or nothing. */
-  addRecords(records: readonly CorpusRecord[]): Promise<AddResult>;
+  addRecords(records: readonly CorpusRecord[], options?: AddRecordsOptions): Promise<AddResult>;
   /** Records in the order of `ids`; undefined where an id is not stored. */
   getRecords(ids: readonly string[]): Promise<(CorpusRecord | undefined)[]>;
   /**

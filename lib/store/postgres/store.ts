@@ -14,7 +14,7 @@ import type { CorpusRecord } from '../../types';
 import type { RecordFilter } from '../catalog';
 import { bucketOf, docsOf, mergeRuns, pairCount, sortPairs, withoutDocs } from '../postings';
 import { DEFAULT_DF_CAP, validateRecords } from '../record-checks';
-import type { AddResult, CorpusStore, DocStat, IndexSize, Posting, SkippedRecord } from '../types';
+import type { AddRecordsOptions, AddResult, CorpusStore, DocStat, IndexSize, Posting, SkippedRecord } from '../types';
 import { urlKey } from '../url-key';
 import { mergeSorted, packRows, PENDING_BITS, POSTING_BITS, runOf, splitByBucket, type BucketRuns } from './runs';
 import { LOCK, migrate, TABLE } from './schema';
@@ -78,7 +78,8 @@ export interface PreparedBatch {
 }
 
 /** What a batch stored, plus the import progress written with it when the caller asked for that. */
-export interface AddOptions {
+/** `partOfImport` changes nothing here: the server merges on its own policy (DEFAULT_PENDING_LIMIT, DEFAULT_MAX_GENERATIONS). */
+export interface AddOptions extends AddRecordsOptions {
   /** The import's progress after this batch, given what the batch stored: saved in the batch's own transaction. */
   progress?: (stored: AddResult) => ImportProgress;
 }

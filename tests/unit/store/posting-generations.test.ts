@@ -39,7 +39,7 @@ function sorted(map: Map<number, Posting>): [number, Posting][] {
   return [...map].sort((a, b) => a[0] - b[0]);
 }
 
-async function generationsIndex(limits: { pendingLimit: number; fanout: number }, dfCap: number) {
+async function generationsIndex(limits: { pendingLimit: number; fanout?: number }, dfCap: number) {
   const db = new CorpusDatabase(freshName('v6'), factories);
   await db.open();
   opened.push(db);
@@ -127,6 +127,46 @@ describe('the index in generations', () => {
     const settledAt = (await index.generations()).length;
     await index.merge({ settle: true });
     expect((await index.generations()).length).toBeLessThan(settledAt);
+  });
+
+  it('leaves more merging to the settle for a file import: a 78-batch crawl writes its postings at most twice before', async () => {
+    // A 1 GB crawl sends 78 batches, each past the pending limit. With 4 generations a tier its postings were written
+    // once as a batch and merged into tiers 1, 2 and 3 before the end of the import settled them.
+    const crawl = async (forImport: boolean) => {
+      const next = random(18);
+      const keys = keySpace(20_000, next);
+      const { db, index } = await generationsIndex({ pendingLimit: 1000 }, 1 << 20);
+      let written = 0;
+      const bulkPut = db.generationRows.bulkPut.bind(db.generationRows);
+      db.generationRows.bulkPut = ((rows: readonly GenerationRow[]) => {
+        written += rows.reduce((n, row) => n + packedPairCount(new Uint8Array(row.packed!)), 0);
+        return bulkPut(rows as never);
+      }) as unknown as typeof db.generationRows.bulkPut;
+      let doc = 1;
+      let stored = 0;
+      let mostGenerations = 0;
+      for (let batch = 0; batch < 78; batch++) {
+        const postings = batchOf(doc, 12, keys, 100, next);
+        doc += 12;
+        stored += postings.length / 2;
+        if (await index.append(postings, { forImport })) await index.merge({ forImport });
+        mostGenerations = Math.max(mostGenerations, (await index.generations()).length);
+      }
+      const writesBeforeSettle = written / stored;
+      await index.merge({ settle: true });
+      return { writesBeforeSettle, writes: written / stored, mostGenerations, settled: (await index.generations()).length };
+    };
+    const imported = await crawl(true);
+    expect(imported.writesBeforeSettle).toBeLessThanOrEqual(2);
+    // The settle rewrites each posting once: not a full tier first, then everything with it.
+    expect(imported.writes - imported.writesBeforeSettle).toBeLessThanOrEqual(1);
+    // What a lookup made during such an import reads per key: a row in each generation.
+    expect(imported.mostGenerations).toBeLessThanOrEqual(2 * 15 + 1);
+    expect(imported.settled).toBe(1);
+    // Feeds, which never settle, keep merging four generations at a time.
+    const fed = await crawl(false);
+    expect(fed.writesBeforeSettle).toBeGreaterThan(3);
+    expect(fed.mostGenerations).toBeLessThanOrEqual(3 * 4 + 1);
   });
 
   it('writes a batch that fills the pending runs straight into a generation, answering as if it had been pending', async () => {
