@@ -22,8 +22,8 @@ export const DEFAULT_FANOUT = 4;
 /**
  * The same for the batches of a file import, which settles the index when it ends (merge({ settle: true })). Each
  * tier rewrites every posting once more, and the settle rewrites them all again: a 1 GB crawl (78 batches) wrote its
- * postings five times with 4 a tier, three times with 16, and the browser wrote 18–20% fewer bytes per article over
- * the import (docs/measurement-log.md, "Fewer index merges during a file import"). Lookups made while the import runs
+ * postings five times with 4 a tier, three times with 16, and the browser wrote 15–20% fewer bytes per article over
+ * the import (docs/measurement-log.md, "Where the import slows"). Lookups made while the import runs
  * pay for it, reading up to 15 generations a tier instead of 3 until the settle leaves one; feeds, which add a few
  * articles at a time and never settle, keep the default.
  */

@@ -77,8 +77,10 @@ export interface PreparedBatch {
   readonly records: readonly Prepared[];
 }
 
-/** What a batch stored, plus the import progress written with it when the caller asked for that. */
-/** `partOfImport` changes nothing here: the server merges on its own policy (DEFAULT_PENDING_LIMIT, DEFAULT_MAX_GENERATIONS). */
+/**
+ * What a batch stored, plus the import progress written with it when the caller asked for that. `partOfImport` changes
+ * nothing here: the server merges on its own policy (DEFAULT_PENDING_LIMIT, DEFAULT_MAX_GENERATIONS).
+ */
 export interface AddOptions extends AddRecordsOptions {
   /** The import's progress after this batch, given what the batch stored: saved in the batch's own transaction. */
   progress?: (stored: AddResult) => ImportProgress;
