@@ -12,6 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { BenchBrowser } from './chromium-path.ts';
+import { newsPage } from './news-pages.ts';
 import { existingCrawl, writeNewsCrawl } from './news-warc.ts';
 import { browserPid, CpuMeter, type ThreadRole } from './process-cpu.ts';
 
@@ -61,6 +62,11 @@ export interface CrawlRun {
 export interface FifthOfFile {
   upTo: number;
   articlesPerSecond: number;
+  /**
+   * A reader's first answer at the fifth's end, while the import runs (median ms of FIRST_ANSWERS pages of the crawl):
+   * what a lookup pays for the index's generations not yet merged. NaN once the import is done.
+   */
+  firstAnswerMs: number;
   cpuSecondsPerThousandByRole: Partial<Record<ThreadRole, number>>;
   browserWrittenBytesPerThousand: number;
 }
@@ -70,13 +76,18 @@ interface Mark {
   stored: number;
   roles: Map<ThreadRole, number>;
   written: number;
+  firstAnswerMs: number;
 }
+
+/** First answers asked at each fifth's end: pages the crawl holds near its start, stored by then. */
+const FIRST_ANSWERS = 5;
 
 function fifthBetween(from: Mark, to: Mark, upTo: number): FifthOfFile {
   const stored = Math.max(1, to.stored - from.stored);
   return {
     upTo,
     articlesPerSecond: (stored / (to.at - from.at)) * 1000,
+    firstAnswerMs: to.firstAnswerMs,
     cpuSecondsPerThousandByRole: Object.fromEntries([...to.roles].map(([role, seconds]) => [role, ((seconds - (from.roles.get(role) ?? 0)) / stored) * 1000])),
     browserWrittenBytesPerThousand: ((to.written - from.written) / stored) * 1000,
   };
@@ -162,13 +173,14 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
     const rolesBefore = cpu?.secondsByRole() ?? new Map<ThreadRole, number>();
     const detailed: ThreadRole[] = ['browser process', 'extension process, other'];
     const threadsBefore = new Map(detailed.map((role) => [role, cpu?.secondsByThreadName(role) ?? new Map<string, number>()]));
-    const mark = async (): Promise<Mark> => ({
-      at: Date.now(),
-      stored: await browser.inWorker<number>('palimpsestBench.count()'),
-      roles: cpu?.secondsByRole() ?? new Map<ThreadRole, number>(),
-      written: writtenBytes(pid),
-    });
-    const marks: { upTo: number; mark: Mark }[] = [{ upTo: 0, mark: await mark() }];
+    const mark = async (importing: boolean): Promise<Mark> => {
+      const at = Date.now();
+      const stored = await browser.inWorker<number>('palimpsestBench.count()');
+      const roles = cpu?.secondsByRole() ?? new Map<ThreadRole, number>();
+      const written = writtenBytes(pid);
+      return { at, stored, roles, written, firstAnswerMs: importing ? await firstAnswerMs(browser) : NaN };
+    };
+    const marks: { upTo: number; mark: Mark }[] = [{ upTo: 0, mark: await mark(false) }];
     const fifthsDue = [0.2, 0.4, 0.6, 0.8];
     await page.locator(`${CARD} .import-start`).click();
     let stoppedWorker = false;
@@ -189,7 +201,7 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       pageHeapPeak = Math.max(pageHeapPeak, await pageHeap(page));
       if (samples.length % 15 === 0) log(`  crawl: ${(now.fraction * 100).toFixed(0)}% · ${now.stored} stored · worker heap ${(workerHeapPeak / 1e6).toFixed(0)} MB peak`);
       if (!paceAtFifth && now.fraction >= 0.2) paceAtFifth = now.pace;
-      if (fifthsDue.length > 0 && now.fraction >= fifthsDue[0]) marks.push({ upTo: fifthsDue.shift()!, mark: await mark() });
+      if (fifthsDue.length > 0 && now.fraction >= fifthsDue[0]) marks.push({ upTo: fifthsDue.shift()!, mark: await mark(true) });
       const checkpoint = checkpoints.find((fraction) => closedPage && now.fraction >= fraction && !timeLeftShown.some((shown) => shown.fraction === fraction));
       if (checkpoint !== undefined) timeLeftShown.push({ fraction: checkpoint, shown: now.pace, at: now.at });
       if (/^Done/.test(now.status)) break;
@@ -225,7 +237,7 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
     }
     active += Date.now() - segmentStart;
     cpu?.sample();
-    marks.push({ upTo: 1, mark: await mark() });
+    marks.push({ upTo: 1, mark: await mark(false) });
     const cpuSeconds = (cpu?.seconds() ?? NaN) - cpuBefore;
     const written = writtenBytes(pid) - writtenBefore;
     const { status: finalStatus, pace: finishedPace, at: doneAt } = await sample(page);
@@ -273,6 +285,16 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
   }
 }
 
+/** The median time of a first answer (the popup's query) on pages of the crawl, asked in the service worker. */
+async function firstAnswerMs(browser: BenchBrowser): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < FIRST_ANSWERS; i++) {
+    const text = newsPage(i * 7).paragraphs.join('\n\n');
+    times.push((await browser.inWorker<{ ms: number }>(`palimpsestBench.likely(${JSON.stringify({ text })})`)).ms);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}
+
 /** Bytes a process has passed to write() so far (NaN when /proc does not say). */
 function writtenBytes(pid: number | null): number {
   if (pid === null) return NaN;
@@ -313,11 +335,11 @@ export function crawlRows(run: CrawlRun): string[] {
     `| … when done | ${run.finishedPace || '(nothing)'} |  |`,
     ...run.fifths.map(
       (fifth) =>
-        `| … up to ${(fifth.upTo * 100).toFixed(0)}% of the file: articles/s; CPU per 1,000 by thread; written per 1,000 | ${fifth.articlesPerSecond.toFixed(0)}; ${Object.entries(fifth.cpuSecondsPerThousandByRole)
+        `| … up to ${(fifth.upTo * 100).toFixed(0)}% of the file: articles/s; CPU per 1,000 by thread; written per 1,000; a first answer at its end | ${fifth.articlesPerSecond.toFixed(0)}; ${Object.entries(fifth.cpuSecondsPerThousandByRole)
           .filter(([, seconds]) => seconds >= 0.05)
           .sort((a, b) => b[1] - a[1])
           .map(([role, seconds]) => `${role} ${seconds.toFixed(1)} s`)
-          .join(', ')}; ${mb(fifth.browserWrittenBytesPerThousand)} |  |`,
+          .join(', ')}; ${mb(fifth.browserWrittenBytesPerThousand)}; ${Number.isNaN(fifth.firstAnswerMs) ? 'done' : `${fifth.firstAnswerMs.toFixed(0)} ms`} |  |`,
     ),
   ];
 }
