@@ -64,7 +64,7 @@ export interface FifthOfFile {
   articlesPerSecond: number;
   /**
    * A reader's first answer at the fifth's end, while the import runs (median ms of FIRST_ANSWERS pages of the crawl):
-   * what a lookup pays for the index's generations not yet merged. NaN once the import is done.
+   * how long a reader who clicks during an import waits. NaN once the import is done.
    */
   firstAnswerMs: number;
   cpuSecondsPerThousandByRole: Partial<Record<ThreadRole, number>>;
