@@ -82,13 +82,27 @@ interface Mark {
 /** First answers asked at each fifth's end: pages the crawl holds near its start, stored by then. */
 const FIRST_ANSWERS = 5;
 
+/** CPU seconds per 1,000 articles by thread role, between two readings of the roles' totals. */
+function perThousandByRole(before: Map<ThreadRole, number>, after: Map<ThreadRole, number>, stored: number): Partial<Record<ThreadRole, number>> {
+  return Object.fromEntries([...after].map(([role, seconds]) => [role, ((seconds - (before.get(role) ?? 0)) / stored) * 1000]));
+}
+
+/** "worker 3.8 s, sw 2.4 s, …", busiest first, leaving out roles under `atLeast` seconds. */
+function rolesLine(byRole: Partial<Record<ThreadRole, number>>, atLeast = 0): string {
+  return Object.entries(byRole)
+    .filter(([, seconds]) => seconds >= atLeast)
+    .sort((a, b) => b[1] - a[1])
+    .map(([role, seconds]) => `${role} ${seconds.toFixed(1)} s`)
+    .join(', ');
+}
+
 function fifthBetween(from: Mark, to: Mark, upTo: number): FifthOfFile {
   const stored = Math.max(1, to.stored - from.stored);
   return {
     upTo,
     articlesPerSecond: (stored / (to.at - from.at)) * 1000,
     firstAnswerMs: to.firstAnswerMs,
-    cpuSecondsPerThousandByRole: Object.fromEntries([...to.roles].map(([role, seconds]) => [role, ((seconds - (from.roles.get(role) ?? 0)) / stored) * 1000])),
+    cpuSecondsPerThousandByRole: perThousandByRole(from.roles, to.roles, stored),
     browserWrittenBytesPerThousand: ((to.written - from.written) / stored) * 1000,
   };
 }
@@ -271,7 +285,7 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
             .slice(0, 5),
         ]),
       ),
-      cpuSecondsPerThousandByRole: Object.fromEntries([...(cpu?.secondsByRole() ?? [])].map(([role, seconds]) => [role, ((seconds - (rolesBefore.get(role) ?? 0)) / stored) * 1000])),
+      cpuSecondsPerThousandByRole: perThousandByRole(rolesBefore, cpu?.secondsByRole() ?? new Map(), stored),
       meanLoad: loads.reduce((total, load) => total + load, 0) / Math.max(1, loads.length),
       cores: cpus().length,
       browserWrittenBytesPerThousand: (written / stored) * 1000,
@@ -318,10 +332,7 @@ export function crawlRows(run: CrawlRun): string[] {
     `| Page closed at two thirds, file chosen again: next batch after "Continue import" | ${run.resumeSeconds.toFixed(1)} s (resumed at ${(run.resumedAtFraction * 100).toFixed(0)}% of the file) |  |`,
     `| Records read again after the interruptions (recognised, not stored twice) / problems | ${run.duplicates} / ${run.problems} |  |`,
     `| CPU time of the browser's processes per 1,000 articles (all threads) | ${run.cpuSecondsPerThousand.toFixed(2)} s |  |`,
-    `| … by thread (workers: the reader and extractors; page: the extension process's main thread) | ${Object.entries(run.cpuSecondsPerThousandByRole)
-      .sort((a, b) => b[1] - a[1])
-      .map(([role, seconds]) => `${role} ${seconds.toFixed(1)} s`)
-      .join(', ')} |  |`,
+    `| … by thread (workers: the reader and extractors; page: the extension process's main thread) | ${rolesLine(run.cpuSecondsPerThousandByRole)} |  |`,
     ...Object.entries(run.cpuSecondsPerThousandByThread).map(
       ([role, threads]) => `| … ${role}, busiest threads | ${threads.map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')} |  |`,
     ),
@@ -335,11 +346,7 @@ export function crawlRows(run: CrawlRun): string[] {
     `| … when done | ${run.finishedPace || '(nothing)'} |  |`,
     ...run.fifths.map(
       (fifth) =>
-        `| … up to ${(fifth.upTo * 100).toFixed(0)}% of the file: articles/s; CPU per 1,000 by thread; written per 1,000; a first answer at its end | ${fifth.articlesPerSecond.toFixed(0)}; ${Object.entries(fifth.cpuSecondsPerThousandByRole)
-          .filter(([, seconds]) => seconds >= 0.05)
-          .sort((a, b) => b[1] - a[1])
-          .map(([role, seconds]) => `${role} ${seconds.toFixed(1)} s`)
-          .join(', ')}; ${mb(fifth.browserWrittenBytesPerThousand)}; ${Number.isNaN(fifth.firstAnswerMs) ? 'done' : `${fifth.firstAnswerMs.toFixed(0)} ms`} |  |`,
+        `| … up to ${(fifth.upTo * 100).toFixed(0)}% of the file: articles/s; CPU per 1,000 by thread; written per 1,000; a first answer at its end | ${fifth.articlesPerSecond.toFixed(0)}; ${rolesLine(fifth.cpuSecondsPerThousandByRole, 0.05)}; ${mb(fifth.browserWrittenBytesPerThousand)}; ${Number.isNaN(fifth.firstAnswerMs) ? 'done' : `${fifth.firstAnswerMs.toFixed(0)} ms`} |  |`,
     ),
   ];
 }
