@@ -18,7 +18,7 @@ import { browser } from 'wxt/browser';
 import { sharedFirstLookKey } from '../shared/first-look-handover.ts';
 import { clearBadge, showBadge } from './badge.ts';
 import { popupTranslator, type PopupTranslator, type Translate } from './translation.ts';
-import { getCorpus, reopenIndexFilesAfterCheck } from './corpus.ts';
+import { getCorpus, readerFirst, reopenIndexFilesAfterCheck } from './corpus.ts';
 import { findPassageInCorpus, type SelectionPage } from './passage.ts';
 import { glanceAtTab, readTab, visibleTabUrl, type TabReading } from './tab-access.ts';
 import { askTeamServer, teamRecord, withTeamMatches } from './team-server.ts';
@@ -300,28 +300,32 @@ async function storedStateForCurrentPage(tabId: number): Promise<TabState | null
   return currentUrl === null || samePage(currentUrl, saved.pageUrl) ? saved : null;
 }
 
+/** The popup's first answer: the likely sources of the page's text, less those the reader said are not versions of it. */
+async function firstAnswer(article: PageArticle): Promise<LikelySource[]> {
+  const store = await getCorpus();
+  const corrected = correctionsFor(article, await store.corrections());
+  const sources = await likelySources(article.text, store, { lang: article.lang, excludeIds: corrected.ids });
+  return sources.filter((source) => !corrected.covers(source));
+}
+
 /** The worker's checks, on the real browser, engine and corpus. */
 export const tabChecks = new TabChecks({
   readTab,
   glanceTab: glanceAtTab,
   checkArticle: async (article, include, translate) => {
     const store = await getCorpus();
-    const report = await checkArticle(article, store, { include, corrections: await store.corrections(), translate });
+    const report = await readerFirst(async () => checkArticle(article, store, { include, corrections: await store.corrections(), translate }));
     void reopenIndexFilesAfterCheck(store);
     return report;
   },
   translator: popupTranslator,
-  likelySources: async (article) => {
-    const store = await getCorpus();
-    const corrected = correctionsFor(article, await store.corrections());
-    const sources = await likelySources(article.text, store, { lang: article.lang, excludeIds: corrected.ids });
-    return sources.filter((source) => !corrected.covers(source));
-  },
+  likelySources: (article) => readerFirst(() => firstAnswer(article)),
   askTeam: askTeamServer,
-  findPassage: async (selection, page) => {
-    const store = await getCorpus();
-    return findPassageInCorpus(selection, store, page, await store.corrections());
-  },
+  findPassage: (selection, page) =>
+    readerFirst(async () => {
+      const store = await getCorpus();
+      return findPassageInCorpus(selection, store, page, await store.corrections());
+    }),
   openCorpus: getCorpus,
   shareFirstLook: (tabId, look) => {
     const key = sharedFirstLookKey(tabId);

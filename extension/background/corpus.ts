@@ -2,7 +2,7 @@
  * The background's access to the corpus. Only the background opens the database; the handle is opened lazily on
  * the first request of a worker's life, so a stopped and restarted worker simply opens it again.
  */
-import { openCorpusStore, type OpenedCorpus } from '../../lib/store/index.ts';
+import { openCorpusStore, ReadsFirst, type OpenedCorpus } from '../../lib/store/index.ts';
 import type { CorpusStatus, SampleReload } from '../shared/protocol.ts';
 import { sampleCorpusLoadedItem } from '../shared/storage-items.ts';
 import { readSampleCorpus } from './sample-corpus.ts';
@@ -14,6 +14,8 @@ export type Corpus = OpenedCorpus;
 
 
 let opening: Promise<Corpus> | null = null;
+/** A reader's checks go before an import's next write transaction (see ReadsFirst). */
+const readsFirst = new ReadsFirst();
 let sampleLoading: Promise<SampleReload> | null = null;
 /**
  * Whether this worker has seen the sample loaded. Only this file sets the flag, and only ever to true, so once seen it
@@ -24,7 +26,12 @@ let sampleSeenLoaded = false;
 function openStore(): Promise<Corpus> {
   // The worker's own IndexedDB, passed explicitly: the store treats absent factories as "use Dexie's defaults",
   // and an explicit undefined would override those.
-  opening ??= openCorpusStore({ name: DATABASE_NAME, indexedDB: self.indexedDB, IDBKeyRange: self.IDBKeyRange }).catch((error: unknown) => {
+  opening ??= openCorpusStore({
+    name: DATABASE_NAME,
+    indexedDB: self.indexedDB,
+    IDBKeyRange: self.IDBKeyRange,
+    importWriteTurn: () => readsFirst.writeTurn(),
+  }).catch((error: unknown) => {
     opening = null;
     throw error;
   });
@@ -52,6 +59,14 @@ export function loadSampleCorpus(): Promise<SampleReload> {
     sampleLoading = null;
   });
   return sampleLoading;
+}
+
+/**
+ * Runs work a reader waits for (a check, a first answer, a passage search) before an import's next write: without
+ * it, each of the check's reads waited for one of the import's batches to be stored.
+ */
+export function readerFirst<T>(work: () => Promise<T>): Promise<T> {
+  return readsFirst.during(work);
 }
 
 /** The corpus store, with the sample corpus loaded on first use (covers a worker that missed onInstalled). */

@@ -55,6 +55,11 @@ export interface OpenCorpusStoreOptions {
   fanout?: number;
   /** Bytes of directory rows kept between reads (DIRECTORY_CACHE_BYTES; tests use small values). */
   directoryCacheBytes?: number;
+  /**
+   * Awaited before each write transaction of an import (its batches, their merges, its settle), so that a reader's
+   * check goes first (see ReadsFirst in lib/store/reads-first.ts). Imports write at once when omitted.
+   */
+  importWriteTurn?: () => Promise<void>;
 }
 
 const META_NEXT_DOC = 'nextDoc';
@@ -76,11 +81,13 @@ export async function openCorpusStore(options: OpenCorpusStoreOptions): Promise<
   const db = new CorpusDatabase(options.name, databaseOptions(options));
   await db.open();
   const index = new PostingIndex(db, options.dfCap ?? DEFAULT_DF_CAP, { pendingLimit: options.pendingLimit, fanout: options.fanout });
-  const store = new DexieCorpusStore(db, index, options.features ?? {}, options.directoryCacheBytes ?? DIRECTORY_CACHE_BYTES);
+  const store = new DexieCorpusStore(db, index, options.features ?? {}, options.directoryCacheBytes ?? DIRECTORY_CACHE_BYTES, options.importWriteTurn ?? writeAtOnce);
   await store.ensureFeatureVersion();
   store.startReadingKeyCounts();
   return store;
 }
+
+const writeAtOnce = (): Promise<void> => Promise.resolve();
 
 interface PreparedRecord extends KeyedText {
   record: CorpusRecord;
@@ -111,6 +118,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     private readonly index: PostingIndex,
     private readonly featureOptions: Partial<FeatureOptions>,
     directoryCacheBytes: number,
+    private readonly importWriteTurn: () => Promise<void>,
   ) {
     this.directoryCache = new DirectoryRowCache(directoryCacheBytes);
   }
@@ -138,6 +146,7 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     const keyed = await keyTexts(records, this.featureOptions);
     const prepared: PreparedRecord[] = records.map((record, i) => ({ record, ...keyed[i] }));
     const db = this.db;
+    if (partOfImport) await this.importWriteTurn();
     const result = await db.transaction('rw', [db.records, db.directory, db.keyCounts, db.generations, db.generationRows, db.pending, db.meta], async () => {
       const ids = prepared.map((p) => p.record.id);
       const hashes = prepared.map((p) => p.hash);
@@ -188,7 +197,10 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     });
     // Merging a full size tier of generations is its own transaction: the batch above is stored either way.
     const { mergeDue, ...added } = result as AddResult & { mergeDue?: boolean };
-    if (mergeDue) await this.index.merge({ forImport: partOfImport });
+    if (mergeDue) {
+      if (partOfImport) await this.importWriteTurn();
+      await this.index.merge({ forImport: partOfImport });
+    }
     return added;
   }
 
@@ -471,8 +483,9 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     await db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
   }
 
-  settle(): Promise<void> {
-    return this.index.merge({ settle: true });
+  async settle(): Promise<void> {
+    await this.importWriteTurn();
+    await this.index.merge({ settle: true });
   }
 
   // Usage and the reader's budget (lib/store/usage.ts, lib/store/budget.ts).

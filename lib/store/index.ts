@@ -18,3 +18,4 @@ export type { KeepReason } from './schema';
 export { CorpusDatabase } from './schema';
 export { urlKey } from './url-key';
 export type { CorpusCatalog, RecordFilter, RecordPage, RecordSearch, RecordSummary } from './catalog';
+export { ReadsFirst } from './reads-first';
