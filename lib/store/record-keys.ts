@@ -29,5 +29,35 @@ export interface KeyedText {
  */
 export async function keyTexts(texts: readonly { text: string; lang?: string }[], featureOptions: Partial<FeatureOptions>): Promise<KeyedText[]> {
   await loadRecordLexicons(texts.map((entry) => entry.lang));
-  return texts.map((entry) => ({ hash: contentHash(entry.text), keys: recordKeys(entry.text, entry.lang, featureOptions) }));
+  const keyed: KeyedText[] = [];
+  let sliceStarted = performance.now();
+  for (const entry of texts) {
+    keyed.push({ hash: contentHash(entry.text), keys: recordKeys(entry.text, entry.lang, featureOptions) });
+    if (performance.now() - sliceStarted >= KEYING_SLICE_MS) {
+      await nextTask();
+      sliceStarted = performance.now();
+    }
+  }
+  return keyed;
+}
+
+/**
+ * Keying an import's batch of 1,000 articles takes the extension's service worker half a second or more; in slices
+ * this long, a reader's check that arrives meanwhile goes on between them instead of after the whole batch.
+ */
+const KEYING_SLICE_MS = 25;
+
+/**
+ * Lets the events waiting in the thread's queue (messages, database answers) run before the next slice. A message to
+ * itself, not setTimeout(0), which browsers hold back at least 4 ms once timeouts nest.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
