@@ -15,6 +15,7 @@ import { BenchBrowser } from './chromium-path.ts';
 import { newsPage } from './news-pages.ts';
 import { existingCrawl, writeNewsCrawl } from './news-warc.ts';
 import { browserPid, CpuMeter, type ThreadRole } from './process-cpu.ts';
+import { median } from './stats.ts';
 
 export interface CrawlRun {
   fileBytes: number;
@@ -67,6 +68,8 @@ export interface FifthOfFile {
    * how long a reader who clicks during an import waits. NaN once the import is done.
    */
   firstAnswerMs: number;
+  /** The same for the full check (the popup's second, full answer). */
+  fullCheckMs: number;
   cpuSecondsPerThousandByRole: Partial<Record<ThreadRole, number>>;
   browserWrittenBytesPerThousand: number;
 }
@@ -77,9 +80,10 @@ interface Mark {
   roles: Map<ThreadRole, number>;
   written: number;
   firstAnswerMs: number;
+  fullCheckMs: number;
 }
 
-/** First answers asked at each fifth's end: pages the crawl holds near its start, stored by then. */
+/** First answers and full checks asked at each fifth's end: pages the crawl holds near its start, stored by then. */
 const FIRST_ANSWERS = 5;
 
 /** CPU seconds per 1,000 articles by thread role, between two readings of the roles' totals. */
@@ -102,6 +106,7 @@ function fifthBetween(from: Mark, to: Mark, upTo: number): FifthOfFile {
     upTo,
     articlesPerSecond: (stored / (to.at - from.at)) * 1000,
     firstAnswerMs: to.firstAnswerMs,
+    fullCheckMs: to.fullCheckMs,
     cpuSecondsPerThousandByRole: perThousandByRole(from.roles, to.roles, stored),
     browserWrittenBytesPerThousand: ((to.written - from.written) / stored) * 1000,
   };
@@ -192,7 +197,8 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       const stored = await browser.inWorker<number>('palimpsestBench.count()');
       const roles = cpu?.secondsByRole() ?? new Map<ThreadRole, number>();
       const written = writtenBytes(pid);
-      return { at, stored, roles, written, firstAnswerMs: importing ? await firstAnswerMs(browser) : NaN };
+      const answers = importing ? await answersWhileImporting(browser) : { firstAnswerMs: NaN, fullCheckMs: NaN };
+      return { at, stored, roles, written, ...answers };
     };
     const marks: { upTo: number; mark: Mark }[] = [{ upTo: 0, mark: await mark(false) }];
     const fifthsDue = [0.2, 0.4, 0.6, 0.8];
@@ -215,7 +221,11 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       pageHeapPeak = Math.max(pageHeapPeak, await pageHeap(page));
       if (samples.length % 15 === 0) log(`  crawl: ${(now.fraction * 100).toFixed(0)}% · ${now.stored} stored · worker heap ${(workerHeapPeak / 1e6).toFixed(0)} MB peak`);
       if (!paceAtFifth && now.fraction >= 0.2) paceAtFifth = now.pace;
-      if (fifthsDue.length > 0 && now.fraction >= fifthsDue[0]) marks.push({ upTo: fifthsDue.shift()!, mark: await mark(true) });
+      if (fifthsDue.length > 0 && now.fraction >= fifthsDue[0]) {
+        marks.push({ upTo: fifthsDue.shift()!, mark: await mark(true) });
+        // The first answers take seconds, in which the import goes on: what follows reads a fresh sample.
+        continue;
+      }
       const checkpoint = checkpoints.find((fraction) => closedPage && now.fraction >= fraction && !timeLeftShown.some((shown) => shown.fraction === fraction));
       if (checkpoint !== undefined) timeLeftShown.push({ fraction: checkpoint, shown: now.pace, at: now.at });
       if (/^Done/.test(now.status)) break;
@@ -299,14 +309,19 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
   }
 }
 
-/** The median time of a first answer (the popup's query) on pages of the crawl, asked in the service worker. */
-async function firstAnswerMs(browser: BenchBrowser): Promise<number> {
-  const times: number[] = [];
+/**
+ * The median time of a first answer (the popup's query) and of a full check on pages of the crawl, asked in the
+ * service worker as the popup asks them, one after the other.
+ */
+async function answersWhileImporting(browser: BenchBrowser): Promise<{ firstAnswerMs: number; fullCheckMs: number }> {
+  const firstAnswers: number[] = [];
+  const fullChecks: number[] = [];
   for (let i = 0; i < FIRST_ANSWERS; i++) {
-    const text = newsPage(i * 7).paragraphs.join('\n\n');
-    times.push((await browser.inWorker<{ ms: number }>(`palimpsestBench.likely(${JSON.stringify({ text })})`)).ms);
+    const page = JSON.stringify({ text: newsPage(i * 7).paragraphs.join('\n\n') });
+    firstAnswers.push((await browser.inWorker<{ ms: number }>(`palimpsestBench.likely(${page})`)).ms);
+    fullChecks.push((await browser.inWorker<{ ms: number }>(`palimpsestBench.check(${page})`)).ms);
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return { firstAnswerMs: median(firstAnswers), fullCheckMs: median(fullChecks) };
 }
 
 /** Bytes a process has passed to write() so far (NaN when /proc does not say). */
@@ -346,7 +361,7 @@ export function crawlRows(run: CrawlRun): string[] {
     `| … when done | ${run.finishedPace || '(nothing)'} |  |`,
     ...run.fifths.map(
       (fifth) =>
-        `| … up to ${(fifth.upTo * 100).toFixed(0)}% of the file: articles/s; CPU per 1,000 by thread; written per 1,000; a first answer at its end | ${fifth.articlesPerSecond.toFixed(0)}; ${rolesLine(fifth.cpuSecondsPerThousandByRole, 0.05)}; ${mb(fifth.browserWrittenBytesPerThousand)}; ${Number.isNaN(fifth.firstAnswerMs) ? 'done' : `${fifth.firstAnswerMs.toFixed(0)} ms`} |  |`,
+        `| … up to ${(fifth.upTo * 100).toFixed(0)}% of the file: articles/s; CPU per 1,000 by thread; written per 1,000; a first answer and a full check at its end | ${fifth.articlesPerSecond.toFixed(0)}; ${rolesLine(fifth.cpuSecondsPerThousandByRole, 0.05)}; ${mb(fifth.browserWrittenBytesPerThousand)}; ${Number.isNaN(fifth.firstAnswerMs) ? 'done' : `${fifth.firstAnswerMs.toFixed(0)} ms, ${fifth.fullCheckMs.toFixed(0)} ms`} |  |`,
     ),
   ];
 }
