@@ -195,12 +195,9 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
       await this.moveTotals(totalsOf(storedRecords, 1));
       return { added: fresh.length, duplicates: skipped.length, skipped, features: postings.length / 2, mergeDue };
     });
-    // Merging a full size tier of generations is its own transaction: the batch above is stored either way.
+    // Merging a full size tier of generations is made in transactions of its own: the batch above is stored either way.
     const { mergeDue, ...added } = result as AddResult & { mergeDue?: boolean };
-    if (mergeDue) {
-      if (partOfImport) await this.importWriteTurn();
-      await this.index.merge({ forImport: partOfImport });
-    }
+    if (mergeDue) await this.index.merge(partOfImport ? { forImport: true, turn: this.importWriteTurn } : {});
     return added;
   }
 
@@ -483,9 +480,8 @@ class DexieCorpusStore implements CorpusStore, CorpusCatalog, CorpusUpkeep, Feed
     await db.meta.put({ key: META_FEATURE_VERSION, value: FEATURE_VERSION });
   }
 
-  async settle(): Promise<void> {
-    await this.importWriteTurn();
-    await this.index.merge({ settle: true });
+  settle(): Promise<void> {
+    return this.index.merge({ settle: true, turn: this.importWriteTurn });
   }
 
   // Usage and the reader's budget (lib/store/usage.ts, lib/store/budget.ts).

@@ -1,7 +1,8 @@
 /**
  * The inverted index as stored: generations of bucket rows, each a sorted run of postings written once, plus pending
- * runs of recent imports (see GenerationRow, GenerationInfo and PendingRow in schema.ts). Every method runs inside
- * the caller's transaction when there is one, so a batch's records and postings are stored together or not at all.
+ * runs of recent imports (see GenerationRow, GenerationInfo and PendingRow in schema.ts). Every method but merge runs
+ * inside the caller's transaction when there is one, so a batch's records and postings are stored together or not at
+ * all; merge makes its own transactions, one step at a time.
  *
  * Why generations: folding new postings into one tier of buckets rewrites that whole tier, so the bytes written per
  * imported article grew with the corpus (at a million articles every fold rewrote the whole index). Pending runs are
@@ -34,6 +35,22 @@ export interface WriteOptions {
   forImport?: boolean;
 }
 
+/** How a merge is made: also whether it settles, and what it waits for before each of its transactions. */
+export interface MergeOptions extends WriteOptions {
+  settle?: boolean;
+  /** Awaited before each transaction of the merge (an import's, so that a reader's check goes first: ReadsFirst). */
+  turn?: () => Promise<void>;
+}
+
+/**
+ * Postings a merge moves in one transaction, about. A check's reads wait for the transaction under way: a tier of a
+ * 1 GB import (5 million postings) merged in one held a reader's first answer for 8 s, and the settle at its end
+ * (26 million) much longer. A step this size takes a few hundred milliseconds.
+ */
+export const MERGE_STEP_POSTINGS = 1 << 19;
+/** A merge is tried again at most this many times when the index changed under it (see mergeInSteps). */
+const MERGE_ATTEMPTS = 3;
+
 /** A generation's rows hold about this many pairs (8 KB): the row count follows the generation's size. */
 const ROW_PAIRS = 1024;
 /**
@@ -43,6 +60,8 @@ const ROW_PAIRS = 1024;
 export const REOPENED_ROWS = 64;
 /** Fewest rows per generation, and so the key-space slices a merge works through one at a time. */
 const MIN_GENERATION_BITS = 8;
+const SLICES = 1 << MIN_GENERATION_BITS;
+const atOnce = (): Promise<void> => Promise.resolve();
 /**
  * Settling (the end of an import) also merges the newest generations into older ones while those are at most
  * SETTLE_RATIO times their size, so that checks read few rows per key without rewriting a large index for a small
@@ -51,11 +70,19 @@ const MIN_GENERATION_BITS = 8;
 const SETTLE_RATIO = 8;
 
 const META_PENDING = 'pendingPostings';
+/** The generation a merge is writing, not yet listed (0: none): what a merge stopped midway leaves to delete. */
+const META_MERGING = 'mergingGeneration';
 const META_NEXT_SEGMENT = 'nextSegment';
 /** Bumped by every change to the index, so cached runs are never served stale. */
 const META_INDEX_VERSION = 'indexVersion';
 /** Bumped when the index is cleared: keys stopped before may hold postings again (see PostingIndex.knownStopped). */
 const META_INDEX_EPOCH = 'indexEpoch';
+
+/** Generations chosen to be merged, and the number of the generation they become. */
+interface ChosenMerge {
+  merged: GenerationInfo[];
+  generation: number;
+}
 
 /** What a lookup reads besides the rows: the generations and pending runs, cached while the index is unchanged. */
 interface IndexShape {
@@ -79,6 +106,8 @@ export interface PostingIndexLimits {
   pendingLimit?: number;
   /** Generations of a size tier merged together (tests use small values). */
   fanout?: number;
+  /** Postings a merge moves in one transaction (MERGE_STEP_POSTINGS; tests use small values). */
+  mergeStepPostings?: number;
 }
 
 export class PostingIndex {
@@ -106,6 +135,9 @@ export class PostingIndex {
   private recent: RecentLookup | null = null;
   private readonly pendingLimit: number;
   private readonly fanout: number;
+  private readonly mergeStepPostings: number;
+  /** The merge under way, if any: merges of one handle run one after another (see merge). */
+  private merging: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: CorpusDatabase,
@@ -114,6 +146,7 @@ export class PostingIndex {
   ) {
     this.pendingLimit = limits.pendingLimit ?? DEFAULT_PENDING_LIMIT;
     this.fanout = Math.max(2, limits.fanout ?? DEFAULT_FANOUT);
+    this.mergeStepPostings = Math.max(1, limits.mergeStepPostings ?? MERGE_STEP_POSTINGS);
   }
 
   private async meta(key: string): Promise<number> {
@@ -173,23 +206,54 @@ export class PostingIndex {
 
   /**
    * Writes the pending runs out as a new generation and merges generations of a full size tier; with `settle`, also
-   * merges the newest generations into older ones of comparable size (see SETTLE_RATIO). One transaction: a worker
-   * stopped mid-merge leaves the index as it was before.
+   * merges the newest generations into older ones of comparable size (see SETTLE_RATIO). A merge of many postings is
+   * made in steps, each its own transaction (see mergeInSteps), so that a check waits for one step, not the merge.
+   * Merges of one handle run one after another; a merge may not run inside the caller's transaction.
    */
-  async merge({ settle = false, forImport = false }: WriteOptions & { settle?: boolean } = {}): Promise<void> {
+  merge(options: MergeOptions = {}): Promise<void> {
+    const merged = this.merging.then(() => this.mergeNow(options));
+    this.merging = merged.catch(() => undefined);
+    return merged;
+  }
+
+  private async mergeNow({ settle = false, forImport = false, turn = atOnce }: MergeOptions): Promise<void> {
     const db = this.db;
     const fanout = this.fanoutFor(forImport);
-    await db.transaction('rw', [db.generations, db.generationRows, db.pending, db.meta], async () => {
+    // The merged generation's number is taken with the choice, in one transaction: a batch stored between the two
+    // would take an older number than the merge of older postings.
+    const choose = async (): Promise<ChosenMerge | null> => {
+      const generations = await db.generations.orderBy('generation').toArray();
+      // A settle takes its span first: a full tier inside the span merged on its own would be written twice.
+      const merged = settle ? (settleSpan(generations) ?? fullTier(generations, this.pendingLimit, fanout)) : fullTier(generations, this.pendingLimit, fanout);
+      if (merged === null) return null;
+      const generation = await this.nextGeneration();
+      await db.meta.put({ key: META_MERGING, value: generation });
+      return { merged, generation };
+    };
+    await turn();
+    let chosen = await db.transaction('rw', [db.generations, db.generationRows, db.pending, db.meta], async () => {
+      await this.dropUnfinishedMerge();
       await this.writePendingOut();
-      for (;;) {
-        const generations = await db.generations.orderBy('generation').toArray();
-        // A settle takes its span first: a full tier inside the span merged on its own would be written twice.
-        const chosen = settle ? (settleSpan(generations) ?? fullTier(generations, this.pendingLimit, fanout)) : fullTier(generations, this.pendingLimit, fanout);
-        if (chosen === null) break;
-        await this.mergeGenerations(chosen);
-      }
       await this.bumpVersion();
+      return choose();
     });
+    for (let attempts = 0; chosen !== null && attempts < MERGE_ATTEMPTS; ) {
+      if (!(await this.mergeInSteps(chosen, turn))) attempts++;
+      await turn();
+      chosen = await db.transaction('rw', [db.generations, db.meta], choose);
+    }
+  }
+
+  /** Deletes the rows of a merge stopped midway (its worker stopped), which no generation lists. */
+  private async dropUnfinishedMerge(): Promise<void> {
+    const unfinished = await this.meta(META_MERGING);
+    if (unfinished === 0) return;
+    if ((await this.db.generations.get(unfinished)) === undefined) await this.deleteRowsOf(unfinished);
+    await this.db.meta.put({ key: META_MERGING, value: 0 });
+  }
+
+  private deleteRowsOf(generation: number): Promise<number> {
+    return this.db.generationRows.where(':id').between(generationRowId(generation, 0), generationRowId(generation + 1, 0), true, false).delete();
   }
 
   /** Writes the pending runs, and `batch` after them, out as the newest generation, and empties the pending runs. */
@@ -219,16 +283,49 @@ export class PostingIndex {
   }
 
   /**
-   * Merges consecutive generations (oldest first) into one that takes the newest one's place in age order, a slice
-   * of the key space at a time, so a merge holds about 1/256 of the merged postings in memory.
+   * Merges consecutive generations (oldest first) into one that takes their place in age order, a slice of the key
+   * space at a time, so a merge holds about 1/256 of the merged postings in memory. The merged rows are written under
+   * a generation no lookup reads until the last step, which lists it and deletes the generations it replaces; each
+   * step is its own transaction of about `mergeStepPostings` postings. False, and nothing changed, when the merged
+   * generations changed in the meantime (postings removed, the index cleared): the merge is chosen again.
    */
-  private async mergeGenerations(merged: readonly GenerationInfo[]): Promise<void> {
+  private async mergeInSteps({ merged, generation }: ChosenMerge, turn: () => Promise<void>): Promise<boolean> {
+    const db = this.db;
     const total = merged.reduce((n, info) => n + info.postings, 0);
-    const generation = await this.nextGeneration();
     const bits = bitsFor(total);
+    const slicesPerStep = Math.min(SLICES, Math.max(1, Math.floor((SLICES * this.mergeStepPostings) / Math.max(1, total))));
     let postings = 0;
     const stopped: Uint32Array[] = [];
-    for (let slice = 0; slice < 1 << MIN_GENERATION_BITS; slice++) {
+    for (let first = 0; first < SLICES; first += slicesPerStep) {
+      await turn();
+      const step = await db.transaction('rw', [db.generationRows], () => this.mergeSlices(merged, generation, bits, first, Math.min(SLICES, first + slicesPerStep)));
+      postings += step.postings;
+      stopped.push(...step.stopped);
+    }
+    await turn();
+    return db.transaction('rw', [db.generations, db.generationRows, db.meta], async () => {
+      const now = await db.generations.bulkGet(merged.map((info) => info.generation));
+      // Another handle's merge that found this one's rows unfinished deleted them, and said so here.
+      const ours = (await this.meta(META_MERGING)) === generation;
+      const unchanged = ours && now.every((info, i) => info !== undefined && info.postings === merged[i].postings);
+      if (unchanged) {
+        for (const info of merged) await this.deleteRowsOf(info.generation);
+        await db.generations.bulkDelete(merged.map((info) => info.generation));
+        if (postings > 0) await db.generations.put({ generation, bits, postings, stopped: concatSorted(stopped).buffer as ArrayBuffer });
+        await this.bumpVersion();
+      } else {
+        await this.deleteRowsOf(generation);
+      }
+      if (ours) await db.meta.put({ key: META_MERGING, value: 0 });
+      return unchanged;
+    });
+  }
+
+  /** Writes slices [from, to) of the merged generations as `generation`'s rows; call inside a rw transaction. */
+  private async mergeSlices(merged: readonly GenerationInfo[], generation: number, bits: number, from: number, to: number): Promise<{ postings: number; stopped: Uint32Array[] }> {
+    let postings = 0;
+    const stopped: Uint32Array[] = [];
+    for (let slice = from; slice < to; slice++) {
       let run: Uint32Array | undefined;
       for (const info of merged) {
         const rows = await this.db.generationRows.where(':id').between(...sliceIds(info, slice), true, false).toArray();
@@ -241,11 +338,7 @@ export class PostingIndex {
       stopped.push(stoppedKeysOf(run));
       await this.db.generationRows.bulkPut(rowsOf(generation, bits, run));
     }
-    for (const info of merged) {
-      await this.db.generationRows.where(':id').between(generationRowId(info.generation, 0), generationRowId(info.generation + 1, 0), true, false).delete();
-    }
-    await this.db.generations.bulkDelete(merged.map((info) => info.generation));
-    if (postings > 0) await this.db.generations.put({ generation, bits, postings, stopped: concatSorted(stopped).buffer as ArrayBuffer });
+    return { postings, stopped };
   }
 
   private async shapeAt(version: number): Promise<IndexShape> {
