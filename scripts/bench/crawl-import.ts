@@ -55,6 +55,11 @@ export interface CrawlRun {
   timeLeftChecks: { fraction: number; shown: string; secondsTaken: number }[];
   /** The line once done: what the continued run stored, in how long. */
   finishedPace: string;
+  /**
+   * First answers and full checks (ms), one of each a second from the last 1% of the file until the import is done:
+   * while its last batches are stored and the index settles.
+   */
+  answersAtEnd: { firstAnswerMs: number[]; fullCheckMs: number[] };
   /** The import fifth by fifth of the file: whether it slows as the corpus grows, and in which thread. */
   fifths: FifthOfFile[];
 }
@@ -209,6 +214,7 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
     let resumedAtFraction = 0;
     let closedPage = false;
     let paceAtFifth = '';
+    const answersAtEnd: CrawlRun['answersAtEnd'] = { firstAnswerMs: [], fullCheckMs: [] };
     const checkpoints = [0.75, 0.9];
     const timeLeftShown: { fraction: number; shown: string; at: number }[] = [];
     for (;;) {
@@ -221,6 +227,12 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       pageHeapPeak = Math.max(pageHeapPeak, await pageHeap(page));
       if (samples.length % 15 === 0) log(`  crawl: ${(now.fraction * 100).toFixed(0)}% · ${now.stored} stored · worker heap ${(workerHeapPeak / 1e6).toFixed(0)} MB peak`);
       if (!paceAtFifth && now.fraction >= 0.2) paceAtFifth = now.pace;
+      if (closedPage && now.fraction >= 0.99 && !/^Done/.test(now.status)) {
+        const { firstAnswerMs, fullCheckMs } = await answersWhileImporting(browser, 1);
+        answersAtEnd.firstAnswerMs.push(firstAnswerMs);
+        answersAtEnd.fullCheckMs.push(fullCheckMs);
+        continue;
+      }
       if (fifthsDue.length > 0 && now.fraction >= fifthsDue[0]) {
         marks.push({ upTo: fifthsDue.shift()!, mark: await mark(true) });
         // The first answers take seconds, in which the import goes on: what follows reads a fresh sample.
@@ -302,6 +314,7 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       paceAtFifth,
       timeLeftChecks: timeLeftShown.map(({ fraction, shown, at }) => ({ fraction, shown, secondsTaken: (doneAt - at) / 1000 })),
       finishedPace,
+      answersAtEnd,
       fifths: marks.slice(1).map(({ upTo, mark: to }, i) => fifthBetween(marks[i].mark, to, upTo)),
     };
   } finally {
@@ -313,10 +326,10 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
  * The median time of a first answer (the popup's query) and of a full check on pages of the crawl, asked in the
  * service worker as the popup asks them, one after the other.
  */
-async function answersWhileImporting(browser: BenchBrowser): Promise<{ firstAnswerMs: number; fullCheckMs: number }> {
+async function answersWhileImporting(browser: BenchBrowser, pages = FIRST_ANSWERS): Promise<{ firstAnswerMs: number; fullCheckMs: number }> {
   const firstAnswers: number[] = [];
   const fullChecks: number[] = [];
-  for (let i = 0; i < FIRST_ANSWERS; i++) {
+  for (let i = 0; i < pages; i++) {
     const page = JSON.stringify({ text: newsPage(i * 7).paragraphs.join('\n\n') });
     firstAnswers.push((await browser.inWorker<{ ms: number }>(`palimpsestBench.likely(${page})`)).ms);
     fullChecks.push((await browser.inWorker<{ ms: number }>(`palimpsestBench.check(${page})`)).ms);
@@ -332,6 +345,12 @@ function writtenBytes(pid: number | null): number {
   } catch {
     return NaN;
   }
+}
+
+/** "3 asked: 420 ms, slowest 1,210 ms". */
+function answersLine(times: readonly number[]): string {
+  if (times.length === 0) return 'none asked';
+  return `${times.length} asked: ${median(times).toFixed(0)} ms, slowest ${Math.max(...times).toFixed(0)} ms`;
 }
 
 export function crawlRows(run: CrawlRun): string[] {
@@ -359,6 +378,7 @@ export function crawlRows(run: CrawlRun): string[] {
       (check) => `| … at ${(check.fraction * 100).toFixed(0)}% (the continued run), and the time the import then took | ${check.shown || '(nothing)'}; it took ${check.secondsTaken.toFixed(0)} s |  |`,
     ),
     `| … when done | ${run.finishedPace || '(nothing)'} |  |`,
+    `| In the last 1% of the file until done (its last batches, the settle): first answers, full checks; median and slowest | ${answersLine(run.answersAtEnd.firstAnswerMs)}; ${answersLine(run.answersAtEnd.fullCheckMs)} |  |`,
     ...run.fifths.map(
       (fifth) =>
         `| … up to ${(fifth.upTo * 100).toFixed(0)}% of the file: articles/s; CPU per 1,000 by thread; written per 1,000; a first answer and a full check at its end | ${fifth.articlesPerSecond.toFixed(0)}; ${rolesLine(fifth.cpuSecondsPerThousandByRole, 0.05)}; ${mb(fifth.browserWrittenBytesPerThousand)}; ${Number.isNaN(fifth.firstAnswerMs) ? 'done' : `${fifth.firstAnswerMs.toFixed(0)} ms, ${fifth.fullCheckMs.toFixed(0)} ms`} |  |`,
