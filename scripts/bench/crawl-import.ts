@@ -229,6 +229,7 @@ export async function runCrawlImport(setup: { extensionDir: string; chromiumPath
       if (!paceAtFifth && now.fraction >= 0.2) paceAtFifth = now.pace;
       if (closedPage && now.fraction >= 0.99 && !/^Done/.test(now.status)) {
         const { firstAnswerMs, fullCheckMs } = await answersWhileImporting(browser, 1);
+        log(`  crawl: ${now.stored} stored, ${now.status.slice(0, 40)}: a first answer ${firstAnswerMs.toFixed(0)} ms, a full check ${fullCheckMs.toFixed(0)} ms`);
         answersAtEnd.firstAnswerMs.push(firstAnswerMs);
         answersAtEnd.fullCheckMs.push(fullCheckMs);
         continue;
