@@ -5,7 +5,7 @@ import { checkTab, compareTabWith, firstLook } from './check-tab.ts';
 import { correctionsExport, markNotAVersion, undoNotAVersion } from './corrections.ts';
 import { findOriginal } from './context-menu.ts';
 import { clearCorpus, corpusPage, deleteIds, deleteWhere, selectWhere } from './corpus-admin.ts';
-import { corpusStatus, getCorpus, loadSampleCorpus } from './corpus.ts';
+import { corpusStatus, getCorpus, loadSampleCorpus, readerFirst } from './corpus.ts';
 import { budgetView, setBudget } from './budget.ts';
 import { corpusHint } from './corpus-hint.ts';
 import { addFeeds, followWhenGranted, listFeeds, refreshFeeds, subscribe, unsubscribe } from './feeds.ts';
@@ -14,11 +14,13 @@ import { commitImportBatch, forgetImport, importStatus } from './imports.ts';
 import { pageHistory } from './page-history.ts';
 import { testTeamServer } from './team-server.ts';
 
+// The popup's reads besides the checks (a version compared, the page's history, why nothing was found) go before an
+// import's writes too, as the checks do (see readerFirst).
 export const backgroundHandlers: Handlers<BackgroundProtocol> = {
   'check-tab': ({ tabId, force }) => checkTab(tabId, { force }),
   'first-look': ({ tabId }) => firstLook(tabId),
   'find-original': ({ tabId, selectionText }) => findOriginal(tabId, selectionText),
-  'compare-version': ({ tabId, sourceId }) => compareTabWith(tabId, sourceId),
+  'compare-version': ({ tabId, sourceId }) => readerFirst(() => compareTabWith(tabId, sourceId)),
   'mark-not-a-version': ({ tabId, recordId }) => markNotAVersion(tabId, recordId),
   'undo-not-a-version': ({ tabId, recordId }) => undoNotAVersion(tabId, recordId),
   'highlight-passage': ({ tabId, text }) => highlightInTab(tabId, text),
@@ -27,7 +29,7 @@ export const backgroundHandlers: Handlers<BackgroundProtocol> = {
   'corpus-status': () => corpusStatus(),
   'reload-sample-corpus': () => loadSampleCorpus(),
   'capture-tab': ({ tabId }) => captureTab(tabId),
-  'page-history': ({ tabId }) => pageHistory(tabId),
+  'page-history': ({ tabId }) => readerFirst(() => pageHistory(tabId)),
   'import-status': ({ key }) => importStatus(key),
   'import-batch': ({ source, records, corrections, advance }) => commitImportBatch(source, records, advance, corrections),
   'import-forget': ({ key }) => forgetImport(key),
@@ -43,7 +45,7 @@ export const backgroundHandlers: Handlers<BackgroundProtocol> = {
   'feed-subscribe': ({ url, title }) => subscribe(url, title),
   'feed-follow-when-granted': ({ url, title }) => followWhenGranted(url, title),
   'feeds-add': ({ feeds }) => addFeeds(feeds),
-  'corpus-hint': ({ tabId }) => corpusHint(tabId),
+  'corpus-hint': ({ tabId }) => readerFirst(() => corpusHint(tabId)),
   'budget-status': () => budgetView(),
   'budget-set': ({ budget }) => setBudget(budget),
   'feed-unsubscribe': ({ url }) => unsubscribe(url),
