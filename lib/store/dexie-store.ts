@@ -31,6 +31,7 @@ import type { AddRecordsOptions, AddResult, CorpusStore, CorpusUpkeep, CorpusUsa
 import { primarySubtag } from '../text/language';
 import { datedOf, recordBytes } from './usage';
 import { keyTexts, loadRecordLexicons, recordKeys, type KeyedText } from './record-keys';
+import { turnAtOnce } from './reads-first';
 
 export { contentHash, DEFAULT_DF_CAP } from './record-checks';
 
@@ -81,13 +82,11 @@ export async function openCorpusStore(options: OpenCorpusStoreOptions): Promise<
   const db = new CorpusDatabase(options.name, databaseOptions(options));
   await db.open();
   const index = new PostingIndex(db, options.dfCap ?? DEFAULT_DF_CAP, { pendingLimit: options.pendingLimit, fanout: options.fanout });
-  const store = new DexieCorpusStore(db, index, options.features ?? {}, options.directoryCacheBytes ?? DIRECTORY_CACHE_BYTES, options.importWriteTurn ?? writeAtOnce);
+  const store = new DexieCorpusStore(db, index, options.features ?? {}, options.directoryCacheBytes ?? DIRECTORY_CACHE_BYTES, options.importWriteTurn ?? turnAtOnce);
   await store.ensureFeatureVersion();
   store.startReadingKeyCounts();
   return store;
 }
-
-const writeAtOnce = (): Promise<void> => Promise.resolve();
 
 interface PreparedRecord extends KeyedText {
   record: CorpusRecord;

@@ -15,6 +15,7 @@ import { bucketOf, bucketRange, concatRuns, mentionsAny, STOPPED_DOC, mergeRuns,
 import type { CorpusDatabase, GenerationInfo, GenerationRow, PendingRow } from './schema';
 import { MAX_GENERATION_BITS, META_NEXT_GENERATION, generationRowId } from './schema';
 import type { Posting } from './types';
+import { turnAtOnce } from './reads-first';
 
 /** Postings held in pending runs before they are written out as a generation (2 MB of pairs). */
 export const DEFAULT_PENDING_LIMIT = 1 << 18;
@@ -61,7 +62,6 @@ export const REOPENED_ROWS = 64;
 /** Fewest rows per generation, and so the key-space slices a merge works through one at a time. */
 const MIN_GENERATION_BITS = 8;
 const SLICES = 1 << MIN_GENERATION_BITS;
-const atOnce = (): Promise<void> => Promise.resolve();
 /**
  * Settling (the end of an import) also merges the newest generations into older ones while those are at most
  * SETTLE_RATIO times their size, so that checks read few rows per key without rewriting a large index for a small
@@ -216,7 +216,7 @@ export class PostingIndex {
     return merged;
   }
 
-  private async mergeNow({ settle = false, forImport = false, turn = atOnce }: MergeOptions): Promise<void> {
+  private async mergeNow({ settle = false, forImport = false, turn = turnAtOnce }: MergeOptions): Promise<void> {
     const db = this.db;
     const fanout = this.fanoutFor(forImport);
     // The merged generation's number is taken with the choice, in one transaction: a batch stored between the two

@@ -12,6 +12,11 @@
  */
 export const MAX_WRITE_DEFER_MS = 5_000;
 
+/** The turn of a write that nothing holds back (a store opened without ReadsFirst, a write that is not an import's). */
+export function turnAtOnce(): Promise<void> {
+  return Promise.resolve();
+}
+
 export class ReadsFirst {
   private reading = 0;
   private readonly waiting = new Set<() => void>();
