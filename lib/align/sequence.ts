@@ -11,24 +11,83 @@ export interface SharedSequence {
   /** Content words of the common subsequence, as a share of the page's and of the source's content words. */
   page: number;
   source: number;
+  /**
+   * Share of each text's content words that lie among words of the common subsequence (`spreadOf`): near all of a
+   * rewrite's, whose kept words run through the whole text; less of a story that shares one stretch with the other.
+   */
+  pageSpread: number;
+  sourceSpread: number;
 }
 
 export function sharedSequence(page: readonly string[], source: readonly string[], maxCells = MAX_SEQUENCE_CELLS): SharedSequence | null {
-  if (page.length === 0 || source.length === 0) return { page: 0, source: 0 };
+  if (page.length === 0 || source.length === 0) return { page: 0, source: 0, pageSpread: 0, sourceSpread: 0 };
   if (page.length * source.length > maxCells) return null;
-  const length = longestCommonSubsequence(page, source);
-  return { page: length / page.length, source: length / source.length };
+  const { inPage, inSource } = commonSubsequence(page, source);
+  const length = inPage.reduce((n, kept) => n + kept, 0);
+  return { page: length / page.length, source: length / source.length, pageSpread: spreadOf(inPage), sourceSpread: spreadOf(inSource) };
 }
 
-function longestCommonSubsequence(a: readonly string[], b: readonly string[]): number {
-  let previous = new Int32Array(b.length + 1);
-  let current = new Int32Array(b.length + 1);
+/**
+ * A word lies among the subsequence's words when a third or more of the words around it (itself and SPREAD_RADIUS on
+ * each side: nine words, about a clause) belong to the subsequence. A heavy rewrite swaps a quarter of its words for
+ * others and still keeps three of most nine; a sentence of background that a follow-up repeats leaves the rest of the
+ * follow-up with none.
+ */
+const SPREAD_RADIUS = 4;
+
+/** Share of the words (1 = in the subsequence, 0 = not) that lie among the subsequence's words. */
+export function spreadOf(inSequence: ArrayLike<number>): number {
+  const n = inSequence.length;
+  if (n === 0) return 0;
+  const before = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) before[i + 1] = before[i] + inSequence[i];
+  let among = 0;
+  for (let i = 0; i < n; i++) {
+    const start = Math.max(0, i - SPREAD_RADIUS);
+    const end = Math.min(n, i + SPREAD_RADIUS + 1);
+    if (3 * (before[end] - before[start]) >= end - start) among++;
+  }
+  return among / n;
+}
+
+/**
+ * One longest common subsequence, as a mark per word of each text (1 when the word is in it). The table keeps one byte
+ * a cell, the step taken, so the cost limit also bounds memory (4 MB).
+ */
+function commonSubsequence(a: readonly string[], b: readonly string[]): { inPage: Uint8Array; inSource: Uint8Array } {
+  const width = b.length + 1;
+  const step = new Uint8Array((a.length + 1) * width);
+  let previous = new Int32Array(width);
+  let current = new Int32Array(width);
   for (let i = 1; i <= a.length; i++) {
     const word = a[i - 1];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = word === b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+      if (word === b[j - 1]) {
+        current[j] = previous[j - 1] + 1;
+        step[i * width + j] = DIAGONAL;
+      } else if (previous[j] >= current[j - 1]) {
+        current[j] = previous[j];
+        step[i * width + j] = UP;
+      } else {
+        current[j] = current[j - 1];
+        step[i * width + j] = LEFT;
+      }
     }
     [previous, current] = [current, previous];
   }
-  return previous[b.length];
+  const inPage = new Uint8Array(a.length);
+  const inSource = new Uint8Array(b.length);
+  for (let i = a.length, j = b.length; i > 0 && j > 0; ) {
+    const taken = step[i * width + j];
+    if (taken === DIAGONAL) {
+      inPage[--i] = 1;
+      inSource[--j] = 1;
+    } else if (taken === UP) i--;
+    else j--;
+  }
+  return { inPage, inSource };
 }
+
+const DIAGONAL = 1;
+const UP = 2;
+const LEFT = 3;
