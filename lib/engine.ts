@@ -31,7 +31,7 @@ import { retrievalTerms, WORD_FORMS } from './text/terms';
 import { sharedWordingPairsOf } from './text/word-pairs';
 import { analysed, TextAnalysis } from './text/analysis';
 import { identityBody, RecordAnalyses, type Body, type RecordAnalysis } from './record-analysis';
-import { sharedSequence, type SharedSequence } from './align/sequence';
+import { sequenceSpread, sharedSequence, type SequenceSpread, type SharedSequence } from './align/sequence';
 
 /** What the engine needs from a corpus store. */
 export interface RecordSource {
@@ -199,6 +199,7 @@ interface Assessment {
   evidence: CorpusEvidence;
   wording: DistinctiveWording;
   sequence: () => SharedSequence | null;
+  spread: () => SequenceSpread | null;
   /** The record's stemmed content words and their pairs (Candidate), kept to compare versions with each other cheaply. */
   terms: string[];
   pairs: Set<string>;
@@ -253,6 +254,7 @@ function assess(page: PreparedPage, candidate: Candidate, alignOpts: AlignOption
   const opts: AlignOptions = { pageLang, ...alignOpts };
   const { body, bodyText, align, sentences } = alignRecord(page.analysis, candidate.texts, opts);
   let sequence: SharedSequence | null | undefined;
+  let spread: SequenceSpread | null | undefined;
   const base = {
     record,
     texts: candidate.texts,
@@ -261,6 +263,7 @@ function assess(page: PreparedPage, candidate: Candidate, alignOpts: AlignOption
     evidence,
     wording: candidate.wording,
     sequence: () => (sequence === undefined ? (sequence = sharedSequence(page.terms, candidate.terms)) : sequence),
+    spread: () => (spread === undefined ? (spread = sequenceSpread(page.terms, candidate.terms)) : spread),
     terms: candidate.terms,
     pairs: candidate.pairs,
     body,
@@ -291,7 +294,7 @@ function classify(
   { body, bodyText }: ComparedBody,
   passages: ScoredPassage[],
   crossLanguage: boolean,
-  weighed: { evidence: CorpusEvidence; wording: DistinctiveWording; sequence: () => SharedSequence | null },
+  weighed: { evidence: CorpusEvidence; wording: DistinctiveWording; sequence: () => SharedSequence | null; spread: () => SequenceSpread | null },
   comparison?: Comparison,
 ): RelationResult {
   const hasCaption = !!comparison?.drift.some((d) => d.description.code === 'drift_captionAdded');
@@ -304,6 +307,7 @@ function classify(
     corpus: weighed.evidence,
     wording: weighed.wording,
     sequence: weighed.sequence,
+    spread: weighed.spread,
   });
 }
 

@@ -11,20 +11,44 @@ export interface SharedSequence {
   /** Content words of the common subsequence, as a share of the page's and of the source's content words. */
   page: number;
   source: number;
-  /**
-   * Share of each text's content words that lie among words of the common subsequence (`spreadOf`): near all of a
-   * rewrite's, whose kept words run through the whole text; less of a story that shares one stretch with the other.
-   */
-  pageSpread: number;
-  sourceSpread: number;
 }
 
 export function sharedSequence(page: readonly string[], source: readonly string[], maxCells = MAX_SEQUENCE_CELLS): SharedSequence | null {
-  if (page.length === 0 || source.length === 0) return { page: 0, source: 0, pageSpread: 0, sourceSpread: 0 };
+  if (page.length === 0 || source.length === 0) return { page: 0, source: 0 };
+  if (page.length * source.length > maxCells) return null;
+  const length = longestCommonSubsequence(page, source);
+  return { page: length / page.length, source: length / source.length };
+}
+
+function longestCommonSubsequence(a: readonly string[], b: readonly string[]): number {
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    const word = a[i - 1];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = word === b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length];
+}
+
+/**
+ * Share of the page's and of the source's content words that lie among words of one longest common subsequence
+ * (`spreadOf`): near all of a rewrite's, whose kept words run through the whole text; less of a story that shares one
+ * stretch with the other.
+ */
+export interface SequenceSpread {
+  page: number;
+  source: number;
+}
+
+/** It traces the subsequence back, so it is asked only once the order itself is enough for a rewrite. */
+export function sequenceSpread(page: readonly string[], source: readonly string[], maxCells = MAX_SEQUENCE_CELLS): SequenceSpread | null {
+  if (page.length === 0 || source.length === 0) return { page: 0, source: 0 };
   if (page.length * source.length > maxCells) return null;
   const { inPage, inSource } = commonSubsequence(page, source);
-  const length = inPage.reduce((n, kept) => n + kept, 0);
-  return { page: length / page.length, source: length / source.length, pageSpread: spreadOf(inPage), sourceSpread: spreadOf(inSource) };
+  return { page: spreadOf(inPage), source: spreadOf(inSource) };
 }
 
 /**

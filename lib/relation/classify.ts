@@ -11,7 +11,7 @@ import { keysWithin, type CorpusEvidence } from './evidence';
 import { topLevelQuotes } from '../text/quotes';
 import { sentences, words } from '../text/segment';
 import type { DistinctiveWording } from './neighbourhood';
-import type { SharedSequence } from '../align/sequence';
+import type { SequenceSpread, SharedSequence } from '../align/sequence';
 
 export interface RelationSide extends ComparedText {
   /** The text the passages refer to (article body). */
@@ -40,6 +40,8 @@ export interface RelationInput {
   wording?: DistinctiveWording;
   /** How much of the two texts' content words run in the same order (lib/align/sequence.ts); asked only for rewrites. */
   sequence?: () => SharedSequence | null;
+  /** How much of each text lies among those words (lib/align/sequence.ts, `sequenceSpread`); asked only when the order passes. */
+  spread?: () => SequenceSpread | null;
 }
 
 /** The claim (certainty: from how far its evidence clears the bars; machineTranslated: never on weaker evidence than two kinds of trace). */
@@ -322,7 +324,8 @@ function rewriteExtent(input: RelationInput, pageCoverage: number, sourceCoverag
   // Page furniture left in either text (a newsletter prompt, related links) dilutes its side: the fuller side must
   // pass the higher bar, the other the lower.
   if (!inOrder(sequence, REWRITE_SEQUENCE_HIGHER, REWRITE_SEQUENCE_LOWER)) return null;
-  if (Math.max(sequence.pageSpread, sequence.sourceSpread) < REWRITE_SPREAD) return null;
+  const spread = input.spread?.() ?? null;
+  if (spread && Math.max(spread.page, spread.source) < REWRITE_SPREAD) return null;
   const extent = Math.max(Math.min(pageCoverage, sourceCoverage), Math.min(sequence.page, sequence.source));
   return { extent, share: Math.min(wording?.page ?? 1, wording?.record ?? 1) };
 }

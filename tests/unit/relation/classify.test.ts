@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignPassages } from '../../../lib/align/passages';
-import { sharedSequence, type SharedSequence } from '../../../lib/align/sequence';
+import { sequenceSpread, sharedSequence, type SequenceSpread } from '../../../lib/align/sequence';
 import { classifyRelation, type RelationSide } from '../../../lib/relation/classify';
 import { artefacts, sharedFigures } from '../../../lib/relation/features';
 import { recordBody } from '../../../lib/record-analysis';
@@ -80,9 +80,7 @@ describe('classifyRelation', () => {
     const whole = { page: [0, rewritten.length] as [number, number], source: [0, article.length] as [number, number], similarity: 0.55, seeds: 5 };
     // A short story's keys are mostly the outlet's stock: three of its few distinctive keys kept, a tenth of each side.
     const fewKeys = { distinctive: 3, stock: 12, pageShare: 0.12, recordShare: 0.1, distinctiveNames: 1, distinctiveKeys: [1, 2, 3], distinctiveAt: [], stockAt: [] };
-    // The rewrite's kept words run through the whole of both texts.
-    const relation = (corpus: typeof fewKeys, order: { page: number; source: number }, wording = { page: 0.15, record: 0.15 }) => {
-      const sequence = { ...order, pageSpread: 1, sourceSpread: 1 };
+    const relation = (corpus: typeof fewKeys, sequence: { page: number; source: number }, wording = { page: 0.15, record: 0.15 }) => {
       const r = classifyRelation({ page: { text: rewritten }, source: { text: article }, passages: [whole], crossLanguage: false, corpus, wording, sequence: () => sequence });
       return r.relation;
     };
@@ -99,13 +97,13 @@ describe('classifyRelation', () => {
 
     it('is a rewrite by its order when no sentence kept enough wording to pair, and says so', () => {
       const keys = { ...fewKeys, distinctive: 9, pageShare: 0.3, recordShare: 0.25 };
-      const r = classifyRelation({ page: { text: rewritten }, source: { text: article }, passages: [], crossLanguage: false, corpus: keys, wording: { page: 0.2, record: 0.2 }, sequence: () => ({ page: 0.62, source: 0.58, pageSpread: 1, sourceSpread: 1 }) });
+      const r = classifyRelation({ page: { text: rewritten }, source: { text: article }, passages: [], crossLanguage: false, corpus: keys, wording: { page: 0.2, record: 0.2 }, sequence: () => ({ page: 0.62, source: 0.58 }) });
       expect(r.relation, r.evidence.join('\n')).toBe('rewrite');
       expect(r.reasons[0]).toEqual(descriptionOf('evidence_rewriteInOrder', { page: 0.62, source: 0.58 }));
       // The same order in a text whose only aligned sentence the corpus prints often (a stock phrase) proves nothing.
       const stockSentence = { page: [0, 80] as [number, number], source: [0, 80] as [number, number], similarity: 0.9, seeds: 1 };
       const stock = { ...keys, stockAt: [10, 30, 50] };
-      const formula = classifyRelation({ page: { text: rewritten }, source: { text: article }, passages: [stockSentence], crossLanguage: false, corpus: stock, wording: { page: 0.2, record: 0.2 }, sequence: () => ({ page: 0.62, source: 0.58, pageSpread: 1, sourceSpread: 1 }) });
+      const formula = classifyRelation({ page: { text: rewritten }, source: { text: article }, passages: [stockSentence], crossLanguage: false, corpus: stock, wording: { page: 0.2, record: 0.2 }, sequence: () => ({ page: 0.62, source: 0.58 }) });
       expect(formula.relation).not.toBe('rewrite');
     });
 
@@ -124,18 +122,20 @@ describe('classifyRelation', () => {
     const keys = { distinctive: 8, stock: 11, pageShare: 0.44, recordShare: 0.24, distinctiveNames: 2, distinctiveKeys: [1], distinctiveAt: [], stockAt: [] };
     const wording = { page: 0.2, record: 0.2 };
     const order = sharedSequence(retrievalTerms(sale), retrievalTerms(filing))!;
-    const relation = (sequence: SharedSequence) =>
-      classifyRelation({ page: { text: sale }, source: { text: filing }, passages: [], crossLanguage: false, corpus: keys, wording, sequence: () => sequence }).relation;
+    const spread = sequenceSpread(retrievalTerms(sale), retrievalTerms(filing))!;
+    const relation = (throughout: SequenceSpread) =>
+      classifyRelation({ page: { text: sale }, source: { text: filing }, passages: [], crossLanguage: false, corpus: keys, wording, sequence: () => order, spread: () => throughout })
+        .relation;
 
     it('keeps about half of each text in order', () => {
       expect(Math.min(order.page, order.source)).toBeGreaterThan(0.4);
     });
 
     it('is no rewrite: the words in order lie in one stretch of each text', () => {
-      expect(Math.max(order.pageSpread, order.sourceSpread)).toBeLessThan(0.7);
-      expect(relation(order)).not.toBe('rewrite');
+      expect(Math.max(spread.page, spread.source)).toBeLessThan(0.7);
+      expect(relation(spread)).not.toBe('rewrite');
       // The same order spread through either text would be a rewrite.
-      expect(relation({ ...order, pageSpread: 1 })).toBe('rewrite');
+      expect(relation({ ...spread, page: 1 })).toBe('rewrite');
     });
   });
 
@@ -148,7 +148,7 @@ describe('classifyRelation', () => {
     const whole = { page: [0, edited.length] as [number, number], source: [0, story.length] as [number, number], similarity: 0.8, seeds: 4 };
     const keys = { distinctive: 20, stock: 12, pageShare: 0.7, recordShare: 0.6, distinctiveNames: 3, distinctiveKeys: [1], distinctiveAt: [5, 100, 200, 300], stockAt: [] };
     const relation = (corpus: typeof keys, wording: { page: number; record: number }) =>
-      classifyRelation({ page: { text: edited }, source: { text: story }, passages: [whole], crossLanguage: false, corpus, wording, sequence: () => ({ page: 0.82, source: 0.92, pageSpread: 1, sourceSpread: 1 }) });
+      classifyRelation({ page: { text: edited }, source: { text: story }, passages: [whole], crossLanguage: false, corpus, wording, sequence: () => ({ page: 0.82, source: 0.92 }) });
 
     it('keeps too few figures for a rewrite', () => {
       expect(sharedFigures({ text: edited }, { text: story })).toEqual({ shared: 1, fewest: 5 });
