@@ -20,13 +20,29 @@ export function sharedSequence(page: readonly string[], source: readonly string[
   return { page: length / page.length, source: length / source.length };
 }
 
-function longestCommonSubsequence(a: readonly string[], b: readonly string[]): number {
-  let previous = new Int32Array(b.length + 1);
-  let current = new Int32Array(b.length + 1);
+/**
+ * The length of a longest common subsequence. Given `steps` (a byte a cell of the table), it also keeps the step
+ * taken at each cell, for `commonSubsequence` to trace one back.
+ */
+function longestCommonSubsequence(a: readonly string[], b: readonly string[], steps?: Uint8Array): number {
+  const width = b.length + 1;
+  let previous = new Int32Array(width);
+  let current = new Int32Array(width);
   for (let i = 1; i <= a.length; i++) {
     const word = a[i - 1];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = word === b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+      let step: number;
+      if (word === b[j - 1]) {
+        current[j] = previous[j - 1] + 1;
+        step = DIAGONAL;
+      } else if (previous[j] >= current[j - 1]) {
+        current[j] = previous[j];
+        step = UP;
+      } else {
+        current[j] = current[j - 1];
+        step = LEFT;
+      }
+      if (steps) steps[i * width + j] = step;
     }
     [previous, current] = [current, previous];
   }
@@ -80,29 +96,12 @@ export function spreadOf(inSequence: ArrayLike<number>): number {
  */
 function commonSubsequence(a: readonly string[], b: readonly string[]): { inPage: Uint8Array; inSource: Uint8Array } {
   const width = b.length + 1;
-  const step = new Uint8Array((a.length + 1) * width);
-  let previous = new Int32Array(width);
-  let current = new Int32Array(width);
-  for (let i = 1; i <= a.length; i++) {
-    const word = a[i - 1];
-    for (let j = 1; j <= b.length; j++) {
-      if (word === b[j - 1]) {
-        current[j] = previous[j - 1] + 1;
-        step[i * width + j] = DIAGONAL;
-      } else if (previous[j] >= current[j - 1]) {
-        current[j] = previous[j];
-        step[i * width + j] = UP;
-      } else {
-        current[j] = current[j - 1];
-        step[i * width + j] = LEFT;
-      }
-    }
-    [previous, current] = [current, previous];
-  }
+  const steps = new Uint8Array((a.length + 1) * width);
+  longestCommonSubsequence(a, b, steps);
   const inPage = new Uint8Array(a.length);
   const inSource = new Uint8Array(b.length);
   for (let i = a.length, j = b.length; i > 0 && j > 0; ) {
-    const taken = step[i * width + j];
+    const taken = steps[i * width + j];
     if (taken === DIAGONAL) {
       inPage[--i] = 1;
       inSource[--j] = 1;
