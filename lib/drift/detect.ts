@@ -193,7 +193,7 @@ function comparePair(ctx: Context, page: Span, source: Span): void {
   };
   // Numbers leave out the digits of dates: each sentence's dates are read once for both.
   const dates = { source: dateKeys(pair.sourceSentence, ctx.opts.sourceLang), page: dateKeys(pair.pageSentence, ctx.opts.pageLang) };
-  const covered = [...compareNumbers(ctx, pair, dates), ...compareDates(ctx, pair, dates)];
+  const covered = [...compareNumbers(ctx, pair, dates), ...compareDates(ctx, pair, dates), ...compareClockTimes(ctx, pair)];
   if (ctx.opts.crossLanguage) {
     compareAcrossLanguages(ctx, pair);
     return;
@@ -354,6 +354,40 @@ function compareDates(ctx: Context, pair: Pair, dates: PairDates): Span[] {
     if (!p) return;
     covered.push([p.start, p.end]);
     push(ctx, 'date', 5, descriptionOf('drift_dateChanged', { before: s.raw, after: p.raw }), [pair.page[0] + p.start, pair.page[0] + p.end], [pair.source[0] + s.start, pair.source[0] + s.end]);
+  });
+  return covered;
+}
+
+/**
+ * A clock time ("10:30 p.m.", "07:17"): neither a figure nor a date to the readers of numbers and dates, yet when an
+ * event happened. On saved news pages a changed time was reported only as a rewording.
+ */
+const CLOCK_TIME = /(?<![\d.:,])([01]?\d|2[0-3]):([0-5]\d)(?![\d:]|[.,]\d)(?:\s?([ap])\.?\s?m\b\.?)?/giu;
+const TIME_SEVERITY = 4;
+
+interface ClockTime {
+  key: string;
+  start: number;
+  end: number;
+}
+
+function clockTimes(sentence: string): ClockTime[] {
+  return [...sentence.matchAll(CLOCK_TIME)].map((m) => {
+    const hour = Number(m[1]) % 12 + (m[3]?.toLowerCase() === 'p' ? 12 : 0);
+    return { key: m[3] ? `${hour}:${m[2]}` : `${Number(m[1])}:${m[2]}`, start: m.index, end: m.index + m[0].trimEnd().length };
+  });
+}
+
+function compareClockTimes(ctx: Context, pair: Pair): Span[] {
+  const [lostSource, newPage] = unmatched(clockTimes(pair.sourceSentence), clockTimes(pair.pageSentence), (a, b) => a.key === b.key);
+  const covered: Span[] = [];
+  lostSource.forEach((s, k) => {
+    const p = newPage[k];
+    if (!p) return;
+    covered.push([p.start, p.end]);
+    const before = pair.sourceSentence.slice(s.start, s.end);
+    const after = pair.pageSentence.slice(p.start, p.end);
+    push(ctx, 'date', TIME_SEVERITY, descriptionOf('drift_timeChanged', { before, after }), [pair.page[0] + p.start, pair.page[0] + p.end], [pair.source[0] + s.start, pair.source[0] + s.end]);
   });
   return covered;
 }
@@ -750,7 +784,7 @@ function compareQuotes(ctx: Context, pairs: SentencePair[]): void {
       const sourceTerms = new Set(alignmentTermBag(ctx.sourceText.slice(sq.inner[0], sq.inner[1]), ctx.stop));
       const shared = [...pageTerms].filter((t) => sourceTerms.has(t)).length;
       const score = (2 * shared) / (pageTerms.size + sourceTerms.size || 1);
-      if (score >= 0.25 || (pageTerms.size === 0 && sourceTerms.size === 0)) candidates.push({ page: pq, source: sq, score });
+      if (score >= 0.25 || (pageTerms.size === 0 && sourceTerms.size === 0) || inPlace(ctx, pq, sq)) candidates.push({ page: pq, source: sq, score });
     }
   }
   const usedPage = new Set<QuoteSpan>();
@@ -762,6 +796,26 @@ function compareQuotes(ctx: Context, pairs: SentencePair[]): void {
     quoteDrift(ctx, c.page, c.source);
   }
   compareMovedQuotes(ctx, usedPage, usedSource);
+}
+
+/** Words read on each side of a quotation to tell whether it stands where the other did. */
+const PLACE_WORDS = 2;
+const PLACE_CHARS = 80;
+
+/**
+ * A quotation whose words all changed shares none with the one it replaced, yet stands between the same words: a scare
+ * quote ("of “misappropriating” trade secrets" → "of “stared” trade secrets") or a short phrase (“substantially all”).
+ * Read on saved news pages, such changes left no drift item at all.
+ */
+function inPlace(ctx: Context, pq: QuoteSpan, sq: QuoteSpan): boolean {
+  const around = (text: string, q: QuoteSpan) => {
+    const before = words(text.slice(Math.max(0, q.start - PLACE_CHARS), q.start)).slice(-PLACE_WORDS);
+    const after = words(text.slice(q.end, q.end + PLACE_CHARS)).slice(0, PLACE_WORDS);
+    return { before: before.map((t) => t.norm).join(' '), after: after.map((t) => t.norm).join(' '), words: before.length + after.length };
+  };
+  const page = around(ctx.pageText, pq);
+  const source = around(ctx.sourceText, sq);
+  return page.words >= PLACE_WORDS && page.before === source.before && page.after === source.after;
 }
 
 const MOVED_QUOTE_SIMILARITY = 0.5;

@@ -43,6 +43,7 @@ export const CATALOGUE = {
   drift_negationAddedInTranslation: { args: BEFORE_AFTER, en: 'Negation added in translation: “$BEFORE$” became “$AFTER$”' },
   drift_numberChanged: { args: BEFORE_AFTER, en: 'Number changed: “$BEFORE$” became “$AFTER$”' },
   drift_dateChanged: { args: BEFORE_AFTER, en: 'Date changed: “$BEFORE$” became “$AFTER$”' },
+  drift_timeChanged: { args: BEFORE_AFTER, en: 'Time changed: “$BEFORE$” became “$AFTER$”' },
   drift_tenseChanged: { args: BEFORE_AFTER, en: 'Tense or modality changed: “$BEFORE$” became “$AFTER$”' },
   drift_tenseChangedTypo: {
     args: { before: 'excerpt', intended: 'excerpt', after: 'excerpt' },

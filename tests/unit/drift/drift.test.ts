@@ -22,6 +22,14 @@ describe('detectDrift: numbers and dates', () => {
     const item = only(drift('The talks resume on 16 August 2021 in Doha.', 'The talks resume on 18 August 2021 in Doha.'), 'date');
     expect(item.summary).toBe('Date changed: “16 August 2021” became “18 August 2021”');
   });
+
+  it('reports a changed clock time, and not a time written another way', () => {
+    const item = only(drift('Officials said martial law was declared around 10:30 p.m. on Tuesday.', 'Officials said martial law was declared around 6:30 p.m. on Tuesday.'), 'date');
+    expect(item.summary).toBe('Time changed: “10:30 p.m.” became “6:30 p.m.”');
+    expect(item.severity).toBe(4);
+    const same = drift('The vote closed at 10:30 p.m. in the capital, officials said.', 'The vote closed at 22:30 in the capital, officials said.');
+    expect(same.filter((d) => d.kind === 'date'), show(same)).toEqual([]);
+  });
 });
 
 describe('detectDrift: meaning', () => {
@@ -52,6 +60,14 @@ describe('detectDrift: quotes, names and attribution', () => {
     const item = only(drift('"We are ready for talks," Sergei Lavrov told reporters in Moscow.', '"We are ready for negotiations," Sergei Lavrov told reporters in Moscow.'), 'quote');
     expect(item.summary).toBe('Quote altered: “talks” became “negotiations”');
     expect(item.page.text).toBe('We are ready for negotiations,');
+  });
+
+  it('reports a quotation whose every word changed, where it stands in the sentence', () => {
+    // No word shared: only its place tells which quotation it replaced (a scare quote, a short phrase).
+    const scare = only(drift('The suit accuses the company of "misappropriating" trade secrets, its lawyers said.', 'The suit accuses the company of "borrowing" trade secrets, its lawyers said.'), 'quote');
+    expect(scare.summary).toBe('Quote altered: “misappropriating” became “borrowing”');
+    const phrase = only(drift('A vote is needed for a sale of “all” or “substantially all” of the assets.', 'A vote is needed for a sale of “all” or “nearly all” of the assets.'), 'quote');
+    expect([phrase.source.text, phrase.page.text]).toEqual(['substantially all', 'nearly all']);
   });
 
   it('reports a changed name', () => {
