@@ -147,7 +147,10 @@ function plantName(s: string, random: Random, otherNames: readonly string[]): Se
 const QUOTED_WORD = /\b[a-z]{4,}\b/g;
 const MIN_QUOTE_CHARS = 15;
 
-/** The first quotation of the sentence of some length, its marks paired from the start: [index of the mark, inner]. */
+/**
+ * The first quotation of the sentence of some length, its marks paired from the start: [index of the mark, inner].
+ * Straight marks as the wire writes them; typographic ones (“…”) as web pages do.
+ */
 function quotation(s: string): { index: number; inner: string } | null {
   const marks = [...s.matchAll(/"/g)].map((m) => m.index);
   if (marks.length % 2 !== 0) return null;
@@ -155,7 +158,13 @@ function quotation(s: string): { index: number; inner: string } | null {
     const inner = s.slice(marks[k] + 1, marks[k + 1]);
     if (inner.length >= MIN_QUOTE_CHARS) return { index: marks[k], inner };
   }
+  for (const m of s.matchAll(/“([^“”]+)”/g)) if (m[1].length >= MIN_QUOTE_CHARS) return { index: m.index, inner: m[1] };
   return null;
+}
+
+/** A sentence holding a quotation mark of either kind. */
+function hasQuoteMark(s: string): boolean {
+  return /["“”]/.test(s);
 }
 
 function plantQuote(s: string, random: Random, vocabulary: readonly string[]): Sentence['edit'] & { text: string } | null {
@@ -278,8 +287,25 @@ export function buildPlantedSet(stories: readonly SourceStory[], options: Plante
   return { records, copies };
 }
 
+/**
+ * A copy of `story` with one change of each kind asked for, where its sentences allow one, and no other edit: the
+ * quietly edited version a reader meets at another address. Its article is the assembled text; the caller gives it
+ * its address, site and date.
+ */
+export function plantChosenKinds(story: SourceStory, id: string, kinds: readonly Exclude<PlantedKind, 'added'>[], words: { vocabulary: readonly string[]; otherNames: readonly string[] }, seed: number): PlantedCopy {
+  const planting: Planting = { random: mulberry32(seedOf(`chosen-kinds:${story.id}`, seed)), ...words, addable: [], counts: new Map() };
+  const paragraphs: Sentence[][] = paragraphsOf(story.text).map((para) => sentencesOf(para).map((text, k, all) => ({ text, original: text, inQuotation: quoted(all.map((t) => ({ text: t, original: t })), k) })));
+  for (const kind of kinds) plantKind(kind, paragraphs, paragraphs.flat(), planting);
+  return assemble(story, id, paragraphs);
+}
+
+/** Capitalised words that read as names in `texts`, for a name change to pick from. */
+export function namesIn(texts: readonly string[]): string[] {
+  return [...new Set(texts.flatMap((t) => nameWords(t.replace(/\s+/g, ' ')).map((m) => m[1])))];
+}
+
 /** Stored as the copy would see it: one paragraph a line pair, the wire's hard line breaks reflowed. */
-function toRecord(story: SourceStory): CorpusRecord {
+export function toRecord(story: SourceStory): CorpusRecord {
   return { id: story.id, title: story.title, published: story.published, site: story.site ?? 'Reuters', lang: story.lang ?? 'en', text: paragraphsOf(story.text).join('\n\n') };
 }
 
@@ -291,9 +317,11 @@ interface Planting {
   counts: Map<PlantedKind, number>;
 }
 
-/** A sentence inside a quotation that runs over several sentences: an odd number of marks before it in its paragraph. */
+/** A sentence inside a quotation that runs over several sentences: more marks opened than closed before it in its paragraph. */
 function quoted(paragraph: Sentence[], k: number): boolean {
-  return paragraph.slice(0, k).reduce((n, s) => n + (s.text.match(/"/g)?.length ?? 0), 0) % 2 === 1;
+  const before = paragraph.slice(0, k).map((s) => s.text).join(' ');
+  const count = (mark: RegExp) => before.match(mark)?.length ?? 0;
+  return count(/"/g) % 2 === 1 || count(/“/g) > count(/”/g);
 }
 
 function plantCopy(story: SourceStory, id: string, p: Planting): PlantedCopy {
@@ -313,7 +341,7 @@ function plantCopy(story: SourceStory, id: string, p: Planting): PlantedCopy {
   for (const s of sample(all, all.length, p.random)) {
     if (preserved === PRESERVING_EDITS_PER_COPY) break;
     // Any changed word inside a quotation misquotes someone: meaning-preserving edits stay outside quotations.
-    if (s.edit || s.original === null || s.text === '' || s.text.includes('"') || s.inQuotation) continue;
+    if (s.edit || s.original === null || s.text === '' || hasQuoteMark(s.text) || s.inQuotation) continue;
     const edit = plantPreserving(s.text);
     if (!edit) continue;
     s.text = edit.text;
@@ -335,7 +363,7 @@ function plantKind(kind: PlantedKind, paragraphs: Sentence[][], all: Sentence[],
   }
   for (const s of free) {
     // Inside a quotation every change is a quote change: the other kinds are planted outside quotations.
-    if (kind !== 'quote' && kind !== 'dropped' && (s.text.includes('"') || s.inQuotation)) continue;
+    if (kind !== 'quote' && kind !== 'dropped' && (hasQuoteMark(s.text) || s.inQuotation)) continue;
     if (kind === 'dropped') {
       if (wordsIn(s.text) < 6) continue;
       s.edit = { kind: 'dropped', what: 'sentence dropped', at: [0, 0], sourceAt: [0, s.text.length] };
