@@ -12,7 +12,9 @@
  * - **edited**: every stored page with a name, a number and a word inside a quotation changed where its sentences
  *   have them (scripts/eval/planted-drift.ts), at another address of the same site, a day later: the stored page is
  *   named its original (target: all; another stored version of the same text, sharing 80% of its word 5-grams, counts
- *   as right), as an edited copy, never "verbatim copy" or the page itself; each change is found in the drift.
+ *   as right), as an edited copy, never "verbatim copy" or the page itself; each change is found in the drift, and
+ *   drift items of severity 2 or more that touch no planted change's sentence are counted (each a false claim of a
+ *   change).
  *
  *   npm run eval:pages -- [--out path]
  *
@@ -65,6 +67,8 @@ interface PageDetail {
   original?: string | null;
   relation?: string | null;
   edits?: { kind: string; what: string; found: string | null; sentence?: string; near?: string[] }[];
+  /** Drift items of severity 2 or more on an edited copy that touch no planted change. */
+  unexplained?: string[];
 }
 
 function parseOptions(argv: string[]): { out: string } {
@@ -127,6 +131,15 @@ function editedCopy(page: SavedPage, words: { vocabulary: string[]; otherNames: 
   return { article, edits: copy.edits };
 }
 
+/** Drift items from this severity up (all but rewording) are claims of a change a reader would act on. */
+const UNEXPLAINED_SEVERITY = 2;
+
+/** A drift item touching the sentence a planted change is in, on either side. */
+function onPlantedChange(d: DriftItem, edits: PlantedEdit[]): boolean {
+  const touches = (span: [number, number] | null, start: number, end: number) => !!span && start < span[1] && span[0] < Math.max(end, start + 1);
+  return edits.some((e) => touches(e.pageSentence, d.page.start, d.page.end) || touches(e.sourceSentence, d.source.start, d.source.end));
+}
+
 /** A stored text sharing this much of a page's is another version of the same text (the made-up pages repeat one). */
 const SAME_TEXT_SHARE = 0.8;
 
@@ -159,6 +172,7 @@ async function checkHalf(stored: SavedPage[], unseen: SavedPage[], words: { voca
       claims: (await claimsOf(report, store, article.text)).filter((c) => c.id !== page.record.id),
       original: report.original === page.record.id || (await sameText(store, report.original, page.record)) ? page.name : report.original,
       relation: report.matches.find((m) => m.id === page.record.id)?.relation ?? null,
+      unexplained: report.drift.filter((d) => d.severity >= UNEXPLAINED_SEVERITY && !onPlantedChange(d, edits)).map((d) => `[${d.kind} ${d.severity}] ${d.summary}`),
       edits: edits.map((e) => {
         const item = reporting(e, report.drift);
         if (item) return { kind: e.kind, what: e.what, found: `[${item.kind} ${item.severity}] ${item.summary}` };
@@ -201,6 +215,8 @@ function summarise(details: PageDetail[]) {
       relations: Object.fromEntries([...new Set(edited.map((d) => String(d.relation)))].map((r) => [r, edited.filter((d) => String(d.relation) === r).length])),
       falseCopyClaims: edited.reduce((n, d) => n + falseClaims(d), 0),
       changesFound: byKind,
+      unexplainedItems: edited.reduce((n, d) => n + (d.unexplained?.length ?? 0), 0),
+      copiesWithUnexplainedItems: edited.filter((d) => d.unexplained?.length).length,
     },
   };
 }
@@ -214,6 +230,7 @@ function printSummary(s: ReturnType<typeof summarise>): void {
   console.log(`edited copies (${s.edited.copies}, ${PLANTED.join(', ')} changed; another address of the same site): original named ${pct(s.edited.originalNamed)} (target 100%)`);
   console.log(`  relation: ${JSON.stringify(s.edited.relations)}; false copy claims ${s.edited.falseCopyClaims}`);
   console.log(`  changes found in the drift: ${PLANTED.map((k) => `${k} ${s.edited.changesFound[k].found}/${s.edited.changesFound[k].planted}`).join(', ')}`);
+  console.log(`  drift items of severity 2 or more on no planted change: ${s.edited.unexplainedItems} on ${s.edited.copiesWithUnexplainedItems} copies`);
 }
 
 async function main(): Promise<number> {

@@ -7,8 +7,9 @@
 import type { Passage, SentencePair } from '../types';
 import { buildModel, firstModel, Vocabulary, type TextModel, type Unit } from './model';
 import { bridgeModel, isCrossLanguage } from './crosslang';
-import { inverseUnitFrequency, unitVectors } from './vectors';
-import { alignUnitSequences, CROSS_LANGUAGE_THRESHOLD, MATCH_THRESHOLD } from './dp';
+import { inverseUnitFrequency, unitVectors, type SparseVector } from './vectors';
+import { alignUnitSequences, CROSS_LANGUAGE_THRESHOLD, MATCH_THRESHOLD, type Step } from './dp';
+import { uniqueAnchors } from './unique-anchors';
 import { diffOps } from '../text/word-ops';
 import type { TextAnalysis } from '../text/analysis';
 
@@ -63,18 +64,24 @@ export function alignSentencesDetailed(pageInput: string | TextAnalysis, sourceI
     vocabSize = bridge.size;
   }
   let truncated = page.truncated || source.truncated;
-  let [p0, p1] = unitRange(page.units, opts.passages?.map((p) => p.page), opts.pageMargin ?? opts.margin ?? 2);
-  let [s0, s1] = unitRange(source.units, opts.passages?.map((p) => p.source), opts.sourceMargin ?? opts.margin ?? 2);
+  const [p0, p1] = unitRange(page.units, opts.passages?.map((p) => p.page), opts.pageMargin ?? opts.margin ?? 2);
+  const [s0, s1] = unitRange(source.units, opts.passages?.map((p) => p.source), opts.sourceMargin ?? opts.margin ?? 2);
   const maxCells = opts.maxCells ?? DEFAULT_MAX_CELLS;
-  while ((p1 - p0) * (s1 - s0) > maxCells) {
-    truncated = true;
-    if (p1 - p0 > s1 - s0) p1 = p0 + Math.max(1, Math.floor(maxCells / Math.max(1, s1 - s0)));
-    else s1 = s0 + Math.max(1, Math.floor(maxCells / Math.max(1, p1 - p0)));
-  }
   const isf = inverseUnitFrequency([page, source], vocabSize, true);
-  const pv = unitVectors(page, isf).slice(p0, p1);
-  const sv = unitVectors(source, isf).slice(s0, s1);
-  const steps = alignUnitSequences(pv, sv, crossLanguage ? CROSS_LANGUAGE_THRESHOLD : MATCH_THRESHOLD);
+  const pageVectors = unitVectors(page, isf);
+  const sourceVectors = unitVectors(source, isf);
+  const threshold = crossLanguage ? CROSS_LANGUAGE_THRESHOLD : MATCH_THRESHOLD;
+  // Translations share no sentence word for word: their stretch is one.
+  const anchors = crossLanguage ? [] : uniqueAnchors(unitKeys(page, p0, p1), unitKeys(source, s0, s1));
+  const steps: Step[] = [];
+  let [i, j] = [0, 0];
+  for (const [ai, aj] of [...anchors, [p1 - p0, s1 - s0]]) {
+    const stretch = alignStretch(pageVectors.slice(p0 + i, p0 + ai), sourceVectors.slice(s0 + j, s0 + aj), threshold, maxCells);
+    truncated ||= stretch.truncated;
+    for (const step of stretch.steps) steps.push({ ...step, i: step.i + i, j: step.j + j });
+    if (ai < p1 - p0) steps.push({ i: ai, di: 1, j: aj, dj: 1, sim: 1 });
+    [i, j] = [ai + 1, aj + 1];
+  }
   const pairs: SentencePair[] = [];
   const similarity: number[] = [];
   for (const step of steps) {
@@ -88,6 +95,30 @@ export function alignSentencesDetailed(pageInput: string | TextAnalysis, sourceI
     similarity.push(step.sim);
   }
   return { pairs, similarity, truncated, crossLanguage, pageLang: page.lang, sourceLang: source.lang };
+}
+
+/** Each unit's text with its spaces collapsed, to tell sentences written identically; short ones prove nothing. */
+function unitKeys(model: TextModel, from: number, to: number): string[] {
+  return model.units.slice(from, to).map((u) => {
+    const key = model.text.slice(u.start, u.end).replace(/\s+/g, ' ').trim();
+    return key.length >= MIN_ANCHOR_CHARS ? key : '';
+  });
+}
+
+const MIN_ANCHOR_CHARS = 20;
+
+/**
+ * The steps of one stretch between anchors. Beyond the cell budget its longer side is cut, and the units cut off are
+ * left out of the alignment (the caller reports it truncated).
+ */
+function alignStretch(pv: SparseVector[], sv: SparseVector[], threshold: number, maxCells: number): { steps: Step[]; truncated: boolean } {
+  let [p, s] = [pv.length, sv.length];
+  const truncated = p * s > maxCells;
+  while (p * s > maxCells) {
+    if (p > s) p = Math.max(1, Math.floor(maxCells / Math.max(1, s)));
+    else s = Math.max(1, Math.floor(maxCells / Math.max(1, p)));
+  }
+  return { steps: alignUnitSequences(pv.slice(0, p), sv.slice(0, s), threshold), truncated };
 }
 
 function unitRange(units: Unit[], spans: [number, number][] | undefined, margin: number): [number, number] {

@@ -52,10 +52,27 @@ describe('alignSentences', () => {
     expect(describePairs(page, source, pairs)).toEqual(['The council met on Monday. => The council met on Monday.', 'The budget passed. => The budget passed.']);
   });
 
-  it('cuts the region at the cell budget and says so', () => {
-    const text = Array.from({ length: 40 }, (_, i) => `Sentence number ${i} talks about item ${i}.`).join(' ');
-    const result = alignSentencesDetailed(text, text, { maxCells: 100 });
+  it('cuts a stretch with no sentence written alike at the cell budget and says so', () => {
+    const page = Array.from({ length: 40 }, (_, i) => `Sentence number ${i} talks about item ${i}.`).join(' ');
+    const source = Array.from({ length: 40 }, (_, i) => `Sentence number ${i} speaks of item ${i}.`).join(' ');
+    const result = alignSentencesDetailed(page, source, { maxCells: 100 });
     expect(result.truncated).toBe(true);
     expect(result.pairs.length).toBeLessThanOrEqual(40);
+  });
+
+  it('pairs every sentence of a long article through the sentences both write alike, within the cell budget', () => {
+    // 600 sentences a side is 360,000 cells, past the budget: cutting one side left the other's last sentences
+    // unpaired, and they read as added although both texts end with them.
+    const sentences = Array.from({ length: 600 }, (_, i) => `Paragraph ${i} of the long feature describes the harbour, item ${i}.`);
+    const source = sentences.join(' ');
+    const page = sentences.map((s, i) => (i === 590 ? s.replace('harbour', 'river') : s)).join(' ');
+    const result = alignSentencesDetailed(page, source);
+    expect(result.truncated).toBe(false);
+    expect(result.pairs).toHaveLength(600);
+    expect(result.pairs.every((p) => p.page && p.source)).toBe(true);
+    expect(result.pairs[590].ops.filter((op) => op.op !== 'equal')).toEqual([
+      { op: 'del', text: 'harbour' },
+      { op: 'ins', text: 'river' },
+    ]);
   });
 });
