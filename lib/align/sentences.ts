@@ -7,7 +7,7 @@
 import type { Passage, SentencePair } from '../types';
 import { buildModel, firstModel, Vocabulary, type TextModel, type Unit } from './model';
 import { bridgeModel, isCrossLanguage } from './crosslang';
-import { inverseUnitFrequency, unitVectors, type SparseVector } from './vectors';
+import { cosine, inverseUnitFrequency, unitVectors, type SparseVector } from './vectors';
 import { alignUnitSequences, CROSS_LANGUAGE_THRESHOLD, MATCH_THRESHOLD, type Step } from './dp';
 import { uniqueAnchors } from './unique-anchors';
 import { diffOps } from '../text/word-ops';
@@ -76,7 +76,10 @@ export function alignSentencesDetailed(pageInput: string | TextAnalysis, sourceI
   const steps: Step[] = [];
   let [i, j] = [0, 0];
   for (const [ai, aj] of [...anchors, [p1 - p0, s1 - s0]]) {
-    const stretch = alignStretch(pageVectors.slice(p0 + i, p0 + ai), sourceVectors.slice(s0 + j, s0 + aj), threshold, maxCells);
+    const inPlace = anchors.length > 0 && ai - i === 1 && aj - j === 1 && replacedInPlace(page.units[p0 + i], source.units[s0 + j]);
+    const stretch = inPlace
+      ? { steps: [{ i: 0, di: 1, j: 0, dj: 1, sim: cosine(pageVectors[p0 + i], sourceVectors[s0 + j]) }], truncated: false }
+      : alignStretch(pageVectors.slice(p0 + i, p0 + ai), sourceVectors.slice(s0 + j, s0 + aj), threshold, maxCells);
     truncated ||= stretch.truncated;
     for (const step of stretch.steps) steps.push({ ...step, i: step.i + i, j: step.j + j });
     if (ai < p1 - p0) steps.push({ i: ai, di: 1, j: aj, dj: 1, sim: 1 });
@@ -106,6 +109,20 @@ function unitKeys(model: TextModel, from: number, to: number): string[] {
 }
 
 const MIN_ANCHOR_CHARS = 20;
+
+/** A unit of this many words or fewer is a table cell or a caption line: a figure or a name may be all it holds. */
+const SHORT_UNIT_WORDS = 3;
+
+/**
+ * One line on each side between two sentences both texts write alike, each a few words (a table cell, a line holding
+ * only a figure: "102" → "84"), stands in the other's place: it is that line changed, however little its words score.
+ * Longer sentences are paired by their words as anywhere else: one that shares too little with the other was dropped,
+ * and the other added.
+ */
+function replacedInPlace(pageUnit: Unit, sourceUnit: Unit): boolean {
+  const short = (u: Unit) => u.to - u.from <= SHORT_UNIT_WORDS;
+  return short(pageUnit) && short(sourceUnit);
+}
 
 /**
  * The steps of one stretch between anchors. Beyond the cell budget its longer side is cut, and the units cut off are

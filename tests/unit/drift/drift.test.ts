@@ -23,6 +23,14 @@ describe('detectDrift: numbers and dates', () => {
     expect(item.summary).toBe('Date changed: “16 August 2021” became “18 August 2021”');
   });
 
+  it('reports a figure changed on a line of its own, between sentences both texts keep', () => {
+    const around = (figure: string) => `The results were published on Monday after a long delay.\n\n${figure}\n\nThe committee will meet again next month to review them.`;
+    const items = drift(around('102'), around('84'));
+    const item = only(items, 'number');
+    expect([item.source.text, item.page.text]).toEqual(['102', '84']);
+    expect(items.filter((d) => d.kind === 'added' || d.kind === 'dropped'), show(items)).toEqual([]);
+  });
+
   it('reports a changed clock time, and not a time written another way', () => {
     const item = only(drift('Officials said martial law was declared around 10:30 p.m. on Tuesday.', 'Officials said martial law was declared around 6:30 p.m. on Tuesday.'), 'date');
     expect(item.summary).toBe('Time changed: “10:30 p.m.” became “6:30 p.m.”');
