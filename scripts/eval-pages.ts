@@ -111,10 +111,10 @@ async function claimsOf(report: Report, store: CorpusStore, page: string): Promi
 }
 
 /**
- * The drift item that reports a planted change: of its kind, on its words. A name may read as an attribution, and a
- * figure inside a date ("22 Dec, 2016") or a clock time as a date.
+ * The drift item that reports a planted change: of its kind, on its words. A name may read as an attribution, a figure
+ * inside a date ("22 Dec, 2016") or a clock time as a date, and one inside a code ("LGP-30") as a name.
  */
-const ACCEPTED: Record<(typeof PLANTED)[number], DriftItem['kind'][]> = { name: ['name', 'attribution'], number: ['number', 'date'], quote: ['quote'] };
+const ACCEPTED: Record<(typeof PLANTED)[number], DriftItem['kind'][]> = { name: ['name', 'attribution'], number: ['number', 'date', 'name'], quote: ['quote'] };
 
 function reporting(edit: PlantedEdit, drift: DriftItem[]): DriftItem | undefined {
   const kinds = ACCEPTED[edit.kind as (typeof PLANTED)[number]];

@@ -193,7 +193,7 @@ function comparePair(ctx: Context, page: Span, source: Span): void {
   };
   // Numbers leave out the digits of dates: each sentence's dates are read once for both.
   const dates = { source: dateKeys(pair.sourceSentence, ctx.opts.sourceLang), page: dateKeys(pair.pageSentence, ctx.opts.pageLang) };
-  const covered = [...compareNumbers(ctx, pair, dates), ...compareDates(ctx, pair, dates), ...compareClockTimes(ctx, pair)];
+  const covered = [...compareNumbers(ctx, pair, dates), ...compareDates(ctx, pair, dates), ...compareClockTimes(ctx, pair), ...compareCodes(ctx, pair)];
   if (ctx.opts.crossLanguage) {
     compareAcrossLanguages(ctx, pair);
     return;
@@ -389,6 +389,40 @@ function compareClockTimes(ctx: Context, pair: Pair): Span[] {
     const after = pair.pageSentence.slice(p.start, p.end);
     push(ctx, 'date', TIME_SEVERITY, descriptionOf('drift_timeChanged', { before, after }), [pair.page[0] + p.start, pair.page[0] + p.end], [pair.source[0] + s.start, pair.source[0] + s.end]);
   });
+  return covered;
+}
+
+/**
+ * A name with a number in it ("F-16", "LGP-30", "Progress MS-04", "G7"): the numbers reader leaves such codes out (they
+ * count nothing), yet "F-16" → "F-18" is another aircraft. A code whose letters stay and whose number changed is a
+ * name changed; on saved news pages it was "Reworded".
+ */
+const CODE = /(?<![\p{L}\d-])(\p{Lu}[\p{L}]{0,5})(-?)(\d+)(?![\p{L}\d]|[.,]\d)/gu;
+const CODE_SEVERITY = 4;
+
+interface Code {
+  letters: string;
+  /** The letters and the number's value: "F-16" and "F16", "MS-04" and "MS-4" are one code. */
+  key: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+function codes(sentence: string): Code[] {
+  return [...sentence.matchAll(CODE)].map((m) => ({ letters: m[1], key: `${m[1]}${Number(m[3])}`, text: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+function compareCodes(ctx: Context, pair: Pair): Span[] {
+  const [lostSource, newPage] = unmatched(codes(pair.sourceSentence), codes(pair.pageSentence), (a, b) => a.key === b.key);
+  const covered: Span[] = [];
+  for (const s of lostSource) {
+    const k = newPage.findIndex((p) => p.letters === s.letters);
+    if (k < 0) continue;
+    const [p] = newPage.splice(k, 1);
+    covered.push([p.start, p.end]);
+    push(ctx, 'name', CODE_SEVERITY, descriptionOf('drift_nameChanged', { change: change(s.text, p.text) }), [pair.page[0] + p.start, pair.page[0] + p.end], [pair.source[0] + s.start, pair.source[0] + s.end]);
+  }
   return covered;
 }
 

@@ -31,6 +31,14 @@ describe('detectDrift: numbers and dates', () => {
     expect(items.filter((d) => d.kind === 'added' || d.kind === 'dropped'), show(items)).toEqual([]);
   });
 
+  it('reports a code whose number changed as a name changed, and not a code written another way', () => {
+    const item = only(drift('The air force will buy 40 F-16 jets from the maker next year, officials said.', 'The air force will buy 40 F-18 jets from the maker next year, officials said.'), 'name');
+    expect(item.summary).toBe('Name changed: “F-16” became “F-18”');
+    expect(item.severity).toBe(4);
+    const same = drift('The air force will buy 40 F-16 jets from the maker next year, officials said.', 'The air force will buy 40 F16 jets from the maker next year, officials said.');
+    expect(same.every((d) => d.severity <= 1), show(same)).toBe(true);
+  });
+
   it('reports a changed clock time, and not a time written another way', () => {
     const item = only(drift('Officials said martial law was declared around 10:30 p.m. on Tuesday.', 'Officials said martial law was declared around 6:30 p.m. on Tuesday.'), 'date');
     expect(item.summary).toBe('Time changed: “10:30 p.m.” became “6:30 p.m.”');
