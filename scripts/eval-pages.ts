@@ -7,6 +7,8 @@
  * - **unseen**: every page of the other half. A copy claim on a stored page sharing under a third of both texts (word
  *   5-grams, measured apart from the engine) is false (target: none); one sharing half or more is a real version
  *   (the made-up pages repeat one text), counted apart.
+ * - **pasted**: every page of the other half with one paragraph of a stored page that shares no text with it (a small
+ *   part of both) pasted into its middle: the stored page shares a passage, and is no copy of the page (target: all).
  * - **itself**: every stored page, at its own address with its own text. It is not listed as its own version, and
  *   nothing else is called a copy of it falsely.
  * - **edited**: every stored page with a name, a number and a word inside a quotation changed where its sentences
@@ -29,11 +31,11 @@ import { checkArticle, isCopyRelation } from '../lib/engine';
 import { extractFromHtml } from '../lib/extract/html';
 import { recordFromArticle } from '../lib/import/records';
 import { openCorpusStore, type CorpusStore } from '../lib/store';
-import type { CorpusRecord, DriftItem, PageArticle, Report } from '../lib/types';
+import type { CorpusRecord, DriftItem, Match, PageArticle, Report } from '../lib/types';
 import type { SourceStory } from './bench/corpus';
 import { readOptions, runMain } from './eval/options';
 import { namesIn, plantChosenKinds, toRecord, type PlantedEdit } from './eval/planted-drift';
-import { FALSE_CLAIM_SHARE, REAL_VERSION_SHARE, sharedTextShare } from './eval/shared-text';
+import { FALSE_CLAIM_SHARE, REAL_VERSION_SHARE, sharedText, sharedTextShare } from './eval/shared-text';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pagesDir = path.resolve(repoRoot, '..', 'shared', 'extraction', 'readability-test-pages');
@@ -60,8 +62,10 @@ interface ClaimDetail {
 }
 
 interface PageDetail {
-  kind: 'unseen' | 'itself' | 'edited';
+  kind: 'unseen' | 'pasted' | 'itself' | 'edited';
   page: string;
+  /** pasted: the stored page the paragraph came from. */
+  donor?: string;
   claims: ClaimDetail[];
   listedItself?: boolean;
   original?: string | null;
@@ -140,6 +144,29 @@ function onPlantedChange(d: DriftItem, edits: PlantedEdit[]): boolean {
   return edits.some((e) => touches(e.pageSentence, d.page.start, d.page.end) || touches(e.sourceSentence, d.source.start, d.source.end));
 }
 
+/** A page sharing under this much of its word 5-grams with another, either way, is independent of it. */
+const INDEPENDENT_SHARE = 0.05;
+
+/** A pasted paragraph is this long at least, and at most this share of its donor's text and of the page it joins. */
+const PASTED_MIN_CHARS = 150;
+const PASTED_MAX_SHARE = 0.2;
+
+/**
+ * The page with the longest paragraph of `donor` that is a small part of both pasted into its middle, between two of
+ * its paragraphs: a paragraph of background taken from another article. Null when none fits.
+ */
+function withPastedParagraph(page: PageArticle, donor: string): PageArticle | null {
+  const fits = (p: string) => p.length >= PASTED_MIN_CHARS && p.length <= PASTED_MAX_SHARE * donor.length && p.length <= PASTED_MAX_SHARE * page.text.length;
+  const paragraph = donor
+    .split('\n\n')
+    .filter(fits)
+    .sort((a, b) => b.length - a.length)[0];
+  if (!paragraph) return null;
+  const paragraphs = page.text.split('\n\n');
+  const middle = Math.ceil(paragraphs.length / 2);
+  return { ...page, text: [...paragraphs.slice(0, middle), paragraph, ...paragraphs.slice(middle)].join('\n\n') };
+}
+
 /** A stored text sharing this much of a page's is another version of the same text (the made-up pages repeat one). */
 const SAME_TEXT_SHARE = 0.8;
 
@@ -156,6 +183,15 @@ async function checkHalf(stored: SavedPage[], unseen: SavedPage[], words: { voca
   for (const page of unseen) {
     const report = await checkArticle(page.article, store);
     details.push({ kind: 'unseen', page: page.name, claims: await claimsOf(report, store, page.article.text), original: report.original });
+  }
+  for (const [k, page] of unseen.entries()) {
+    // The next stored page from the k-th that shares no text with this one: two saves of one article are versions.
+    const donor = [...stored.slice(k % stored.length), ...stored.slice(0, k % stored.length)].find((d) => sharedText(d.article.text, page.article.text) < INDEPENDENT_SHARE);
+    const article = donor ? withPastedParagraph(page.article, donor.article.text) : null;
+    if (!donor || !article) continue;
+    const report = await checkArticle(article, store);
+    const claims = await claimsOf(report, store, article.text);
+    details.push({ kind: 'pasted', page: page.name, donor: donor.name, claims: claims.filter((c) => c.id !== donor.record.id), relation: report.matches.find((m) => m.id === donor.record.id)?.relation ?? null });
   }
   for (const page of stored) {
     const report = await checkArticle(page.article, store);
@@ -192,6 +228,7 @@ function summarise(details: PageDetail[]) {
   const falseClaims = (d: PageDetail) => d.claims.filter((c) => c.verdict === 'false claim').length;
   const share = (n: number, total: number) => (total ? round(n / total) : 0);
   const unseen = of('unseen');
+  const pasted = of('pasted');
   const itself = of('itself');
   const edited = of('edited');
   const edits = edited.flatMap((d) => d.edits ?? []);
@@ -204,6 +241,12 @@ function summarise(details: PageDetail[]) {
       unclearClaims: unseen.reduce((n, d) => n + d.claims.filter((c) => c.verdict === 'unclear').length, 0),
       realVersionClaims: unseen.reduce((n, d) => n + d.claims.filter((c) => c.verdict === 'real version').length, 0),
       originalNamed: unseen.filter((d) => d.original !== null).length,
+    },
+    pasted: {
+      pages: pasted.length,
+      donorNotACopy: share(pasted.filter((d) => !isCopyRelation(d.relation as Match['relation'])).length, pasted.length),
+      donorRelation: Object.fromEntries([...new Set(pasted.map((d) => String(d.relation)))].map((r) => [r, pasted.filter((d) => String(d.relation) === r).length])),
+      falseCopyClaims: pasted.reduce((n, d) => n + falseClaims(d), 0),
     },
     itself: {
       listedAsItsOwnVersion: itself.filter((d) => d.listedItself).length,
@@ -226,6 +269,7 @@ function printSummary(s: ReturnType<typeof summarise>): void {
   console.log(`Saved pages (Readability's test pages, ${s.pages} with an article, each half the corpus in turn)`);
   console.log(`unseen pages: no copy claim on a text sharing under a third of both ${pct(s.unseen.noFalseCopyClaim)} (target 100%)`);
   console.log(`  such claims: ${s.unseen.falseCopyClaims}; sharing a third to a half: ${s.unseen.unclearClaims}; on real versions (half or more shared): ${s.unseen.realVersionClaims}; an original named: ${s.unseen.originalNamed}`);
+  console.log(`pages with one paragraph of a stored page pasted in (${s.pasted.pages}): the stored page not a copy ${pct(s.pasted.donorNotACopy)} (target 100%); its relation ${JSON.stringify(s.pasted.donorRelation)}; false copy claims on others ${s.pasted.falseCopyClaims}`);
   console.log(`stored pages checked at their own address: listed as their own version ${s.itself.listedAsItsOwnVersion} (target 0); false copy claims ${s.itself.falseCopyClaims} (target 0)`);
   console.log(`edited copies (${s.edited.copies}, ${PLANTED.join(', ')} changed; another address of the same site): original named ${pct(s.edited.originalNamed)} (target 100%)`);
   console.log(`  relation: ${JSON.stringify(s.edited.relations)}; false copy claims ${s.edited.falseCopyClaims}`);
