@@ -76,9 +76,10 @@ export function alignSentencesDetailed(pageInput: string | TextAnalysis, sourceI
   const steps: Step[] = [];
   let [i, j] = [0, 0];
   for (const [ai, aj] of [...anchors, [p1 - p0, s1 - s0]]) {
-    const inPlace = anchors.length > 0 && ai - i === 1 && aj - j === 1 && replacedInPlace(page.units[p0 + i], source.units[s0 + j]);
+    const pageLines = page.units.slice(p0 + i, p0 + ai);
+    const inPlace = anchors.length > 0 && replacedInPlace(page, pageLines, source, source.units.slice(s0 + j, s0 + aj));
     const stretch = inPlace
-      ? { steps: [{ i: 0, di: 1, j: 0, dj: 1, sim: cosine(pageVectors[p0 + i], sourceVectors[s0 + j]) }], truncated: false }
+      ? { steps: pageLines.map((_, k) => ({ i: k, di: 1, j: k, dj: 1, sim: cosine(pageVectors[p0 + i + k], sourceVectors[s0 + j + k]) })), truncated: false }
       : alignStretch(pageVectors.slice(p0 + i, p0 + ai), sourceVectors.slice(s0 + j, s0 + aj), threshold, maxCells);
     truncated ||= stretch.truncated;
     for (const step of stretch.steps) steps.push({ ...step, i: step.i + i, j: step.j + j });
@@ -100,28 +101,31 @@ export function alignSentencesDetailed(pageInput: string | TextAnalysis, sourceI
   return { pairs, similarity, truncated, crossLanguage, pageLang: page.lang, sourceLang: source.lang };
 }
 
-/** Each unit's text with its spaces collapsed, to tell sentences written identically; short ones prove nothing. */
+/**
+ * Each unit's text with its spaces collapsed, to tell sentences written identically. Short lines anchor too (a table's
+ * unchanged cells, "Gmail", "17.8 MB"): written once on each side, in the order of the others, they are the same line,
+ * and they leave the changed cells between them to be paired in place.
+ */
 function unitKeys(model: TextModel, from: number, to: number): string[] {
-  return model.units.slice(from, to).map((u) => {
-    const key = model.text.slice(u.start, u.end).replace(/\s+/g, ' ').trim();
-    return key.length >= MIN_ANCHOR_CHARS ? key : '';
-  });
+  return model.units.slice(from, to).map((u) => model.text.slice(u.start, u.end).replace(/\s+/g, ' ').trim());
 }
-
-const MIN_ANCHOR_CHARS = 20;
 
 /** A unit of this many words or fewer is a table cell or a caption line: a figure or a name may be all it holds. */
 const SHORT_UNIT_WORDS = 3;
 
 /**
- * One line on each side between two sentences both texts write alike, each a few words (a table cell, a line holding
- * only a figure: "102" → "84"), stands in the other's place: it is that line changed, however little its words score.
- * Longer sentences are paired by their words as anywhere else: one that shares too little with the other was dropped,
- * and the other added.
+ * As many lines on each side between two sentences both texts write alike, each a few words (table cells, a line
+ * holding only a figure: "102" → "84"), stand in each other's places: each is the other's line changed, however little
+ * their words score. Not when a line of one side is written the same on the other: lines moved or dropped, for the
+ * words to pair. Longer sentences are paired by their words as anywhere else: one that shares too little with the other
+ * was dropped, and the other added.
  */
-function replacedInPlace(pageUnit: Unit, sourceUnit: Unit): boolean {
+function replacedInPlace(page: TextModel, pageUnits: Unit[], source: TextModel, sourceUnits: Unit[]): boolean {
   const short = (u: Unit) => u.to - u.from <= SHORT_UNIT_WORDS;
-  return short(pageUnit) && short(sourceUnit);
+  if (pageUnits.length === 0 || pageUnits.length !== sourceUnits.length || !pageUnits.every(short) || !sourceUnits.every(short)) return false;
+  const line = (model: TextModel, u: Unit) => model.text.slice(u.start, u.end).replace(/\s+/g, ' ').trim();
+  const sourceLines = new Set(sourceUnits.map((u) => line(source, u)));
+  return !pageUnits.some((u) => sourceLines.has(line(page, u)));
 }
 
 /**

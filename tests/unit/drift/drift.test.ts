@@ -31,6 +31,17 @@ describe('detectDrift: numbers and dates', () => {
     expect(items.filter((d) => d.kind === 'added' || d.kind === 'dropped'), show(items)).toEqual([]);
   });
 
+  it('reads two changed cells of a table, side by side, as those cells changed', () => {
+    // Every row gives a size in MB: the unit says little about which cell is which, only their places do.
+    const rows = ['Farm Heroes', '71.1 MB', 'Google Maps', '32.7 MB', 'Gmail', '17.8 MB', 'Photos', '12.4 MB', 'Chrome', '44.0 MB', 'Drive', '21.3 MB', 'Keep', '8.9 MB'];
+    const table = (cells: string[]) => ['Patch sizes fell sharply for the most popular apps this year.', ...cells, 'The new patches reach phones in the next update.'].join('\n\n');
+    const edited = rows.map((cell) => (cell === 'Google Maps' ? 'Google Mups' : cell === '32.7 MB' ? '48.7 MB' : cell));
+    const items = drift(table(rows), table(edited));
+    const number = only(items, 'number');
+    expect([number.source.text, number.page.text]).toEqual(['32.7', '48.7']);
+    expect(items.filter((d) => d.kind === 'added' || d.kind === 'dropped'), show(items)).toEqual([]);
+  });
+
   it('reports a code whose number changed as a name changed, and not a code written another way', () => {
     const item = only(drift('The air force will buy 40 F-16 jets from the maker next year, officials said.', 'The air force will buy 40 F-18 jets from the maker next year, officials said.'), 'name');
     expect(item.summary).toBe('Name changed: “F-16” became “F-18”');
