@@ -76,11 +76,9 @@ export function alignSentencesDetailed(pageInput: string | TextAnalysis, sourceI
   const steps: Step[] = [];
   let [i, j] = [0, 0];
   for (const [ai, aj] of [...anchors, [p1 - p0, s1 - s0]]) {
-    const pageLines = page.units.slice(p0 + i, p0 + ai);
-    const inPlace = anchors.length > 0 && replacedInPlace(page, pageLines, source, source.units.slice(s0 + j, s0 + aj));
-    const stretch = inPlace
-      ? { steps: pageLines.map((_, k) => ({ i: k, di: 1, j: k, dj: 1, sim: cosine(pageVectors[p0 + i + k], sourceVectors[s0 + j + k]) })), truncated: false }
-      : alignStretch(pageVectors.slice(p0 + i, p0 + ai), sourceVectors.slice(s0 + j, s0 + aj), threshold, maxCells);
+    const [pv, sv] = [pageVectors.slice(p0 + i, p0 + ai), sourceVectors.slice(s0 + j, s0 + aj)];
+    const inPlace = anchors.length > 0 && replacedInPlace(page, page.units.slice(p0 + i, p0 + ai), source, source.units.slice(s0 + j, s0 + aj));
+    const stretch = inPlace ? inPlaceSteps(pv, sv) : alignStretch(pv, sv, threshold, maxCells);
     truncated ||= stretch.truncated;
     for (const step of stretch.steps) steps.push({ ...step, i: step.i + i, j: step.j + j });
     if (ai < p1 - p0) steps.push({ i: ai, di: 1, j: aj, dj: 1, sim: 1 });
@@ -107,7 +105,11 @@ export function alignSentencesDetailed(pageInput: string | TextAnalysis, sourceI
  * and they leave the changed cells between them to be paired in place.
  */
 function unitKeys(model: TextModel, from: number, to: number): string[] {
-  return model.units.slice(from, to).map((u) => model.text.slice(u.start, u.end).replace(/\s+/g, ' ').trim());
+  return model.units.slice(from, to).map((u) => lineOf(model, u));
+}
+
+function lineOf(model: TextModel, u: Unit): string {
+  return model.text.slice(u.start, u.end).replace(/\s+/g, ' ').trim();
 }
 
 /** A unit of this many words or fewer is a table cell or a caption line: a figure or a name may be all it holds. */
@@ -123,9 +125,13 @@ const SHORT_UNIT_WORDS = 3;
 function replacedInPlace(page: TextModel, pageUnits: Unit[], source: TextModel, sourceUnits: Unit[]): boolean {
   const short = (u: Unit) => u.to - u.from <= SHORT_UNIT_WORDS;
   if (pageUnits.length === 0 || pageUnits.length !== sourceUnits.length || !pageUnits.every(short) || !sourceUnits.every(short)) return false;
-  const line = (model: TextModel, u: Unit) => model.text.slice(u.start, u.end).replace(/\s+/g, ' ').trim();
-  const sourceLines = new Set(sourceUnits.map((u) => line(source, u)));
-  return !pageUnits.some((u) => sourceLines.has(line(page, u)));
+  const sourceLines = new Set(sourceUnits.map((u) => lineOf(source, u)));
+  return !pageUnits.some((u) => sourceLines.has(lineOf(page, u)));
+}
+
+/** Each line of a stretch paired with the one in its place on the other side. */
+function inPlaceSteps(pv: SparseVector[], sv: SparseVector[]): { steps: Step[]; truncated: boolean } {
+  return { steps: pv.map((vector, k) => ({ i: k, di: 1, j: k, dj: 1, sim: cosine(vector, sv[k]) })), truncated: false };
 }
 
 /**
