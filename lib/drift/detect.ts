@@ -366,20 +366,30 @@ const CLOCK_TIME = /(?<![\d.:,])([01]?\d|2[0-3]):([0-5]\d)(?![\d:]|[.,]\d)(?:\s?
 const TIME_SEVERITY = 4;
 
 interface ClockTime {
-  key: string;
+  /** 0–23 when written with "a.m."/"p.m." or past 12; else as written. */
+  hour: number;
+  minute: number;
+  /** Whether the writing says which half of the day: "10:30 p.m." and "22:30" do, "10:30" does not. */
+  halfOfDay: boolean;
   start: number;
   end: number;
 }
 
 function clockTimes(sentence: string): ClockTime[] {
   return [...sentence.matchAll(CLOCK_TIME)].map((m) => {
-    const hour = Number(m[1]) % 12 + (m[3]?.toLowerCase() === 'p' ? 12 : 0);
-    return { key: m[3] ? `${hour}:${m[2]}` : `${Number(m[1])}:${m[2]}`, start: m.index, end: m.index + m[0].trimEnd().length };
+    const written = Number(m[1]);
+    const hour = m[3] ? (written % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0) : written;
+    return { hour, minute: Number(m[2]), halfOfDay: !!m[3] || written > 12, start: m.index, end: m.index + m[0].trimEnd().length };
   });
 }
 
+/** One time, however written: "10:30 p.m." is "22:30", and "10:30" may be either "10:30 a.m." or "10:30 p.m.". */
+function sameTime(a: ClockTime, b: ClockTime): boolean {
+  return a.minute === b.minute && (a.halfOfDay && b.halfOfDay ? a.hour === b.hour : a.hour % 12 === b.hour % 12);
+}
+
 function compareClockTimes(ctx: Context, pair: Pair): Span[] {
-  const [lostSource, newPage] = unmatched(clockTimes(pair.sourceSentence), clockTimes(pair.pageSentence), (a, b) => a.key === b.key);
+  const [lostSource, newPage] = unmatched(clockTimes(pair.sourceSentence), clockTimes(pair.pageSentence), sameTime);
   const covered: Span[] = [];
   lostSource.forEach((s, k) => {
     const p = newPage[k];
@@ -397,7 +407,7 @@ function compareClockTimes(ctx: Context, pair: Pair): Span[] {
  * count nothing), yet "F-16" → "F-18" is another aircraft. A code whose letters stay and whose number changed is a
  * name changed; on saved news pages it was "Reworded".
  */
-const CODE = /(?<![\p{L}\d-])(\p{Lu}[\p{L}]{0,5})(-?)(\d+)(?![\p{L}\d]|[.,]\d)/gu;
+const CODE = /(?<![\p{L}\d-])(\p{Lu}\p{L}{0,5})-?(\d+)(?![\p{L}\d]|[.,]\d)/gu;
 const CODE_SEVERITY = 4;
 
 interface Code {
@@ -410,7 +420,7 @@ interface Code {
 }
 
 function codes(sentence: string): Code[] {
-  return [...sentence.matchAll(CODE)].map((m) => ({ letters: m[1], key: `${m[1]}${Number(m[3])}`, text: m[0], start: m.index, end: m.index + m[0].length }));
+  return [...sentence.matchAll(CODE)].map((m) => ({ letters: m[1], key: `${m[1]}${Number(m[2])}`, text: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
 function compareCodes(ctx: Context, pair: Pair): Span[] {

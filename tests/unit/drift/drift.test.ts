@@ -54,8 +54,15 @@ describe('detectDrift: numbers and dates', () => {
     const item = only(drift('Officials said martial law was declared around 10:30 p.m. on Tuesday.', 'Officials said martial law was declared around 6:30 p.m. on Tuesday.'), 'date');
     expect(item.summary).toBe('Time changed: “10:30 p.m.” became “6:30 p.m.”');
     expect(item.severity).toBe(4);
-    const same = drift('The vote closed at 10:30 p.m. in the capital, officials said.', 'The vote closed at 22:30 in the capital, officials said.');
-    expect(same.filter((d) => d.kind === 'date'), show(same)).toEqual([]);
+    for (const [before, after] of [
+      ['10:30 p.m.', '22:30'],
+      ['10:30', '10:30 p.m.'],
+    ]) {
+      const same = drift(`The vote closed at ${before} in the capital, officials said.`, `The vote closed at ${after} in the capital, officials said.`);
+      expect(same.filter((d) => d.kind === 'date'), show(same)).toEqual([]);
+    }
+    const otherHalf = only(drift('The vote closed at 10:30 a.m. in the capital.', 'The vote closed at 10:30 p.m. in the capital.'), 'date');
+    expect(otherHalf.summary).toBe('Time changed: “10:30 a.m.” became “10:30 p.m.”');
   });
 });
 
