@@ -27,7 +27,7 @@ import type { CorpusRecord, Match, Report } from '../lib/types';
 import { readReuters, reutersPath } from './bench/source';
 import { percentile } from './bench/stats';
 import { buildOutletSet, DEFAULT_OUTLET_OPTIONS, type OutletQuery, type OutletSetOptions } from './eval/outlet-set';
-import { FALSE_CLAIM_SHARE, REAL_VERSION_SHARE, sharedTextShare } from './eval/shared-text';
+import { judgeCopyClaim, sharedTextShare } from './eval/shared-text';
 import { positiveInteger, readOptions, runMain } from './eval/options';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,11 +79,7 @@ interface QueryDetail {
 }
 
 function judgeClaim(page: string, record: CorpusRecord, match: Match): ClaimDetail {
-  const sharePage = sharedTextShare(page, record.text);
-  const shareStored = sharedTextShare(record.text, page);
-  const most = Math.max(sharePage, shareStored);
-  const verdict = most >= REAL_VERSION_SHARE ? 'real version' : most < FALSE_CLAIM_SHARE ? 'false claim' : 'unclear';
-  return { id: match.id, relation: match.relation, direction: match.direction, score: match.score, sharePage: round(sharePage), shareStored: round(shareStored), verdict, measures: match.measures };
+  return { id: match.id, relation: match.relation, direction: match.direction, score: match.score, ...judgeCopyClaim(page, record.text), measures: match.measures };
 }
 
 function round(x: number): number {

@@ -35,7 +35,7 @@ import type { CorpusRecord, DriftItem, Match, PageArticle, Report } from '../lib
 import type { SourceStory } from './bench/corpus';
 import { readOptions, runMain } from './eval/options';
 import { namesIn, plantChosenKinds, toRecord, type PlantedEdit } from './eval/planted-drift';
-import { FALSE_CLAIM_SHARE, REAL_VERSION_SHARE, sharedText, sharedTextShare } from './eval/shared-text';
+import { judgeCopyClaim, sharedText, sharedTextShare, type ClaimJudgement } from './eval/shared-text';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pagesDir = path.resolve(repoRoot, '..', 'shared', 'extraction', 'readability-test-pages');
@@ -53,12 +53,9 @@ interface SavedPage {
   story: SourceStory;
 }
 
-interface ClaimDetail {
+interface ClaimDetail extends ClaimJudgement {
   id: string;
   relation: string;
-  sharePage: number;
-  shareStored: number;
-  verdict: 'real version' | 'false claim' | 'unclear';
 }
 
 interface PageDetail {
@@ -105,13 +102,7 @@ function round(x: number): number {
 async function claimsOf(report: Report, store: CorpusStore, page: string): Promise<ClaimDetail[]> {
   const copies = report.matches.filter((m) => isCopyRelation(m.relation));
   const records = await store.getRecords(copies.map((m) => m.id));
-  return copies.map((m, i) => {
-    const sharePage = sharedTextShare(page, records[i]!.text);
-    const shareStored = sharedTextShare(records[i]!.text, page);
-    const most = Math.max(sharePage, shareStored);
-    const verdict = most >= REAL_VERSION_SHARE ? 'real version' : most < FALSE_CLAIM_SHARE ? 'false claim' : 'unclear';
-    return { id: m.id, relation: m.relation, sharePage: round(sharePage), shareStored: round(shareStored), verdict };
-  });
+  return copies.map((m, i) => ({ id: m.id, relation: m.relation, ...judgeCopyClaim(page, records[i]!.text) }));
 }
 
 /**

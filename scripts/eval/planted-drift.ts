@@ -279,7 +279,7 @@ export function buildPlantedSet(stories: readonly SourceStory[], options: Plante
   const chosen = new Set(originals.map((s) => s.id));
   const others = sample(unique.filter((s) => !chosen.has(s.id)), Math.min(options.others, unique.length - chosen.size), random);
   const vocabulary = [...new Set(others.slice(0, 300).flatMap((s) => s.text.match(/\b[a-z]{5,}\b/g) ?? []))];
-  const otherNames = [...new Set(others.slice(0, 300).flatMap((s) => nameWords(s.text.replace(/\s+/g, ' ')).map((m) => m[1])))];
+  const otherNames = namesIn(others.slice(0, 300).map((s) => s.text));
   const addable = others.flatMap((s) => paragraphsOf(s.text).flatMap(sentencesOf)).filter((s) => wordsIn(s) >= 8 && wordsIn(s) <= 40 && !s.includes('"'));
   const counts = new Map<PlantedKind, number>(PLANTED_KINDS.map((k) => [k, 0]));
   const records: CorpusRecord[] = [...originals, ...others].map((s) => toRecord(s));
@@ -294,7 +294,7 @@ export function buildPlantedSet(stories: readonly SourceStory[], options: Plante
  */
 export function plantChosenKinds(story: SourceStory, id: string, kinds: readonly Exclude<PlantedKind, 'added'>[], words: { vocabulary: readonly string[]; otherNames: readonly string[] }, seed: number): PlantedCopy {
   const planting: Planting = { random: mulberry32(seedOf(`chosen-kinds:${story.id}`, seed)), ...words, addable: [], counts: new Map() };
-  const paragraphs: Sentence[][] = paragraphsOf(story.text).map((para) => sentencesOf(para).map((text, k, all) => ({ text, original: text, inQuotation: quoted(all.map((t) => ({ text: t, original: t })), k) })));
+  const paragraphs = sentencesByParagraph(story);
   for (const kind of kinds) plantKind(kind, paragraphs, paragraphs.flat(), planting);
   return assemble(story, id, paragraphs);
 }
@@ -324,8 +324,13 @@ function quoted(paragraph: Sentence[], k: number): boolean {
   return count(/"/g) % 2 === 1 || count(/“/g) > count(/”/g);
 }
 
+/** The story's sentences, paragraph by paragraph, each as yet unchanged and knowing whether a quotation holds it. */
+function sentencesByParagraph(story: SourceStory): Sentence[][] {
+  return paragraphsOf(story.text).map((para) => sentencesOf(para).map((text, k, all) => ({ text, original: text, inQuotation: quoted(all.map((t) => ({ text: t, original: t })), k) })));
+}
+
 function plantCopy(story: SourceStory, id: string, p: Planting): PlantedCopy {
-  const paragraphs: Sentence[][] = paragraphsOf(story.text).map((para) => sentencesOf(para).map((text, k, all) => ({ text, original: text, inQuotation: quoted(all.map((t) => ({ text: t, original: t })), k) })));
+  const paragraphs = sentencesByParagraph(story);
   const all = paragraphs.flat();
   // The rarest kinds so far first, so every kind ends up planted about equally often.
   const kinds = [...PLANTED_KINDS].sort((a, b) => p.counts.get(a)! - p.counts.get(b)! || p.random() - 0.5);

@@ -26,3 +26,18 @@ export const FALSE_CLAIM_SHARE = 1 / 3;
 export function sharedText(a: string, b: string): number {
   return Math.max(sharedTextShare(a, b), sharedTextShare(b, a));
 }
+
+/** How a copy claim on `stored` holds up against the text the page and it really share. */
+export interface ClaimJudgement {
+  sharePage: number;
+  shareStored: number;
+  verdict: 'real version' | 'false claim' | 'unclear';
+}
+
+export function judgeCopyClaim(page: string, stored: string): ClaimJudgement {
+  const sharePage = sharedTextShare(page, stored);
+  const shareStored = sharedTextShare(stored, page);
+  const most = Math.max(sharePage, shareStored);
+  const verdict = most >= REAL_VERSION_SHARE ? 'real version' : most < FALSE_CLAIM_SHARE ? 'false claim' : 'unclear';
+  return { sharePage: Math.round(sharePage * 1000) / 1000, shareStored: Math.round(shareStored * 1000) / 1000, verdict };
+}
